@@ -1,0 +1,422 @@
+//! A beneficiary's record: identity, contact, administrative situation, family, French level,
+//! pathway and the counsellor's private notes.
+
+use chrono::{DateTime, Months, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::ids::{BeneficiaryId, ChildId};
+use super::level::FrenchLevel;
+use super::pathway::{EntryRoute, Pathway, Stage};
+
+/// Sex as stated on the person's documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Sex {
+    /// Not stated.
+    #[default]
+    Unspecified,
+    /// Female.
+    Female,
+    /// Male.
+    Male,
+}
+
+impl Sex {
+    /// Every value, for pickers.
+    pub const ALL: [Self; 3] = [Self::Unspecified, Self::Female, Self::Male];
+
+    /// The French label.
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::Unspecified => "Non précisé",
+            Self::Female => "Femme",
+            Self::Male => "Homme",
+        }
+    }
+}
+
+/// Who the person is.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Identity {
+    /// First name(s).
+    pub first_name: String,
+    /// Last name (required).
+    pub last_name: String,
+    /// Birth name, when it differs from the last name.
+    pub birth_name: String,
+    /// Date of birth.
+    pub birth_date: Option<NaiveDate>,
+    /// Sex.
+    pub sex: Sex,
+    /// Nationality.
+    pub nationality: String,
+    /// Country the person comes from.
+    pub country_of_origin: String,
+    /// Languages spoken, besides French (whose level is recorded on its own).
+    pub languages: Vec<String>,
+    /// Date of arrival in France.
+    pub arrival_date: Option<NaiveDate>,
+}
+
+/// How to reach the person.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Contact {
+    /// Phone number, as given.
+    pub phone: String,
+    /// E-mail address.
+    pub email: String,
+    /// Street address.
+    pub street: String,
+    /// French postcode (5 digits).
+    pub postcode: String,
+    /// Town.
+    pub town: String,
+}
+
+/// Kind of residence permit held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PermitKind {
+    /// Receipt of an application (récépissé).
+    Receipt,
+    /// Asylum seeker's certificate.
+    AsylumSeeker,
+    /// Temporary residence card (1 year).
+    Temporary,
+    /// Multi-year residence card.
+    MultiYear,
+    /// Resident card (10 years).
+    Resident,
+    /// Refugee or subsidiary protection.
+    Protection,
+    /// Temporary protection (e.g. displaced from Ukraine).
+    TemporaryProtection,
+    /// Any other document.
+    Other,
+}
+
+impl PermitKind {
+    /// Every kind, for pickers.
+    pub const ALL: [Self; 8] = [
+        Self::Receipt,
+        Self::AsylumSeeker,
+        Self::Temporary,
+        Self::MultiYear,
+        Self::Resident,
+        Self::Protection,
+        Self::TemporaryProtection,
+        Self::Other,
+    ];
+
+    /// The French label.
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::Receipt => "Récépissé",
+            Self::AsylumSeeker => "Attestation de demande d'asile",
+            Self::Temporary => "Carte de séjour temporaire",
+            Self::MultiYear => "Carte de séjour pluriannuelle",
+            Self::Resident => "Carte de résident",
+            Self::Protection => "Réfugié / protection subsidiaire",
+            Self::TemporaryProtection => "Protection temporaire",
+            Self::Other => "Autre titre",
+        }
+    }
+}
+
+/// A residence permit (the number is confidential).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResidencePermit {
+    /// Kind of document.
+    pub kind: PermitKind,
+    /// Document number (confidential: never printed unless asked).
+    #[serde(default)]
+    pub number: Option<String>,
+    /// Issue date.
+    #[serde(default)]
+    pub issued_on: Option<NaiveDate>,
+    /// Expiry date.
+    #[serde(default)]
+    pub expires_on: Option<NaiveDate>,
+}
+
+/// Administrative situation.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Administrative {
+    /// Residence permit, when one is held.
+    pub residence_permit: Option<ResidencePermit>,
+    /// When the republican integration contract (CIR) was signed with OFII.
+    pub cir_signed_on: Option<NaiveDate>,
+    /// CAF beneficiary number.
+    pub caf_number: Option<String>,
+    /// Social-security number (NIR, 15 characters with its key; confidential).
+    pub social_security_number: Option<String>,
+}
+
+/// Family situation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum FamilySituation {
+    /// Not stated.
+    #[default]
+    Unspecified,
+    /// Single.
+    Single,
+    /// Married.
+    Married,
+    /// Civil partnership (PACS).
+    CivilPartnership,
+    /// Living together.
+    Cohabiting,
+    /// Separated.
+    Separated,
+    /// Divorced.
+    Divorced,
+    /// Widowed.
+    Widowed,
+}
+
+impl FamilySituation {
+    /// Every value, for pickers.
+    pub const ALL: [Self; 8] = [
+        Self::Unspecified,
+        Self::Single,
+        Self::Married,
+        Self::CivilPartnership,
+        Self::Cohabiting,
+        Self::Separated,
+        Self::Divorced,
+        Self::Widowed,
+    ];
+
+    /// The French label.
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::Unspecified => "Non précisée",
+            Self::Single => "Célibataire",
+            Self::Married => "Marié·e",
+            Self::CivilPartnership => "Pacsé·e",
+            Self::Cohabiting => "En concubinage",
+            Self::Separated => "Séparé·e",
+            Self::Divorced => "Divorcé·e",
+            Self::Widowed => "Veuf / veuve",
+        }
+    }
+}
+
+/// A child of the beneficiary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Child {
+    /// Stable identifier (bookings point at it).
+    pub id: ChildId,
+    /// First name.
+    #[serde(default)]
+    pub first_name: String,
+    /// Date of birth.
+    #[serde(default)]
+    pub birth_date: Option<NaiveDate>,
+}
+
+/// Whether a child's age fits the micro-crèche (3 months to 3 years) on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CrecheAge {
+    /// Birth date unknown.
+    Unknown,
+    /// Too young: eligible from that date.
+    TooYoung {
+        /// First eligible day.
+        from: NaiveDate,
+    },
+    /// Eligible until that date (the third birthday) included.
+    Eligible {
+        /// Last eligible day.
+        until: NaiveDate,
+    },
+    /// Past the third birthday.
+    TooOld,
+}
+
+impl Child {
+    /// Youngest age admitted by the micro-crèche, in months.
+    pub const CRECHE_MIN_MONTHS: u32 = 3;
+    /// Oldest age admitted by the micro-crèche, in months.
+    pub const CRECHE_MAX_MONTHS: u32 = 36;
+
+    /// Whether the child's age fits the micro-crèche on `day`.
+    #[must_use]
+    pub fn creche_age(&self, day: NaiveDate) -> CrecheAge {
+        let Some(birth) = self.birth_date else {
+            return CrecheAge::Unknown;
+        };
+        let from = birth
+            .checked_add_months(Months::new(Self::CRECHE_MIN_MONTHS))
+            .unwrap_or(birth);
+        let until = birth
+            .checked_add_months(Months::new(Self::CRECHE_MAX_MONTHS))
+            .unwrap_or(birth);
+        if day < from {
+            CrecheAge::TooYoung { from }
+        } else if day > until {
+            CrecheAge::TooOld
+        } else {
+            CrecheAge::Eligible { until }
+        }
+    }
+}
+
+/// Family.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Family {
+    /// Situation.
+    pub situation: FamilySituation,
+    /// Children.
+    pub children: Vec<Child>,
+}
+
+/// One beneficiary's whole record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Beneficiary {
+    /// Unique identifier; also the file name.
+    pub id: BeneficiaryId,
+    /// Identity.
+    #[serde(default)]
+    pub identity: Identity,
+    /// Contact details.
+    #[serde(default)]
+    pub contact: Contact,
+    /// Administrative situation.
+    #[serde(default)]
+    pub administrative: Administrative,
+    /// Family.
+    #[serde(default)]
+    pub family: Family,
+    /// Level in French; sets the entry route.
+    #[serde(default)]
+    pub french_level: FrenchLevel,
+    /// The pathway through the programme.
+    #[serde(default)]
+    pub pathway: Pathway,
+    /// Referent counsellor.
+    #[serde(default)]
+    pub referent: String,
+    /// Counsellor's private notes (confidential: never printed unless asked).
+    #[serde(default)]
+    pub private_notes: String,
+    /// When the record was created.
+    pub created_at: DateTime<Utc>,
+    /// When the record was last changed.
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Beneficiary {
+    /// An empty record with a fresh identifier.
+    #[must_use]
+    pub fn new(now: DateTime<Utc>) -> Self {
+        Self {
+            id: BeneficiaryId::new(),
+            identity: Identity::default(),
+            contact: Contact::default(),
+            administrative: Administrative::default(),
+            family: Family::default(),
+            french_level: FrenchLevel::default(),
+            pathway: Pathway::default(),
+            referent: String::new(),
+            private_notes: String::new(),
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    /// "First Last", or whichever part exists.
+    #[must_use]
+    pub fn display_name(&self) -> String {
+        let first = self.identity.first_name.trim();
+        let last = self.identity.last_name.trim();
+        match (first.is_empty(), last.is_empty()) {
+            (true, true) => "(sans nom)".to_owned(),
+            (true, false) => last.to_owned(),
+            (false, true) => first.to_owned(),
+            (false, false) => format!("{first} {last}"),
+        }
+    }
+
+    /// The entry route: the counsellor's override when there is one, otherwise the one the
+    /// French level calls for (`None` while the level is not assessed).
+    #[must_use]
+    pub fn entry_route(&self) -> Option<EntryRoute> {
+        self.pathway
+            .route_override
+            .as_ref()
+            .map(|o| o.route)
+            .or_else(|| EntryRoute::for_level(self.french_level))
+    }
+
+    /// The French label of the entry route ("À déterminer" while the level is not assessed).
+    #[must_use]
+    pub fn entry_route_label(&self) -> &'static str {
+        self.entry_route().map_or("À déterminer", EntryRoute::label)
+    }
+
+    /// Where the person stands in the programme.
+    #[must_use]
+    pub fn stage(&self) -> Stage {
+        self.pathway.stage()
+    }
+
+    /// Text that the list search looks in: names and birth name.
+    #[must_use]
+    pub fn search_text(&self) -> String {
+        let i = &self.identity;
+        format!("{} {} {}", i.first_name, i.last_name, i.birth_name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::pathway::RouteOverride;
+
+    fn person(level: FrenchLevel) -> Beneficiary {
+        let mut b = Beneficiary::new(Utc::now());
+        b.identity.last_name = "Diallo".into();
+        b.french_level = level;
+        b
+    }
+
+    #[test]
+    fn override_wins_over_the_level() {
+        let mut b = person(FrenchLevel::A2);
+        assert_eq!(b.entry_route(), Some(EntryRoute::FrenchFirst));
+        b.pathway.route_override = Some(RouteOverride {
+            route: EntryRoute::Valorisation,
+            reason: "Diplômée infirmière, FLE en parallèle".into(),
+        });
+        assert_eq!(b.entry_route(), Some(EntryRoute::Valorisation));
+        assert_eq!(person(FrenchLevel::NotAssessed).entry_route_label(), "À déterminer");
+    }
+
+    #[test]
+    fn creche_age_runs_from_three_months_to_the_third_birthday() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let child = Child {
+            id: ChildId::new(),
+            first_name: "Awa".into(),
+            birth_date: Some(d(2024, 1, 15)),
+        };
+        assert_eq!(child.creche_age(d(2024, 4, 14)), CrecheAge::TooYoung { from: d(2024, 4, 15) });
+        assert_eq!(child.creche_age(d(2024, 4, 15)), CrecheAge::Eligible { until: d(2027, 1, 15) });
+        assert_eq!(child.creche_age(d(2027, 1, 15)), CrecheAge::Eligible { until: d(2027, 1, 15) });
+        assert_eq!(child.creche_age(d(2027, 1, 16)), CrecheAge::TooOld);
+    }
+
+    #[test]
+    fn display_name_handles_missing_parts() {
+        let mut b = person(FrenchLevel::B1);
+        assert_eq!(b.display_name(), "Diallo");
+        b.identity.first_name = " Fatoumata ".into();
+        assert_eq!(b.display_name(), "Fatoumata Diallo");
+    }
+}

@@ -1,0 +1,504 @@
+//! Realistic, varied demonstration records, so that a newcomer sees a living app at once and
+//! tests and benchmarks have data of the right shape.
+//!
+//! Generation is deterministic for a given seed and date (tests rely on it); callers that write
+//! to a real data directory pass a seed taken from the clock, so identifiers are never reused.
+
+use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
+use uuid::Uuid;
+
+use super::beneficiary::{
+    Administrative, Beneficiary, Child, Contact, Family, FamilySituation, Identity, PermitKind,
+    ResidencePermit, Sex,
+};
+use super::ids::{BeneficiaryId, ChildId};
+use super::level::FrenchLevel;
+use super::pathway::{
+    ContractKind, EntryRoute, Outcome, OutcomeKind, Pathway, Phase, PhaseStatus, RouteOverride,
+};
+
+/// A country of origin with the names and languages that go with it.
+struct Origin {
+    country: &'static str,
+    nationality: &'static str,
+    languages: &'static [&'static str],
+    female: &'static [&'static str],
+    male: &'static [&'static str],
+    last: &'static [&'static str],
+}
+
+const ORIGINS: &[Origin] = &[
+    Origin {
+        country: "Afghanistan",
+        nationality: "afghane",
+        languages: &["dari", "pachto"],
+        female: &["Zahra", "Maryam", "Farzana", "Nargis"],
+        male: &["Ahmad", "Mohammad Reza", "Hamid", "Sayed"],
+        last: &["Rahimi", "Ahmadzai", "Haidari", "Karimi"],
+    },
+    Origin {
+        country: "Syrie",
+        nationality: "syrienne",
+        languages: &["arabe", "anglais"],
+        female: &["Rania", "Aïcha", "Lama", "Hiba"],
+        male: &["Omar", "Khaled", "Yassin", "Bassel"],
+        last: &["Al-Khatib", "Haddad", "Darwich", "Ben Ali"],
+    },
+    Origin {
+        country: "Ukraine",
+        nationality: "ukrainienne",
+        languages: &["ukrainien", "russe"],
+        female: &["Oksana", "Olena", "Iryna", "Kateryna"],
+        male: &["Andriy", "Dmytro", "Serhiy", "Taras"],
+        last: &["Kovalenko", "Shevchenko", "Bondarenko", "Tkachuk"],
+    },
+    Origin {
+        country: "Mali",
+        nationality: "malienne",
+        languages: &["bambara", "soninké"],
+        female: &["Fatoumata", "Aminata", "Kadiatou", "Oumou"],
+        male: &["Mamadou", "Seydou", "Moussa", "Boubacar"],
+        last: &["Diallo", "Traoré", "Keïta", "Coulibaly"],
+    },
+    Origin {
+        country: "Guinée",
+        nationality: "guinéenne",
+        languages: &["peul", "soussou"],
+        female: &["Mariama", "Hadja", "Fanta", "Djénabou"],
+        male: &["Alpha", "Ibrahima", "Thierno", "Sékou"],
+        last: &["Barry", "Bah", "Camara", "Soumah"],
+    },
+    Origin {
+        country: "Viêt Nam",
+        nationality: "vietnamienne",
+        languages: &["vietnamien"],
+        female: &["Thị Hoa", "Thu Hằng", "Ngọc Ánh", "Lan"],
+        male: &["Văn Minh", "Đức Anh", "Quốc Bảo", "Tuấn"],
+        last: &["Nguyễn", "Trần", "Lê", "Phạm"],
+    },
+    Origin {
+        country: "Turquie",
+        nationality: "turque",
+        languages: &["turc", "kurde"],
+        female: &["Ayşe", "Elif", "Zeynep", "Gülşen"],
+        male: &["Mehmet", "Emre", "Barış", "Oğuz"],
+        last: &["Çelik", "Yılmaz", "Şahin", "Öztürk"],
+    },
+    Origin {
+        country: "Érythrée",
+        nationality: "érythréenne",
+        languages: &["tigrinya", "arabe"],
+        female: &["Senait", "Helen", "Yohana", "Selam"],
+        male: &["Yonas", "Tesfay", "Filmon", "Dawit"],
+        last: &["Tesfamariam", "Haile", "Gebremedhin", "Berhane"],
+    },
+    Origin {
+        country: "Serbie",
+        nationality: "serbe",
+        languages: &["serbe", "anglais"],
+        female: &["Jelena", "Milica", "Dragana", "Snežana"],
+        male: &["Nikola", "Dragan", "Miloš", "Đorđe"],
+        last: &["Đorđević", "Jovanović", "Petrović", "Nikolić"],
+    },
+    Origin {
+        country: "Haïti",
+        nationality: "haïtienne",
+        languages: &["créole haïtien"],
+        female: &["Nadège", "Roseline", "Mirlande", "Wideline"],
+        male: &["Jean-Robert", "Wilner", "Frantz", "Jérôme"],
+        last: &["Joseph", "Pierre-Louis", "Desrosiers", "Saint-Fleur"],
+    },
+    Origin {
+        country: "Colombie",
+        nationality: "colombienne",
+        languages: &["espagnol"],
+        female: &["María José", "Daniela", "Lucía", "Ximena"],
+        male: &["Andrés", "Julián", "Sebastián", "Camilo"],
+        last: &["Muñoz", "Rodríguez", "Peña", "Gómez"],
+    },
+    Origin {
+        country: "Sri Lanka",
+        nationality: "sri-lankaise",
+        languages: &["tamoul", "anglais"],
+        female: &["Kalaivani", "Tharshika", "Priya", "Nilani"],
+        male: &["Tharshan", "Kajan", "Suresh", "Pirathees"],
+        last: &["Sivakumar", "Tharmalingam", "Selvarajah", "Ravindran"],
+    },
+    Origin {
+        country: "Algérie",
+        nationality: "algérienne",
+        languages: &["arabe", "kabyle"],
+        female: &["Lydia", "Nesrine", "Kahina", "Samira"],
+        male: &["Karim", "Yacine", "Mourad", "Amine"],
+        last: &["Benali", "Haddadi", "Meziane", "Boudiaf"],
+    },
+    Origin {
+        country: "République démocratique du Congo",
+        nationality: "congolaise",
+        languages: &["lingala", "swahili"],
+        female: &["Grâce", "Merveille", "Nsimba", "Exaucée"],
+        male: &["Patrick", "Christian", "Bienvenu", "Junior"],
+        last: &["Mbuyi", "Kabongo", "Tshibangu", "Ilunga"],
+    },
+];
+
+const TOWNS: &[(&str, &str)] = &[
+    ("Créteil", "94000"),
+    ("Vitry-sur-Seine", "94400"),
+    ("Ivry-sur-Seine", "94200"),
+    ("Champigny-sur-Marne", "94500"),
+    ("Villejuif", "94800"),
+    ("Choisy-le-Roi", "94600"),
+    ("Maisons-Alfort", "94700"),
+    ("Fontenay-sous-Bois", "94120"),
+    ("Orly", "94310"),
+    ("Villeneuve-Saint-Georges", "94190"),
+    ("Alfortville", "94140"),
+    ("Bonneuil-sur-Marne", "94380"),
+];
+
+const STREETS: &[&str] = &[
+    "rue Gabriel Péri",
+    "avenue de la République",
+    "rue Jean Jaurès",
+    "allée des Érables",
+    "boulevard Paul Vaillant-Couturier",
+    "rue de Paris",
+    "place du Marché",
+];
+
+const CHILD_NAMES: &[&str] = &[
+    "Inès", "Adam", "Maëlys", "Yanis", "Awa", "Ilyes", "Sofia", "Noé", "Lina", "Moussa", "Hawa",
+    "Zoé", "Éloïse", "Amir",
+];
+
+const REFERENTS: &[&str] = &[
+    "Claire Martin",
+    "Karima Bensaïd",
+    "Julien Lefèvre",
+    "Sandrine Moreau",
+];
+
+const NOTES: &[&str] = &[
+    "Très motivée, disponible le matin uniquement.",
+    "A exercé comme aide-soignant pendant 6 ans ; diplôme à faire reconnaître.",
+    "Hébergé chez un proche, adresse à confirmer.",
+    "Souhaite travailler dans la restauration ; expérience de cuisinier.",
+    "Garde d'enfant à organiser avant toute formation.",
+    "Rendez-vous préfecture prévu pour le renouvellement du titre.",
+    "",
+];
+
+/// A tiny deterministic generator (`SplitMix64`): enough for varied demo data, no dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (`n` > 0).
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+
+    fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        let len = u64::try_from(items.len()).unwrap_or(1);
+        let index = usize::try_from(self.below(len)).unwrap_or(0);
+        &items[index.min(items.len() - 1)]
+    }
+
+    fn days_before(&mut self, date: NaiveDate, min_days: u64, max_days: u64) -> NaiveDate {
+        let days = min_days + self.below(max_days.saturating_sub(min_days) + 1);
+        date.checked_sub_days(Days::new(days)).unwrap_or(date)
+    }
+
+    fn uuid(&mut self, at: NaiveDate) -> Uuid {
+        let millis = at
+            .and_time(NaiveTime::MIN)
+            .and_utc()
+            .timestamp_millis()
+            .unsigned_abs();
+        let random: [u8; 10] = {
+            let a = self.next().to_le_bytes();
+            let b = self.next().to_le_bytes();
+            [a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], b[0], b[1]]
+        };
+        uuid::Builder::from_unix_timestamp_millis(millis, &random).into_uuid()
+    }
+}
+
+fn later(a: NaiveDate, b: NaiveDate) -> NaiveDate {
+    a.max(b)
+}
+
+/// A valid French social-security number for the given sex and birth date.
+fn social_security_number(rng: &mut Rng, sex: Sex, birth: NaiveDate) -> String {
+    use chrono::Datelike;
+    let sex_digit = if sex == Sex::Male { 1 } else { 2 };
+    // 99: born abroad; then the country code and the order number.
+    let body = format!(
+        "{sex_digit}{:02}{:02}99{:03}{:03}",
+        birth.year() % 100,
+        birth.month(),
+        100 + rng.below(400),
+        1 + rng.below(998)
+    );
+    let number: u64 = body.parse().unwrap_or(0);
+    format!("{body}{:02}", 97 - number % 97)
+}
+
+fn timestamp(date: NaiveDate, hour_minute: (u32, u32)) -> DateTime<Utc> {
+    date.and_hms_opt(hour_minute.0, hour_minute.1, 0)
+        .unwrap_or_default()
+        .and_utc()
+}
+
+/// `count` demonstration records as of `today`, reproducible for the same `seed`.
+#[must_use]
+pub fn demo_beneficiaries(count: usize, today: NaiveDate, seed: u64) -> Vec<Beneficiary> {
+    let mut rng = Rng(seed);
+    (0..count).map(|_| one(&mut rng, today)).collect()
+}
+
+fn one(rng: &mut Rng, today: NaiveDate) -> Beneficiary {
+    let origin = rng.pick(ORIGINS);
+    let sex = if rng.chance(60) { Sex::Female } else { Sex::Male };
+    let first_name = if sex == Sex::Female {
+        rng.pick(origin.female)
+    } else {
+        rng.pick(origin.male)
+    };
+    let last_name = rng.pick(origin.last);
+    let birth_date = rng.days_before(today, 19 * 365, 58 * 365);
+    let adult = birth_date
+        .checked_add_days(Days::new(18 * 365))
+        .unwrap_or(birth_date);
+    let arrival_date = later(rng.days_before(today, 60, 6 * 365), adult);
+    let created = later(
+        rng.days_before(today, 7, 900),
+        arrival_date + Days::new(14),
+    )
+    .min(today);
+
+    let french_level = *rng.pick(&FrenchLevel::ALL);
+    let mut languages: Vec<String> = origin.languages.iter().map(|&l| l.to_owned()).collect();
+    if rng.chance(25) {
+        languages.push("anglais".to_owned());
+        languages.dedup();
+    }
+
+    let (town, postcode) = *rng.pick(TOWNS);
+    let contact = Contact {
+        phone: format!(
+            "0{} {:02} {:02} {:02} {:02}",
+            6 + rng.below(2),
+            rng.below(100),
+            rng.below(100),
+            rng.below(100),
+            rng.below(100)
+        ),
+        email: if rng.chance(55) {
+            format!(
+                "{}.{}{}@exemple.fr",
+                crate::model::fold(first_name).replace([' ', '\''], ""),
+                crate::model::fold(last_name).replace([' ', '\''], ""),
+                rng.below(90) + 10
+            )
+        } else {
+            String::new()
+        },
+        street: format!("{} {}", 1 + rng.below(120), rng.pick(STREETS)),
+        postcode: postcode.to_owned(),
+        town: town.to_owned(),
+    };
+
+    let residence_permit = rng.chance(85).then(|| {
+        let kind = *rng.pick(&PermitKind::ALL);
+        let issued_on = later(rng.days_before(today, 10, 700), arrival_date).min(today);
+        let years = if kind == PermitKind::Resident { 10 } else { 1 + rng.below(4) };
+        ResidencePermit {
+            kind,
+            number: rng
+                .chance(60)
+                .then(|| format!("{:010}", rng.below(10_000_000_000))),
+            issued_on: Some(issued_on),
+            expires_on: issued_on.checked_add_days(Days::new(years * 365)),
+        }
+    });
+    let administrative = Administrative {
+        residence_permit,
+        cir_signed_on: rng
+            .chance(70)
+            .then(|| later(rng.days_before(today, 5, 800), arrival_date).min(today)),
+        caf_number: rng
+            .chance(50)
+            .then(|| format!("{:07}", rng.below(10_000_000))),
+        social_security_number: rng
+            .chance(45)
+            .then(|| social_security_number(rng, sex, birth_date)),
+    };
+
+    let child_count = match rng.below(10) {
+        0..=3 => 0,
+        4..=6 => 1,
+        7 | 8 => 2,
+        _ => 3,
+    };
+    let parent_from = birth_date + Days::new(18 * 365);
+    let children = (0..child_count)
+        .map(|i| {
+            // The youngest child of a family is often a toddler: the micro-crèche matters.
+            let child_birth = if i == 0 && rng.chance(60) {
+                rng.days_before(today, 95, 3 * 365 - 30)
+            } else {
+                rng.days_before(today, 120, 14 * 365)
+            };
+            Child {
+                id: ChildId::from_uuid(rng.uuid(child_birth)),
+                first_name: (*rng.pick(CHILD_NAMES)).to_owned(),
+                birth_date: Some(later(child_birth, parent_from).min(today)),
+            }
+        })
+        .collect::<Vec<_>>();
+    let situation = if children.is_empty() {
+        *rng.pick(&[
+            FamilySituation::Single,
+            FamilySituation::Married,
+            FamilySituation::Unspecified,
+        ])
+    } else {
+        *rng.pick(&FamilySituation::ALL[1..])
+    };
+
+    let pathway = pathway(rng, today, created, french_level);
+    Beneficiary {
+        id: BeneficiaryId::from_uuid(rng.uuid(created)),
+        identity: Identity {
+            first_name: (*first_name).to_owned(),
+            last_name: (*last_name).to_owned(),
+            birth_name: String::new(),
+            birth_date: Some(birth_date),
+            sex,
+            nationality: origin.nationality.to_owned(),
+            country_of_origin: origin.country.to_owned(),
+            languages,
+            arrival_date: Some(arrival_date),
+        },
+        contact,
+        administrative,
+        family: Family {
+            situation,
+            children,
+        },
+        french_level,
+        pathway,
+        referent: (*rng.pick(REFERENTS)).to_owned(),
+        private_notes: (*rng.pick(NOTES)).to_owned(),
+        created_at: timestamp(created, (9, 30)),
+        updated_at: timestamp(today.min(created + Days::new(rng.below(60))), (16, 5)),
+    }
+}
+
+fn pathway(rng: &mut Rng, today: NaiveDate, created: NaiveDate, level: FrenchLevel) -> Pathway {
+    let mut pathway = Pathway::default();
+    if level.is_assessed() && rng.chance(8) {
+        let route = if level.reaches_b1() {
+            EntryRoute::FrenchFirst
+        } else {
+            EntryRoute::Valorisation
+        };
+        let reason = if route == EntryRoute::Valorisation {
+            "Diplôme du pays d'origine dans un métier en tension ; FLE à visée professionnelle en parallèle."
+        } else {
+            "Écrit encore fragile malgré un oral B1 : remise à niveau avant le programme."
+        };
+        pathway.route_override = Some(RouteOverride {
+            route,
+            reason: reason.to_owned(),
+        });
+    }
+    // How far the person has gone: phases done, the phase under way, and whether it closed.
+    let (done, in_progress, closed) = match rng.below(8) {
+        0 => (0, false, false),
+        n @ 1..=3 => (n - 1, true, false),
+        5 => (3, false, false),
+        6 => (1, false, false),
+        _ => (3, false, true),
+    };
+    let span = (today - created).num_days().max(1).unsigned_abs();
+    let step = (span / 4).max(1);
+    let mut start = created;
+    let touched = usize::try_from(done).unwrap_or(0) + usize::from(in_progress);
+    for (index, phase) in Phase::ALL.into_iter().enumerate().take(touched) {
+        let progress = pathway.phases.get_mut(phase);
+        progress.started_on = Some(start.min(today));
+        let end = (start + Days::new(step)).min(today);
+        if (index as u64) < done {
+            progress.status = PhaseStatus::Done;
+            progress.ended_on = Some(end);
+        } else {
+            progress.status = PhaseStatus::InProgress;
+        }
+        start = end;
+    }
+    if closed {
+        let kind = *rng.pick(&[
+            OutcomeKind::Employment(ContractKind::Cdi),
+            OutcomeKind::Employment(ContractKind::Cdd),
+            OutcomeKind::Employment(ContractKind::Interim),
+            OutcomeKind::Employment(ContractKind::SubsidisedContract),
+            OutcomeKind::Training,
+            OutcomeKind::Dropout,
+        ]);
+        pathway.outcome = Some(Outcome {
+            kind,
+            date: start.min(today),
+        });
+    }
+    pathway
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+    use crate::model::{Stage, validate};
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    #[test]
+    fn demo_records_are_valid_varied_and_reproducible() {
+        let records = demo_beneficiaries(300, today(), 42);
+        for b in &records {
+            assert_eq!(validate(b, today()), vec![], "{b:#?}");
+        }
+        assert_eq!(records, demo_beneficiaries(300, today(), 42));
+        let ids: HashSet<_> = records.iter().map(|b| b.id).collect();
+        assert_eq!(ids.len(), 300);
+        let levels: HashSet<_> = records.iter().map(|b| b.french_level).collect();
+        assert_eq!(levels.len(), FrenchLevel::ALL.len());
+        let stages: HashSet<_> = records.iter().map(|b| std::mem::discriminant(&b.stage())).collect();
+        assert!(stages.len() >= 4, "varied stages");
+        assert!(records.iter().any(|b| matches!(b.stage(), Stage::Closed(_))));
+        assert!(records.iter().any(|b| b.identity.last_name.chars().any(|c| !c.is_ascii())));
+        let toddlers = records
+            .iter()
+            .flat_map(|b| &b.family.children)
+            .filter_map(|c| c.birth_date)
+            .filter(|&d| crate::model::age_in_months(d, today()) < 36)
+            .count();
+        assert!(toddlers >= 20, "micro-crèche age children: {toddlers}");
+    }
+}

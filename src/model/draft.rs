@@ -1,0 +1,333 @@
+//! The editable form of a record: every typed field kept as text, so that a half-typed date is
+//! never lost nor saved, and converted into a [`Beneficiary`] only when all of it is valid.
+
+use chrono::NaiveDate;
+
+use super::beneficiary::{
+    Beneficiary, Child, FamilySituation, PermitKind, ResidencePermit, Sex,
+};
+use super::dates::{format_date, parse_date};
+use super::ids::ChildId;
+use super::level::FrenchLevel;
+use super::pathway::{EntryRoute, Outcome, OutcomeKind, Phase, PhaseStatus, RouteOverride};
+use super::validation::{Field, FieldError, validate};
+
+/// A child as edited in the form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChildDraft {
+    /// The child's stable identifier (kept across edits).
+    pub id: ChildId,
+    /// First name.
+    pub first_name: String,
+    /// Birth date as typed.
+    pub birth_date: String,
+}
+
+/// A phase as edited in the form.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PhaseDraft {
+    /// Status.
+    pub status: PhaseStatus,
+    /// Start date as typed.
+    pub started_on: String,
+    /// End date as typed.
+    pub ended_on: String,
+}
+
+/// The closing outcome as edited in the form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutcomeDraft {
+    /// What happened.
+    pub kind: OutcomeKind,
+    /// Date as typed.
+    pub date: String,
+}
+
+/// Every editable field of a record, as text where the person types.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[allow(missing_docs)] // Each field mirrors the record field of the same name.
+pub struct BeneficiaryDraft {
+    pub first_name: String,
+    pub last_name: String,
+    pub birth_name: String,
+    pub birth_date: String,
+    pub sex: Sex,
+    pub nationality: String,
+    pub country_of_origin: String,
+    /// Languages spoken, separated by commas.
+    pub languages: String,
+    pub arrival_date: String,
+    pub phone: String,
+    pub email: String,
+    pub street: String,
+    pub postcode: String,
+    pub town: String,
+    /// `None`: no permit recorded.
+    pub permit_kind: Option<PermitKind>,
+    pub permit_number: String,
+    pub permit_issued_on: String,
+    pub permit_expires_on: String,
+    pub cir_signed_on: String,
+    pub caf_number: String,
+    pub social_security_number: String,
+    pub family_situation: FamilySituation,
+    pub children: Vec<ChildDraft>,
+    pub french_level: FrenchLevel,
+    /// `Some(route)`: the counsellor overrides the route the level calls for.
+    pub route_override: Option<EntryRoute>,
+    pub route_override_reason: String,
+    /// Phases 1, 2 and 3, in order.
+    pub phases: [PhaseDraft; 3],
+    pub outcome: Option<OutcomeDraft>,
+    pub referent: String,
+    pub private_notes: String,
+}
+
+fn date_text(date: Option<NaiveDate>) -> String {
+    date.map(format_date).unwrap_or_default()
+}
+
+fn optional_text(text: &str) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_owned())
+}
+
+/// Collects date-parsing errors while the record is rebuilt.
+struct Parser {
+    errors: Vec<FieldError>,
+}
+
+impl Parser {
+    fn date(&mut self, field: Field, text: &str) -> Option<NaiveDate> {
+        parse_date(text).unwrap_or_else(|message| {
+            self.errors.push(FieldError::new(field, message));
+            None
+        })
+    }
+}
+
+impl BeneficiaryDraft {
+    /// The form filled from a record.
+    #[must_use]
+    pub fn from_beneficiary(b: &Beneficiary) -> Self {
+        let permit = b.administrative.residence_permit.as_ref();
+        let phase = |p: Phase| {
+            let progress = b.pathway.phases.get(p);
+            PhaseDraft {
+                status: progress.status,
+                started_on: date_text(progress.started_on),
+                ended_on: date_text(progress.ended_on),
+            }
+        };
+        Self {
+            first_name: b.identity.first_name.clone(),
+            last_name: b.identity.last_name.clone(),
+            birth_name: b.identity.birth_name.clone(),
+            birth_date: date_text(b.identity.birth_date),
+            sex: b.identity.sex,
+            nationality: b.identity.nationality.clone(),
+            country_of_origin: b.identity.country_of_origin.clone(),
+            languages: b.identity.languages.join(", "),
+            arrival_date: date_text(b.identity.arrival_date),
+            phone: b.contact.phone.clone(),
+            email: b.contact.email.clone(),
+            street: b.contact.street.clone(),
+            postcode: b.contact.postcode.clone(),
+            town: b.contact.town.clone(),
+            permit_kind: permit.map(|p| p.kind),
+            permit_number: permit.and_then(|p| p.number.clone()).unwrap_or_default(),
+            permit_issued_on: date_text(permit.and_then(|p| p.issued_on)),
+            permit_expires_on: date_text(permit.and_then(|p| p.expires_on)),
+            cir_signed_on: date_text(b.administrative.cir_signed_on),
+            caf_number: b.administrative.caf_number.clone().unwrap_or_default(),
+            social_security_number: b
+                .administrative
+                .social_security_number
+                .clone()
+                .unwrap_or_default(),
+            family_situation: b.family.situation,
+            children: b
+                .family
+                .children
+                .iter()
+                .map(|c| ChildDraft {
+                    id: c.id,
+                    first_name: c.first_name.clone(),
+                    birth_date: date_text(c.birth_date),
+                })
+                .collect(),
+            french_level: b.french_level,
+            route_override: b.pathway.route_override.as_ref().map(|o| o.route),
+            route_override_reason: b
+                .pathway
+                .route_override
+                .as_ref()
+                .map(|o| o.reason.clone())
+                .unwrap_or_default(),
+            phases: Phase::ALL.map(phase),
+            outcome: b.pathway.outcome.as_ref().map(|o| OutcomeDraft {
+                kind: o.kind,
+                date: format_date(o.date),
+            }),
+            referent: b.referent.clone(),
+            private_notes: b.private_notes.clone(),
+        }
+    }
+
+    /// Adds an empty child line.
+    pub fn add_child(&mut self) {
+        self.children.push(ChildDraft {
+            id: ChildId::new(),
+            first_name: String::new(),
+            birth_date: String::new(),
+        });
+    }
+
+    /// Rebuilds the record from the form, keeping `base`'s identifier and timestamps.
+    ///
+    /// Returns every problem, each tied to its field, when anything is invalid.
+    pub fn to_beneficiary(
+        &self,
+        base: &Beneficiary,
+        today: NaiveDate,
+    ) -> Result<Beneficiary, Vec<FieldError>> {
+        let mut p = Parser { errors: Vec::new() };
+        let mut b = base.clone();
+
+        let identity = &mut b.identity;
+        identity.first_name = self.first_name.trim().to_owned();
+        identity.last_name = self.last_name.trim().to_owned();
+        identity.birth_name = self.birth_name.trim().to_owned();
+        identity.birth_date = p.date(Field::BirthDate, &self.birth_date);
+        identity.sex = self.sex;
+        identity.nationality = self.nationality.trim().to_owned();
+        identity.country_of_origin = self.country_of_origin.trim().to_owned();
+        identity.languages = self
+            .languages
+            .split([',', ';'])
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect();
+        identity.arrival_date = p.date(Field::ArrivalDate, &self.arrival_date);
+
+        let contact = &mut b.contact;
+        contact.phone = self.phone.trim().to_owned();
+        contact.email = self.email.trim().to_owned();
+        contact.street = self.street.trim().to_owned();
+        contact.postcode = self.postcode.trim().to_owned();
+        contact.town = self.town.trim().to_owned();
+
+        let issued_on = p.date(Field::PermitIssuedOn, &self.permit_issued_on);
+        let expires_on = p.date(Field::PermitExpiresOn, &self.permit_expires_on);
+        b.administrative.residence_permit = self.permit_kind.map(|kind| ResidencePermit {
+            kind,
+            number: optional_text(&self.permit_number),
+            issued_on,
+            expires_on,
+        });
+        b.administrative.cir_signed_on = p.date(Field::CirSignedOn, &self.cir_signed_on);
+        b.administrative.caf_number = optional_text(&self.caf_number);
+        b.administrative.social_security_number = optional_text(&self.social_security_number);
+
+        b.family.situation = self.family_situation;
+        b.family.children = self
+            .children
+            .iter()
+            .enumerate()
+            .map(|(index, c)| Child {
+                id: c.id,
+                first_name: c.first_name.trim().to_owned(),
+                birth_date: p.date(Field::ChildBirthDate(index), &c.birth_date),
+            })
+            .collect();
+
+        b.french_level = self.french_level;
+        b.pathway.route_override = self.route_override.map(|route| RouteOverride {
+            route,
+            reason: self.route_override_reason.trim().to_owned(),
+        });
+        for (phase, draft) in Phase::ALL.into_iter().zip(&self.phases) {
+            let started_on = p.date(Field::PhaseStart(phase), &draft.started_on);
+            let ended_on = p.date(Field::PhaseEnd(phase), &draft.ended_on);
+            let progress = b.pathway.phases.get_mut(phase);
+            progress.status = draft.status;
+            progress.started_on = started_on;
+            progress.ended_on = ended_on;
+        }
+        b.pathway.outcome = match &self.outcome {
+            None => None,
+            Some(draft) => match p.date(Field::OutcomeDate, &draft.date) {
+                Some(date) => Some(Outcome {
+                    kind: draft.kind,
+                    date,
+                }),
+                None => {
+                    if draft.date.trim().is_empty() {
+                        p.errors
+                            .push(FieldError::new(Field::OutcomeDate, "La date de sortie est obligatoire."));
+                    }
+                    None
+                }
+            },
+        };
+        b.referent = self.referent.trim().to_owned();
+        b.private_notes = self.private_notes.trim_end().to_owned();
+
+        let mut errors = p.errors;
+        let parsed_fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
+        errors.extend(
+            validate(&b, today)
+                .into_iter()
+                .filter(|e| !parsed_fields.contains(&e.field)),
+        );
+        if errors.is_empty() { Ok(b) } else { Err(errors) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Utc;
+
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    #[test]
+    fn a_record_survives_the_form_unchanged() {
+        let record = crate::model::demo_beneficiaries(30, today(), 7)
+            .into_iter()
+            .find(|b| !b.family.children.is_empty() && b.administrative.residence_permit.is_some())
+            .expect("demo data has parents with a permit");
+        let draft = BeneficiaryDraft::from_beneficiary(&record);
+        assert_eq!(draft.to_beneficiary(&record, today()), Ok(record));
+    }
+
+    #[test]
+    fn typed_dates_and_lists_are_parsed() {
+        let base = Beneficiary::new(Utc::now());
+        let mut draft = BeneficiaryDraft::from_beneficiary(&base);
+        draft.last_name = " Çelik ".into();
+        draft.birth_date = "03/02/1988".into();
+        draft.languages = "turc, kurde ; anglais,".into();
+        let b = draft.to_beneficiary(&base, today()).unwrap();
+        assert_eq!(b.identity.last_name, "Çelik");
+        assert_eq!(b.identity.birth_date, NaiveDate::from_ymd_opt(1988, 2, 3));
+        assert_eq!(b.identity.languages, ["turc", "kurde", "anglais"]);
+    }
+
+    #[test]
+    fn errors_name_their_field() {
+        let base = Beneficiary::new(Utc::now());
+        let mut draft = BeneficiaryDraft::from_beneficiary(&base);
+        draft.birth_date = "32/01/1990".into();
+        draft.add_child();
+        draft.children[0].first_name = "Awa".into();
+        draft.children[0].birth_date = "demain".into();
+        let errors = draft.to_beneficiary(&base, today()).unwrap_err();
+        let fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(fields, [Field::BirthDate, Field::ChildBirthDate(0), Field::LastName]);
+    }
+}

@@ -1,0 +1,88 @@
+//! Identifiers that stay unique across laptops: UUID v7 (time-ordered, random tail), never reused.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// Identifies one beneficiary's record, on every laptop that ever holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct BeneficiaryId(Uuid);
+
+impl BeneficiaryId {
+    /// A fresh identifier (UUID v7: creation time plus 74 random bits).
+    #[must_use]
+    pub fn new() -> Self {
+        Self(Uuid::now_v7())
+    }
+
+    /// Wraps an existing UUID (tests, fixtures).
+    #[must_use]
+    pub const fn from_uuid(uuid: Uuid) -> Self {
+        Self(uuid)
+    }
+}
+
+impl Default for BeneficiaryId {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl fmt::Display for BeneficiaryId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.hyphenated().fmt(f)
+    }
+}
+
+impl FromStr for BeneficiaryId {
+    type Err = uuid::Error;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Uuid::parse_str(s.trim()).map(Self)
+    }
+}
+
+/// Identifies one child within a family, so that later bookings can point at the child even
+/// when the counsellor corrects a first name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ChildId(Uuid);
+
+impl ChildId {
+    /// A fresh identifier.
+    #[must_use]
+    pub fn new() -> Self {
+        Self(Uuid::now_v7())
+    }
+
+    /// Wraps an existing UUID (tests, fixtures).
+    #[must_use]
+    pub const fn from_uuid(uuid: Uuid) -> Self {
+        Self(uuid)
+    }
+}
+
+impl Default for ChildId {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_parse_back() {
+        let a = BeneficiaryId::new();
+        let b = BeneficiaryId::new();
+        assert_ne!(a, b);
+        let text = a.to_string();
+        assert_eq!(text.len(), 36);
+        assert_eq!(text.parse::<BeneficiaryId>().ok(), Some(a));
+        assert!("not-an-id".parse::<BeneficiaryId>().is_err());
+    }
+}

@@ -1,0 +1,340 @@
+//! Validation rules, each with a French message shown beside the field it concerns.
+//!
+//! A record with any error is never saved: the store checks again before writing.
+
+use chrono::NaiveDate;
+
+use super::beneficiary::Beneficiary;
+use super::pathway::Phase;
+
+/// A field of the record form, so that a message can be shown beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// First name.
+    FirstName,
+    /// Last name.
+    LastName,
+    /// Birth date.
+    BirthDate,
+    /// Arrival date in France.
+    ArrivalDate,
+    /// Phone number.
+    Phone,
+    /// E-mail address.
+    Email,
+    /// Postcode.
+    Postcode,
+    /// Residence-permit issue date.
+    PermitIssuedOn,
+    /// Residence-permit expiry date.
+    PermitExpiresOn,
+    /// CIR signature date.
+    CirSignedOn,
+    /// CAF number.
+    CafNumber,
+    /// Social-security number.
+    SocialSecurityNumber,
+    /// A child's first name, by position.
+    ChildFirstName(usize),
+    /// A child's birth date, by position.
+    ChildBirthDate(usize),
+    /// The reason for overriding the entry route.
+    RouteOverrideReason,
+    /// A phase's start date.
+    PhaseStart(Phase),
+    /// A phase's end date.
+    PhaseEnd(Phase),
+    /// The outcome date.
+    OutcomeDate,
+}
+
+/// One problem with one field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    /// Which field.
+    pub field: Field,
+    /// What is wrong, in French, for the counsellor.
+    pub message: String,
+}
+
+impl FieldError {
+    /// Builds an error.
+    #[must_use]
+    pub fn new(field: Field, message: impl Into<String>) -> Self {
+        Self {
+            field,
+            message: message.into(),
+        }
+    }
+}
+
+/// Every problem with a record, given today's date. Empty when the record may be saved.
+#[must_use]
+pub fn validate(b: &Beneficiary, today: NaiveDate) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    let mut push = |field, message: &str| errors.push(FieldError::new(field, message));
+    let earliest = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN);
+
+    if b.identity.last_name.trim().is_empty() {
+        push(Field::LastName, "Le nom est obligatoire.");
+    }
+    // Other dates are compared with the birth date only when it is plausible itself.
+    let mut birth = b.identity.birth_date;
+    if let Some(date) = birth {
+        if date > today {
+            push(Field::BirthDate, "La date de naissance est dans le futur.");
+            birth = None;
+        } else if date < earliest {
+            push(Field::BirthDate, "La date de naissance est antérieure à 1900.");
+            birth = None;
+        }
+    }
+    if let Some(arrival) = b.identity.arrival_date {
+        if arrival > today {
+            push(Field::ArrivalDate, "La date d'arrivée est dans le futur.");
+        } else if birth.is_some_and(|birth| arrival < birth) {
+            push(Field::ArrivalDate, "La date d'arrivée précède la date de naissance.");
+        }
+    }
+
+    let phone = b.contact.phone.trim();
+    if !phone.is_empty() && !is_plausible_phone(phone) {
+        push(Field::Phone, "Numéro de téléphone invalide (chiffres, espaces, + et points).");
+    }
+    let email = b.contact.email.trim();
+    if !email.is_empty() && !is_plausible_email(email) {
+        push(Field::Email, "Adresse e-mail invalide (exemple : prenom.nom@exemple.fr).");
+    }
+    let postcode = b.contact.postcode.trim();
+    if !postcode.is_empty() && !(postcode.len() == 5 && postcode.chars().all(|c| c.is_ascii_digit())) {
+        push(Field::Postcode, "Le code postal comporte 5 chiffres.");
+    }
+
+    if let Some(permit) = &b.administrative.residence_permit {
+        if let (Some(issued), Some(expires)) = (permit.issued_on, permit.expires_on) {
+            if expires < issued {
+                push(Field::PermitExpiresOn, "L'expiration du titre précède sa délivrance.");
+            }
+        }
+        if permit.issued_on.is_some_and(|issued| issued > today) {
+            push(Field::PermitIssuedOn, "La date de délivrance est dans le futur.");
+        }
+    }
+    if let Some(cir) = b.administrative.cir_signed_on {
+        if cir > today {
+            push(Field::CirSignedOn, "La signature du CIR est dans le futur.");
+        } else if birth.is_some_and(|birth| cir < birth) {
+            push(Field::CirSignedOn, "La signature du CIR précède la date de naissance.");
+        }
+    }
+    if let Some(caf) = &b.administrative.caf_number {
+        if !(1..=10).contains(&caf.len()) || !caf.chars().all(|c| c.is_ascii_digit()) {
+            push(Field::CafNumber, "Le numéro CAF ne comporte que des chiffres (10 au plus).");
+        }
+    }
+    if let Some(nir) = &b.administrative.social_security_number {
+        if let Err(message) = check_social_security_number(nir) {
+            push(Field::SocialSecurityNumber, message);
+        }
+    }
+
+    for (index, child) in b.family.children.iter().enumerate() {
+        if child.first_name.trim().is_empty() {
+            push(Field::ChildFirstName(index), "Le prénom de l'enfant est obligatoire.");
+        }
+        if let Some(child_birth) = child.birth_date {
+            if child_birth > today {
+                push(Field::ChildBirthDate(index), "La date de naissance est dans le futur.");
+            } else if birth.is_some_and(|birth| child_birth <= birth) {
+                push(
+                    Field::ChildBirthDate(index),
+                    "L'enfant ne peut pas être né avant son parent.",
+                );
+            }
+        }
+    }
+
+    if let Some(route_override) = &b.pathway.route_override {
+        if route_override.reason.trim().is_empty() {
+            push(
+                Field::RouteOverrideReason,
+                "Indiquez pourquoi le parcours diffère de celui du niveau de français.",
+            );
+        }
+    }
+    for phase in Phase::ALL {
+        let progress = b.pathway.phases.get(phase);
+        if progress.started_on.is_some_and(|d| d > today) {
+            push(Field::PhaseStart(phase), "Le début est dans le futur.");
+        }
+        if let (Some(start), Some(end)) = (progress.started_on, progress.ended_on) {
+            if end < start {
+                push(Field::PhaseEnd(phase), "La fin précède le début.");
+            }
+        }
+    }
+    if let Some(outcome) = &b.pathway.outcome {
+        if outcome.date > today {
+            push(Field::OutcomeDate, "La date de sortie est dans le futur.");
+        }
+    }
+    errors
+}
+
+fn is_plausible_phone(phone: &str) -> bool {
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    (6..=15).contains(&digits)
+        && phone
+            .chars()
+            .enumerate()
+            .all(|(i, c)| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-') || (c == '+' && i == 0))
+}
+
+fn is_plausible_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email.chars().any(char::is_whitespace)
+        && !domain.contains('@')
+}
+
+/// Checks a French social-security number (NIR): 13 characters plus a 2-digit key equal to
+/// 97 − (number mod 97), with Corsica's `2A`/`2B` département counted as 19/18.
+fn check_social_security_number(nir: &str) -> Result<(), &'static str> {
+    let compact: String = nir.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+    if compact.len() != 15 {
+        return Err("Le numéro de sécurité sociale comporte 15 caractères (clé comprise).");
+    }
+    let (body, key) = compact.split_at(13);
+    let numeric_body = match &body[5..7] {
+        "2A" => format!("{}19{}", &body[..5], &body[7..]),
+        "2B" => format!("{}18{}", &body[..5], &body[7..]),
+        _ => body.to_owned(),
+    };
+    let (Ok(number), Ok(key)) = (numeric_body.parse::<u64>(), key.parse::<u64>()) else {
+        return Err("Le numéro de sécurité sociale ne comporte que des chiffres (ou 2A/2B).");
+    };
+    if 97 - number % 97 == key {
+        Ok(())
+    } else {
+        Err("La clé du numéro de sécurité sociale ne correspond pas : vérifiez la saisie.")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Utc;
+
+    use super::*;
+    use crate::model::{Child, ChildId, EntryRoute, ResidencePermit, PermitKind, RouteOverride};
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn today() -> NaiveDate {
+        d(2026, 11, 22)
+    }
+
+    fn valid() -> Beneficiary {
+        let mut b = Beneficiary::new(Utc::now());
+        b.identity.last_name = "Nguyễn".into();
+        b.identity.birth_date = Some(d(1990, 3, 15));
+        b.identity.arrival_date = Some(d(2024, 9, 1));
+        b
+    }
+
+    fn fields(b: &Beneficiary) -> Vec<Field> {
+        validate(b, today()).into_iter().map(|e| e.field).collect()
+    }
+
+    #[test]
+    fn a_complete_record_is_valid() {
+        assert!(validate(&valid(), today()).is_empty());
+    }
+
+    #[test]
+    fn last_name_is_required() {
+        let mut b = valid();
+        b.identity.last_name = "  ".into();
+        let errors = validate(&b, today());
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, Field::LastName);
+        assert_eq!(errors[0].message, "Le nom est obligatoire.");
+    }
+
+    #[test]
+    fn dates_must_be_plausible() {
+        let mut b = valid();
+        b.identity.birth_date = Some(d(2027, 1, 1));
+        assert_eq!(fields(&b), vec![Field::BirthDate]);
+        b.identity.birth_date = Some(d(1899, 12, 31));
+        assert_eq!(fields(&b), vec![Field::BirthDate]);
+        b.identity.birth_date = Some(d(2000, 1, 1));
+        b.identity.arrival_date = Some(d(1999, 1, 1));
+        assert_eq!(fields(&b), vec![Field::ArrivalDate]);
+    }
+
+    #[test]
+    fn permit_cannot_expire_before_it_is_issued() {
+        let mut b = valid();
+        b.administrative.residence_permit = Some(ResidencePermit {
+            kind: PermitKind::Temporary,
+            number: None,
+            issued_on: Some(d(2025, 6, 1)),
+            expires_on: Some(d(2025, 5, 31)),
+        });
+        assert_eq!(fields(&b), vec![Field::PermitExpiresOn]);
+    }
+
+    #[test]
+    fn contact_formats_are_checked() {
+        let mut b = valid();
+        b.contact.email = "fatou@exemple".into();
+        b.contact.postcode = "9400".into();
+        b.contact.phone = "06 12 34 56 78".into();
+        assert_eq!(fields(&b), vec![Field::Email, Field::Postcode]);
+    }
+
+    #[test]
+    fn social_security_key_is_checked() {
+        let mut b = valid();
+        // 1 84 12 76 451 089 with key 46 is a published valid example.
+        b.administrative.social_security_number = Some("1 84 12 76 451 089 46".into());
+        assert!(fields(&b).is_empty());
+        b.administrative.social_security_number = Some("1 84 12 76 451 089 47".into());
+        assert_eq!(fields(&b), vec![Field::SocialSecurityNumber]);
+        // Corsica: 2A counts as 19 in the key computation.
+        assert_eq!(check_social_security_number("2 69 05 2A 123 456 88"), Ok(()));
+        assert!(check_social_security_number("2 69 05 2A 123 456 87").is_err());
+    }
+
+    #[test]
+    fn children_and_pathway_rules() {
+        let mut b = valid();
+        b.family.children.push(Child {
+            id: ChildId::new(),
+            first_name: String::new(),
+            birth_date: Some(d(1980, 1, 1)),
+        });
+        b.pathway.route_override = Some(RouteOverride {
+            route: EntryRoute::Valorisation,
+            reason: String::new(),
+        });
+        b.pathway.phases.identification.started_on = Some(d(2025, 3, 1));
+        b.pathway.phases.identification.ended_on = Some(d(2025, 2, 1));
+        assert_eq!(
+            fields(&b),
+            vec![
+                Field::ChildFirstName(0),
+                Field::ChildBirthDate(0),
+                Field::RouteOverrideReason,
+                Field::PhaseEnd(Phase::Identification),
+            ]
+        );
+    }
+}

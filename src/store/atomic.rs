@@ -1,0 +1,97 @@
+//! Atomic replacement of a file: a crash or power cut at any moment leaves either the old or the
+//! new content, never a torn file.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Suffix of the temporary files written next to their target. They never end in `.ron`, so
+/// the loader never mistakes one for a record.
+pub(crate) const TEMP_SUFFIX: &str = ".tmp";
+
+static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+fn temp_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let unique = COUNTER.fetch_add(1, Ordering::Relaxed);
+    path.with_file_name(format!(".{name}.{}-{unique}{TEMP_SUFFIX}", std::process::id()))
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder: write, fsync, rename
+/// over the target, then fsync the folder so that the rename itself is durable.
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    let temp = temp_path(path);
+    let result = (|| {
+        let mut file = OpenOptions::new().write(true).create_new(true).open(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&temp, path)?;
+        sync_dir(dir)
+    })();
+    if result.is_err() {
+        // Best effort: a leftover temp file is harmless (never loaded, cleaned at next start).
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+/// Makes a rename durable. On Unix the folder itself must be fsynced.
+#[cfg(unix)]
+pub(crate) fn sync_dir(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+/// On Windows, `std::fs::rename` is `MoveFileExW(MOVEFILE_REPLACE_EXISTING)`; NTFS journals the
+/// rename as metadata, and std offers no way to open a folder handle to flush. The data itself
+/// was flushed by `sync_all` before the rename, which is what guarantees no torn file.
+#[cfg(not(unix))]
+pub(crate) fn sync_dir(_dir: &Path) -> io::Result<()> {
+    Ok(())
+}
+
+/// Removes temporary files a killed writer may have left in `dir`. Only called while holding
+/// the data directory's lock, so no other writer can be using them.
+pub(crate) fn remove_stale_temp_files(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') && name.ends_with(TEMP_SUFFIX) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_content_and_leaves_no_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.ron");
+        write_atomic(&path, b"old").unwrap();
+        write_atomic(&path, b"new").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["a.ron"]);
+    }
+
+    #[test]
+    fn stale_temp_files_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join(".a.ron.123-0.tmp"), b"half").unwrap();
+        fs::write(dir.path().join("b.ron"), b"keep").unwrap();
+        remove_stale_temp_files(dir.path());
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["b.ron"]);
+    }
+}

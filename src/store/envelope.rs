@@ -1,0 +1,189 @@
+//! The on-disk format: one pretty-printed RON value per file, wrapped in an envelope that
+//! carries `schema_version`:
+//!
+//! ```ron
+//! (
+//!     schema_version: 1,
+//!     record: ( id: "…", identity: ( … ), … ),
+//! )
+//! ```
+//!
+//! Compatibility policy: fields may be added (they carry `#[serde(default)]`, so older files
+//! load); renaming or changing a field's meaning bumps [`SCHEMA_VERSION`] and adds a migration
+//! from the previous version. A file written by a newer Parcours is refused and left untouched.
+
+use ron::extensions::Extensions;
+use ron::ser::PrettyConfig;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+/// The format version this build writes and reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Deepest nesting accepted when reading: far above any real record, far below a stack overflow.
+const RECURSION_LIMIT: usize = 64;
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a, T> {
+    schema_version: u32,
+    record: &'a T,
+}
+
+#[derive(Deserialize)]
+struct EnvelopeIn<T> {
+    record: T,
+}
+
+/// Reads only the version, whatever the record looks like (0 when the field is absent).
+#[derive(Deserialize)]
+struct VersionProbe {
+    #[serde(default)]
+    schema_version: u32,
+}
+
+/// Why a file's text could not be turned into a record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DecodeError {
+    /// 1-based line and column, where the problem has a place in the text.
+    pub location: Option<(usize, usize)>,
+    /// French description.
+    pub message: String,
+}
+
+fn options() -> ron::Options {
+    ron::Options::default()
+        .with_recursion_limit(RECURSION_LIMIT)
+        .with_default_extension(Extensions::empty())
+}
+
+fn syntax(error: &ron::error::SpannedError) -> DecodeError {
+    DecodeError {
+        location: Some((error.span.start.line, error.span.start.col)),
+        message: format!("contenu RON invalide : {}", error.code),
+    }
+}
+
+/// Serialises a record inside its envelope, readable by a person (UTF-8 kept as is, `\n` line
+/// ends on every platform so that synced copies compare equal).
+pub(crate) fn encode<T: Serialize>(record: &T) -> Result<String, ron::Error> {
+    let config = PrettyConfig::new()
+        .escape_strings(false)
+        .new_line("\n")
+        .indentor("    ");
+    let mut text = ron::ser::to_string_pretty(
+        &EnvelopeOut {
+            schema_version: SCHEMA_VERSION,
+            record,
+        },
+        config,
+    )?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Parses a file's bytes into a record: UTF-8 (a leading BOM is accepted and ignored), any line
+/// ends, a known `schema_version`.
+pub(crate) fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, DecodeError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let valid = &bytes[..e.valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        let column = String::from_utf8_lossy(&valid[line_start..]).chars().count() + 1;
+        DecodeError {
+            location: Some((line, column)),
+            message: "le fichier n'est pas du texte UTF-8 valide".to_owned(),
+        }
+    })?;
+    if text.contains('\0') {
+        let before = &text[..text.find('\0').unwrap_or(0)];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        return Err(DecodeError {
+            location: Some((line, column)),
+            message: "le fichier contient des octets nuls (fichier endommagé ?)".to_owned(),
+        });
+    }
+    if text.trim().is_empty() {
+        return Err(DecodeError {
+            location: None,
+            message: "le fichier est vide".to_owned(),
+        });
+    }
+    let probe: VersionProbe = options().from_str(text).map_err(|e| syntax(&e))?;
+    match probe.schema_version {
+        0 => Err(DecodeError {
+            location: None,
+            message: "champ schema_version absent ou nul : ce n'est pas une fiche Parcours".to_owned(),
+        }),
+        version if version > SCHEMA_VERSION => Err(DecodeError {
+            location: None,
+            message: format!(
+                "écrit par une version plus récente de Parcours (format {version}, cette version lit le format {SCHEMA_VERSION}) : mettez Parcours à jour ; le fichier est laissé intact"
+            ),
+        }),
+        _ => {
+            let envelope: EnvelopeIn<T> = options().from_str(text).map_err(|e| syntax(&e))?;
+            Ok(envelope.record)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Beneficiary, demo_beneficiaries};
+
+    fn sample() -> Beneficiary {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        demo_beneficiaries(1, today, 3).remove(0)
+    }
+
+    #[test]
+    fn roundtrip_keeps_every_field_and_stays_readable() {
+        let b = sample();
+        let text = encode(&b).unwrap();
+        assert!(text.starts_with("(\n    schema_version: 1,\n    record: ("));
+        assert!(text.contains(&format!("last_name: \"{}\"", b.identity.last_name)));
+        assert_eq!(decode::<Beneficiary>(text.as_bytes()), Ok(b));
+    }
+
+    #[test]
+    fn bom_and_crlf_are_accepted() {
+        let b = sample();
+        let text = encode(&b).unwrap().replace('\n', "\r\n");
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend_from_slice(text.as_bytes());
+        assert_eq!(decode::<Beneficiary>(&bytes), Ok(b));
+    }
+
+    #[test]
+    fn errors_carry_line_and_column() {
+        let text = encode(&sample()).unwrap();
+        let truncated = &text[..text.len() / 2];
+        let error = decode::<Beneficiary>(truncated.as_bytes()).unwrap_err();
+        assert!(error.location.is_some(), "{error:?}");
+
+        let wrong_type = text.replacen("schema_version: 1,\n    record: (\n        id:", "schema_version: 1,\n    record: (\n        id: 12, x:", 1);
+        let error = decode::<Beneficiary>(wrong_type.as_bytes()).unwrap_err();
+        assert_eq!(error.location.map(|l| l.0), Some(4), "{error:?}");
+
+        let mut invalid = b"(\n  schema_version: 1,\n  record: (\xFF".to_vec();
+        invalid.extend_from_slice(b")");
+        let error = decode::<Beneficiary>(&invalid).unwrap_err();
+        assert_eq!(error.location, Some((3, 12)));
+    }
+
+    #[test]
+    fn newer_versions_are_refused() {
+        let text = encode(&sample()).unwrap().replacen("schema_version: 1", "schema_version: 2", 1);
+        let error = decode::<Beneficiary>(text.as_bytes()).unwrap_err();
+        assert!(error.message.contains("plus récente"), "{error:?}");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_overflow() {
+        let text = format!("(schema_version: 1, record: {}{})", "[".repeat(200_000), "]".repeat(200_000));
+        assert!(decode::<Beneficiary>(text.as_bytes()).is_err());
+    }
+}

@@ -1,0 +1,152 @@
+//! Reading a folder of records: every good file loads, every bad one is reported with its path
+//! (and `line:column` where it applies) and is never touched.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::fs::{self, File};
+use std::hash::Hash;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use super::envelope::decode;
+
+/// Largest record file read. A real record is a few kilobytes; anything far larger is damage
+/// (or not ours), and reading it whole would stall start-up.
+pub(crate) const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// One problem found while loading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file concerned.
+    pub path: PathBuf,
+    /// 1-based line and column, when the problem has a place in the text.
+    pub location: Option<(usize, usize)>,
+    /// What is wrong, in French.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    /// `path:line:column: message`, or `path: message`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.location {
+            Some((line, column)) => {
+                write!(f, "{}:{line}:{column}: {}", self.path.display(), self.message)
+            }
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+/// What a folder held: the records that loaded, each with the file it came from, and the
+/// problems.
+pub(crate) struct Loaded<T> {
+    pub records: Vec<(PathBuf, T)>,
+    pub problems: Vec<Problem>,
+    /// Files that exist but could not be read as records: never to be overwritten.
+    pub unreadable: Vec<PathBuf>,
+}
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
+    let problem = |message: String| Problem {
+        path: path.to_owned(),
+        location: None,
+        message,
+    };
+    let mut file = File::open(path).map_err(|e| problem(format!("lecture impossible : {e}")))?;
+    let mut bytes = Vec::new();
+    file.by_ref()
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| problem(format!("lecture impossible : {e}")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(problem(format!(
+            "fichier trop volumineux (plus de {} Mo) : ce n'est pas une fiche, il est ignoré",
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
+    Ok(bytes)
+}
+
+/// Loads every `*.ron` file of `dir`. Other names (temporary files, notes, backups) are
+/// skipped silently; folders or special files named `*.ron`, and links that lead nowhere, are
+/// reported and skipped without being opened, so a FIFO or `/dev/zero` cannot hang the load.
+pub(crate) fn load_folder<T, K>(dir: &Path, id_of: impl Fn(&T) -> K) -> Loaded<T>
+where
+    T: DeserializeOwned,
+    K: Eq + Hash + fmt::Display,
+{
+    let mut loaded = Loaded {
+        records: Vec::new(),
+        problems: Vec::new(),
+        unreadable: Vec::new(),
+    };
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return loaded,
+        Err(e) => {
+            loaded.problems.push(Problem {
+                path: dir.to_owned(),
+                location: None,
+                message: format!("dossier illisible : {e}"),
+            });
+            return loaded;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|ext| ext == "ron"))
+        .collect();
+    paths.sort();
+
+    let mut seen: HashMap<K, PathBuf> = HashMap::new();
+    for path in paths {
+        let mut refuse = |message: String, location| {
+            loaded.problems.push(Problem {
+                path: path.clone(),
+                location,
+                message,
+            });
+            loaded.unreadable.push(path.clone());
+        };
+        match fs::metadata(&path) {
+            Err(e) => {
+                refuse(format!("inaccessible (lien cassé ou en boucle ?) : {e}"), None);
+                continue;
+            }
+            Ok(meta) if !meta.is_file() => {
+                refuse("n'est pas un fichier ordinaire : ignoré".to_owned(), None);
+                continue;
+            }
+            Ok(_) => {}
+        }
+        let bytes = match read_limited(&path) {
+            Ok(bytes) => bytes,
+            Err(problem) => {
+                refuse(problem.message, None);
+                continue;
+            }
+        };
+        match decode::<T>(&bytes) {
+            Ok(record) => {
+                let id = id_of(&record);
+                if let Some(first) = seen.get(&id) {
+                    refuse(
+                        format!(
+                            "même fiche ({id}) que {} : copie en conflit ? Seule la première est chargée ; comparez-les puis supprimez celle-ci",
+                            first.display()
+                        ),
+                        None,
+                    );
+                } else {
+                    seen.insert(id, path.clone());
+                    loaded.records.push((path, record));
+                }
+            }
+            Err(error) => refuse(error.message, error.location),
+        }
+    }
+    loaded
+}

@@ -1,0 +1,596 @@
+//! The frame loop: panels draw and push [`Command`]s; commands are applied once at the end of
+//! the frame; edits are validated into records and autosaved through the store, debounced.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use chrono::{Local, NaiveDate, Utc};
+use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui, ViewportCommand};
+
+use super::list_panel::ListPanel;
+use super::{
+    companies_panel, creche_panel, identity_panel, preparation_panel, skills_panel,
+    summary_panel, text, theme, widgets,
+};
+use crate::cli::{fresh_seed, name_order_key};
+use crate::model::{Beneficiary, BeneficiaryDraft, BeneficiaryId, FieldError, demo_beneficiaries};
+use crate::store::{Access, Problem, Store, StoreError};
+
+/// Seconds of calm after the last keystroke before an edit is saved.
+pub const AUTOSAVE_DELAY_SECONDS: f64 = 0.8;
+/// How many records "Charger des données de démonstration" writes.
+const DEMO_COUNT: usize = 40;
+
+/// How the window is set up.
+#[derive(Debug, Clone)]
+pub struct AppConfig {
+    /// The data directory.
+    pub data_dir: PathBuf,
+    /// A fixed "today" (tests and snapshots); `None` uses the system date.
+    pub today: Option<NaiveDate>,
+}
+
+/// The tabs of a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tab {
+    /// Editable identity, administrative situation, family and pathway.
+    Identity,
+    /// Phase 1.
+    Skills,
+    /// Phase 2.
+    Preparation,
+    /// Phase 3.
+    Companies,
+    /// Micro-crèche.
+    Creche,
+    /// Printable summary.
+    Summary,
+}
+
+impl Tab {
+    const ALL: [Self; 6] = [
+        Self::Identity,
+        Self::Skills,
+        Self::Preparation,
+        Self::Companies,
+        Self::Creche,
+        Self::Summary,
+    ];
+
+    const fn label(self) -> &'static str {
+        match self {
+            Self::Identity => text::TAB_IDENTITY,
+            Self::Skills => text::TAB_SKILLS,
+            Self::Preparation => text::TAB_PREPARATION,
+            Self::Companies => text::TAB_COMPANIES,
+            Self::Creche => text::TAB_CRECHE,
+            Self::Summary => text::TAB_SUMMARY,
+        }
+    }
+}
+
+/// A user intent, collected while drawing and applied at the end of the frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Show this record.
+    Select(BeneficiaryId),
+    /// Create an empty record and show it.
+    NewBeneficiary,
+    /// Write demonstration records (empty data directory only).
+    LoadDemo,
+    /// Save every pending edit now.
+    SaveNow,
+    /// Close the window, abandoning edits that cannot be saved.
+    DiscardAndClose,
+}
+
+/// The edit in progress on one record.
+struct Editor {
+    draft: BeneficiaryDraft,
+    errors: Vec<FieldError>,
+    /// The valid record the draft amounts to, when it differs from the saved one.
+    pending: Option<Beneficiary>,
+    /// `egui` time of the last keystroke.
+    last_edit: f64,
+    /// Created in this session and never saved.
+    is_new: bool,
+}
+
+impl Editor {
+    fn new(record: &Beneficiary, is_new: bool) -> Self {
+        Self {
+            draft: BeneficiaryDraft::from_beneficiary(record),
+            errors: Vec::new(),
+            pending: None,
+            last_edit: 0.0,
+            is_new,
+        }
+    }
+
+    /// Rebuilds the record from the draft.
+    fn revalidate(&mut self, saved: &Beneficiary, today: NaiveDate) {
+        match self.draft.to_beneficiary(saved, today) {
+            Ok(record) => {
+                self.errors.clear();
+                self.pending = (record != *saved).then_some(record);
+            }
+            Err(errors) => {
+                self.errors = errors;
+                self.pending = None;
+            }
+        }
+    }
+
+    /// Whether closing now would lose something the person typed.
+    fn has_unsaveable_edits(&self, saved: &Beneficiary) -> bool {
+        !self.errors.is_empty() && !(self.is_new && self.draft == BeneficiaryDraft::from_beneficiary(saved))
+    }
+}
+
+/// What the status bar says about saving.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum SaveState {
+    Idle,
+    Saved,
+    Failed(String),
+}
+
+/// The Parcours window.
+pub struct ParcoursApp {
+    store: Store,
+    /// Why the directory is read-only, when it is.
+    read_only_reason: Option<String>,
+    /// Every record, sorted by last then first name.
+    records: Vec<Beneficiary>,
+    problems: Vec<Problem>,
+    list: ListPanel,
+    selected: Option<BeneficiaryId>,
+    editors: HashMap<BeneficiaryId, Editor>,
+    tab: Tab,
+    save_state: SaveState,
+    fixed_today: Option<NaiveDate>,
+    show_problems: bool,
+    close_blocked: bool,
+    allow_close: bool,
+    /// Put the cursor in the last-name field at the next frame (new record).
+    focus_last_name: bool,
+    commands: Vec<Command>,
+}
+
+impl ParcoursApp {
+    /// Opens the data directory (read-only, with a banner, when another Parcours holds it) and
+    /// loads every record.
+    pub fn new(ctx: &egui::Context, config: AppConfig) -> Self {
+        theme::apply(ctx);
+        let (store, read_only_reason) = match Store::open(&config.data_dir, Access::ReadWrite) {
+            Ok(store) => (store, None),
+            Err(error) => {
+                let reason = match &error {
+                    StoreError::Locked(_) => text::READ_ONLY_BANNER.to_owned(),
+                    other => format!("Lecture seule : {other}"),
+                };
+                (Store::read_only(&config.data_dir), Some(reason))
+            }
+        };
+        let mut app = Self {
+            store,
+            read_only_reason,
+            records: Vec::new(),
+            problems: Vec::new(),
+            list: ListPanel::default(),
+            selected: None,
+            editors: HashMap::new(),
+            tab: Tab::Identity,
+            save_state: SaveState::Idle,
+            fixed_today: config.today,
+            show_problems: false,
+            close_blocked: false,
+            allow_close: false,
+            focus_last_name: false,
+            commands: Vec::new(),
+        };
+        app.reload();
+        app
+    }
+
+    /// Every record, in list order.
+    #[must_use]
+    pub fn records(&self) -> &[Beneficiary] {
+        &self.records
+    }
+
+    /// The record shown on the right, if any.
+    #[must_use]
+    pub fn selected(&self) -> Option<BeneficiaryId> {
+        self.selected
+    }
+
+    /// Whether edits can be saved (false when another Parcours holds the directory).
+    #[must_use]
+    pub fn is_writable(&self) -> bool {
+        self.store.is_writable()
+    }
+
+    /// Files that could not be loaded.
+    #[must_use]
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// Number of edits waiting for the autosave delay.
+    #[must_use]
+    pub fn pending_saves(&self) -> usize {
+        self.editors.values().filter(|e| e.pending.is_some()).count()
+    }
+
+    fn today(&self) -> NaiveDate {
+        self.fixed_today.unwrap_or_else(|| Local::now().date_naive())
+    }
+
+    fn reload(&mut self) {
+        let report = self.store.load();
+        self.records = report.beneficiaries;
+        self.records.sort_by_cached_key(|b| (name_order_key(b), b.id));
+        self.problems = report.problems;
+        self.list.records_changed(&self.records);
+    }
+
+    fn index_of(&self, id: BeneficiaryId) -> Option<usize> {
+        self.records.iter().position(|b| b.id == id)
+    }
+
+    /// Saves every pending edit whose delay has passed (all of them when `force`).
+    fn autosave(&mut self, now: f64, force: bool) {
+        let today = self.today();
+        let due: Vec<BeneficiaryId> = self
+            .editors
+            .iter()
+            .filter(|(_, e)| e.pending.is_some() && (force || now - e.last_edit >= AUTOSAVE_DELAY_SECONDS))
+            .map(|(&id, _)| id)
+            .collect();
+        for id in due {
+            let Some(editor) = self.editors.get_mut(&id) else {
+                continue;
+            };
+            let Some(mut record) = editor.pending.clone() else {
+                continue;
+            };
+            record.updated_at = Utc::now();
+            match self.store.save_beneficiary(&record, today) {
+                Ok(_) => {
+                    editor.pending = None;
+                    editor.is_new = false;
+                    self.save_state = SaveState::Saved;
+                    if let Some(index) = self.index_of(id) {
+                        let renamed = name_order_key(&self.records[index]) != name_order_key(&record);
+                        self.records[index] = record;
+                        if renamed {
+                            self.records.sort_by_cached_key(|b| (name_order_key(b), b.id));
+                        }
+                        self.list.records_changed(&self.records);
+                    }
+                }
+                Err(error) => {
+                    // Retried after the delay; the message stays until a save succeeds.
+                    editor.last_edit = now;
+                    self.save_state = SaveState::Failed(error.to_string());
+                }
+            }
+        }
+    }
+
+    fn apply_commands(&mut self, ctx: &egui::Context, now: f64) {
+        for command in std::mem::take(&mut self.commands) {
+            match command {
+                Command::Select(id) => self.select(id, now),
+                Command::NewBeneficiary => {
+                    if !self.store.is_writable() {
+                        continue;
+                    }
+                    let record = Beneficiary::new(Utc::now());
+                    let id = record.id;
+                    self.editors.insert(id, Editor::new(&record, true));
+                    self.records.insert(0, record);
+                    self.list.records_changed(&self.records);
+                    self.select(id, now);
+                    self.tab = Tab::Identity;
+                    self.focus_last_name = true;
+                }
+                Command::LoadDemo => self.load_demo(),
+                Command::SaveNow => self.autosave(now, true),
+                Command::DiscardAndClose => {
+                    self.allow_close = true;
+                    self.close_blocked = false;
+                    ctx.send_viewport_cmd(ViewportCommand::Close);
+                }
+            }
+        }
+    }
+
+    fn select(&mut self, id: BeneficiaryId, now: f64) {
+        if self.selected == Some(id) {
+            return;
+        }
+        // Leaving a record: save what is valid now, forget an untouched new record, keep
+        // invalid edits (they are not lost: the record keeps its editor).
+        self.autosave(now, true);
+        if let Some(previous) = self.selected {
+            let discard_new = self.editors.get(&previous).is_some_and(|e| {
+                e.is_new
+                    && self
+                        .index_of(previous)
+                        .is_some_and(|i| e.draft == BeneficiaryDraft::from_beneficiary(&self.records[i]))
+            });
+            if discard_new {
+                self.editors.remove(&previous);
+                self.records.retain(|b| b.id != previous);
+                self.list.records_changed(&self.records);
+            } else if self.editors.get(&previous).is_some_and(|e| e.errors.is_empty() && e.pending.is_none()) {
+                self.editors.remove(&previous);
+            }
+        }
+        if let Some(index) = self.index_of(id) {
+            self.editors
+                .entry(id)
+                .or_insert_with(|| Editor::new(&self.records[index], false));
+            self.selected = Some(id);
+        }
+    }
+
+    fn load_demo(&mut self) {
+        let today = self.today();
+        for record in demo_beneficiaries(DEMO_COUNT, today, fresh_seed()) {
+            if let Err(error) = self.store.save_beneficiary(&record, today) {
+                self.save_state = SaveState::Failed(error.to_string());
+                break;
+            }
+        }
+        self.reload();
+        if let Some(first) = self.records.first().map(|b| b.id) {
+            self.select(first, 0.0);
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        let new = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
+        let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+        let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+        ctx.input_mut(|i| {
+            if i.consume_shortcut(&new) {
+                self.commands.push(Command::NewBeneficiary);
+            }
+            if i.consume_shortcut(&find) {
+                self.list.focus_search();
+            }
+            if i.consume_shortcut(&save) {
+                self.commands.push(Command::SaveNow);
+            }
+        });
+    }
+
+    fn banners_ui(&mut self, ui: &mut Ui) {
+        if self.read_only_reason.is_none() && self.problems.is_empty() {
+            return;
+        }
+        egui::Panel::top("banners")
+            .frame(egui::Frame::new().fill(theme::WARNING_FILL).inner_margin(8))
+            .show(ui, |ui| {
+                if let Some(reason) = &self.read_only_reason {
+                    ui.label(RichText::new(reason).color(theme::WARNING).strong());
+                }
+                if !self.problems.is_empty() {
+                    ui.horizontal(|ui| {
+                        ui.label(
+                            RichText::new(format!("{} {}", self.problems.len(), text::PROBLEMS_BANNER))
+                                .color(theme::WARNING),
+                        );
+                        if ui.button(text::SHOW_DETAILS).clicked() {
+                            self.show_problems = true;
+                        }
+                    });
+                }
+            });
+    }
+
+    fn status_ui(&self, ui: &mut Ui) {
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let editor = self.selected.and_then(|id| self.editors.get(&id));
+                let (message, color) = if !self.store.is_writable() {
+                    (text::STATUS_READ_ONLY.to_owned(), theme::WARNING)
+                } else if editor.is_some_and(|e| !e.errors.is_empty()) {
+                    (text::STATUS_INVALID.to_owned(), theme::ERROR)
+                } else if let SaveState::Failed(message) = &self.save_state {
+                    (format!("Erreur d'enregistrement : {message}"), theme::ERROR)
+                } else if self.pending_saves() > 0 {
+                    (text::STATUS_PENDING.to_owned(), theme::WARNING)
+                } else if self.save_state == SaveState::Saved {
+                    (text::STATUS_SAVED.to_owned(), theme::OK)
+                } else {
+                    (String::new(), theme::OK)
+                };
+                ui.label(RichText::new(message).color(color));
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(RichText::new(text::DATA_DIR).weak())
+                        .on_hover_text(self.store.root().display().to_string());
+                });
+            });
+        });
+    }
+
+    fn empty_ui(&mut self, ui: &mut Ui) {
+        ui.vertical_centered(|ui| {
+            ui.add_space(ui.available_height() * 0.25);
+            ui.heading(text::EMPTY_TITLE);
+            ui.add_space(8.0);
+            ui.label(text::EMPTY_BODY);
+            ui.add_space(16.0);
+            ui.add_enabled_ui(self.store.is_writable(), |ui| {
+                if ui.add_sized([320.0, 36.0], egui::Button::new(text::LOAD_DEMO)).clicked() {
+                    self.commands.push(Command::LoadDemo);
+                }
+                ui.add_space(6.0);
+                if ui.add_sized([320.0, 36.0], egui::Button::new(text::NEW_BENEFICIARY)).clicked() {
+                    self.commands.push(Command::NewBeneficiary);
+                }
+            });
+        });
+    }
+
+    fn record_ui(&mut self, ui: &mut Ui, id: BeneficiaryId, now: f64) {
+        let today = self.today();
+        let writable = self.store.is_writable();
+        let Some(index) = self.index_of(id) else {
+            return;
+        };
+        let Some(editor) = self.editors.get_mut(&id) else {
+            return;
+        };
+        let saved = &self.records[index];
+        // Read-only tabs show the edit in progress when it is valid.
+        let shown = editor.pending.as_ref().unwrap_or(saved).clone();
+
+        ui.horizontal(|ui| {
+            ui.heading(RichText::new(shown.display_name()).strong());
+            widgets::route_badge(ui, &shown);
+            ui.label(RichText::new(shown.stage().label()).weak());
+        });
+        ui.horizontal(|ui| {
+            for tab in Tab::ALL {
+                ui.selectable_value(&mut self.tab, tab, tab.label());
+            }
+        });
+        ui.separator();
+        let tab = self.tab;
+        let focus_last_name = std::mem::take(&mut self.focus_last_name);
+        egui::ScrollArea::vertical()
+            .id_salt(("record", id, tab))
+            .auto_shrink([false, false])
+            .show(ui, |ui| match tab {
+                Tab::Identity => {
+                    if focus_last_name {
+                        ui.memory_mut(|m| m.request_focus(widgets::field_id(text::LAST_NAME)));
+                    }
+                    let changed = identity_panel::ui(ui, &mut editor.draft, &editor.errors, writable, today);
+                    if changed {
+                        editor.last_edit = now;
+                        editor.revalidate(saved, today);
+                    }
+                }
+                Tab::Skills => skills_panel::ui(ui, &shown),
+                Tab::Preparation => preparation_panel::ui(ui, &shown, today),
+                Tab::Companies => companies_panel::ui(ui, &shown),
+                Tab::Creche => creche_panel::ui(ui, &shown, today),
+                Tab::Summary => summary_panel::ui(ui, &shown),
+            });
+    }
+
+    fn problems_window(&mut self, ctx: &egui::Context) {
+        let mut open = self.show_problems;
+        egui::Window::new(text::PROBLEMS_TITLE)
+            .open(&mut open)
+            .default_width(640.0)
+            .show(ctx, |ui| {
+                egui::ScrollArea::vertical().max_height(400.0).show(ui, |ui| {
+                    for problem in &self.problems {
+                        ui.label(RichText::new(problem.to_string()).monospace());
+                        ui.separator();
+                    }
+                });
+            });
+        self.show_problems = open;
+    }
+
+    fn close_ui(&mut self, ctx: &egui::Context, now: f64) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+            self.autosave(now, true);
+            if !self.unsaveable().is_empty() {
+                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+                self.close_blocked = true;
+            }
+        }
+        if !self.close_blocked {
+            return;
+        }
+        let names = self.unsaveable();
+        let modal = egui::Modal::new(egui::Id::unique("close-blocked")).show(ctx, |ui| {
+            ui.heading(text::CLOSE_BLOCKED_TITLE);
+            ui.label(text::CLOSE_BLOCKED_BODY);
+            for name in &names {
+                ui.label(RichText::new(format!("• {name}")).strong());
+            }
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button(text::CLOSE_FIX).clicked() {
+                    self.close_blocked = false;
+                }
+                if ui.button(text::CLOSE_DISCARD).clicked() {
+                    self.commands.push(Command::DiscardAndClose);
+                }
+            });
+        });
+        if modal.should_close() {
+            self.close_blocked = false;
+        }
+    }
+
+    /// Names of the records whose edits cannot be saved as they are.
+    fn unsaveable(&self) -> Vec<String> {
+        self.editors
+            .iter()
+            .filter_map(|(id, editor)| {
+                let saved = &self.records[self.index_of(*id)?];
+                editor.has_unsaveable_edits(saved).then(|| saved.display_name())
+            })
+            .collect()
+    }
+}
+
+impl eframe::App for ParcoursApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        let now = ctx.input(|i| i.time);
+        self.shortcuts(&ctx);
+        self.banners_ui(ui);
+        self.status_ui(ui);
+
+        let selected = self.selected;
+        let writable = self.store.is_writable();
+        if !self.records.is_empty() {
+            egui::Panel::left("list")
+                .resizable(true)
+                .default_size(theme::LIST_WIDTH)
+                .show(ui, |ui| {
+                    self.list.ui(ui, &self.records, selected, writable, &mut self.commands);
+                });
+        }
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            if self.records.is_empty() {
+                self.empty_ui(ui);
+            } else if let Some(id) = selected {
+                self.record_ui(ui, id, now);
+            } else {
+                ui.centered_and_justified(|ui| ui.label(text::NOTHING_SELECTED));
+            }
+        });
+        self.problems_window(&ctx);
+        self.close_ui(&ctx, now);
+        self.apply_commands(&ctx, now);
+        self.autosave(now, false);
+
+        if let Some(next) = self
+            .editors
+            .values()
+            .filter(|e| e.pending.is_some())
+            .map(|e| e.last_edit + AUTOSAVE_DELAY_SECONDS - now)
+            .reduce(f64::min)
+        {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(next.max(0.0) + 0.01));
+        }
+    }
+
+    fn on_exit(&mut self) {
+        // Last chance: whatever is valid and pending goes to disk.
+        self.autosave(f64::INFINITY, true);
+    }
+}

@@ -1,0 +1,52 @@
+//! The egui window: `app` runs the frame loop; each tab is one `*_panel` file; `widgets` holds
+//! the shared form pieces, `theme` every colour and size, `text` every string.
+
+mod app;
+mod companies_panel;
+mod creche_panel;
+mod identity_panel;
+mod list_panel;
+mod preparation_panel;
+mod skills_panel;
+mod summary_panel;
+mod text;
+mod theme;
+mod widgets;
+
+use std::path::PathBuf;
+
+pub use app::{AppConfig, ParcoursApp, Tab};
+
+use crate::model::{Beneficiary, Phase, format_date};
+
+/// Opens the window on `data_dir` and runs until it is closed.
+pub fn run(data_dir: PathBuf) -> Result<(), eframe::Error> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(text::APP_TITLE)
+            .with_inner_size([1200.0, 800.0])
+            .with_min_inner_size([800.0, 500.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        text::APP_TITLE,
+        options,
+        Box::new(move |cc| {
+            Ok(Box::new(ParcoursApp::new(
+                &cc.egui_ctx,
+                AppConfig {
+                    data_dir,
+                    today: None,
+                },
+            )))
+        }),
+    )
+}
+
+/// Status and dates of one phase, as read-only grid rows (shared by several tabs).
+fn phase_rows(ui: &mut egui::Ui, record: &Beneficiary, phase: Phase) {
+    let progress = record.pathway.phases.get(phase);
+    widgets::info_row(ui, "Statut", progress.status.label());
+    widgets::info_row(ui, "Début", &progress.started_on.map(format_date).unwrap_or_default());
+    widgets::info_row(ui, "Fin", &progress.ended_on.map(format_date).unwrap_or_default());
+}

@@ -1,0 +1,82 @@
+//! Every user-facing string of the window's chrome, in French, in one place. (Domain labels —
+//! levels, routes, phases — live with their types in `model`, shared with the CLI.)
+
+pub const APP_TITLE: &str = "Parcours";
+pub const NEW_BENEFICIARY: &str = "Nouveau bénéficiaire";
+pub const LOAD_DEMO: &str = "Charger des données de démonstration";
+pub const SEARCH_LABEL: &str = "Rechercher";
+pub const SEARCH_HINT: &str = "Nom, prénom…";
+pub const EMPTY_TITLE: &str = "Aucun bénéficiaire pour l'instant";
+pub const EMPTY_BODY: &str = "Créez la première fiche, ou chargez des données de démonstration pour découvrir Parcours.";
+pub const NO_MATCH: &str = "Aucun bénéficiaire ne correspond à la recherche.";
+pub const NOTHING_SELECTED: &str = "Sélectionnez un bénéficiaire dans la liste, ou créez-en un.";
+pub const DATA_DIR: &str = "Dossier de données";
+
+pub const TAB_IDENTITY: &str = "Identité";
+pub const TAB_SKILLS: &str = "Compétences";
+pub const TAB_PREPARATION: &str = "Préparation à l'emploi";
+pub const TAB_COMPANIES: &str = "Entreprises";
+pub const TAB_CRECHE: &str = "Crèche";
+pub const TAB_SUMMARY: &str = "Synthèse";
+
+pub const STATUS_SAVED: &str = "Enregistré";
+pub const STATUS_PENDING: &str = "Modifications en cours…";
+pub const STATUS_INVALID: &str = "Non enregistré : corrigez les champs signalés en rouge.";
+pub const STATUS_READ_ONLY: &str = "Lecture seule";
+
+pub const READ_ONLY_BANNER: &str = "Lecture seule : Parcours est déjà ouvert sur ce dossier de données (autre fenêtre ou autre poste). Vous pouvez consulter les fiches ; les modifications ne seront pas enregistrées.";
+pub const PROBLEMS_BANNER: &str = "fichier(s) n'ont pas pu être lus. Ils sont laissés intacts et ne seront pas remplacés.";
+pub const SHOW_DETAILS: &str = "Voir le détail";
+pub const PROBLEMS_TITLE: &str = "Fichiers illisibles";
+
+pub const CLOSE_BLOCKED_TITLE: &str = "Des modifications ne peuvent pas être enregistrées";
+pub const CLOSE_BLOCKED_BODY: &str = "Ces fiches contiennent des champs invalides. Corrigez-les pour les enregistrer, ou quittez en abandonnant ces modifications :";
+pub const CLOSE_FIX: &str = "Corriger";
+pub const CLOSE_DISCARD: &str = "Quitter sans ces modifications";
+
+pub const SECTION_IDENTITY: &str = "Identité";
+pub const SECTION_CONTACT: &str = "Coordonnées";
+pub const SECTION_ADMIN: &str = "Situation administrative";
+pub const SECTION_FAMILY: &str = "Famille";
+pub const SECTION_PATHWAY: &str = "Parcours";
+pub const SECTION_FOLLOW_UP: &str = "Suivi";
+
+pub const FIRST_NAME: &str = "Prénom";
+pub const LAST_NAME: &str = "Nom *";
+pub const BIRTH_NAME: &str = "Nom de naissance";
+pub const BIRTH_DATE: &str = "Date de naissance";
+pub const SEX: &str = "Sexe";
+pub const NATIONALITY: &str = "Nationalité";
+pub const COUNTRY: &str = "Pays d'origine";
+pub const LANGUAGES: &str = "Langues parlées";
+pub const LANGUAGES_HINT: &str = "séparées par des virgules";
+pub const ARRIVAL_DATE: &str = "Arrivée en France";
+pub const PHONE: &str = "Téléphone";
+pub const EMAIL: &str = "E-mail";
+pub const STREET: &str = "Adresse";
+pub const POSTCODE: &str = "Code postal";
+pub const TOWN: &str = "Commune";
+pub const PERMIT_KIND: &str = "Titre de séjour";
+pub const NO_PERMIT: &str = "Aucun / non renseigné";
+pub const PERMIT_NUMBER: &str = "N° du titre (confidentiel)";
+pub const PERMIT_ISSUED: &str = "Délivré le";
+pub const PERMIT_EXPIRES: &str = "Expire le";
+pub const CIR_SIGNED: &str = "CIR signé le (OFII)";
+pub const CAF_NUMBER: &str = "N° allocataire CAF";
+pub const SSN: &str = "N° de sécurité sociale (confidentiel)";
+pub const FAMILY_SITUATION: &str = "Situation familiale";
+pub const CHILD_FIRST_NAME: &str = "Prénom de l'enfant";
+pub const CHILD_BIRTH_DATE: &str = "Né·e le";
+pub const ADD_CHILD: &str = "Ajouter un enfant";
+pub const REMOVE_CHILD: &str = "Retirer";
+pub const FRENCH_LEVEL: &str = "Niveau de français (CECRL)";
+pub const ENTRY_ROUTE: &str = "Parcours d'entrée";
+pub const ROUTE_OVERRIDE: &str = "Choisir un autre parcours que celui du niveau";
+pub const ROUTE_OVERRIDE_REASON: &str = "Motif *";
+pub const OUTCOME: &str = "Sortie du parcours";
+pub const OUTCOME_NONE: &str = "Parcours en cours";
+pub const OUTCOME_DATE: &str = "Date de sortie";
+pub const REFERENT: &str = "Conseiller·ère référent·e";
+pub const PRIVATE_NOTES: &str = "Notes privées du conseiller";
+pub const DATE_HINT: &str = "JJ/MM/AAAA";
+pub const NOT_PROVIDED: &str = "non renseigné";

@@ -1,0 +1,71 @@
+//! Design tokens: every colour and spacing of the window, in one place.
+
+use egui::Color32;
+
+/// Space between form sections.
+pub const SECTION_GAP: f32 = 14.0;
+/// Width of the label column of forms.
+pub const LABEL_WIDTH: f32 = 190.0;
+/// Width of single-line text fields.
+pub const FIELD_WIDTH: f32 = 260.0;
+/// Width of date fields.
+pub const DATE_FIELD_WIDTH: f32 = 110.0;
+/// Height of one row of the beneficiary list (two lines of text).
+pub const LIST_ROW_HEIGHT: f32 = 40.0;
+/// Default width of the list panel.
+pub const LIST_WIDTH: f32 = 300.0;
+/// Base text size: readable across a desk.
+pub const BODY_SIZE: f32 = 15.0;
+
+/// Validation messages.
+pub const ERROR: Color32 = Color32::from_rgb(0xB0, 0x1E, 0x1E);
+/// Confirmation ("Enregistré").
+pub const OK: Color32 = Color32::from_rgb(0x1E, 0x7A, 0x3C);
+/// Warnings and banners text.
+pub const WARNING: Color32 = Color32::from_rgb(0x8A, 0x5A, 0x00);
+/// Background of warning banners.
+pub const WARNING_FILL: Color32 = Color32::from_rgb(0xFF, 0xF1, 0xCC);
+/// Badge of the "FLE d'abord" route.
+pub const ROUTE_FLE: Color32 = Color32::from_rgb(0x2F, 0x5D, 0xA8);
+/// Badge of the valorisation route.
+pub const ROUTE_VALORISATION: Color32 = Color32::from_rgb(0x1E, 0x7A, 0x3C);
+/// Badge of an undetermined route.
+pub const ROUTE_UNKNOWN: Color32 = Color32::from_rgb(0x6B, 0x6B, 0x6B);
+
+/// Installs DejaVu Sans (and Sans Mono) ahead of egui's bundled fonts: egui's own font lacks
+/// letters such as Vietnamese "ễ", and a beneficiary's name must display as written.
+fn install_fonts(ctx: &egui::Context) {
+    use std::sync::Arc;
+
+    use egui::{FontData, FontDefinitions, FontFamily};
+
+    let mut fonts = FontDefinitions::default();
+    for (name, data, family) in [
+        ("DejaVuSans", dejavu::sans::regular(), FontFamily::Proportional),
+        ("DejaVuSansMono", dejavu::sans_mono::regular(), FontFamily::Monospace),
+    ] {
+        fonts
+            .font_data
+            .insert(name.to_owned(), Arc::new(FontData::from_static(data)));
+        fonts.families.entry(family).or_default().insert(0, name.to_owned());
+    }
+    ctx.set_fonts(fonts);
+}
+
+/// Applies the app's look to a context: fonts, light theme, larger text.
+pub fn apply(ctx: &egui::Context) {
+    install_fonts(ctx);
+    ctx.set_theme(egui::Theme::Light);
+    ctx.all_styles_mut(|style| {
+        for (text_style, font) in &mut style.text_styles {
+            font.size = match text_style {
+                egui::TextStyle::Heading => 22.0,
+                egui::TextStyle::Small => 12.0,
+                egui::TextStyle::Monospace => 14.0,
+                _ => BODY_SIZE,
+            };
+        }
+        style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+        style.spacing.button_padding = egui::vec2(8.0, 4.0);
+    });
+}

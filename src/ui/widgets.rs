@@ -1,0 +1,216 @@
+//! Form widgets shared by the panels: a labelled field in a two-column grid, with its
+//! validation message beside it. Every input is labelled for screen readers (and for tests).
+
+use egui::{ComboBox, RichText, TextEdit, Ui};
+
+use super::{text, theme};
+use crate::model::{Field, FieldError};
+
+/// The widget id of the form field labelled `label`: stable whatever else the form shows, so
+/// that focus and cursor survive fields appearing above it.
+#[must_use]
+pub fn field_id(label: &str) -> egui::Id {
+    egui::Id::unique(("field", label))
+}
+
+/// Lays out a form in a grid and remembers whether anything changed.
+pub struct Form<'a> {
+    errors: &'a [FieldError],
+    enabled: bool,
+    /// Set as soon as one field was edited this frame.
+    pub changed: bool,
+}
+
+impl<'a> Form<'a> {
+    /// A form showing `errors` beside their fields; fields are read-only unless `enabled`.
+    pub fn new(errors: &'a [FieldError], enabled: bool) -> Self {
+        Self {
+            errors,
+            enabled,
+            changed: false,
+        }
+    }
+
+    /// The message for a field, if any.
+    fn error(&self, field: Option<Field>) -> Option<&'a str> {
+        let field = field?;
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.as_str())
+    }
+
+    /// Shows `contents` as a titled grid section.
+    pub fn section(&mut self, ui: &mut Ui, title: &str, contents: impl FnOnce(&mut Self, &mut Ui)) {
+        ui.add_space(theme::SECTION_GAP);
+        ui.heading(title);
+        ui.separator();
+        egui::Grid::new(title)
+            .num_columns(2)
+            .min_col_width(theme::LABEL_WIDTH)
+            .spacing([12.0, 8.0])
+            .show(ui, |ui| contents(self, ui));
+    }
+
+    fn field_cell(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        field: Option<Field>,
+        add: impl FnOnce(&mut Ui, egui::Id, bool) -> bool,
+    ) {
+        let label = ui.label(label);
+        let error = self.error(field);
+        let enabled = self.enabled;
+        ui.horizontal(|ui| {
+            if add(ui, label.id, enabled) {
+                self.changed = true;
+            }
+            if let Some(message) = error {
+                ui.label(RichText::new(message).color(theme::ERROR));
+            }
+        });
+        ui.end_row();
+    }
+
+    /// A single-line text field.
+    pub fn text(&mut self, ui: &mut Ui, label: &str, value: &mut String, field: Option<Field>) {
+        self.text_with_hint(ui, label, value, field, "");
+    }
+
+    /// A single-line text field with a hint shown while empty.
+    pub fn text_with_hint(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        value: &mut String,
+        field: Option<Field>,
+        hint: &str,
+    ) {
+        self.field_cell(ui, label, field, |ui, label_id, enabled| {
+            ui.add_enabled(
+                enabled,
+                TextEdit::singleline(value)
+                    .id(field_id(label))
+                    .hint_text(hint.to_owned())
+                    .desired_width(theme::FIELD_WIDTH),
+            )
+            .labelled_by(label_id)
+            .changed()
+        });
+    }
+
+    /// A date field, typed as `JJ/MM/AAAA`.
+    pub fn date(&mut self, ui: &mut Ui, label: &str, value: &mut String, field: Field) {
+        self.field_cell(ui, label, Some(field), |ui, label_id, enabled| {
+            ui.add_enabled(
+                enabled,
+                TextEdit::singleline(value)
+                    .id(field_id(label))
+                    .hint_text(text::DATE_HINT)
+                    .desired_width(theme::DATE_FIELD_WIDTH),
+            )
+            .labelled_by(label_id)
+            .changed()
+        });
+    }
+
+    /// A multi-line text field.
+    pub fn multiline(&mut self, ui: &mut Ui, label: &str, value: &mut String) {
+        self.field_cell(ui, label, None, |ui, label_id, enabled| {
+            ui.add_enabled(
+                enabled,
+                TextEdit::multiline(value)
+                    .id(field_id(label))
+                    .desired_rows(3)
+                    .desired_width(theme::FIELD_WIDTH * 1.6),
+            )
+            .labelled_by(label_id)
+            .changed()
+        });
+    }
+
+    /// A drop-down choice among `options`.
+    pub fn choice<T: Copy + PartialEq>(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        value: &mut T,
+        options: &[T],
+        label_of: impl Fn(T) -> String,
+    ) {
+        self.field_cell(ui, label, None, |ui, label_id, enabled| {
+            choice_box(ui, label, label_id, enabled, value, options, &label_of)
+        });
+    }
+}
+
+/// A combo box labelled by `label_id`; returns whether the value changed.
+pub fn choice_box<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    id_salt: &str,
+    label_id: egui::Id,
+    enabled: bool,
+    value: &mut T,
+    options: &[T],
+    label_of: &impl Fn(T) -> String,
+) -> bool {
+    let before = *value;
+    ui.add_enabled_ui(enabled, |ui| {
+        ComboBox::from_id_salt(id_salt)
+            .selected_text(label_of(*value))
+            .width(theme::FIELD_WIDTH)
+            .show_ui(ui, |ui| {
+                for &option in options {
+                    ui.selectable_value(value, option, label_of(option));
+                }
+            })
+            .response
+            .labelled_by(label_id);
+    });
+    *value != before
+}
+
+/// A read-only "label: value" row in a grid, with a placeholder for empty values.
+pub fn info_row(ui: &mut Ui, label: &str, value: &str) {
+    ui.label(RichText::new(label).weak());
+    if value.trim().is_empty() {
+        ui.label(RichText::new(text::NOT_PROVIDED).italics().weak());
+    } else {
+        ui.label(value);
+    }
+    ui.end_row();
+}
+
+/// A grid of read-only rows, under a heading.
+pub fn info_section(ui: &mut Ui, title: &str, rows: impl FnOnce(&mut Ui)) {
+    ui.add_space(theme::SECTION_GAP);
+    ui.heading(title);
+    ui.separator();
+    egui::Grid::new(title)
+        .num_columns(2)
+        .min_col_width(theme::LABEL_WIDTH)
+        .spacing([12.0, 6.0])
+        .show(ui, rows);
+}
+
+/// A coloured badge for the entry route.
+pub fn route_badge(ui: &mut Ui, record: &crate::model::Beneficiary) {
+    use crate::model::EntryRoute;
+    let color = match record.entry_route() {
+        Some(EntryRoute::FrenchFirst) => theme::ROUTE_FLE,
+        Some(EntryRoute::Valorisation) => theme::ROUTE_VALORISATION,
+        None => theme::ROUTE_UNKNOWN,
+    };
+    egui::Frame::new()
+        .fill(color)
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(6, 2))
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(record.entry_route_label())
+                    .color(egui::Color32::WHITE)
+                    .strong(),
+            );
+        });
+}

@@ -1,0 +1,232 @@
+//! The window, driven as a counsellor would: through egui_kittest, clicking by label and typing,
+//! on a real data directory, then checking the files and the model.
+
+use std::path::Path;
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use parcours::model::{
+    Beneficiary, BeneficiaryId, Child, ChildId, FamilySituation, FrenchLevel, PermitKind,
+    PhaseStatus, ResidencePermit, Sex,
+};
+use parcours::store::{Access, Store};
+use parcours::ui::{AppConfig, ParcoursApp};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+fn app(dir: &Path) -> Harness<'static, ParcoursApp> {
+    let config = AppConfig {
+        data_dir: dir.to_owned(),
+        today: Some(today()),
+    };
+    Harness::builder()
+        .with_size(egui::vec2(1100.0, 760.0))
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config))
+}
+
+/// Lets simulated time pass beyond the autosave delay (each step is 0.25 s).
+fn let_autosave_run(harness: &mut Harness<'_, ParcoursApp>) {
+    harness.run_steps(6);
+    harness.run();
+}
+
+fn record_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(dir.join("beneficiaries"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+fn type_into(harness: &mut Harness<'_, ParcoursApp>, label: &str, text: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+#[test]
+fn create_a_beneficiary_with_accents_and_find_it_again() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut harness = app(dir.path());
+        harness.run();
+        harness.get_by_label("Nouveau bénéficiaire").click();
+        harness.run();
+        type_into(&mut harness, "Nom *", "Nguyễn");
+        type_into(&mut harness, "Prénom", "Thị Hoa");
+        type_into(&mut harness, "Date de naissance", "03/02/1988");
+        let_autosave_run(&mut harness);
+
+        let files = record_files(dir.path());
+        assert_eq!(files.len(), 1, "one record file written");
+        let text = std::fs::read_to_string(&files[0]).unwrap();
+        assert!(text.contains("last_name: \"Nguyễn\""), "{text}");
+        assert!(text.contains("first_name: \"Thị Hoa\""), "{text}");
+        assert!(text.contains("birth_date: Some(\"1988-02-03\")"), "{text}");
+        assert!(harness.query_by_label("Enregistré").is_some());
+    }
+
+    // A new window on the same directory finds the record, and the search ignores accents.
+    let mut harness = app(dir.path());
+    harness.run();
+    assert_eq!(harness.state().records().len(), 1);
+    type_into(&mut harness, "Rechercher", "nguyen thi");
+    harness
+        .get_by_label_contains("Thị Hoa Nguyễn")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().selected(), Some(harness.state().records()[0].id));
+    assert_eq!(
+        harness.get_by_label("Nom *").value().as_deref(),
+        Some("Nguyễn"),
+        "the form shows the record"
+    );
+}
+
+#[test]
+fn an_invalid_field_is_explained_beside_it_and_never_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path());
+    harness.run();
+    harness.get_by_label("Nouveau bénéficiaire").click();
+    harness.run();
+    type_into(&mut harness, "Date de naissance", "31/02/1990");
+    let_autosave_run(&mut harness);
+    assert!(harness.query_by_label("Cette date n'existe pas : 31/02/1990.").is_some());
+    assert!(harness.query_by_label("Le nom est obligatoire.").is_some());
+    assert!(record_files(dir.path()).is_empty(), "nothing invalid reaches the disk");
+
+    // Correcting both fields saves the record.
+    type_into(&mut harness, "Nom *", "Çelik");
+    harness.get_by_label("Date de naissance").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Date de naissance").type_text("28/02/1990");
+    let_autosave_run(&mut harness);
+    assert!(harness.query_by_label("Le nom est obligatoire.").is_none());
+    assert_eq!(record_files(dir.path()).len(), 1);
+}
+
+#[test]
+fn french_level_sets_the_entry_route_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    write_fixture(dir.path());
+    let mut harness = app(dir.path());
+    harness.run();
+    harness.get_by_label_contains("Fatoumata Diallo").click();
+    harness.run();
+    assert!(harness.query_by_label("Selon le niveau : FLE d'abord").is_some());
+    harness.get_by_label("Niveau de français (CECRL)").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Niveau de français (CECRL)").click();
+    harness.run();
+    harness.get_by_label("B1").click();
+    let_autosave_run(&mut harness);
+    assert!(harness.query_by_label("Selon le niveau : Programme de valorisation").is_some());
+    let mut store = Store::open(dir.path(), Access::ReadOnly).unwrap();
+    let saved = store.load().beneficiaries.remove(0);
+    assert_eq!(saved.french_level, FrenchLevel::B1);
+    assert_eq!(saved.entry_route_label(), "Programme de valorisation");
+}
+
+#[test]
+fn a_second_instance_cannot_write() {
+    let dir = tempfile::tempdir().unwrap();
+    write_fixture(dir.path());
+    let first = app(dir.path());
+    let mut second = app(dir.path());
+    second.run();
+    assert!(first.state().is_writable());
+    assert!(!second.state().is_writable());
+    assert!(second.query_by_label_contains("Lecture seule : Parcours est déjà ouvert").is_some());
+    assert!(second.get_by_label("Nouveau bénéficiaire").accesskit_node().is_disabled());
+    second.get_by_label_contains("Fatoumata Diallo").click();
+    second.run();
+    assert!(second.get_by_label("Nom *").accesskit_node().is_disabled(), "fields are read-only");
+}
+
+/// A fixed record, so that snapshots do not change from one run to the next.
+fn fixture() -> Beneficiary {
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    let mut b = Beneficiary::new(Utc.with_ymd_and_hms(2026, 3, 2, 9, 30, 0).unwrap());
+    b.id = BeneficiaryId::from_uuid(uuid::uuid!("0195a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"));
+    b.identity.first_name = "Fatoumata".into();
+    b.identity.last_name = "Diallo".into();
+    b.identity.birth_date = Some(d(1991, 6, 14));
+    b.identity.sex = Sex::Female;
+    b.identity.nationality = "malienne".into();
+    b.identity.country_of_origin = "Mali".into();
+    b.identity.languages = vec!["bambara".into(), "soninké".into()];
+    b.identity.arrival_date = Some(d(2025, 9, 3));
+    b.contact.phone = "06 12 34 56 78".into();
+    b.contact.postcode = "94400".into();
+    b.contact.town = "Vitry-sur-Seine".into();
+    b.administrative.residence_permit = Some(ResidencePermit {
+        kind: PermitKind::Temporary,
+        number: None,
+        issued_on: Some(d(2026, 1, 10)),
+        expires_on: Some(d(2027, 1, 9)),
+    });
+    b.administrative.cir_signed_on = Some(d(2026, 2, 2));
+    b.family.situation = FamilySituation::Married;
+    b.family.children = vec![Child {
+        id: ChildId::from_uuid(uuid::uuid!("0195a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c")),
+        first_name: "Awa".into(),
+        birth_date: Some(d(2025, 4, 20)),
+    }];
+    b.french_level = FrenchLevel::A2;
+    b.pathway.phases.identification.status = PhaseStatus::InProgress;
+    b.pathway.phases.identification.started_on = Some(d(2026, 3, 2));
+    b.referent = "Claire Martin".into();
+    b.updated_at = b.created_at;
+    b
+}
+
+fn write_fixture(dir: &Path) {
+    let mut store = Store::open(dir, Access::ReadWrite).unwrap();
+    store.save_beneficiary(&fixture(), today()).unwrap();
+}
+
+#[test]
+fn snapshot_empty_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path());
+    harness.run();
+    assert!(harness.query_by_label("Charger des données de démonstration").is_some());
+    harness.snapshot("empty_state");
+}
+
+#[test]
+fn snapshot_populated_record() {
+    let dir = tempfile::tempdir().unwrap();
+    write_fixture(dir.path());
+    let mut harness = app(dir.path());
+    harness.run();
+    harness.get_by_label_contains("Fatoumata Diallo").click();
+    harness.run();
+    harness.snapshot("record_identity");
+    harness.get_by_label("Crèche").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Peut être accueilli·e à la micro-crèche jusqu'au 20/04/2028").is_some());
+    harness.snapshot("record_creche");
+}
+
+#[test]
+fn demo_data_is_one_click_away() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path());
+    harness.run();
+    harness.get_by_label("Charger des données de démonstration").click();
+    harness.run();
+    assert_eq!(harness.state().records().len(), 40);
+    assert_eq!(record_files(dir.path()).len(), 40);
+    assert!(harness.state().selected().is_some(), "the first record is shown");
+}
