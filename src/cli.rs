@@ -16,7 +16,7 @@ use crate::store::{Access, Store, StoreError, default_data_dir};
 #[derive(Debug, Parser)]
 #[command(name = "parcours", version)]
 pub struct Cli {
-    /// Dossier de données (par défaut : variable PARCOURS_DATA_DIR, sinon le dossier de données
+    /// Dossier de données (par défaut : variable `PARCOURS_DATA_DIR`, sinon le dossier de données
     /// de l'utilisateur).
     #[arg(long, global = true, env = "PARCOURS_DATA_DIR", value_name = "DOSSIER")]
     pub data_dir: Option<PathBuf>,
@@ -146,15 +146,21 @@ fn list(data_dir: &Path, out: &mut dyn Write) -> Result<Outcome, CliError> {
 /// A seed that differs at every call, so that demo identifiers are never reused.
 #[must_use]
 pub fn fresh_seed() -> u64 {
-    let nanos = std::time::SystemTime::now()
+    let since_epoch = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    // Fold the 128-bit nanosecond count and the process id into 64 bits.
-    let folded = (nanos as u64) ^ ((nanos >> 64) as u64);
-    folded ^ u64::from(std::process::id()).rotate_left(32)
+        .unwrap_or_default();
+    // Seconds, nanoseconds and the process id, mixed into 64 bits.
+    since_epoch.as_secs().wrapping_mul(1_000_000_007)
+        ^ u64::from(since_epoch.subsec_nanos())
+        ^ u64::from(std::process::id()).rotate_left(32)
 }
 
-fn demo(data_dir: &Path, count: usize, force: bool, out: &mut dyn Write) -> Result<Outcome, CliError> {
+fn demo(
+    data_dir: &Path,
+    count: usize,
+    force: bool,
+    out: &mut dyn Write,
+) -> Result<Outcome, CliError> {
     let mut store = Store::open(data_dir, Access::ReadWrite)?;
     let report = store.load();
     let existing = report.beneficiaries.len() + report.problems.len();

@@ -1,4 +1,5 @@
-//! The window, driven as a counsellor would: through egui_kittest, clicking by label and typing,
+//! The window, driven as a counsellor would: through `egui_kittest`, clicking by label and typing,
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! on a real data directory, then checking the files and the model.
 
 use std::path::Path;
@@ -79,11 +80,12 @@ fn create_a_beneficiary_with_accents_and_find_it_again() {
     harness.run();
     assert_eq!(harness.state().records().len(), 1);
     type_into(&mut harness, "Rechercher", "nguyen thi");
-    harness
-        .get_by_label_contains("Thị Hoa Nguyễn")
-        .click();
+    harness.get_by_label_contains("Thị Hoa Nguyễn").click();
     harness.run();
-    assert_eq!(harness.state().selected(), Some(harness.state().records()[0].id));
+    assert_eq!(
+        harness.state().selected(),
+        Some(harness.state().records()[0].id)
+    );
     assert_eq!(
         harness.get_by_label("Nom *").value().as_deref(),
         Some("Nguyễn"),
@@ -100,16 +102,25 @@ fn an_invalid_field_is_explained_beside_it_and_never_saved() {
     harness.run();
     type_into(&mut harness, "Date de naissance", "31/02/1990");
     let_autosave_run(&mut harness);
-    assert!(harness.query_by_label("Cette date n'existe pas : 31/02/1990.").is_some());
+    assert!(
+        harness
+            .query_by_label("Cette date n'existe pas : 31/02/1990.")
+            .is_some()
+    );
     assert!(harness.query_by_label("Le nom est obligatoire.").is_some());
-    assert!(record_files(dir.path()).is_empty(), "nothing invalid reaches the disk");
+    assert!(
+        record_files(dir.path()).is_empty(),
+        "nothing invalid reaches the disk"
+    );
 
     // Correcting both fields saves the record.
     type_into(&mut harness, "Nom *", "Çelik");
     harness.get_by_label("Date de naissance").click();
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.get_by_label("Date de naissance").type_text("28/02/1990");
+    harness
+        .get_by_label("Date de naissance")
+        .type_text("28/02/1990");
     let_autosave_run(&mut harness);
     assert!(harness.query_by_label("Le nom est obligatoire.").is_none());
     assert_eq!(record_files(dir.path()).len(), 1);
@@ -123,14 +134,24 @@ fn french_level_sets_the_entry_route_at_once() {
     harness.run();
     harness.get_by_label_contains("Fatoumata Diallo").click();
     harness.run();
-    assert!(harness.query_by_label("Selon le niveau : FLE d'abord").is_some());
-    harness.get_by_label("Niveau de français (CECRL)").scroll_to_me();
+    assert!(
+        harness
+            .query_by_label("Selon le niveau : FLE d'abord")
+            .is_some()
+    );
+    harness
+        .get_by_label("Niveau de français (CECRL)")
+        .scroll_to_me();
     harness.run();
     harness.get_by_label("Niveau de français (CECRL)").click();
     harness.run();
     harness.get_by_label("B1").click();
     let_autosave_run(&mut harness);
-    assert!(harness.query_by_label("Selon le niveau : Programme de valorisation").is_some());
+    assert!(
+        harness
+            .query_by_label("Selon le niveau : Programme de valorisation")
+            .is_some()
+    );
     let mut store = Store::open(dir.path(), Access::ReadOnly).unwrap();
     let saved = store.load().beneficiaries.remove(0);
     assert_eq!(saved.french_level, FrenchLevel::B1);
@@ -146,11 +167,23 @@ fn a_second_instance_cannot_write() {
     second.run();
     assert!(first.state().is_writable());
     assert!(!second.state().is_writable());
-    assert!(second.query_by_label_contains("Lecture seule : Parcours est déjà ouvert").is_some());
-    assert!(second.get_by_label("Nouveau bénéficiaire").accesskit_node().is_disabled());
+    assert!(
+        second
+            .query_by_label_contains("Lecture seule : Parcours est déjà ouvert")
+            .is_some()
+    );
+    assert!(
+        second
+            .get_by_label("Nouveau bénéficiaire")
+            .accesskit_node()
+            .is_disabled()
+    );
     second.get_by_label_contains("Fatoumata Diallo").click();
     second.run();
-    assert!(second.get_by_label("Nom *").accesskit_node().is_disabled(), "fields are read-only");
+    assert!(
+        second.get_by_label("Nom *").accesskit_node().is_disabled(),
+        "fields are read-only"
+    );
 }
 
 /// A fixed record, so that snapshots do not change from one run to the next.
@@ -200,7 +233,11 @@ fn snapshot_empty_state() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = app(dir.path());
     harness.run();
-    assert!(harness.query_by_label("Charger des données de démonstration").is_some());
+    assert!(
+        harness
+            .query_by_label("Charger des données de démonstration")
+            .is_some()
+    );
     harness.snapshot("empty_state");
 }
 
@@ -215,7 +252,11 @@ fn snapshot_populated_record() {
     harness.snapshot("record_identity");
     harness.get_by_label("Crèche").click();
     harness.run();
-    assert!(harness.query_by_label_contains("Peut être accueilli·e à la micro-crèche jusqu'au 20/04/2028").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("Peut être accueilli·e à la micro-crèche jusqu'au 20/04/2028")
+            .is_some()
+    );
     harness.snapshot("record_creche");
 }
 
@@ -224,9 +265,14 @@ fn demo_data_is_one_click_away() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = app(dir.path());
     harness.run();
-    harness.get_by_label("Charger des données de démonstration").click();
+    harness
+        .get_by_label("Charger des données de démonstration")
+        .click();
     harness.run();
     assert_eq!(harness.state().records().len(), 40);
     assert_eq!(record_files(dir.path()).len(), 40);
-    assert!(harness.state().selected().is_some(), "the first record is shown");
+    assert!(
+        harness.state().selected().is_some(),
+        "the first record is shown"
+    );
 }

@@ -395,7 +395,10 @@ mod tests {
             reason: "Diplômée infirmière, FLE en parallèle".into(),
         });
         assert_eq!(b.entry_route(), Some(EntryRoute::Valorisation));
-        assert_eq!(person(FrenchLevel::NotAssessed).entry_route_label(), "À déterminer");
+        assert_eq!(
+            person(FrenchLevel::NotAssessed).entry_route_label(),
+            "À déterminer"
+        );
     }
 
     #[test]
@@ -406,9 +409,24 @@ mod tests {
             first_name: "Awa".into(),
             birth_date: Some(d(2024, 1, 15)),
         };
-        assert_eq!(child.creche_age(d(2024, 4, 14)), CrecheAge::TooYoung { from: d(2024, 4, 15) });
-        assert_eq!(child.creche_age(d(2024, 4, 15)), CrecheAge::Eligible { until: d(2027, 1, 15) });
-        assert_eq!(child.creche_age(d(2027, 1, 15)), CrecheAge::Eligible { until: d(2027, 1, 15) });
+        assert_eq!(
+            child.creche_age(d(2024, 4, 14)),
+            CrecheAge::TooYoung {
+                from: d(2024, 4, 15)
+            }
+        );
+        assert_eq!(
+            child.creche_age(d(2024, 4, 15)),
+            CrecheAge::Eligible {
+                until: d(2027, 1, 15)
+            }
+        );
+        assert_eq!(
+            child.creche_age(d(2027, 1, 15)),
+            CrecheAge::Eligible {
+                until: d(2027, 1, 15)
+            }
+        );
         assert_eq!(child.creche_age(d(2027, 1, 16)), CrecheAge::TooOld);
     }
 

@@ -26,7 +26,10 @@ pub fn parse_date(text: &str) -> Result<Option<NaiveDate>, String> {
     let [a, b, c] = parts.as_slice() else {
         return Err(invalid());
     };
-    if !parts.iter().all(|p| p.chars().all(|ch| ch.is_ascii_digit())) {
+    if !parts
+        .iter()
+        .all(|p| p.chars().all(|ch| ch.is_ascii_digit()))
+    {
         return Err(invalid());
     }
     let (year, month, day) = if a.len() == 4 {
@@ -47,7 +50,8 @@ pub fn parse_date(text: &str) -> Result<Option<NaiveDate>, String> {
 /// Whole months between `birth` and `on` (negative if `on` is before `birth`).
 #[must_use]
 pub fn age_in_months(birth: NaiveDate, on: NaiveDate) -> i32 {
-    let mut months = (on.year() - birth.year()) * 12 + on.month().cast_signed() - birth.month().cast_signed();
+    let mut months =
+        (on.year() - birth.year()) * 12 + on.month().cast_signed() - birth.month().cast_signed();
     if on.day() < birth.day() {
         months -= 1;
     }
@@ -68,7 +72,11 @@ mod tests {
         assert_eq!(parse_date(" 5.3.1990 "), Ok(Some(d(1990, 3, 5))));
         assert_eq!(parse_date("1990-03-15"), Ok(Some(d(1990, 3, 15))));
         assert_eq!(parse_date(""), Ok(None));
-        assert!(parse_date("31/02/2000").unwrap_err().contains("n'existe pas"));
+        assert!(
+            parse_date("31/02/2000")
+                .unwrap_err()
+                .contains("n'existe pas")
+        );
         assert!(parse_date("15/03/90").unwrap_err().contains("4 chiffres"));
         assert!(parse_date("hier").is_err());
         assert_eq!(format_date(d(2024, 1, 9)), "09/01/2024");

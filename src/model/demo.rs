@@ -271,7 +271,11 @@ pub fn demo_beneficiaries(count: usize, today: NaiveDate, seed: u64) -> Vec<Bene
 
 fn one(rng: &mut Rng, today: NaiveDate) -> Beneficiary {
     let origin = rng.pick(ORIGINS);
-    let sex = if rng.chance(60) { Sex::Female } else { Sex::Male };
+    let sex = if rng.chance(60) {
+        Sex::Female
+    } else {
+        Sex::Male
+    };
     let first_name = if sex == Sex::Female {
         rng.pick(origin.female)
     } else {
@@ -283,11 +287,7 @@ fn one(rng: &mut Rng, today: NaiveDate) -> Beneficiary {
         .checked_add_days(Days::new(18 * 365))
         .unwrap_or(birth_date);
     let arrival_date = later(rng.days_before(today, 60, 6 * 365), adult);
-    let created = later(
-        rng.days_before(today, 7, 900),
-        arrival_date + Days::new(14),
-    )
-    .min(today);
+    let created = later(rng.days_before(today, 7, 900), arrival_date + Days::new(14)).min(today);
 
     let french_level = *rng.pick(&FrenchLevel::ALL);
     let mut languages: Vec<String> = origin.languages.iter().map(|&l| l.to_owned()).collect();
@@ -324,7 +324,11 @@ fn one(rng: &mut Rng, today: NaiveDate) -> Beneficiary {
     let residence_permit = rng.chance(85).then(|| {
         let kind = *rng.pick(&PermitKind::ALL);
         let issued_on = later(rng.days_before(today, 10, 700), arrival_date).min(today);
-        let years = if kind == PermitKind::Resident { 10 } else { 1 + rng.below(4) };
+        let years = if kind == PermitKind::Resident {
+            10
+        } else {
+            1 + rng.below(4)
+        };
         ResidencePermit {
             kind,
             number: rng
@@ -489,10 +493,17 @@ mod tests {
         assert_eq!(ids.len(), 300);
         let levels: HashSet<_> = records.iter().map(|b| b.french_level).collect();
         assert_eq!(levels.len(), FrenchLevel::ALL.len());
-        let stages: HashSet<_> = records.iter().map(|b| std::mem::discriminant(&b.stage())).collect();
+        let stages: HashSet<_> = records
+            .iter()
+            .map(|b| std::mem::discriminant(&b.stage()))
+            .collect();
         assert!(stages.len() >= 4, "varied stages");
-        assert!(records.iter().any(|b| matches!(b.stage(), Stage::Closed(_))));
-        assert!(records.iter().any(|b| b.identity.last_name.chars().any(|c| !c.is_ascii())));
+        assert!(
+            records
+                .iter()
+                .any(|b| matches!(b.stage(), Stage::Closed(_)))
+        );
+        assert!(records.iter().any(|b| !b.identity.last_name.is_ascii()));
         let toddlers = records
             .iter()
             .flat_map(|b| &b.family.children)

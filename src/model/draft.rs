@@ -3,9 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::beneficiary::{
-    Beneficiary, Child, FamilySituation, PermitKind, ResidencePermit, Sex,
-};
+use super::beneficiary::{Beneficiary, Child, FamilySituation, PermitKind, ResidencePermit, Sex};
 use super::dates::{format_date, parse_date};
 use super::ids::ChildId;
 use super::level::FrenchLevel;
@@ -257,19 +255,22 @@ impl BeneficiaryDraft {
         }
         b.pathway.outcome = match &self.outcome {
             None => None,
-            Some(draft) => match p.date(Field::OutcomeDate, &draft.date) {
-                Some(date) => Some(Outcome {
-                    kind: draft.kind,
-                    date,
-                }),
-                None => {
+            Some(draft) => {
+                if let Some(date) = p.date(Field::OutcomeDate, &draft.date) {
+                    Some(Outcome {
+                        kind: draft.kind,
+                        date,
+                    })
+                } else {
                     if draft.date.trim().is_empty() {
-                        p.errors
-                            .push(FieldError::new(Field::OutcomeDate, "La date de sortie est obligatoire."));
+                        p.errors.push(FieldError::new(
+                            Field::OutcomeDate,
+                            "La date de sortie est obligatoire.",
+                        ));
                     }
                     None
                 }
-            },
+            }
         };
         b.referent = self.referent.trim().to_owned();
         b.private_notes = self.private_notes.trim_end().to_owned();
@@ -281,7 +282,11 @@ impl BeneficiaryDraft {
                 .into_iter()
                 .filter(|e| !parsed_fields.contains(&e.field)),
         );
-        if errors.is_empty() { Ok(b) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(b)
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -328,6 +333,9 @@ mod tests {
         draft.children[0].birth_date = "demain".into();
         let errors = draft.to_beneficiary(&base, today()).unwrap_err();
         let fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
-        assert_eq!(fields, [Field::BirthDate, Field::ChildBirthDate(0), Field::LastName]);
+        assert_eq!(
+            fields,
+            [Field::BirthDate, Field::ChildBirthDate(0), Field::LastName]
+        );
     }
 }

@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 /// A person's level in French, on the Common European Framework of Reference scale.
 ///
 /// `A0` is not a CEFR level: counsellors use it for a person who cannot yet read or write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 pub enum FrenchLevel {
     /// Not assessed yet.
     #[default]

@@ -15,8 +15,8 @@ mod search;
 mod validation;
 
 pub use beneficiary::{
-    Administrative, Beneficiary, Child, Contact, CrecheAge, Family, FamilySituation, Identity, PermitKind,
-    ResidencePermit, Sex,
+    Administrative, Beneficiary, Child, Contact, CrecheAge, Family, FamilySituation, Identity,
+    PermitKind, ResidencePermit, Sex,
 };
 pub use dates::{age_in_months, format_date, parse_date};
 pub use demo::demo_beneficiaries;

@@ -324,10 +324,10 @@ impl Pathway {
         if Phase::ALL.into_iter().all(done) {
             return Stage::PhasesDone;
         }
-        if Phase::ALL.into_iter().any(done) {
-            if let Some(next) = Phase::ALL.into_iter().find(|&p| !done(p)) {
-                return Stage::Waiting(next);
-            }
+        if Phase::ALL.into_iter().any(done)
+            && let Some(next) = Phase::ALL.into_iter().find(|&p| !done(p))
+        {
+            return Stage::Waiting(next);
         }
         Stage::NotStarted
     }
@@ -343,7 +343,12 @@ mod tests {
         for level in [FrenchLevel::A0, FrenchLevel::A1, FrenchLevel::A2] {
             assert_eq!(EntryRoute::for_level(level), Some(EntryRoute::FrenchFirst));
         }
-        for level in [FrenchLevel::B1, FrenchLevel::B2, FrenchLevel::C1, FrenchLevel::C2] {
+        for level in [
+            FrenchLevel::B1,
+            FrenchLevel::B2,
+            FrenchLevel::C1,
+            FrenchLevel::C2,
+        ] {
             assert_eq!(EntryRoute::for_level(level), Some(EntryRoute::Valorisation));
         }
     }

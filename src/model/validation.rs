@@ -85,7 +85,10 @@ pub fn validate(b: &Beneficiary, today: NaiveDate) -> Vec<FieldError> {
             push(Field::BirthDate, "La date de naissance est dans le futur.");
             birth = None;
         } else if date < earliest {
-            push(Field::BirthDate, "La date de naissance est antérieure à 1900.");
+            push(
+                Field::BirthDate,
+                "La date de naissance est antérieure à 1900.",
+            );
             birth = None;
         }
     }
@@ -93,58 +96,86 @@ pub fn validate(b: &Beneficiary, today: NaiveDate) -> Vec<FieldError> {
         if arrival > today {
             push(Field::ArrivalDate, "La date d'arrivée est dans le futur.");
         } else if birth.is_some_and(|birth| arrival < birth) {
-            push(Field::ArrivalDate, "La date d'arrivée précède la date de naissance.");
+            push(
+                Field::ArrivalDate,
+                "La date d'arrivée précède la date de naissance.",
+            );
         }
     }
 
     let phone = b.contact.phone.trim();
     if !phone.is_empty() && !is_plausible_phone(phone) {
-        push(Field::Phone, "Numéro de téléphone invalide (chiffres, espaces, + et points).");
+        push(
+            Field::Phone,
+            "Numéro de téléphone invalide (chiffres, espaces, + et points).",
+        );
     }
     let email = b.contact.email.trim();
     if !email.is_empty() && !is_plausible_email(email) {
-        push(Field::Email, "Adresse e-mail invalide (exemple : prenom.nom@exemple.fr).");
+        push(
+            Field::Email,
+            "Adresse e-mail invalide (exemple : prenom.nom@exemple.fr).",
+        );
     }
     let postcode = b.contact.postcode.trim();
-    if !postcode.is_empty() && !(postcode.len() == 5 && postcode.chars().all(|c| c.is_ascii_digit())) {
+    let is_french_postcode = postcode.len() == 5 && postcode.chars().all(|c| c.is_ascii_digit());
+    if !(postcode.is_empty() || is_french_postcode) {
         push(Field::Postcode, "Le code postal comporte 5 chiffres.");
     }
 
     if let Some(permit) = &b.administrative.residence_permit {
-        if let (Some(issued), Some(expires)) = (permit.issued_on, permit.expires_on) {
-            if expires < issued {
-                push(Field::PermitExpiresOn, "L'expiration du titre précède sa délivrance.");
-            }
+        if let (Some(issued), Some(expires)) = (permit.issued_on, permit.expires_on)
+            && expires < issued
+        {
+            push(
+                Field::PermitExpiresOn,
+                "L'expiration du titre précède sa délivrance.",
+            );
         }
         if permit.issued_on.is_some_and(|issued| issued > today) {
-            push(Field::PermitIssuedOn, "La date de délivrance est dans le futur.");
+            push(
+                Field::PermitIssuedOn,
+                "La date de délivrance est dans le futur.",
+            );
         }
     }
     if let Some(cir) = b.administrative.cir_signed_on {
         if cir > today {
             push(Field::CirSignedOn, "La signature du CIR est dans le futur.");
         } else if birth.is_some_and(|birth| cir < birth) {
-            push(Field::CirSignedOn, "La signature du CIR précède la date de naissance.");
+            push(
+                Field::CirSignedOn,
+                "La signature du CIR précède la date de naissance.",
+            );
         }
     }
-    if let Some(caf) = &b.administrative.caf_number {
-        if !(1..=10).contains(&caf.len()) || !caf.chars().all(|c| c.is_ascii_digit()) {
-            push(Field::CafNumber, "Le numéro CAF ne comporte que des chiffres (10 au plus).");
-        }
+    if let Some(caf) = &b.administrative.caf_number
+        && (!(1..=10).contains(&caf.len()) || !caf.chars().all(|c| c.is_ascii_digit()))
+    {
+        push(
+            Field::CafNumber,
+            "Le numéro CAF ne comporte que des chiffres (10 au plus).",
+        );
     }
-    if let Some(nir) = &b.administrative.social_security_number {
-        if let Err(message) = check_social_security_number(nir) {
-            push(Field::SocialSecurityNumber, message);
-        }
+    if let Some(nir) = &b.administrative.social_security_number
+        && let Err(message) = check_social_security_number(nir)
+    {
+        push(Field::SocialSecurityNumber, message);
     }
 
     for (index, child) in b.family.children.iter().enumerate() {
         if child.first_name.trim().is_empty() {
-            push(Field::ChildFirstName(index), "Le prénom de l'enfant est obligatoire.");
+            push(
+                Field::ChildFirstName(index),
+                "Le prénom de l'enfant est obligatoire.",
+            );
         }
         if let Some(child_birth) = child.birth_date {
             if child_birth > today {
-                push(Field::ChildBirthDate(index), "La date de naissance est dans le futur.");
+                push(
+                    Field::ChildBirthDate(index),
+                    "La date de naissance est dans le futur.",
+                );
             } else if birth.is_some_and(|birth| child_birth <= birth) {
                 push(
                     Field::ChildBirthDate(index),
@@ -154,29 +185,29 @@ pub fn validate(b: &Beneficiary, today: NaiveDate) -> Vec<FieldError> {
         }
     }
 
-    if let Some(route_override) = &b.pathway.route_override {
-        if route_override.reason.trim().is_empty() {
-            push(
-                Field::RouteOverrideReason,
-                "Indiquez pourquoi le parcours diffère de celui du niveau de français.",
-            );
-        }
+    if let Some(route_override) = &b.pathway.route_override
+        && route_override.reason.trim().is_empty()
+    {
+        push(
+            Field::RouteOverrideReason,
+            "Indiquez pourquoi le parcours diffère de celui du niveau de français.",
+        );
     }
     for phase in Phase::ALL {
         let progress = b.pathway.phases.get(phase);
         if progress.started_on.is_some_and(|d| d > today) {
             push(Field::PhaseStart(phase), "Le début est dans le futur.");
         }
-        if let (Some(start), Some(end)) = (progress.started_on, progress.ended_on) {
-            if end < start {
-                push(Field::PhaseEnd(phase), "La fin précède le début.");
-            }
+        if let (Some(start), Some(end)) = (progress.started_on, progress.ended_on)
+            && end < start
+        {
+            push(Field::PhaseEnd(phase), "La fin précède le début.");
         }
     }
-    if let Some(outcome) = &b.pathway.outcome {
-        if outcome.date > today {
-            push(Field::OutcomeDate, "La date de sortie est dans le futur.");
-        }
+    if let Some(outcome) = &b.pathway.outcome
+        && outcome.date > today
+    {
+        push(Field::OutcomeDate, "La date de sortie est dans le futur.");
     }
     errors
 }
@@ -184,10 +215,9 @@ pub fn validate(b: &Beneficiary, today: NaiveDate) -> Vec<FieldError> {
 fn is_plausible_phone(phone: &str) -> bool {
     let digits = phone.chars().filter(char::is_ascii_digit).count();
     (6..=15).contains(&digits)
-        && phone
-            .chars()
-            .enumerate()
-            .all(|(i, c)| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-') || (c == '+' && i == 0))
+        && phone.chars().enumerate().all(|(i, c)| {
+            c.is_ascii_digit() || matches!(c, ' ' | '.' | '-') || (c == '+' && i == 0)
+        })
 }
 
 fn is_plausible_email(email: &str) -> bool {
@@ -205,7 +235,11 @@ fn is_plausible_email(email: &str) -> bool {
 /// Checks a French social-security number (NIR): 13 characters plus a 2-digit key equal to
 /// 97 − (number mod 97), with Corsica's `2A`/`2B` département counted as 19/18.
 fn check_social_security_number(nir: &str) -> Result<(), &'static str> {
-    let compact: String = nir.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+    let compact: String = nir
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase();
     if compact.len() != 15 {
         return Err("Le numéro de sécurité sociale comporte 15 caractères (clé comprise).");
     }
@@ -230,7 +264,7 @@ mod tests {
     use chrono::Utc;
 
     use super::*;
-    use crate::model::{Child, ChildId, EntryRoute, ResidencePermit, PermitKind, RouteOverride};
+    use crate::model::{Child, ChildId, EntryRoute, PermitKind, ResidencePermit, RouteOverride};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -309,7 +343,10 @@ mod tests {
         b.administrative.social_security_number = Some("1 84 12 76 451 089 47".into());
         assert_eq!(fields(&b), vec![Field::SocialSecurityNumber]);
         // Corsica: 2A counts as 19 in the key computation.
-        assert_eq!(check_social_security_number("2 69 05 2A 123 456 88"), Ok(()));
+        assert_eq!(
+            check_social_security_number("2 69 05 2A 123 456 88"),
+            Ok(())
+        );
         assert!(check_social_security_number("2 69 05 2A 123 456 87").is_err());
     }
 

@@ -18,7 +18,10 @@ fn temp_path(path: &Path) -> PathBuf {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let unique = COUNTER.fetch_add(1, Ordering::Relaxed);
-    path.with_file_name(format!(".{name}.{}-{unique}{TEMP_SUFFIX}", std::process::id()))
+    path.with_file_name(format!(
+        ".{name}.{}-{unique}{TEMP_SUFFIX}",
+        std::process::id()
+    ))
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder: write, fsync, rename
@@ -27,7 +30,10 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
     let temp = temp_path(path);
     let result = (|| {
-        let mut file = OpenOptions::new().write(true).create_new(true).open(&temp)?;
+        let mut file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
@@ -81,7 +87,10 @@ mod tests {
         write_atomic(&path, b"old").unwrap();
         write_atomic(&path, b"new").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"new");
-        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, ["a.ron"]);
     }
 
@@ -91,7 +100,10 @@ mod tests {
         fs::write(dir.path().join(".a.ron.123-0.tmp"), b"half").unwrap();
         fs::write(dir.path().join("b.ron"), b"keep").unwrap();
         remove_stale_temp_files(dir.path());
-        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, ["b.ron"]);
     }
 }

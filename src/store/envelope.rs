@@ -87,9 +87,12 @@ pub(crate) fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, DecodeError
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let valid = &bytes[..e.valid_up_to()];
-        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line = valid.split(|&b| b == b'\n').count();
         let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-        let column = String::from_utf8_lossy(&valid[line_start..]).chars().count() + 1;
+        let column = String::from_utf8_lossy(&valid[line_start..])
+            .chars()
+            .count()
+            + 1;
         DecodeError {
             location: Some((line, column)),
             message: "le fichier n'est pas du texte UTF-8 valide".to_owned(),
@@ -114,7 +117,8 @@ pub(crate) fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, DecodeError
     match probe.schema_version {
         0 => Err(DecodeError {
             location: None,
-            message: "champ schema_version absent ou nul : ce n'est pas une fiche Parcours".to_owned(),
+            message: "champ schema_version absent ou nul : ce n'est pas une fiche Parcours"
+                .to_owned(),
         }),
         version if version > SCHEMA_VERSION => Err(DecodeError {
             location: None,
@@ -164,7 +168,11 @@ mod tests {
         let error = decode::<Beneficiary>(truncated.as_bytes()).unwrap_err();
         assert!(error.location.is_some(), "{error:?}");
 
-        let wrong_type = text.replacen("schema_version: 1,\n    record: (\n        id:", "schema_version: 1,\n    record: (\n        id: 12, x:", 1);
+        let wrong_type = text.replacen(
+            "schema_version: 1,\n    record: (\n        id:",
+            "schema_version: 1,\n    record: (\n        id: 12, x:",
+            1,
+        );
         let error = decode::<Beneficiary>(wrong_type.as_bytes()).unwrap_err();
         assert_eq!(error.location.map(|l| l.0), Some(4), "{error:?}");
 
@@ -176,14 +184,20 @@ mod tests {
 
     #[test]
     fn newer_versions_are_refused() {
-        let text = encode(&sample()).unwrap().replacen("schema_version: 1", "schema_version: 2", 1);
+        let text = encode(&sample())
+            .unwrap()
+            .replacen("schema_version: 1", "schema_version: 2", 1);
         let error = decode::<Beneficiary>(text.as_bytes()).unwrap_err();
         assert!(error.message.contains("plus récente"), "{error:?}");
     }
 
     #[test]
     fn deep_nesting_is_refused_without_overflow() {
-        let text = format!("(schema_version: 1, record: {}{})", "[".repeat(200_000), "]".repeat(200_000));
+        let text = format!(
+            "(schema_version: 1, record: {}{})",
+            "[".repeat(200_000),
+            "]".repeat(200_000)
+        );
         assert!(decode::<Beneficiary>(text.as_bytes()).is_err());
     }
 }

@@ -32,7 +32,12 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.location {
             Some((line, column)) => {
-                write!(f, "{}:{line}:{column}: {}", self.path.display(), self.message)
+                write!(
+                    f,
+                    "{}:{line}:{column}: {}",
+                    self.path.display(),
+                    self.message
+                )
             }
             None => write!(f, "{}: {}", self.path.display(), self.message),
         }
@@ -113,7 +118,10 @@ where
         };
         match fs::metadata(&path) {
             Err(e) => {
-                refuse(format!("inaccessible (lien cassé ou en boucle ?) : {e}"), None);
+                refuse(
+                    format!("inaccessible (lien cassé ou en boucle ?) : {e}"),
+                    None,
+                );
                 continue;
             }
             Ok(meta) if !meta.is_file() => {

@@ -165,11 +165,10 @@ impl Store {
     /// The file a record is (or will be) saved in.
     #[must_use]
     pub fn beneficiary_path(&self, id: BeneficiaryId) -> PathBuf {
-        self.paths.get(&id).cloned().unwrap_or_else(|| {
-            self.root
-                .join(BENEFICIARIES_DIR)
-                .join(format!("{id}.ron"))
-        })
+        self.paths
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| self.root.join(BENEFICIARIES_DIR).join(format!("{id}.ron")))
     }
 
     /// Saves one record atomically, after checking it against the validation rules as of
@@ -242,7 +241,10 @@ mod tests {
         let mut b = demo_beneficiaries(1, today(), 2).remove(0);
         b.identity.last_name.clear();
         let error = store.save_beneficiary(&b, today()).unwrap_err();
-        assert!(error.to_string().contains("Le nom est obligatoire."), "{error}");
+        assert!(
+            error.to_string().contains("Le nom est obligatoire."),
+            "{error}"
+        );
         assert!(!store.beneficiary_path(b.id).exists());
     }
 
@@ -255,7 +257,10 @@ mod tests {
         assert!(second.to_string().contains("déjà ouvert"));
         let mut reader = Store::open(dir.path(), Access::ReadOnly).unwrap();
         let b = demo_beneficiaries(1, today(), 2).remove(0);
-        assert!(matches!(reader.save_beneficiary(&b, today()), Err(StoreError::ReadOnly)));
+        assert!(matches!(
+            reader.save_beneficiary(&b, today()),
+            Err(StoreError::ReadOnly)
+        ));
     }
 
     #[test]

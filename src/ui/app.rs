@@ -9,8 +9,8 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui, ViewportCommand};
 
 use super::list_panel::ListPanel;
 use super::{
-    companies_panel, creche_panel, identity_panel, preparation_panel, skills_panel,
-    summary_panel, text, theme, widgets,
+    companies_panel, creche_panel, identity_panel, preparation_panel, skills_panel, summary_panel,
+    text, theme, widgets,
 };
 use crate::cli::{fresh_seed, name_order_key};
 use crate::model::{Beneficiary, BeneficiaryDraft, BeneficiaryId, FieldError, demo_beneficiaries};
@@ -123,8 +123,24 @@ impl Editor {
 
     /// Whether closing now would lose something the person typed.
     fn has_unsaveable_edits(&self, saved: &Beneficiary) -> bool {
-        !self.errors.is_empty() && !(self.is_new && self.draft == BeneficiaryDraft::from_beneficiary(saved))
+        if self.errors.is_empty() {
+            return false;
+        }
+        // A new record nobody typed into holds nothing to lose.
+        let untouched_new = self.is_new && self.draft == BeneficiaryDraft::from_beneficiary(saved);
+        !untouched_new
     }
+}
+
+/// Where a request to close the window stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Closing {
+    /// No close requested, or the last one went through.
+    No,
+    /// Refused because some edits cannot be saved: the dialog asks what to do.
+    Blocked,
+    /// The person chose to quit without those edits.
+    Confirmed,
 }
 
 /// What the status bar says about saving.
@@ -150,8 +166,7 @@ pub struct ParcoursApp {
     save_state: SaveState,
     fixed_today: Option<NaiveDate>,
     show_problems: bool,
-    close_blocked: bool,
-    allow_close: bool,
+    closing: Closing,
     /// Put the cursor in the last-name field at the next frame (new record).
     focus_last_name: bool,
     commands: Vec<Command>,
@@ -160,16 +175,18 @@ pub struct ParcoursApp {
 impl ParcoursApp {
     /// Opens the data directory (read-only, with a banner, when another Parcours holds it) and
     /// loads every record.
+    #[must_use]
     pub fn new(ctx: &egui::Context, config: AppConfig) -> Self {
         theme::apply(ctx);
-        let (store, read_only_reason) = match Store::open(&config.data_dir, Access::ReadWrite) {
+        let AppConfig { data_dir, today } = config;
+        let (store, read_only_reason) = match Store::open(&data_dir, Access::ReadWrite) {
             Ok(store) => (store, None),
             Err(error) => {
                 let reason = match &error {
                     StoreError::Locked(_) => text::READ_ONLY_BANNER.to_owned(),
                     other => format!("Lecture seule : {other}"),
                 };
-                (Store::read_only(&config.data_dir), Some(reason))
+                (Store::read_only(&data_dir), Some(reason))
             }
         };
         let mut app = Self {
@@ -182,10 +199,9 @@ impl ParcoursApp {
             editors: HashMap::new(),
             tab: Tab::Identity,
             save_state: SaveState::Idle,
-            fixed_today: config.today,
+            fixed_today: today,
             show_problems: false,
-            close_blocked: false,
-            allow_close: false,
+            closing: Closing::No,
             focus_last_name: false,
             commands: Vec::new(),
         };
@@ -220,17 +236,22 @@ impl ParcoursApp {
     /// Number of edits waiting for the autosave delay.
     #[must_use]
     pub fn pending_saves(&self) -> usize {
-        self.editors.values().filter(|e| e.pending.is_some()).count()
+        self.editors
+            .values()
+            .filter(|e| e.pending.is_some())
+            .count()
     }
 
     fn today(&self) -> NaiveDate {
-        self.fixed_today.unwrap_or_else(|| Local::now().date_naive())
+        self.fixed_today
+            .unwrap_or_else(|| Local::now().date_naive())
     }
 
     fn reload(&mut self) {
         let report = self.store.load();
         self.records = report.beneficiaries;
-        self.records.sort_by_cached_key(|b| (name_order_key(b), b.id));
+        self.records
+            .sort_by_cached_key(|b| (name_order_key(b), b.id));
         self.problems = report.problems;
         self.list.records_changed(&self.records);
     }
@@ -245,7 +266,9 @@ impl ParcoursApp {
         let due: Vec<BeneficiaryId> = self
             .editors
             .iter()
-            .filter(|(_, e)| e.pending.is_some() && (force || now - e.last_edit >= AUTOSAVE_DELAY_SECONDS))
+            .filter(|(_, e)| {
+                e.pending.is_some() && (force || now - e.last_edit >= AUTOSAVE_DELAY_SECONDS)
+            })
             .map(|(&id, _)| id)
             .collect();
         for id in due {
@@ -262,10 +285,12 @@ impl ParcoursApp {
                     editor.is_new = false;
                     self.save_state = SaveState::Saved;
                     if let Some(index) = self.index_of(id) {
-                        let renamed = name_order_key(&self.records[index]) != name_order_key(&record);
+                        let renamed =
+                            name_order_key(&self.records[index]) != name_order_key(&record);
                         self.records[index] = record;
                         if renamed {
-                            self.records.sort_by_cached_key(|b| (name_order_key(b), b.id));
+                            self.records
+                                .sort_by_cached_key(|b| (name_order_key(b), b.id));
                         }
                         self.list.records_changed(&self.records);
                     }
@@ -299,8 +324,7 @@ impl ParcoursApp {
                 Command::LoadDemo => self.load_demo(),
                 Command::SaveNow => self.autosave(now, true),
                 Command::DiscardAndClose => {
-                    self.allow_close = true;
-                    self.close_blocked = false;
+                    self.closing = Closing::Confirmed;
                     ctx.send_viewport_cmd(ViewportCommand::Close);
                 }
             }
@@ -317,15 +341,19 @@ impl ParcoursApp {
         if let Some(previous) = self.selected {
             let discard_new = self.editors.get(&previous).is_some_and(|e| {
                 e.is_new
-                    && self
-                        .index_of(previous)
-                        .is_some_and(|i| e.draft == BeneficiaryDraft::from_beneficiary(&self.records[i]))
+                    && self.index_of(previous).is_some_and(|i| {
+                        e.draft == BeneficiaryDraft::from_beneficiary(&self.records[i])
+                    })
             });
             if discard_new {
                 self.editors.remove(&previous);
                 self.records.retain(|b| b.id != previous);
                 self.list.records_changed(&self.records);
-            } else if self.editors.get(&previous).is_some_and(|e| e.errors.is_empty() && e.pending.is_none()) {
+            } else if self
+                .editors
+                .get(&previous)
+                .is_some_and(|e| e.errors.is_empty() && e.pending.is_none())
+            {
                 self.editors.remove(&previous);
             }
         }
@@ -381,8 +409,12 @@ impl ParcoursApp {
                 if !self.problems.is_empty() {
                     ui.horizontal(|ui| {
                         ui.label(
-                            RichText::new(format!("{} {}", self.problems.len(), text::PROBLEMS_BANNER))
-                                .color(theme::WARNING),
+                            RichText::new(format!(
+                                "{} {}",
+                                self.problems.len(),
+                                text::PROBLEMS_BANNER
+                            ))
+                            .color(theme::WARNING),
                         );
                         if ui.button(text::SHOW_DETAILS).clicked() {
                             self.show_problems = true;
@@ -426,11 +458,17 @@ impl ParcoursApp {
             ui.label(text::EMPTY_BODY);
             ui.add_space(16.0);
             ui.add_enabled_ui(self.store.is_writable(), |ui| {
-                if ui.add_sized([320.0, 36.0], egui::Button::new(text::LOAD_DEMO)).clicked() {
+                if ui
+                    .add_sized([320.0, 36.0], egui::Button::new(text::LOAD_DEMO))
+                    .clicked()
+                {
                     self.commands.push(Command::LoadDemo);
                 }
                 ui.add_space(6.0);
-                if ui.add_sized([320.0, 36.0], egui::Button::new(text::NEW_BENEFICIARY)).clicked() {
+                if ui
+                    .add_sized([320.0, 36.0], egui::Button::new(text::NEW_BENEFICIARY))
+                    .clicked()
+                {
                     self.commands.push(Command::NewBeneficiary);
                 }
             });
@@ -471,7 +509,8 @@ impl ParcoursApp {
                     if focus_last_name {
                         ui.memory_mut(|m| m.request_focus(widgets::field_id(text::LAST_NAME)));
                     }
-                    let changed = identity_panel::ui(ui, &mut editor.draft, &editor.errors, writable, today);
+                    let changed =
+                        identity_panel::ui(ui, &mut editor.draft, &editor.errors, writable, today);
                     if changed {
                         editor.last_edit = now;
                         editor.revalidate(saved, today);
@@ -491,25 +530,27 @@ impl ParcoursApp {
             .open(&mut open)
             .default_width(640.0)
             .show(ctx, |ui| {
-                egui::ScrollArea::vertical().max_height(400.0).show(ui, |ui| {
-                    for problem in &self.problems {
-                        ui.label(RichText::new(problem.to_string()).monospace());
-                        ui.separator();
-                    }
-                });
+                egui::ScrollArea::vertical()
+                    .max_height(400.0)
+                    .show(ui, |ui| {
+                        for problem in &self.problems {
+                            ui.label(RichText::new(problem.to_string()).monospace());
+                            ui.separator();
+                        }
+                    });
             });
         self.show_problems = open;
     }
 
     fn close_ui(&mut self, ctx: &egui::Context, now: f64) {
-        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+        if ctx.input(|i| i.viewport().close_requested()) && self.closing != Closing::Confirmed {
             self.autosave(now, true);
             if !self.unsaveable().is_empty() {
                 ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-                self.close_blocked = true;
+                self.closing = Closing::Blocked;
             }
         }
-        if !self.close_blocked {
+        if self.closing != Closing::Blocked {
             return;
         }
         let names = self.unsaveable();
@@ -522,15 +563,15 @@ impl ParcoursApp {
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if ui.button(text::CLOSE_FIX).clicked() {
-                    self.close_blocked = false;
+                    self.closing = Closing::No;
                 }
                 if ui.button(text::CLOSE_DISCARD).clicked() {
                     self.commands.push(Command::DiscardAndClose);
                 }
             });
         });
-        if modal.should_close() {
-            self.close_blocked = false;
+        if modal.should_close() && self.closing == Closing::Blocked {
+            self.closing = Closing::No;
         }
     }
 
@@ -540,7 +581,9 @@ impl ParcoursApp {
             .iter()
             .filter_map(|(id, editor)| {
                 let saved = &self.records[self.index_of(*id)?];
-                editor.has_unsaveable_edits(saved).then(|| saved.display_name())
+                editor
+                    .has_unsaveable_edits(saved)
+                    .then(|| saved.display_name())
             })
             .collect()
     }
@@ -561,7 +604,8 @@ impl eframe::App for ParcoursApp {
                 .resizable(true)
                 .default_size(theme::LIST_WIDTH)
                 .show(ui, |ui| {
-                    self.list.ui(ui, &self.records, selected, writable, &mut self.commands);
+                    self.list
+                        .ui(ui, &self.records, selected, writable, &mut self.commands);
                 });
         }
         egui::CentralPanel::default_margins().show(ui, |ui| {

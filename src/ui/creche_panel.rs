@@ -23,30 +23,49 @@ fn age_words(months: i32) -> String {
 pub fn ui(ui: &mut Ui, record: &Beneficiary, today: NaiveDate) {
     info_section(ui, "Enfants et micro-crèche", |ui| {
         if record.family.children.is_empty() {
-            ui.label(RichText::new("Aucun enfant enregistré dans la fiche (onglet Identité).").weak());
+            ui.label(
+                RichText::new("Aucun enfant enregistré dans la fiche (onglet Identité).").weak(),
+            );
             ui.end_row();
             return;
         }
         for child in &record.family.children {
-            let age = child
-                .birth_date
-                .map_or_else(|| text::NOT_PROVIDED.to_owned(), |b| {
-                    format!("né·e le {} ({})", format_date(b), age_words(age_in_months(b, today)))
-                });
+            let age = child.birth_date.map_or_else(
+                || text::NOT_PROVIDED.to_owned(),
+                |b| {
+                    format!(
+                        "né·e le {} ({})",
+                        format_date(b),
+                        age_words(age_in_months(b, today))
+                    )
+                },
+            );
             ui.label(RichText::new(&child.first_name).strong());
             ui.vertical(|ui| {
                 ui.label(age);
                 let (status, color) = match child.creche_age(today) {
-                    CrecheAge::Unknown => ("Âge inconnu : renseignez la date de naissance.".to_owned(), theme::WARNING),
+                    CrecheAge::Unknown => (
+                        "Âge inconnu : renseignez la date de naissance.".to_owned(),
+                        theme::WARNING,
+                    ),
                     CrecheAge::TooYoung { from } => (
-                        format!("Trop jeune pour la micro-crèche : accueil possible à partir du {}.", format_date(from)),
+                        format!(
+                            "Trop jeune pour la micro-crèche : accueil possible à partir du {}.",
+                            format_date(from)
+                        ),
                         theme::WARNING,
                     ),
                     CrecheAge::Eligible { until } => (
-                        format!("Peut être accueilli·e à la micro-crèche jusqu'au {}.", format_date(until)),
+                        format!(
+                            "Peut être accueilli·e à la micro-crèche jusqu'au {}.",
+                            format_date(until)
+                        ),
                         theme::OK,
                     ),
-                    CrecheAge::TooOld => ("Plus de 3 ans : hors micro-crèche.".to_owned(), theme::ROUTE_UNKNOWN),
+                    CrecheAge::TooOld => (
+                        "Plus de 3 ans : hors micro-crèche.".to_owned(),
+                        theme::ROUTE_UNKNOWN,
+                    ),
                 };
                 ui.label(RichText::new(status).color(color));
             });

@@ -22,45 +22,112 @@ pub fn ui(
     let mut form = Form::new(errors, enabled);
 
     form.section(ui, text::SECTION_IDENTITY, |form, ui| {
-        form.text(ui, text::LAST_NAME, &mut draft.last_name, Some(Field::LastName));
-        form.text(ui, text::FIRST_NAME, &mut draft.first_name, Some(Field::FirstName));
+        form.text(
+            ui,
+            text::LAST_NAME,
+            &mut draft.last_name,
+            Some(Field::LastName),
+        );
+        form.text(
+            ui,
+            text::FIRST_NAME,
+            &mut draft.first_name,
+            Some(Field::FirstName),
+        );
         form.text(ui, text::BIRTH_NAME, &mut draft.birth_name, None);
-        form.date(ui, text::BIRTH_DATE, &mut draft.birth_date, Field::BirthDate);
-        form.choice(ui, text::SEX, &mut draft.sex, &Sex::ALL, |s| s.label().to_owned());
+        form.date(
+            ui,
+            text::BIRTH_DATE,
+            &mut draft.birth_date,
+            Field::BirthDate,
+        );
+        form.choice(ui, text::SEX, &mut draft.sex, &Sex::ALL, |s| {
+            s.label().to_owned()
+        });
         form.text(ui, text::NATIONALITY, &mut draft.nationality, None);
         form.text(ui, text::COUNTRY, &mut draft.country_of_origin, None);
-        form.text_with_hint(ui, text::LANGUAGES, &mut draft.languages, None, text::LANGUAGES_HINT);
-        form.date(ui, text::ARRIVAL_DATE, &mut draft.arrival_date, Field::ArrivalDate);
+        form.text_with_hint(
+            ui,
+            text::LANGUAGES,
+            &mut draft.languages,
+            None,
+            text::LANGUAGES_HINT,
+        );
+        form.date(
+            ui,
+            text::ARRIVAL_DATE,
+            &mut draft.arrival_date,
+            Field::ArrivalDate,
+        );
     });
 
     form.section(ui, text::SECTION_CONTACT, |form, ui| {
         form.text(ui, text::PHONE, &mut draft.phone, Some(Field::Phone));
         form.text(ui, text::EMAIL, &mut draft.email, Some(Field::Email));
         form.text(ui, text::STREET, &mut draft.street, None);
-        form.text(ui, text::POSTCODE, &mut draft.postcode, Some(Field::Postcode));
+        form.text(
+            ui,
+            text::POSTCODE,
+            &mut draft.postcode,
+            Some(Field::Postcode),
+        );
         form.text(ui, text::TOWN, &mut draft.town, None);
     });
 
     form.section(ui, text::SECTION_ADMIN, |form, ui| {
-        let options: Vec<Option<PermitKind>> =
-            std::iter::once(None).chain(PermitKind::ALL.map(Some)).collect();
-        form.choice(ui, text::PERMIT_KIND, &mut draft.permit_kind, &options, |k| {
-            k.map_or(text::NO_PERMIT, PermitKind::label).to_owned()
-        });
+        let options: Vec<Option<PermitKind>> = std::iter::once(None)
+            .chain(PermitKind::ALL.map(Some))
+            .collect();
+        form.choice(
+            ui,
+            text::PERMIT_KIND,
+            &mut draft.permit_kind,
+            &options,
+            |k| k.map_or(text::NO_PERMIT, PermitKind::label).to_owned(),
+        );
         if draft.permit_kind.is_some() {
             form.text(ui, text::PERMIT_NUMBER, &mut draft.permit_number, None);
-            form.date(ui, text::PERMIT_ISSUED, &mut draft.permit_issued_on, Field::PermitIssuedOn);
-            form.date(ui, text::PERMIT_EXPIRES, &mut draft.permit_expires_on, Field::PermitExpiresOn);
+            form.date(
+                ui,
+                text::PERMIT_ISSUED,
+                &mut draft.permit_issued_on,
+                Field::PermitIssuedOn,
+            );
+            form.date(
+                ui,
+                text::PERMIT_EXPIRES,
+                &mut draft.permit_expires_on,
+                Field::PermitExpiresOn,
+            );
         }
-        form.date(ui, text::CIR_SIGNED, &mut draft.cir_signed_on, Field::CirSignedOn);
-        form.text(ui, text::CAF_NUMBER, &mut draft.caf_number, Some(Field::CafNumber));
-        form.text(ui, text::SSN, &mut draft.social_security_number, Some(Field::SocialSecurityNumber));
+        form.date(
+            ui,
+            text::CIR_SIGNED,
+            &mut draft.cir_signed_on,
+            Field::CirSignedOn,
+        );
+        form.text(
+            ui,
+            text::CAF_NUMBER,
+            &mut draft.caf_number,
+            Some(Field::CafNumber),
+        );
+        form.text(
+            ui,
+            text::SSN,
+            &mut draft.social_security_number,
+            Some(Field::SocialSecurityNumber),
+        );
     });
 
     form.section(ui, text::SECTION_FAMILY, |form, ui| {
-        form.choice(ui, text::FAMILY_SITUATION, &mut draft.family_situation, &FamilySituation::ALL, |s| {
-            s.label().to_owned()
-        });
+        form.choice(
+            ui,
+            text::FAMILY_SITUATION,
+            &mut draft.family_situation,
+            &FamilySituation::ALL,
+            |s| s.label().to_owned(),
+        );
         let mut remove = None;
         for (index, child) in draft.children.iter_mut().enumerate() {
             let n = index + 1;
@@ -78,7 +145,10 @@ pub fn ui(
             );
             ui.label("");
             if ui
-                .add_enabled(enabled, egui::Button::new(format!("{} l'enfant {n}", text::REMOVE_CHILD)))
+                .add_enabled(
+                    enabled,
+                    egui::Button::new(format!("{} l'enfant {n}", text::REMOVE_CHILD)),
+                )
                 .clicked()
             {
                 remove = Some(index);
@@ -90,7 +160,10 @@ pub fn ui(
             form.changed = true;
         }
         ui.label("");
-        if ui.add_enabled(enabled, egui::Button::new(text::ADD_CHILD)).clicked() {
+        if ui
+            .add_enabled(enabled, egui::Button::new(text::ADD_CHILD))
+            .clicked()
+        {
             draft.add_child();
             form.changed = true;
         }
@@ -98,9 +171,13 @@ pub fn ui(
     });
 
     form.section(ui, text::SECTION_PATHWAY, |form, ui| {
-        form.choice(ui, text::FRENCH_LEVEL, &mut draft.french_level, &FrenchLevel::ALL, |l| {
-            l.label().to_owned()
-        });
+        form.choice(
+            ui,
+            text::FRENCH_LEVEL,
+            &mut draft.french_level,
+            &FrenchLevel::ALL,
+            |l| l.label().to_owned(),
+        );
         ui.label(RichText::new(text::ENTRY_ROUTE).weak());
         ui.vertical(|ui| route_explanation(ui, draft));
         ui.end_row();
@@ -108,7 +185,10 @@ pub fn ui(
         ui.label("");
         let mut overridden = draft.route_override.is_some();
         if ui
-            .add_enabled(enabled, egui::Checkbox::new(&mut overridden, text::ROUTE_OVERRIDE))
+            .add_enabled(
+                enabled,
+                egui::Checkbox::new(&mut overridden, text::ROUTE_OVERRIDE),
+            )
             .changed()
         {
             draft.route_override = overridden.then(|| {
@@ -123,13 +203,24 @@ pub fn ui(
         ui.end_row();
         if let Some(route) = &mut draft.route_override {
             let label = ui.label("Parcours choisi");
-            if choice_box(ui, "route-override", label.id, enabled, route, &EntryRoute::ALL, &|r: EntryRoute| {
-                r.label().to_owned()
-            }) {
+            if choice_box(
+                ui,
+                "route-override",
+                label.id,
+                enabled,
+                route,
+                &EntryRoute::ALL,
+                &|r: EntryRoute| r.label().to_owned(),
+            ) {
                 form.changed = true;
             }
             ui.end_row();
-            form.text(ui, text::ROUTE_OVERRIDE_REASON, &mut draft.route_override_reason, Some(Field::RouteOverrideReason));
+            form.text(
+                ui,
+                text::ROUTE_OVERRIDE_REASON,
+                &mut draft.route_override_reason,
+                Some(Field::RouteOverrideReason),
+            );
         }
     });
 
@@ -137,23 +228,46 @@ pub fn ui(
         let title = format!("Phase {} · {}", phase.number(), phase.title());
         form.section(ui, &title, |form, ui| {
             let n = phase.number();
-            form.choice(ui, &format!("Statut de la phase {n}"), &mut progress.status, &PhaseStatus::ALL, |s| {
-                s.label().to_owned()
-            });
-            form.date(ui, &format!("Début de la phase {n}"), &mut progress.started_on, Field::PhaseStart(phase));
-            form.date(ui, &format!("Fin de la phase {n}"), &mut progress.ended_on, Field::PhaseEnd(phase));
+            form.choice(
+                ui,
+                &format!("Statut de la phase {n}"),
+                &mut progress.status,
+                &PhaseStatus::ALL,
+                |s| s.label().to_owned(),
+            );
+            form.date(
+                ui,
+                &format!("Début de la phase {n}"),
+                &mut progress.started_on,
+                Field::PhaseStart(phase),
+            );
+            form.date(
+                ui,
+                &format!("Fin de la phase {n}"),
+                &mut progress.ended_on,
+                Field::PhaseEnd(phase),
+            );
         });
     }
 
     form.section(ui, text::OUTCOME, |form, ui| {
-        let options: Vec<Option<OutcomeKind>> =
-            std::iter::once(None).chain(OutcomeKind::ALL.map(Some)).collect();
+        let options: Vec<Option<OutcomeKind>> = std::iter::once(None)
+            .chain(OutcomeKind::ALL.map(Some))
+            .collect();
         let mut kind = draft.outcome.as_ref().map(|o| o.kind);
         let before = kind;
         let label = ui.label(text::OUTCOME);
-        choice_box(ui, "outcome", label.id, enabled, &mut kind, &options, &|k: Option<OutcomeKind>| {
-            k.map_or_else(|| text::OUTCOME_NONE.to_owned(), OutcomeKind::label)
-        });
+        choice_box(
+            ui,
+            "outcome",
+            label.id,
+            enabled,
+            &mut kind,
+            &options,
+            &|k: Option<OutcomeKind>| {
+                k.map_or_else(|| text::OUTCOME_NONE.to_owned(), OutcomeKind::label)
+            },
+        );
         ui.end_row();
         if kind != before {
             draft.outcome = kind.map(|kind| OutcomeDraft {
@@ -166,7 +280,12 @@ pub fn ui(
             form.changed = true;
         }
         if let Some(outcome) = &mut draft.outcome {
-            form.date(ui, text::OUTCOME_DATE, &mut outcome.date, Field::OutcomeDate);
+            form.date(
+                ui,
+                text::OUTCOME_DATE,
+                &mut outcome.date,
+                Field::OutcomeDate,
+            );
         }
     });
 
@@ -189,6 +308,8 @@ fn route_explanation(ui: &mut Ui, draft: &BeneficiaryDraft) {
         }
     }
     if let Some(route) = draft.route_override {
-        ui.label(RichText::new(format!("Choix du conseiller : {}", route.label())).color(theme::WARNING));
+        ui.label(
+            RichText::new(format!("Choix du conseiller : {}", route.label())).color(theme::WARNING),
+        );
     }
 }

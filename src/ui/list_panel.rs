@@ -59,7 +59,10 @@ impl ListPanel {
         ui.add_space(6.0);
         ui.add_enabled_ui(writable, |ui| {
             if ui
-                .add_sized([ui.available_width(), 30.0], egui::Button::new(text::NEW_BENEFICIARY))
+                .add_sized(
+                    [ui.available_width(), 30.0],
+                    egui::Button::new(text::NEW_BENEFICIARY),
+                )
                 .on_hover_text("Ctrl+N")
                 .clicked()
             {
@@ -91,9 +94,13 @@ impl ListPanel {
             self.keyboard_navigation(ui, records, selected, commands);
         }
         ui.label(
-            RichText::new(format!("{} / {} bénéficiaire(s)", self.visible.len(), records.len()))
-                .small()
-                .weak(),
+            RichText::new(format!(
+                "{} / {} bénéficiaire(s)",
+                self.visible.len(),
+                records.len()
+            ))
+            .small()
+            .weak(),
         );
         ui.separator();
 
@@ -103,19 +110,21 @@ impl ListPanel {
             }
             return;
         }
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(
-            ui,
-            theme::LIST_ROW_HEIGHT,
-            self.visible.len(),
-            |ui, rows| {
-                for &index in &self.visible[rows] {
-                    let Some(record) = records.get(index) else {
-                        continue;
-                    };
-                    row(ui, record, selected == Some(record.id), commands);
-                }
-            },
-        );
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show_rows(
+                ui,
+                theme::LIST_ROW_HEIGHT,
+                self.visible.len(),
+                |ui, rows| {
+                    for &index in &self.visible[rows] {
+                        let Some(record) = records.get(index) else {
+                            continue;
+                        };
+                        row(ui, record, selected == Some(record.id), commands);
+                    }
+                },
+            );
     }
 
     fn keyboard_navigation(
@@ -148,14 +157,23 @@ impl ListPanel {
 /// One two-line row: the name, then the entry route and the stage.
 fn row(ui: &mut Ui, record: &Beneficiary, is_selected: bool, commands: &mut Vec<Command>) {
     let name = record.display_name();
-    let detail = format!("{} · {}", record.entry_route_label(), record.stage().label());
+    let detail = format!(
+        "{} · {}",
+        record.entry_route_label(),
+        record.stage().label()
+    );
     let size = egui::vec2(
         ui.available_width(),
         theme::LIST_ROW_HEIGHT - ui.spacing().item_spacing.y,
     );
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
     response.widget_info(|| {
-        egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, format!("{name}\n{detail}"))
+        egui::WidgetInfo::selected(
+            egui::Role::Button,
+            true,
+            is_selected,
+            format!("{name}\n{detail}"),
+        )
     });
     if ui.is_rect_visible(rect) {
         let visuals = ui.style().interact_selectable(&response, is_selected);

@@ -47,6 +47,14 @@ pub fn run(data_dir: PathBuf) -> Result<(), eframe::Error> {
 fn phase_rows(ui: &mut egui::Ui, record: &Beneficiary, phase: Phase) {
     let progress = record.pathway.phases.get(phase);
     widgets::info_row(ui, "Statut", progress.status.label());
-    widgets::info_row(ui, "Début", &progress.started_on.map(format_date).unwrap_or_default());
-    widgets::info_row(ui, "Fin", &progress.ended_on.map(format_date).unwrap_or_default());
+    widgets::info_row(
+        ui,
+        "Début",
+        &progress.started_on.map(format_date).unwrap_or_default(),
+    );
+    widgets::info_row(
+        ui,
+        "Fin",
+        &progress.ended_on.map(format_date).unwrap_or_default(),
+    );
 }

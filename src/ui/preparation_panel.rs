@@ -30,14 +30,23 @@ pub fn ui(ui: &mut Ui, record: &Beneficiary, today: NaiveDate) {
                     Some(expires) => {
                         let days = (expires - today).num_days();
                         let (text, color) = if days < 0 {
-                            (format!("expiré depuis le {}", format_date(expires)), theme::ERROR)
+                            (
+                                format!("expiré depuis le {}", format_date(expires)),
+                                theme::ERROR,
+                            )
                         } else if days <= PERMIT_RENEWAL_WARNING_DAYS {
                             (
-                                format!("expire le {} (dans {days} jours) : renouvellement à préparer", format_date(expires)),
+                                format!(
+                                    "expire le {} (dans {days} jours) : renouvellement à préparer",
+                                    format_date(expires)
+                                ),
                                 theme::WARNING,
                             )
                         } else {
-                            (format!("valable jusqu'au {}", format_date(expires)), theme::OK)
+                            (
+                                format!("valable jusqu'au {}", format_date(expires)),
+                                theme::OK,
+                            )
                         };
                         ui.label(RichText::new(text).color(color))
                     }
@@ -48,13 +57,27 @@ pub fn ui(ui: &mut Ui, record: &Beneficiary, today: NaiveDate) {
         info_row(
             ui,
             "Contrat d'intégration républicaine",
-            &admin.cir_signed_on.map_or_else(String::new, |d| format!("signé le {}", format_date(d))),
+            &admin
+                .cir_signed_on
+                .map_or_else(String::new, |d| format!("signé le {}", format_date(d))),
         );
-        info_row(ui, "Allocataire CAF", if admin.caf_number.is_some() { "oui, numéro renseigné" } else { "" });
+        info_row(
+            ui,
+            "Allocataire CAF",
+            if admin.caf_number.is_some() {
+                "oui, numéro renseigné"
+            } else {
+                ""
+            },
+        );
         info_row(
             ui,
             "Sécurité sociale",
-            if admin.social_security_number.is_some() { "numéro renseigné" } else { "" },
+            if admin.social_security_number.is_some() {
+                "numéro renseigné"
+            } else {
+                ""
+            },
         );
     });
 

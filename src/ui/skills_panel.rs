@@ -10,8 +10,16 @@ use crate::model::{Beneficiary, EntryRoute, Phase};
 /// Draws the tab for a record.
 pub fn ui(ui: &mut Ui, record: &Beneficiary) {
     info_section(ui, "Langues", |ui| {
-        info_row(ui, "Niveau de français (CECRL)", record.french_level.label());
-        info_row(ui, "Autres langues parlées", &record.identity.languages.join(", "));
+        info_row(
+            ui,
+            "Niveau de français (CECRL)",
+            record.french_level.label(),
+        );
+        info_row(
+            ui,
+            "Autres langues parlées",
+            &record.identity.languages.join(", "),
+        );
         info_row(ui, "Pays d'origine", &record.identity.country_of_origin);
     });
 
@@ -21,11 +29,14 @@ pub fn ui(ui: &mut Ui, record: &Beneficiary) {
     ui.horizontal(|ui| route_badge(ui, record));
     let explanation = match record.entry_route() {
         Some(route) => route.explanation(),
-        None => "Le niveau de français n'est pas encore évalué : il décide du parcours d'entrée (FLE d'abord sous B1, programme de valorisation à partir de B1).",
+        None => {
+            "Le niveau de français n'est pas encore évalué : il décide du parcours d'entrée (FLE d'abord sous B1, programme de valorisation à partir de B1)."
+        }
     };
     ui.label(explanation);
     if let Some(route_override) = &record.pathway.route_override {
-        let by_level = EntryRoute::for_level(record.french_level).map_or("à déterminer", EntryRoute::label);
+        let by_level =
+            EntryRoute::for_level(record.french_level).map_or("à déterminer", EntryRoute::label);
         ui.label(
             RichText::new(format!(
                 "Parcours choisi par le conseiller (le niveau indiquerait : {by_level}). Motif : {}",
@@ -35,7 +46,11 @@ pub fn ui(ui: &mut Ui, record: &Beneficiary) {
         );
     }
 
-    info_section(ui, "Phase 1 · Identification et valorisation des compétences", |ui| {
-        phase_rows(ui, record, Phase::Identification);
-    });
+    info_section(
+        ui,
+        "Phase 1 · Identification et valorisation des compétences",
+        |ui| {
+            phase_rows(ui, record, Phase::Identification);
+        },
+    );
 }

@@ -11,20 +11,36 @@ use crate::model::{Beneficiary, Phase, format_date};
 pub fn ui(ui: &mut Ui, record: &Beneficiary) {
     info_section(ui, "Bénéficiaire", |ui| {
         info_row(ui, "Nom", &record.display_name());
-        info_row(ui, "Date de naissance", &record.identity.birth_date.map(format_date).unwrap_or_default());
+        info_row(
+            ui,
+            "Date de naissance",
+            &record
+                .identity
+                .birth_date
+                .map(format_date)
+                .unwrap_or_default(),
+        );
         info_row(ui, "Nationalité", &record.identity.nationality);
     });
     info_section(ui, "Parcours", |ui| {
         info_row(ui, "Parcours d'entrée", record.entry_route_label());
         info_row(ui, "Étape actuelle", &record.stage().label());
         if let Some(outcome) = &record.pathway.outcome {
-            info_row(ui, "Sortie", &format!("{} le {}", outcome.kind.label(), format_date(outcome.date)));
+            info_row(
+                ui,
+                "Sortie",
+                &format!("{} le {}", outcome.kind.label(), format_date(outcome.date)),
+            );
         }
     });
     for phase in Phase::ALL {
-        info_section(ui, &format!("Phase {} · {}", phase.number(), phase.title()), |ui| {
-            phase_rows(ui, record, phase);
-        });
+        info_section(
+            ui,
+            &format!("Phase {} · {}", phase.number(), phase.title()),
+            |ui| {
+                phase_rows(ui, record, phase);
+            },
+        );
     }
     info_section(ui, "Suivi", |ui| {
         info_row(ui, "Conseiller·ère référent·e", &record.referent);

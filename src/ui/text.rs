@@ -7,7 +7,8 @@ pub const LOAD_DEMO: &str = "Charger des données de démonstration";
 pub const SEARCH_LABEL: &str = "Rechercher";
 pub const SEARCH_HINT: &str = "Nom, prénom…";
 pub const EMPTY_TITLE: &str = "Aucun bénéficiaire pour l'instant";
-pub const EMPTY_BODY: &str = "Créez la première fiche, ou chargez des données de démonstration pour découvrir Parcours.";
+pub const EMPTY_BODY: &str =
+    "Créez la première fiche, ou chargez des données de démonstration pour découvrir Parcours.";
 pub const NO_MATCH: &str = "Aucun bénéficiaire ne correspond à la recherche.";
 pub const NOTHING_SELECTED: &str = "Sélectionnez un bénéficiaire dans la liste, ou créez-en un.";
 pub const DATA_DIR: &str = "Dossier de données";
@@ -25,7 +26,8 @@ pub const STATUS_INVALID: &str = "Non enregistré : corrigez les champs signalé
 pub const STATUS_READ_ONLY: &str = "Lecture seule";
 
 pub const READ_ONLY_BANNER: &str = "Lecture seule : Parcours est déjà ouvert sur ce dossier de données (autre fenêtre ou autre poste). Vous pouvez consulter les fiches ; les modifications ne seront pas enregistrées.";
-pub const PROBLEMS_BANNER: &str = "fichier(s) n'ont pas pu être lus. Ils sont laissés intacts et ne seront pas remplacés.";
+pub const PROBLEMS_BANNER: &str =
+    "fichier(s) n'ont pas pu être lus. Ils sont laissés intacts et ne seront pas remplacés.";
 pub const SHOW_DETAILS: &str = "Voir le détail";
 pub const PROBLEMS_TITLE: &str = "Fichiers illisibles";
 

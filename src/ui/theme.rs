@@ -32,7 +32,7 @@ pub const ROUTE_VALORISATION: Color32 = Color32::from_rgb(0x1E, 0x7A, 0x3C);
 /// Badge of an undetermined route.
 pub const ROUTE_UNKNOWN: Color32 = Color32::from_rgb(0x6B, 0x6B, 0x6B);
 
-/// Installs DejaVu Sans (and Sans Mono) ahead of egui's bundled fonts: egui's own font lacks
+/// Installs `DejaVu` Sans (and Sans Mono) ahead of egui's bundled fonts: egui's own font lacks
 /// letters such as Vietnamese "ễ", and a beneficiary's name must display as written.
 fn install_fonts(ctx: &egui::Context) {
     use std::sync::Arc;
@@ -41,13 +41,25 @@ fn install_fonts(ctx: &egui::Context) {
 
     let mut fonts = FontDefinitions::default();
     for (name, data, family) in [
-        ("DejaVuSans", dejavu::sans::regular(), FontFamily::Proportional),
-        ("DejaVuSansMono", dejavu::sans_mono::regular(), FontFamily::Monospace),
+        (
+            "DejaVuSans",
+            dejavu::sans::regular(),
+            FontFamily::Proportional,
+        ),
+        (
+            "DejaVuSansMono",
+            dejavu::sans_mono::regular(),
+            FontFamily::Monospace,
+        ),
     ] {
         fonts
             .font_data
             .insert(name.to_owned(), Arc::new(FontData::from_static(data)));
-        fonts.families.entry(family).or_default().insert(0, name.to_owned());
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .insert(0, name.to_owned());
     }
     ctx.set_fonts(fonts);
 }
