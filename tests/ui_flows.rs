@@ -249,6 +249,8 @@ fn snapshot_populated_record() {
     harness.run();
     harness.get_by_label_contains("Fatoumata Diallo").click();
     harness.run();
+    harness.remove_cursor();
+    harness.run();
     harness.snapshot("record_identity");
     harness.get_by_label("Crèche").click();
     harness.run();
@@ -257,6 +259,8 @@ fn snapshot_populated_record() {
             .query_by_label_contains("Peut être accueilli·e à la micro-crèche jusqu'au 20/04/2028")
             .is_some()
     );
+    harness.remove_cursor();
+    harness.run();
     harness.snapshot("record_creche");
 }
 
@@ -274,5 +278,70 @@ fn demo_data_is_one_click_away() {
     assert!(
         harness.state().selected().is_some(),
         "the first record is shown"
+    );
+}
+
+/// Asks the window to close, as the title bar's close button does.
+fn request_close(harness: &mut Harness<'_, ParcoursApp>) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.step();
+    harness.run();
+}
+
+#[test]
+fn closing_the_window_saves_a_fresh_edit_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    write_fixture(dir.path());
+    let mut harness = app(dir.path());
+    harness.run();
+    harness.get_by_label_contains("Fatoumata Diallo").click();
+    harness.run();
+    type_into(&mut harness, "Commune", " (quartier Centre)");
+    assert_eq!(
+        harness.state().pending_saves(),
+        1,
+        "still within the autosave delay"
+    );
+    request_close(&mut harness);
+    assert_eq!(harness.state().pending_saves(), 0);
+    let text = std::fs::read_to_string(&record_files(dir.path())[0]).unwrap();
+    assert!(
+        text.contains("town: \"Vitry-sur-Seine (quartier Centre)\""),
+        "{text}"
+    );
+}
+
+#[test]
+fn closing_with_an_invalid_edit_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    write_fixture(dir.path());
+    let mut harness = app(dir.path());
+    harness.run();
+    harness.get_by_label_contains("Fatoumata Diallo").click();
+    harness.run();
+    type_into(&mut harness, "E-mail", "fatou@");
+    request_close(&mut harness);
+    assert!(
+        harness
+            .query_by_label("Des modifications ne peuvent pas être enregistrées")
+            .is_some()
+    );
+    harness.get_by_label("Corriger").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Des modifications ne peuvent pas être enregistrées")
+            .is_none()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Adresse e-mail invalide")
+            .is_some()
     );
 }

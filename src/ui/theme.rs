@@ -5,7 +5,7 @@ use egui::Color32;
 /// Space between form sections.
 pub const SECTION_GAP: f32 = 14.0;
 /// Width of the label column of forms.
-pub const LABEL_WIDTH: f32 = 190.0;
+pub const LABEL_WIDTH: f32 = 280.0;
 /// Width of single-line text fields.
 pub const FIELD_WIDTH: f32 = 260.0;
 /// Width of date fields.
