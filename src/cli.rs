@@ -127,6 +127,13 @@ pub fn name_order_key(b: &Beneficiary) -> (String, String) {
     (fold(&b.identity.last_name), fold(&b.identity.first_name))
 }
 
+/// A value fit for one tab-separated field: a hand-edited file may hold tabs or line breaks.
+fn tsv_field(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
 fn list(data_dir: &Path, out: &mut dyn Write) -> Result<Outcome, CliError> {
     let mut records = open_read_only(data_dir)?.load().beneficiaries;
     records.sort_by_cached_key(|b| (name_order_key(b), b.id));
@@ -135,7 +142,7 @@ fn list(data_dir: &Path, out: &mut dyn Write) -> Result<Outcome, CliError> {
             out,
             "{}\t{}\t{}\t{}",
             b.id,
-            b.display_name(),
+            tsv_field(&b.display_name()),
             b.entry_route_label(),
             b.stage().label()
         )?;

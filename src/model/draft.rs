@@ -85,9 +85,18 @@ fn date_text(date: Option<NaiveDate>) -> String {
     date.map(format_date).unwrap_or_default()
 }
 
+/// A single-line field as stored: trimmed, with tabs, line breaks and other control
+/// characters (pasted from a spreadsheet or an e-mail) turned into spaces.
+fn line(text: &str) -> String {
+    text.trim()
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
 fn optional_text(text: &str) -> Option<String> {
-    let text = text.trim();
-    (!text.is_empty()).then(|| text.to_owned())
+    let text = line(text);
+    (!text.is_empty()).then_some(text)
 }
 
 /// Collects date-parsing errors while the record is rebuilt.
@@ -193,28 +202,27 @@ impl BeneficiaryDraft {
         let mut b = base.clone();
 
         let identity = &mut b.identity;
-        identity.first_name = self.first_name.trim().to_owned();
-        identity.last_name = self.last_name.trim().to_owned();
-        identity.birth_name = self.birth_name.trim().to_owned();
+        identity.first_name = line(&self.first_name);
+        identity.last_name = line(&self.last_name);
+        identity.birth_name = line(&self.birth_name);
         identity.birth_date = p.date(Field::BirthDate, &self.birth_date);
         identity.sex = self.sex;
-        identity.nationality = self.nationality.trim().to_owned();
-        identity.country_of_origin = self.country_of_origin.trim().to_owned();
+        identity.nationality = line(&self.nationality);
+        identity.country_of_origin = line(&self.country_of_origin);
         identity.languages = self
             .languages
             .split([',', ';'])
-            .map(str::trim)
+            .map(line)
             .filter(|l| !l.is_empty())
-            .map(str::to_owned)
             .collect();
         identity.arrival_date = p.date(Field::ArrivalDate, &self.arrival_date);
 
         let contact = &mut b.contact;
-        contact.phone = self.phone.trim().to_owned();
-        contact.email = self.email.trim().to_owned();
-        contact.street = self.street.trim().to_owned();
-        contact.postcode = self.postcode.trim().to_owned();
-        contact.town = self.town.trim().to_owned();
+        contact.phone = line(&self.phone);
+        contact.email = line(&self.email);
+        contact.street = line(&self.street);
+        contact.postcode = line(&self.postcode);
+        contact.town = line(&self.town);
 
         let issued_on = p.date(Field::PermitIssuedOn, &self.permit_issued_on);
         let expires_on = p.date(Field::PermitExpiresOn, &self.permit_expires_on);
@@ -235,7 +243,7 @@ impl BeneficiaryDraft {
             .enumerate()
             .map(|(index, c)| Child {
                 id: c.id,
-                first_name: c.first_name.trim().to_owned(),
+                first_name: line(&c.first_name),
                 birth_date: p.date(Field::ChildBirthDate(index), &c.birth_date),
             })
             .collect();
@@ -243,7 +251,7 @@ impl BeneficiaryDraft {
         b.french_level = self.french_level;
         b.pathway.route_override = self.route_override.map(|route| RouteOverride {
             route,
-            reason: self.route_override_reason.trim().to_owned(),
+            reason: line(&self.route_override_reason),
         });
         for (phase, draft) in Phase::ALL.into_iter().zip(&self.phases) {
             let started_on = p.date(Field::PhaseStart(phase), &draft.started_on);
@@ -272,7 +280,7 @@ impl BeneficiaryDraft {
                 }
             }
         };
-        b.referent = self.referent.trim().to_owned();
+        b.referent = line(&self.referent);
         b.private_notes = self.private_notes.trim_end().to_owned();
 
         let mut errors = p.errors;
@@ -321,6 +329,11 @@ mod tests {
         assert_eq!(b.identity.last_name, "Çelik");
         assert_eq!(b.identity.birth_date, NaiveDate::from_ymd_opt(1988, 2, 3));
         assert_eq!(b.identity.languages, ["turc", "kurde", "anglais"]);
+
+        // Pasted tabs and line breaks never reach a single-line field.
+        draft.first_name = "Ayşe\tNur\n".into();
+        let b = draft.to_beneficiary(&base, today()).unwrap();
+        assert_eq!(b.identity.first_name, "Ayşe Nur");
     }
 
     #[test]

@@ -56,10 +56,36 @@ fn options() -> ron::Options {
         .with_default_extension(Extensions::empty())
 }
 
+/// The French explanation of a RON error, for the errors a damaged or hand-edited file
+/// typically shows; ron's own (English) wording otherwise.
+fn explain(code: &ron::Error) -> String {
+    use ron::Error as E;
+    match code {
+        E::Eof => "fin de fichier inattendue (fichier tronqué ?)".to_owned(),
+        E::MissingStructField { field, .. } => format!("champ obligatoire « {field} » absent"),
+        E::InvalidValueForType { expected, found } => {
+            format!("valeur invalide : {found} trouvé, {expected} attendu")
+        }
+        E::NoSuchEnumVariant {
+            found, expected, ..
+        } => format!(
+            "valeur « {found} » inconnue (valeurs possibles : {})",
+            expected.join(", ")
+        ),
+        E::SuggestRawIdentifier(found) | E::InvalidIdentifier(found) => {
+            format!("valeur inattendue « {found} » à cet endroit")
+        }
+        E::ExceededRecursionLimit => "imbrication trop profonde : fichier refusé".to_owned(),
+        E::TrailingCharacters => "texte en trop après la fin de la fiche".to_owned(),
+        E::DuplicateStructField { field, .. } => format!("champ « {field} » présent deux fois"),
+        other => format!("contenu RON invalide : {other}"),
+    }
+}
+
 fn syntax(error: &ron::error::SpannedError) -> DecodeError {
     DecodeError {
         location: Some((error.span.start.line, error.span.start.col)),
-        message: format!("contenu RON invalide : {}", error.code),
+        message: explain(&error.code),
     }
 }
 

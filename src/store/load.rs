@@ -106,7 +106,7 @@ where
         .collect();
     paths.sort();
 
-    let mut seen: HashMap<K, PathBuf> = HashMap::new();
+    let mut decoded: Vec<(PathBuf, T)> = Vec::new();
     for path in paths {
         let mut refuse = |message: String, location| {
             loaded.problems.push(Problem {
@@ -138,22 +138,35 @@ where
             }
         };
         match decode::<T>(&bytes) {
-            Ok(record) => {
-                let id = id_of(&record);
-                if let Some(first) = seen.get(&id) {
-                    refuse(
-                        format!(
-                            "même fiche ({id}) que {} : copie en conflit ? Seule la première est chargée ; comparez-les puis supprimez celle-ci",
-                            first.display()
-                        ),
-                        None,
-                    );
-                } else {
-                    seen.insert(id, path.clone());
-                    loaded.records.push((path, record));
-                }
-            }
+            Ok(record) => decoded.push((path, record)),
             Err(error) => refuse(error.message, error.location),
+        }
+    }
+
+    // Two files holding the same record: what a sync tool leaves as a conflict copy. The file
+    // named after the record (`<id>.ron`) is the one loaded; the other is reported, naming both.
+    let canonical = |path: &Path, id: &K| {
+        path.file_name()
+            .is_some_and(|name| name.to_string_lossy() == format!("{id}.ron"))
+    };
+    decoded.sort_by_key(|(path, record)| !canonical(path, &id_of(record)));
+    let mut seen: HashMap<K, PathBuf> = HashMap::new();
+    for (path, record) in decoded {
+        let id = id_of(&record);
+        if let Some(kept) = seen.get(&id) {
+            loaded.problems.push(Problem {
+                path: path.clone(),
+                location: None,
+                message: format!(
+                    "même fiche ({id}) que {} : copie en conflit ? Seule {} est chargée ; comparez les deux fichiers, puis déplacez ou supprimez celui-ci",
+                    kept.display(),
+                    kept.display()
+                ),
+            });
+            loaded.unreadable.push(path);
+        } else {
+            seen.insert(id, path.clone());
+            loaded.records.push((path, record));
         }
     }
     loaded

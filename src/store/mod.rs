@@ -58,9 +58,9 @@ pub enum StoreError {
     /// The record breaks a validation rule.
     #[error("Fiche non enregistrée : {0}")]
     Invalid(String),
-    /// The target file exists but could not be read at load time.
+    /// The target file could not be read at load time, or appeared since.
     #[error(
-        "Le fichier {} n'a pas pu être lu au chargement : il n'est pas remplacé. Corrigez-le ou déplacez-le d'abord.",
+        "Le fichier {} n'a pas été chargé (illisible, ou apparu depuis le chargement) : il n'est pas remplacé. Corrigez-le ou déplacez-le, puis rouvrez Parcours.",
         .0.display()
     )]
     WouldOverwriteUnreadable(PathBuf),
@@ -187,7 +187,12 @@ impl Store {
             return Err(StoreError::Invalid(messages.join(" ")));
         }
         let path = self.beneficiary_path(record.id);
-        if self.unreadable.contains(&path) {
+        // Only a file this store loaded the record from may be replaced: an unreadable file,
+        // or one that appeared since the load (a sync, another tool), is never overwritten.
+        let loaded_from_here = self.paths.get(&record.id) == Some(&path);
+        if self.unreadable.contains(&path)
+            || (!loaded_from_here && fs::symlink_metadata(&path).is_ok())
+        {
             return Err(StoreError::WouldOverwriteUnreadable(path));
         }
         let text = envelope::encode(record)?;

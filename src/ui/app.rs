@@ -317,6 +317,7 @@ impl ParcoursApp {
                     self.editors.insert(id, Editor::new(&record, true));
                     self.records.insert(0, record);
                     self.list.records_changed(&self.records);
+                    self.list.clear_search();
                     self.select(id, now);
                     self.tab = Tab::Identity;
                     self.focus_last_name = true;

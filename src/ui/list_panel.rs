@@ -27,6 +27,12 @@ impl ListPanel {
         self.stale = true;
     }
 
+    /// Empties the search, so that every record shows (a new, still nameless one included).
+    pub fn clear_search(&mut self) {
+        self.query.clear();
+        self.stale = true;
+    }
+
     /// Puts the keyboard focus in the search field at the next frame.
     pub fn focus_search(&mut self) {
         self.focus_search = true;
