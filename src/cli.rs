@@ -110,7 +110,11 @@ fn open_read_only(data_dir: &Path) -> Result<Store, CliError> {
 }
 
 fn check(data_dir: &Path, out: &mut dyn Write) -> Result<Outcome, CliError> {
-    let report = open_read_only(data_dir)?.load();
+    let mut store = open_read_only(data_dir)?;
+    let mut report = store.load();
+    if let (_, Some(problem)) = store.load_settings() {
+        report.problems.insert(0, problem);
+    }
     for problem in &report.problems {
         writeln!(out, "{problem}")?;
     }

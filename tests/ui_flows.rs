@@ -345,3 +345,28 @@ fn closing_with_an_invalid_edit_asks_first() {
             .is_some()
     );
 }
+
+#[test]
+fn the_structure_name_is_set_once_in_the_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path());
+    harness.run();
+    harness.get_by_label("Paramètres").click();
+    harness.run();
+    type_into(
+        &mut harness,
+        "Nom de la structure (imprimé sur les documents)",
+        "EDS de Vitry-sur-Seine",
+    );
+    harness.get_by_label("Enregistrer").click();
+    harness.run();
+    assert!(
+        harness.query_by_label("Enregistrer").is_none(),
+        "the window closed"
+    );
+    let text = std::fs::read_to_string(dir.path().join("settings.ron")).unwrap();
+    assert!(
+        text.contains("structure_name: \"EDS de Vitry-sur-Seine\""),
+        "{text}"
+    );
+}

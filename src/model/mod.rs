@@ -12,6 +12,7 @@ mod ids;
 mod level;
 mod pathway;
 mod search;
+mod settings;
 mod validation;
 
 pub use beneficiary::{
@@ -28,4 +29,5 @@ pub use pathway::{
     Phases, RouteOverride, Stage,
 };
 pub use search::{SearchQuery, fold};
+pub use settings::Settings;
 pub use validation::{Field, FieldError, validate};

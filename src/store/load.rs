@@ -74,6 +74,24 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
     Ok(bytes)
 }
 
+/// Loads one file that must be a regular file holding a `T` (settings and the like).
+pub(crate) fn load_file<T: DeserializeOwned>(path: &Path) -> Result<T, Problem> {
+    let problem = |message: String, location| Problem {
+        path: path.to_owned(),
+        location,
+        message,
+    };
+    match fs::metadata(path) {
+        Err(e) => return Err(problem(format!("inaccessible : {e}"), None)),
+        Ok(meta) if !meta.is_file() => {
+            return Err(problem("n'est pas un fichier ordinaire".to_owned(), None));
+        }
+        Ok(_) => {}
+    }
+    let bytes = read_limited(path)?;
+    decode::<T>(&bytes).map_err(|e| problem(e.message, e.location))
+}
+
 /// Loads every `*.ron` file of `dir`. Other names (temporary files, notes, backups) are
 /// skipped silently; folders or special files named `*.ron`, and links that lead nowhere, are
 /// reported and skipped without being opened, so a FIFO or `/dev/zero` cannot hang the load.

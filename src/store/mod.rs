@@ -5,6 +5,7 @@
 //! ```text
 //! <data dir>/
 //!   .parcours.lock            held by the one process allowed to write
+//!   settings.ron              the structure's settings (name on printed documents…)
 //!   beneficiaries/<id>.ron    one record per beneficiary (see `envelope` for the format)
 //! ```
 //!
@@ -24,7 +25,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::model::{Beneficiary, BeneficiaryId, validate};
+use crate::model::{Beneficiary, BeneficiaryId, Settings, validate};
 
 pub use envelope::SCHEMA_VERSION;
 pub use load::Problem;
@@ -33,6 +34,8 @@ use lock::{DirLock, LockError};
 
 /// Folder of beneficiary records, inside the data directory.
 pub const BENEFICIARIES_DIR: &str = "beneficiaries";
+/// The structure's settings file, inside the data directory.
+pub const SETTINGS_FILE: &str = "settings.ron";
 
 /// How the caller wants to use the data directory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -202,6 +205,41 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Loads the settings: defaults when the file does not exist yet, a problem (and defaults,
+    /// with the file protected from overwriting) when it cannot be read.
+    pub fn load_settings(&mut self) -> (Settings, Option<Problem>) {
+        let path = self.root.join(SETTINGS_FILE);
+        match fs::symlink_metadata(&path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return (Settings::default(), None),
+            _ => {}
+        }
+        match load::load_file::<Settings>(&path) {
+            Ok(settings) => {
+                self.unreadable.remove(&path);
+                (settings, None)
+            }
+            Err(problem) => {
+                self.unreadable.insert(path);
+                (Settings::default(), Some(problem))
+            }
+        }
+    }
+
+    /// Saves the settings atomically (never over a settings file that could not be read).
+    pub fn save_settings(&self, settings: &Settings) -> Result<(), StoreError> {
+        if self.lock.is_none() {
+            return Err(StoreError::ReadOnly);
+        }
+        let path = self.root.join(SETTINGS_FILE);
+        if self.unreadable.contains(&path) {
+            return Err(StoreError::WouldOverwriteUnreadable(path));
+        }
+        let text = envelope::encode(settings)?;
+        atomic::write_atomic(&path, text.as_bytes()).map_err(io_error(&path))
+    }
+}
+
 /// The data directory used when neither `--data-dir` nor `PARCOURS_DATA_DIR` is given: the
 /// platform's per-user data folder (`~/.local/share/parcours` on Linux,
 /// `%APPDATA%\Parcours\Parcours\data` on Windows, `~/Library/Application Support/fr.Parcours.Parcours`
@@ -265,6 +303,31 @@ mod tests {
         assert!(matches!(
             reader.save_beneficiary(&b, today()),
             Err(StoreError::ReadOnly)
+        ));
+    }
+
+    #[test]
+    fn settings_roundtrip_and_a_damaged_file_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+        assert_eq!(store.load_settings(), (Settings::default(), None));
+        let settings = Settings {
+            structure_name: "EDS de Vitry-sur-Seine".into(),
+        };
+        store.save_settings(&settings).unwrap();
+        assert_eq!(store.load_settings(), (settings.clone(), None));
+
+        std::fs::write(
+            dir.path().join(SETTINGS_FILE),
+            "(schema_version: 1, record: (structure_name: 3))",
+        )
+        .unwrap();
+        let (loaded, problem) = store.load_settings();
+        assert_eq!(loaded, Settings::default());
+        assert!(problem.is_some());
+        assert!(matches!(
+            store.save_settings(&settings),
+            Err(StoreError::WouldOverwriteUnreadable(_))
         ));
     }
 

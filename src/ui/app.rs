@@ -8,12 +8,15 @@ use chrono::{Local, NaiveDate, Utc};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui, ViewportCommand};
 
 use super::list_panel::ListPanel;
+use super::summary_panel::SummaryPanel;
 use super::{
-    companies_panel, creche_panel, identity_panel, preparation_panel, skills_panel, summary_panel,
-    text, theme, widgets,
+    companies_panel, creche_panel, identity_panel, preparation_panel, skills_panel, text, theme,
+    widgets,
 };
 use crate::cli::{fresh_seed, name_order_key};
-use crate::model::{Beneficiary, BeneficiaryDraft, BeneficiaryId, FieldError, demo_beneficiaries};
+use crate::model::{
+    Beneficiary, BeneficiaryDraft, BeneficiaryId, FieldError, Settings, demo_beneficiaries,
+};
 use crate::store::{Access, Problem, Store, StoreError};
 
 /// Seconds of calm after the last keystroke before an edit is saved.
@@ -159,7 +162,11 @@ pub struct ParcoursApp {
     /// Every record, sorted by last then first name.
     records: Vec<Beneficiary>,
     problems: Vec<Problem>,
+    settings: Settings,
+    /// The settings as edited in the "Paramètres" window, while it is open.
+    settings_draft: Option<Settings>,
     list: ListPanel,
+    summary: SummaryPanel,
     selected: Option<BeneficiaryId>,
     editors: HashMap<BeneficiaryId, Editor>,
     tab: Tab,
@@ -194,7 +201,10 @@ impl ParcoursApp {
             read_only_reason,
             records: Vec::new(),
             problems: Vec::new(),
+            settings: Settings::default(),
+            settings_draft: None,
             list: ListPanel::default(),
+            summary: SummaryPanel::default(),
             selected: None,
             editors: HashMap::new(),
             tab: Tab::Identity,
@@ -253,6 +263,9 @@ impl ParcoursApp {
         self.records
             .sort_by_cached_key(|b| (name_order_key(b), b.id));
         self.problems = report.problems;
+        let (settings, problem) = self.store.load_settings();
+        self.settings = settings;
+        self.problems.extend(problem);
         self.list.records_changed(&self.records);
     }
 
@@ -425,7 +438,7 @@ impl ParcoursApp {
             });
     }
 
-    fn status_ui(&self, ui: &mut Ui) {
+    fn status_ui(&mut self, ui: &mut Ui) {
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
                 let editor = self.selected.and_then(|id| self.editors.get(&id));
@@ -446,6 +459,9 @@ impl ParcoursApp {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     ui.label(RichText::new(text::DATA_DIR).weak())
                         .on_hover_text(self.store.root().display().to_string());
+                    if ui.small_button(text::SETTINGS).clicked() {
+                        self.settings_draft = Some(self.settings.clone());
+                    }
                 });
             });
         });
@@ -521,8 +537,47 @@ impl ParcoursApp {
                 Tab::Preparation => preparation_panel::ui(ui, &shown, today),
                 Tab::Companies => companies_panel::ui(ui, &shown),
                 Tab::Creche => creche_panel::ui(ui, &shown, today),
-                Tab::Summary => summary_panel::ui(ui, &shown),
+                Tab::Summary => self.summary.ui(ui, &shown, today, &self.settings),
             });
+    }
+
+    fn settings_window(&mut self, ctx: &egui::Context) {
+        let Some(draft) = &mut self.settings_draft else {
+            return;
+        };
+        let mut open = true;
+        let mut close = false;
+        egui::Window::new(text::SETTINGS)
+            .open(&mut open)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                let label = ui.label(text::STRUCTURE_NAME);
+                ui.add(egui::TextEdit::singleline(&mut draft.structure_name).desired_width(360.0))
+                    .labelled_by(label.id);
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui
+                        .add_enabled(self.store.is_writable(), egui::Button::new(text::SAVE))
+                        .clicked()
+                    {
+                        draft.structure_name = draft.structure_name.trim().to_owned();
+                        match self.store.save_settings(draft) {
+                            Ok(()) => {
+                                self.settings = draft.clone();
+                                self.save_state = SaveState::Saved;
+                                close = true;
+                            }
+                            Err(error) => self.save_state = SaveState::Failed(error.to_string()),
+                        }
+                    }
+                    if ui.button(text::CANCEL).clicked() {
+                        close = true;
+                    }
+                });
+            });
+        if close || !open {
+            self.settings_draft = None;
+        }
     }
 
     fn problems_window(&mut self, ctx: &egui::Context) {
@@ -619,6 +674,7 @@ impl eframe::App for ParcoursApp {
             }
         });
         self.problems_window(&ctx);
+        self.settings_window(&ctx);
         self.close_ui(&ctx, now);
         self.apply_commands(&ctx, now);
         self.autosave(now, false);

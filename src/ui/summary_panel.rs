@@ -5,10 +5,28 @@ use egui::Ui;
 
 use super::phase_rows;
 use super::widgets::{info_row, info_section};
-use crate::model::{Beneficiary, Phase, format_date};
+use chrono::NaiveDate;
 
-/// Draws the tab for a record.
-pub fn ui(ui: &mut Ui, record: &Beneficiary) {
+use crate::model::{Beneficiary, Phase, Settings, format_date};
+
+/// State of the "Synthèse" tab.
+#[derive(Debug, Default)]
+pub struct SummaryPanel {}
+
+impl SummaryPanel {
+    /// Draws the tab for a record.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        record: &Beneficiary,
+        _today: NaiveDate,
+        _settings: &Settings,
+    ) {
+        summary_ui(ui, record);
+    }
+}
+
+fn summary_ui(ui: &mut Ui, record: &Beneficiary) {
     info_section(ui, "Bénéficiaire", |ui| {
         info_row(ui, "Nom", &record.display_name());
         info_row(

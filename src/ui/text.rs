@@ -12,6 +12,10 @@ pub const EMPTY_BODY: &str =
 pub const NO_MATCH: &str = "Aucun bénéficiaire ne correspond à la recherche.";
 pub const NOTHING_SELECTED: &str = "Sélectionnez un bénéficiaire dans la liste, ou créez-en un.";
 pub const DATA_DIR: &str = "Dossier de données";
+pub const SETTINGS: &str = "Paramètres";
+pub const STRUCTURE_NAME: &str = "Nom de la structure (imprimé sur les documents)";
+pub const SAVE: &str = "Enregistrer";
+pub const CANCEL: &str = "Annuler";
 
 pub const TAB_IDENTITY: &str = "Identité";
 pub const TAB_SKILLS: &str = "Compétences";
