@@ -15,6 +15,7 @@ pub struct SummaryPanel {}
 
 impl SummaryPanel {
     /// Draws the tab for a record.
+    #[allow(clippy::unused_self)] // The section ticks and print options will live here.
     pub fn ui(
         &mut self,
         ui: &mut Ui,
