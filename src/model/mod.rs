@@ -11,6 +11,7 @@ mod draft;
 mod ids;
 mod level;
 mod pathway;
+pub mod rome;
 mod search;
 mod settings;
 mod validation;

@@ -7,6 +7,7 @@ mod creche_panel;
 mod identity_panel;
 mod list_panel;
 mod preparation_panel;
+pub mod rome_picker;
 mod skills_panel;
 mod summary_panel;
 mod text;
