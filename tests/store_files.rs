@@ -372,9 +372,9 @@ fn a_newer_format_is_refused_untouched_and_bom_with_crlf_loads() {
 
     let newer_path = canonical_path(root, records[0].id);
     let text = record_text(&records[0]);
-    assert!(text.contains("schema_version: 1,"));
+    assert!(text.contains("schema_version: 2,"));
     let newer = text
-        .replacen("schema_version: 1,", "schema_version: 99,", 1)
+        .replacen("schema_version: 2,", "schema_version: 99,", 1)
         .into_bytes();
     fs::write(&newer_path, &newer).unwrap();
 
@@ -474,7 +474,7 @@ fn a_file_the_store_did_not_load_is_never_overwritten() {
     let record = demo_beneficiaries(1, today(), 63).remove(0);
     fs::create_dir_all(records_dir(root)).unwrap();
     let path = canonical_path(root, record.id);
-    let newer = record_text(&record).replacen("schema_version: 1", "schema_version: 99", 1);
+    let newer = record_text(&record).replacen("schema_version: 2", "schema_version: 99", 1);
     fs::write(&path, &newer).unwrap();
 
     // Saving without loading first (or after the file appeared through a sync).
@@ -485,4 +485,34 @@ fn a_file_the_store_did_not_load_is_never_overwritten() {
         "{error}"
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), newer);
+}
+
+/// A record written by the first release (format 1, languages as bare names) loads unchanged
+/// into today's types, and is saved back in the current format without losing anything.
+#[test]
+fn a_format_1_record_still_loads_and_upgrades_on_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(records_dir(root)).unwrap();
+    let fixture = include_str!("fixtures/schema_v1_beneficiary.ron");
+    assert!(fixture.contains("schema_version: 1,"));
+    let id: BeneficiaryId = "01901e57-f800-7750-b379-4f30fadf802a".parse().unwrap();
+    let path = canonical_path(root, id);
+    fs::write(&path, fixture).unwrap();
+
+    let mut store = Store::open(root, Access::ReadWrite).unwrap();
+    let report = store.load();
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    let record = report.beneficiaries.into_iter().next().unwrap();
+    assert_eq!(record.identity.last_name, "Peña");
+    assert_eq!(
+        record.identity.languages,
+        [parcours::model::Language::named("espagnol")]
+    );
+    assert!(record.skills.experiences.is_empty());
+
+    store.save_beneficiary(&record, today()).unwrap();
+    let upgraded = fs::read_to_string(&path).unwrap();
+    assert!(upgraded.contains("schema_version: 2,"), "{upgraded}");
+    assert_eq!(store.load().beneficiaries, [record]);
 }

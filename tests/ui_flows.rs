@@ -1,57 +1,13 @@
 //! The window, driven as a counsellor would: through `egui_kittest`, clicking by label and typing,
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! on a real data directory, then checking the files and the model.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::Path;
+mod common;
 
-use chrono::{NaiveDate, TimeZone, Utc};
-use egui_kittest::Harness;
+use common::{app, let_autosave_run, record_files, request_close, type_into, write_fixture};
 use egui_kittest::kittest::{NodeT, Queryable};
-use parcours::model::{
-    Beneficiary, BeneficiaryId, Child, ChildId, FamilySituation, FrenchLevel, PermitKind,
-    PhaseStatus, ResidencePermit, Sex,
-};
+use parcours::model::CefrLevel;
 use parcours::store::{Access, Store};
-use parcours::ui::{AppConfig, ParcoursApp};
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-}
-
-fn app(dir: &Path) -> Harness<'static, ParcoursApp> {
-    let config = AppConfig {
-        data_dir: dir.to_owned(),
-        today: Some(today()),
-    };
-    Harness::builder()
-        .with_size(egui::vec2(1100.0, 760.0))
-        .with_theme(egui::Theme::Light)
-        .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config))
-}
-
-/// Lets simulated time pass beyond the autosave delay (each step is 0.25 s).
-fn let_autosave_run(harness: &mut Harness<'_, ParcoursApp>) {
-    harness.run_steps(6);
-    harness.run();
-}
-
-fn record_files(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut files: Vec<_> = std::fs::read_dir(dir.join("beneficiaries"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    files
-}
-
-fn type_into(harness: &mut Harness<'_, ParcoursApp>, label: &str, text: &str) {
-    harness.get_by_label(label).scroll_to_me();
-    harness.run();
-    harness.get_by_label(label).click();
-    harness.run();
-    harness.get_by_label(label).type_text(text);
-    harness.run();
-}
 
 #[test]
 fn create_a_beneficiary_with_accents_and_find_it_again() {
@@ -154,7 +110,7 @@ fn french_level_sets_the_entry_route_at_once() {
     );
     let mut store = Store::open(dir.path(), Access::ReadOnly).unwrap();
     let saved = store.load().beneficiaries.remove(0);
-    assert_eq!(saved.french_level, FrenchLevel::B1);
+    assert_eq!(saved.french_level, CefrLevel::B1);
     assert_eq!(saved.entry_route_label(), "Programme de valorisation");
 }
 
@@ -184,48 +140,6 @@ fn a_second_instance_cannot_write() {
         second.get_by_label("Nom *").accesskit_node().is_disabled(),
         "fields are read-only"
     );
-}
-
-/// A fixed record, so that snapshots do not change from one run to the next.
-fn fixture() -> Beneficiary {
-    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-    let mut b = Beneficiary::new(Utc.with_ymd_and_hms(2026, 3, 2, 9, 30, 0).unwrap());
-    b.id = BeneficiaryId::from_uuid(uuid::uuid!("0195a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"));
-    b.identity.first_name = "Fatoumata".into();
-    b.identity.last_name = "Diallo".into();
-    b.identity.birth_date = Some(d(1991, 6, 14));
-    b.identity.sex = Sex::Female;
-    b.identity.nationality = "malienne".into();
-    b.identity.country_of_origin = "Mali".into();
-    b.identity.languages = vec!["bambara".into(), "soninké".into()];
-    b.identity.arrival_date = Some(d(2025, 9, 3));
-    b.contact.phone = "06 12 34 56 78".into();
-    b.contact.postcode = "94400".into();
-    b.contact.town = "Vitry-sur-Seine".into();
-    b.administrative.residence_permit = Some(ResidencePermit {
-        kind: PermitKind::Temporary,
-        number: None,
-        issued_on: Some(d(2026, 1, 10)),
-        expires_on: Some(d(2027, 1, 9)),
-    });
-    b.administrative.cir_signed_on = Some(d(2026, 2, 2));
-    b.family.situation = FamilySituation::Married;
-    b.family.children = vec![Child {
-        id: ChildId::from_uuid(uuid::uuid!("0195a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c")),
-        first_name: "Awa".into(),
-        birth_date: Some(d(2025, 4, 20)),
-    }];
-    b.french_level = FrenchLevel::A2;
-    b.pathway.phases.identification.status = PhaseStatus::InProgress;
-    b.pathway.phases.identification.started_on = Some(d(2026, 3, 2));
-    b.referent = "Claire Martin".into();
-    b.updated_at = b.created_at;
-    b
-}
-
-fn write_fixture(dir: &Path) {
-    let mut store = Store::open(dir, Access::ReadWrite).unwrap();
-    store.save_beneficiary(&fixture(), today()).unwrap();
 }
 
 #[test]
@@ -279,19 +193,6 @@ fn demo_data_is_one_click_away() {
         harness.state().selected().is_some(),
         "the first record is shown"
     );
-}
-
-/// Asks the window to close, as the title bar's close button does.
-fn request_close(harness: &mut Harness<'_, ParcoursApp>) {
-    harness
-        .input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    harness.step();
-    harness.run();
 }
 
 #[test]

@@ -4,9 +4,10 @@
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::cefr::CefrLevel;
 use super::ids::{BeneficiaryId, ChildId};
-use super::level::FrenchLevel;
 use super::pathway::{EntryRoute, Pathway, Stage};
+use super::skills::{Language, SkillsAssessment};
 
 /// Sex as stated on the person's documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -53,8 +54,9 @@ pub struct Identity {
     pub nationality: String,
     /// Country the person comes from.
     pub country_of_origin: String,
-    /// Languages spoken, besides French (whose level is recorded on its own).
-    pub languages: Vec<String>,
+    /// Languages spoken, besides French (whose level is recorded on its own as
+    /// `Beneficiary::french_level`, since it sets the entry route).
+    pub languages: Vec<Language>,
     /// Date of arrival in France.
     pub arrival_date: Option<NaiveDate>,
 }
@@ -295,10 +297,13 @@ pub struct Beneficiary {
     pub family: Family,
     /// Level in French; sets the entry route.
     #[serde(default)]
-    pub french_level: FrenchLevel,
+    pub french_level: CefrLevel,
     /// The pathway through the programme.
     #[serde(default)]
     pub pathway: Pathway,
+    /// Phase 1: experiences, skills, diplomas, orientation…
+    #[serde(default)]
+    pub skills: SkillsAssessment,
     /// Referent counsellor.
     #[serde(default)]
     pub referent: String,
@@ -321,8 +326,9 @@ impl Beneficiary {
             contact: Contact::default(),
             administrative: Administrative::default(),
             family: Family::default(),
-            french_level: FrenchLevel::default(),
+            french_level: CefrLevel::default(),
             pathway: Pathway::default(),
+            skills: SkillsAssessment::default(),
             referent: String::new(),
             private_notes: String::new(),
             created_at: now,
@@ -379,7 +385,7 @@ mod tests {
     use super::*;
     use crate::model::pathway::RouteOverride;
 
-    fn person(level: FrenchLevel) -> Beneficiary {
+    fn person(level: CefrLevel) -> Beneficiary {
         let mut b = Beneficiary::new(Utc::now());
         b.identity.last_name = "Diallo".into();
         b.french_level = level;
@@ -388,7 +394,7 @@ mod tests {
 
     #[test]
     fn override_wins_over_the_level() {
-        let mut b = person(FrenchLevel::A2);
+        let mut b = person(CefrLevel::A2);
         assert_eq!(b.entry_route(), Some(EntryRoute::FrenchFirst));
         b.pathway.route_override = Some(RouteOverride {
             route: EntryRoute::Valorisation,
@@ -396,7 +402,7 @@ mod tests {
         });
         assert_eq!(b.entry_route(), Some(EntryRoute::Valorisation));
         assert_eq!(
-            person(FrenchLevel::NotAssessed).entry_route_label(),
+            person(CefrLevel::NotAssessed).entry_route_label(),
             "À déterminer"
         );
     }
@@ -432,7 +438,7 @@ mod tests {
 
     #[test]
     fn display_name_handles_missing_parts() {
-        let mut b = person(FrenchLevel::B1);
+        let mut b = person(CefrLevel::B1);
         assert_eq!(b.display_name(), "Diallo");
         b.identity.first_name = " Fatoumata ".into();
         assert_eq!(b.display_name(), "Fatoumata Diallo");

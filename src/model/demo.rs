@@ -4,17 +4,22 @@
 //! Generation is deterministic for a given seed and date (tests rely on it); callers that write
 //! to a real data directory pass a seed taken from the clock, so identifiers are never reused.
 
-use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Utc};
 use uuid::Uuid;
 
 use super::beneficiary::{
     Administrative, Beneficiary, Child, Contact, Family, FamilySituation, Identity, PermitKind,
     ResidencePermit, Sex,
 };
+use super::cefr::CefrLevel;
 use super::ids::{BeneficiaryId, ChildId};
-use super::level::FrenchLevel;
 use super::pathway::{
     ContractKind, EntryRoute, Outcome, OutcomeKind, Pathway, Phase, PhaseStatus, RouteOverride,
+};
+use super::skills::{
+    AreaAssessment, AreaStatus, Diploma, Experience, ExperienceKind, Language, LifeArea,
+    Recognition, Skill, SkillLevel, SkillsAssessment, Transferability, TransversalRating,
+    TransversalSkill, YearMonth,
 };
 
 /// A country of origin with the names and languages that go with it.
@@ -167,6 +172,107 @@ const STREETS: &[&str] = &[
     "place du Marché",
 ];
 
+/// Occupations people commonly bring: (ROME code, job title as the person says it, a skill,
+/// whether the profession is regulated in France, a diploma title and its EQF level).
+const TRADES: &[(&str, &str, &str, bool, &str, u8)] = &[
+    (
+        "J1501",
+        "Aide-soignante à l'hôpital",
+        "Soins d'hygiène et de confort",
+        true,
+        "Diplôme d'auxiliaire de santé",
+        4,
+    ),
+    (
+        "G1602",
+        "Cuisinier dans un restaurant",
+        "Préparation des plats chauds",
+        false,
+        "Certificat de cuisine",
+        3,
+    ),
+    (
+        "K1302",
+        "Auxiliaire de vie à domicile",
+        "Accompagnement des personnes âgées",
+        false,
+        "",
+        0,
+    ),
+    (
+        "F1703",
+        "Maçon sur chantiers",
+        "Montage de murs en parpaings",
+        false,
+        "Brevet professionnel de maçonnerie",
+        3,
+    ),
+    (
+        "K2204",
+        "Agent de nettoyage",
+        "Nettoyage de locaux",
+        false,
+        "",
+        0,
+    ),
+    (
+        "N4101",
+        "Chauffeur poids lourd",
+        "Conduite de camions",
+        true,
+        "Permis C",
+        3,
+    ),
+    (
+        "D1106",
+        "Vendeuse sur le marché",
+        "Vente et conseil client",
+        false,
+        "",
+        0,
+    ),
+    (
+        "I1604",
+        "Mécanicien automobile",
+        "Diagnostic moteur",
+        false,
+        "Diplôme technique de mécanique",
+        4,
+    ),
+    (
+        "K2111",
+        "Enseignante en école primaire",
+        "Animation de groupes",
+        true,
+        "Licence en sciences de l'éducation",
+        6,
+    ),
+    (
+        "M1607",
+        "Secrétaire administrative",
+        "Saisie et classement",
+        false,
+        "Diplôme de secrétariat",
+        5,
+    ),
+    (
+        "H2913",
+        "Soudeur en atelier",
+        "Soudure à l'arc",
+        false,
+        "Certificat de soudure",
+        3,
+    ),
+    (
+        "A1414",
+        "Agricultrice maraîchère",
+        "Cultures maraîchères",
+        false,
+        "",
+        0,
+    ),
+];
+
 const CHILD_NAMES: &[&str] = &[
     "Inès", "Adam", "Maëlys", "Yanis", "Awa", "Ilyes", "Sofia", "Noé", "Lina", "Moussa", "Hawa",
     "Zoé", "Éloïse", "Amir",
@@ -242,7 +348,6 @@ fn later(a: NaiveDate, b: NaiveDate) -> NaiveDate {
 
 /// A valid French social-security number for the given sex and birth date.
 fn social_security_number(rng: &mut Rng, sex: Sex, birth: NaiveDate) -> String {
-    use chrono::Datelike;
     let sex_digit = if sex == Sex::Male { 1 } else { 2 };
     // 99: born abroad; then the country code and the order number.
     let body = format!(
@@ -289,11 +394,39 @@ fn one(rng: &mut Rng, today: NaiveDate) -> Beneficiary {
     let arrival_date = later(rng.days_before(today, 60, 6 * 365), adult);
     let created = later(rng.days_before(today, 7, 900), arrival_date + Days::new(14)).min(today);
 
-    let french_level = *rng.pick(&FrenchLevel::ALL);
-    let mut languages: Vec<String> = origin.languages.iter().map(|&l| l.to_owned()).collect();
-    if rng.chance(25) {
-        languages.push("anglais".to_owned());
-        languages.dedup();
+    let french_level = *rng.pick(&CefrLevel::ALL);
+    let mut languages: Vec<Language> = origin
+        .languages
+        .iter()
+        .enumerate()
+        .map(|(i, &name)| {
+            // The first language is the mother tongue; others are known less well.
+            let spoken = if i == 0 {
+                CefrLevel::C2
+            } else {
+                *rng.pick(&CefrLevel::ALL[3..])
+            };
+            let writing = if rng.chance(20) {
+                CefrLevel::A0
+            } else {
+                spoken
+            };
+            Language {
+                name: name.to_owned(),
+                understanding: spoken,
+                speaking: spoken,
+                writing,
+            }
+        })
+        .collect();
+    if rng.chance(25) && !languages.iter().any(|l| l.name == "anglais") {
+        let level = *rng.pick(&CefrLevel::ALL[2..6]);
+        languages.push(Language {
+            name: "anglais".to_owned(),
+            understanding: level,
+            speaking: level,
+            writing: level,
+        });
     }
 
     let (town, postcode) = *rng.pick(TOWNS);
@@ -384,6 +517,7 @@ fn one(rng: &mut Rng, today: NaiveDate) -> Beneficiary {
     };
 
     let pathway = pathway(rng, today, created, french_level);
+    let skills = skills_assessment(rng, today, origin.country, arrival_date, created);
     Beneficiary {
         id: BeneficiaryId::from_uuid(rng.uuid(created)),
         identity: Identity {
@@ -405,6 +539,7 @@ fn one(rng: &mut Rng, today: NaiveDate) -> Beneficiary {
         },
         french_level,
         pathway,
+        skills,
         referent: (*rng.pick(REFERENTS)).to_owned(),
         private_notes: (*rng.pick(NOTES)).to_owned(),
         created_at: timestamp(created, (9, 30)),
@@ -412,7 +547,112 @@ fn one(rng: &mut Rng, today: NaiveDate) -> Beneficiary {
     }
 }
 
-fn pathway(rng: &mut Rng, today: NaiveDate, created: NaiveDate, level: FrenchLevel) -> Pathway {
+/// Phase-1 data: one or two past trades with their experiences, skills and diplomas, a few
+/// transversal ratings and life areas, sometimes a referral to a French-course partner.
+fn skills_assessment(
+    rng: &mut Rng,
+    today: NaiveDate,
+    country: &str,
+    arrival: NaiveDate,
+    created: NaiveDate,
+) -> SkillsAssessment {
+    let mut assessment = SkillsAssessment::default();
+    if rng.chance(15) {
+        return assessment;
+    }
+    let arrival_year = arrival.year();
+    for n in 0..=rng.below(2) {
+        let &(code, title, skill, regulated, diploma, eqf) = rng.pick(TRADES);
+        if assessment.target_occupations.iter().any(|c| c == code) {
+            continue;
+        }
+        let years = 1 + i32::try_from(rng.below(9)).unwrap_or(0);
+        let ended = arrival_year - 1 - i32::try_from(n * 2).unwrap_or(0);
+        assessment.experiences.push(Experience {
+            kind: if rng.chance(85) {
+                ExperienceKind::Professional
+            } else {
+                ExperienceKind::Volunteering
+            },
+            title: title.to_owned(),
+            country: country.to_owned(),
+            employer: String::new(),
+            started: Some(YearMonth {
+                year: ended - years,
+                month: Some(1 + u32::try_from(rng.below(12)).unwrap_or(0)),
+            }),
+            ended: Some(YearMonth {
+                year: ended,
+                month: None,
+            }),
+            ongoing: false,
+            description: String::new(),
+            rome_code: Some(code.to_owned()),
+        });
+        assessment.skills.push(Skill {
+            label: skill.to_owned(),
+            level: *rng.pick(&SkillLevel::ALL[1..]),
+            acquired_in: title.to_owned(),
+            transferability: if regulated {
+                Transferability::Regulated
+            } else if rng.chance(40) {
+                Transferability::ToAdapt
+            } else {
+                Transferability::AsIs
+            },
+        });
+        if !diploma.is_empty() && rng.chance(70) {
+            let recognition = *rng.pick(&Recognition::ALL);
+            let requested_on = (recognition != Recognition::None)
+                .then(|| later(rng.days_before(today, 20, 400), created).min(today));
+            let decided_on = match (recognition, requested_on) {
+                (Recognition::Obtained | Recognition::NotComparable, Some(r)) => {
+                    Some((r + Days::new(60)).min(today))
+                }
+                _ => None,
+            };
+            assessment.diplomas.push(Diploma {
+                title: diploma.to_owned(),
+                country: country.to_owned(),
+                year: Some(ended - years),
+                eqf_level: Some(eqf),
+                field: String::new(),
+                recognition,
+                requested_on,
+                decided_on,
+                has_original: rng.chance(70),
+                has_certified_translation: rng.chance(40),
+            });
+        }
+        assessment.target_occupations.push(code.to_owned());
+    }
+    for skill in TransversalSkill::ALL {
+        if rng.chance(60) {
+            assessment.transversal.insert(
+                skill,
+                TransversalRating {
+                    rating: Some(1 + u8::try_from(rng.below(4)).unwrap_or(0)),
+                    comment: String::new(),
+                },
+            );
+        }
+    }
+    for area in LifeArea::ALL {
+        let status = *rng.pick(&AreaStatus::ALL);
+        if status != AreaStatus::NotExplored {
+            assessment.life_areas.insert(
+                area,
+                AreaAssessment {
+                    status,
+                    note: String::new(),
+                },
+            );
+        }
+    }
+    assessment
+}
+
+fn pathway(rng: &mut Rng, today: NaiveDate, created: NaiveDate, level: CefrLevel) -> Pathway {
     let mut pathway = Pathway::default();
     if level.is_assessed() && rng.chance(8) {
         let route = if level.reaches_b1() {
@@ -492,7 +732,7 @@ mod tests {
         let ids: HashSet<_> = records.iter().map(|b| b.id).collect();
         assert_eq!(ids.len(), 300);
         let levels: HashSet<_> = records.iter().map(|b| b.french_level).collect();
-        assert_eq!(levels.len(), FrenchLevel::ALL.len());
+        assert_eq!(levels.len(), CefrLevel::ALL.len());
         let stages: HashSet<_> = records
             .iter()
             .map(|b| std::mem::discriminant(&b.stage()))

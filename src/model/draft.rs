@@ -4,10 +4,12 @@
 use chrono::NaiveDate;
 
 use super::beneficiary::{Beneficiary, Child, FamilySituation, PermitKind, ResidencePermit, Sex};
+use super::cefr::CefrLevel;
 use super::dates::{format_date, parse_date};
 use super::ids::ChildId;
-use super::level::FrenchLevel;
 use super::pathway::{EntryRoute, Outcome, OutcomeKind, Phase, PhaseStatus, RouteOverride};
+use super::skills::Language;
+use super::skills_draft::SkillsDraft;
 use super::validation::{Field, FieldError, validate};
 
 /// A child as edited in the form.
@@ -52,8 +54,8 @@ pub struct BeneficiaryDraft {
     pub sex: Sex,
     pub nationality: String,
     pub country_of_origin: String,
-    /// Languages spoken, separated by commas.
-    pub languages: String,
+    /// Languages spoken besides French, with their levels (edited in "Compétences").
+    pub languages: Vec<Language>,
     pub arrival_date: String,
     pub phone: String,
     pub email: String,
@@ -70,7 +72,7 @@ pub struct BeneficiaryDraft {
     pub social_security_number: String,
     pub family_situation: FamilySituation,
     pub children: Vec<ChildDraft>,
-    pub french_level: FrenchLevel,
+    pub french_level: CefrLevel,
     /// `Some(route)`: the counsellor overrides the route the level calls for.
     pub route_override: Option<EntryRoute>,
     pub route_override_reason: String,
@@ -79,6 +81,8 @@ pub struct BeneficiaryDraft {
     pub outcome: Option<OutcomeDraft>,
     pub referent: String,
     pub private_notes: String,
+    /// Phase 1, edited in the "Compétences" tab.
+    pub skills: SkillsDraft,
 }
 
 fn date_text(date: Option<NaiveDate>) -> String {
@@ -134,7 +138,7 @@ impl BeneficiaryDraft {
             sex: b.identity.sex,
             nationality: b.identity.nationality.clone(),
             country_of_origin: b.identity.country_of_origin.clone(),
-            languages: b.identity.languages.join(", "),
+            languages: b.identity.languages.clone(),
             arrival_date: date_text(b.identity.arrival_date),
             phone: b.contact.phone.clone(),
             email: b.contact.email.clone(),
@@ -178,6 +182,7 @@ impl BeneficiaryDraft {
             }),
             referent: b.referent.clone(),
             private_notes: b.private_notes.clone(),
+            skills: SkillsDraft::from_assessment(&b.skills),
         }
     }
 
@@ -211,9 +216,12 @@ impl BeneficiaryDraft {
         identity.country_of_origin = line(&self.country_of_origin);
         identity.languages = self
             .languages
-            .split([',', ';'])
-            .map(line)
-            .filter(|l| !l.is_empty())
+            .iter()
+            .filter(|l| !line(&l.name).is_empty())
+            .map(|l| Language {
+                name: line(&l.name),
+                ..l.clone()
+            })
             .collect();
         identity.arrival_date = p.date(Field::ArrivalDate, &self.arrival_date);
 
@@ -284,6 +292,7 @@ impl BeneficiaryDraft {
         b.private_notes = self.private_notes.trim_end().to_owned();
 
         let mut errors = p.errors;
+        b.skills = self.skills.to_assessment(&mut errors);
         let parsed_fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
         errors.extend(
             validate(&b, today)
@@ -324,11 +333,11 @@ mod tests {
         let mut draft = BeneficiaryDraft::from_beneficiary(&base);
         draft.last_name = " Çelik ".into();
         draft.birth_date = "03/02/1988".into();
-        draft.languages = "turc, kurde ; anglais,".into();
+        draft.languages = vec![Language::named(" turc "), Language::named("")];
         let b = draft.to_beneficiary(&base, today()).unwrap();
         assert_eq!(b.identity.last_name, "Çelik");
         assert_eq!(b.identity.birth_date, NaiveDate::from_ymd_opt(1988, 2, 3));
-        assert_eq!(b.identity.languages, ["turc", "kurde", "anglais"]);
+        assert_eq!(b.identity.languages, [Language::named("turc")]);
 
         // Pasted tabs and line breaks never reach a single-line field.
         draft.first_name = "Ayşe\tNur\n".into();

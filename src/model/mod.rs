@@ -5,30 +5,39 @@
 //! types, the UI draws them, and both can be tested without the other.
 
 mod beneficiary;
+mod cefr;
 mod dates;
 mod demo;
 mod draft;
 mod ids;
-mod level;
 mod pathway;
 pub mod rome;
 mod search;
 mod settings;
+mod skills;
+mod skills_draft;
 mod validation;
 
 pub use beneficiary::{
     Administrative, Beneficiary, Child, Contact, CrecheAge, Family, FamilySituation, Identity,
     PermitKind, ResidencePermit, Sex,
 };
+pub use cefr::CefrLevel;
 pub use dates::{age_in_months, format_date, parse_date};
 pub use demo::demo_beneficiaries;
 pub use draft::{BeneficiaryDraft, ChildDraft, OutcomeDraft, PhaseDraft};
 pub use ids::{BeneficiaryId, ChildId};
-pub use level::FrenchLevel;
 pub use pathway::{
     ContractKind, EntryRoute, Outcome, OutcomeKind, Pathway, Phase, PhaseProgress, PhaseStatus,
     Phases, RouteOverride, Stage,
 };
 pub use search::{SearchQuery, fold};
 pub use settings::Settings;
+pub use skills::{
+    AreaAssessment, AreaStatus, Diploma, Experience, ExperienceKind, FlePartner, FleReferral,
+    Language, LifeArea, PartnerId, Recognition, ReferralOutcome, Skill, SkillLevel,
+    SkillsAssessment, Transferability, TransversalRating, TransversalSkill, YearMonth,
+    eqf_french_equivalent, years_by_occupation,
+};
+pub use skills_draft::{DiplomaDraft, ExperienceDraft, ReferralDraft, SkillsDraft, new_referral};
 pub use validation::{Field, FieldError, validate};

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::level::FrenchLevel;
+use super::cefr::CefrLevel;
 
 /// How a person enters the programme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -20,7 +20,7 @@ impl EntryRoute {
 
     /// The route the French level calls for, or `None` while the level is not assessed.
     #[must_use]
-    pub fn for_level(level: FrenchLevel) -> Option<Self> {
+    pub fn for_level(level: CefrLevel) -> Option<Self> {
         if !level.is_assessed() {
             None
         } else if level.reaches_b1() {
@@ -339,16 +339,11 @@ mod tests {
 
     #[test]
     fn route_follows_the_b1_threshold() {
-        assert_eq!(EntryRoute::for_level(FrenchLevel::NotAssessed), None);
-        for level in [FrenchLevel::A0, FrenchLevel::A1, FrenchLevel::A2] {
+        assert_eq!(EntryRoute::for_level(CefrLevel::NotAssessed), None);
+        for level in [CefrLevel::A0, CefrLevel::A1, CefrLevel::A2] {
             assert_eq!(EntryRoute::for_level(level), Some(EntryRoute::FrenchFirst));
         }
-        for level in [
-            FrenchLevel::B1,
-            FrenchLevel::B2,
-            FrenchLevel::C1,
-            FrenchLevel::C2,
-        ] {
+        for level in [CefrLevel::B1, CefrLevel::B2, CefrLevel::C1, CefrLevel::C2] {
             assert_eq!(EntryRoute::for_level(level), Some(EntryRoute::Valorisation));
         }
     }

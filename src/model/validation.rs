@@ -2,10 +2,11 @@
 //!
 //! A record with any error is never saved: the store checks again before writing.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::beneficiary::Beneficiary;
 use super::pathway::Phase;
+use super::skills::{SkillsAssessment, YearMonth};
 
 /// A field of the record form, so that a message can be shown beside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -46,6 +47,24 @@ pub enum Field {
     PhaseEnd(Phase),
     /// The outcome date.
     OutcomeDate,
+    /// An experience's title, by position.
+    ExperienceTitle(usize),
+    /// An experience's start, by position.
+    ExperienceStart(usize),
+    /// An experience's end, by position.
+    ExperienceEnd(usize),
+    /// A skill's label, by position.
+    SkillLabel(usize),
+    /// A diploma's title, by position.
+    DiplomaTitle(usize),
+    /// A diploma's year, by position.
+    DiplomaYear(usize),
+    /// When a diploma's recognition was requested, by position.
+    DiplomaRequestedOn(usize),
+    /// When a diploma's recognition was decided, by position.
+    DiplomaDecidedOn(usize),
+    /// A referral's date, by position.
+    ReferralDate(usize),
 }
 
 /// One problem with one field.
@@ -204,12 +223,66 @@ pub fn validate(b: &Beneficiary, today: NaiveDate) -> Vec<FieldError> {
             push(Field::PhaseEnd(phase), "La fin précède le début.");
         }
     }
+    validate_skills(&b.skills, today, &mut push);
     if let Some(outcome) = &b.pathway.outcome
         && outcome.date > today
     {
         push(Field::OutcomeDate, "La date de sortie est dans le futur.");
     }
     errors
+}
+
+fn validate_skills(
+    skills: &SkillsAssessment,
+    today: NaiveDate,
+    push: &mut impl FnMut(Field, &str),
+) {
+    let this_month = YearMonth::of(today);
+    for (i, e) in skills.experiences.iter().enumerate() {
+        if e.title.trim().is_empty() {
+            push(Field::ExperienceTitle(i), "L'intitulé est obligatoire.");
+        }
+        if e.started.is_some_and(|s| s > this_month) {
+            push(Field::ExperienceStart(i), "Le début est dans le futur.");
+        }
+        if let (Some(start), Some(end)) = (e.started, e.ended)
+            && end < start
+        {
+            push(Field::ExperienceEnd(i), "La fin précède le début.");
+        }
+    }
+    for (i, s) in skills.skills.iter().enumerate() {
+        if s.label.trim().is_empty() {
+            push(Field::SkillLabel(i), "Décrivez la compétence.");
+        }
+    }
+    for (i, d) in skills.diplomas.iter().enumerate() {
+        if d.title.trim().is_empty() {
+            push(
+                Field::DiplomaTitle(i),
+                "L'intitulé du diplôme est obligatoire.",
+            );
+        }
+        if d.year.is_some_and(|y| y > today.year()) {
+            push(Field::DiplomaYear(i), "L'année est dans le futur.");
+        }
+        if let (Some(requested), Some(decided)) = (d.requested_on, d.decided_on)
+            && decided < requested
+        {
+            push(Field::DiplomaDecidedOn(i), "La réponse précède la demande.");
+        }
+        if d.requested_on.is_some_and(|r| r > today) {
+            push(
+                Field::DiplomaRequestedOn(i),
+                "La demande est dans le futur.",
+            );
+        }
+    }
+    for (i, r) in skills.fle_referrals.iter().enumerate() {
+        if r.referred_on > today {
+            push(Field::ReferralDate(i), "L'orientation est dans le futur.");
+        }
+    }
 }
 
 fn is_plausible_phone(phone: &str) -> bool {

@@ -3,7 +3,7 @@
 //!
 //! ```ron
 //! (
-//!     schema_version: 1,
+//!     schema_version: 2,
 //!     record: ( id: "…", identity: ( … ), … ),
 //! )
 //! ```
@@ -18,7 +18,11 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 /// The format version this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// History: 1 — foundation; 2 — `identity.languages` became a list of languages with levels
+/// (format 1 wrote bare names, still read: see `model::Language`'s deserialisation) and phase-1
+/// data (`skills`) was added.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Deepest nesting accepted when reading: far above any real record, far below a stack overflow.
 const RECURSION_LIMIT: usize = 64;
@@ -173,7 +177,7 @@ mod tests {
     fn roundtrip_keeps_every_field_and_stays_readable() {
         let b = sample();
         let text = encode(&b).unwrap();
-        assert!(text.starts_with("(\n    schema_version: 1,\n    record: ("));
+        assert!(text.starts_with("(\n    schema_version: 2,\n    record: ("));
         assert!(text.contains(&format!("last_name: \"{}\"", b.identity.last_name)));
         assert_eq!(decode::<Beneficiary>(text.as_bytes()), Ok(b));
     }
@@ -195,8 +199,8 @@ mod tests {
         assert!(error.location.is_some(), "{error:?}");
 
         let wrong_type = text.replacen(
-            "schema_version: 1,\n    record: (\n        id:",
-            "schema_version: 1,\n    record: (\n        id: 12, x:",
+            "schema_version: 2,\n    record: (\n        id:",
+            "schema_version: 2,\n    record: (\n        id: 12, x:",
             1,
         );
         let error = decode::<Beneficiary>(wrong_type.as_bytes()).unwrap_err();
@@ -212,7 +216,7 @@ mod tests {
     fn newer_versions_are_refused() {
         let text = encode(&sample())
             .unwrap()
-            .replacen("schema_version: 1", "schema_version: 2", 1);
+            .replacen("schema_version: 2", "schema_version: 3", 1);
         let error = decode::<Beneficiary>(text.as_bytes()).unwrap_err();
         assert!(error.message.contains("plus récente"), "{error:?}");
     }

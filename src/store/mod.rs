@@ -7,6 +7,7 @@
 //!   .parcours.lock            held by the one process allowed to write
 //!   settings.ron              the structure's settings (name on printed documents…)
 //!   beneficiaries/<id>.ron    one record per beneficiary (see `envelope` for the format)
+//!   partners/<id>.ron         the directory of French-course (FLE) partners, one file each
 //! ```
 //!
 //! Promises: writes are atomic (temp file, fsync, rename, fsync of the folder); a file that
@@ -25,7 +26,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::model::{Beneficiary, BeneficiaryId, Settings, validate};
+use crate::model::{Beneficiary, BeneficiaryId, FlePartner, Settings, validate};
 
 pub use envelope::SCHEMA_VERSION;
 pub use load::Problem;
@@ -34,6 +35,8 @@ use lock::{DirLock, LockError};
 
 /// Folder of beneficiary records, inside the data directory.
 pub const BENEFICIARIES_DIR: &str = "beneficiaries";
+/// Folder of the French-course partners' directory, inside the data directory.
+pub const PARTNERS_DIR: &str = "partners";
 /// The structure's settings file, inside the data directory.
 pub const SETTINGS_FILE: &str = "settings.ron";
 
@@ -226,6 +229,36 @@ impl Store {
         }
     }
 
+    /// Loads the French-course partners' directory, sorted by name.
+    pub fn load_partners(&mut self) -> (Vec<FlePartner>, Vec<Problem>) {
+        let loaded = load::load_folder(&self.root.join(PARTNERS_DIR), |p: &FlePartner| p.id);
+        self.unreadable.extend(loaded.unreadable);
+        let mut partners: Vec<FlePartner> = loaded.records.into_iter().map(|(_, p)| p).collect();
+        partners.sort_by_cached_key(|p| crate::model::fold(&p.name));
+        (partners, loaded.problems)
+    }
+
+    /// Saves one partner of the directory atomically (its name is required).
+    pub fn save_partner(&self, partner: &FlePartner) -> Result<PathBuf, StoreError> {
+        if self.lock.is_none() {
+            return Err(StoreError::ReadOnly);
+        }
+        if partner.name.trim().is_empty() {
+            return Err(StoreError::Invalid(
+                "le nom du partenaire est obligatoire.".to_owned(),
+            ));
+        }
+        let dir = self.root.join(PARTNERS_DIR);
+        fs::create_dir_all(&dir).map_err(io_error(&dir))?;
+        let path = dir.join(format!("{}.ron", partner.id));
+        if self.unreadable.contains(&path) {
+            return Err(StoreError::WouldOverwriteUnreadable(path));
+        }
+        let text = envelope::encode(partner)?;
+        atomic::write_atomic(&path, text.as_bytes()).map_err(io_error(&path))?;
+        Ok(path)
+    }
+
     /// Saves the settings atomically (never over a settings file that could not be read).
     pub fn save_settings(&self, settings: &Settings) -> Result<(), StoreError> {
         if self.lock.is_none() {
@@ -329,6 +362,34 @@ mod tests {
             store.save_settings(&settings),
             Err(StoreError::WouldOverwriteUnreadable(_))
         ));
+    }
+
+    #[test]
+    fn partners_roundtrip_sorted_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+        for name in ["Secours populaire", "Alpha FLE", "École des parents"] {
+            let partner = FlePartner {
+                name: name.into(),
+                levels_taught: vec![crate::model::CefrLevel::A1],
+                places_available: Some(4),
+                ..FlePartner::default()
+            };
+            store.save_partner(&partner).unwrap();
+        }
+        let unnamed = FlePartner::default();
+        assert!(matches!(
+            store.save_partner(&unnamed),
+            Err(StoreError::Invalid(_))
+        ));
+        let (partners, problems) = store.load_partners();
+        assert!(problems.is_empty());
+        let names: Vec<&str> = partners.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Alpha FLE", "École des parents", "Secours populaire"]
+        );
+        assert_eq!(partners[0].places_available, Some(4));
     }
 
     #[test]

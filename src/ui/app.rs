@@ -8,14 +8,15 @@ use chrono::{Local, NaiveDate, Utc};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui, ViewportCommand};
 
 use super::list_panel::ListPanel;
+use super::skills_panel::{SkillsAction, SkillsPanel};
 use super::summary_panel::SummaryPanel;
 use super::{
-    companies_panel, creche_panel, identity_panel, preparation_panel, skills_panel, text, theme,
-    widgets,
+    companies_panel, creche_panel, identity_panel, preparation_panel, text, theme, widgets,
 };
 use crate::cli::{fresh_seed, name_order_key};
 use crate::model::{
-    Beneficiary, BeneficiaryDraft, BeneficiaryId, FieldError, Settings, demo_beneficiaries,
+    Beneficiary, BeneficiaryDraft, BeneficiaryId, FieldError, FlePartner, Settings,
+    demo_beneficiaries,
 };
 use crate::store::{Access, Problem, Store, StoreError};
 
@@ -85,6 +86,8 @@ pub enum Command {
     SaveNow,
     /// Close the window, abandoning edits that cannot be saved.
     DiscardAndClose,
+    /// Save a partner of the French-course directory.
+    SavePartner(FlePartner),
 }
 
 /// The edit in progress on one record.
@@ -165,7 +168,10 @@ pub struct ParcoursApp {
     settings: Settings,
     /// The settings as edited in the "Paramètres" window, while it is open.
     settings_draft: Option<Settings>,
+    /// The French-course partners' directory.
+    partners: Vec<FlePartner>,
     list: ListPanel,
+    skills: SkillsPanel,
     summary: SummaryPanel,
     selected: Option<BeneficiaryId>,
     editors: HashMap<BeneficiaryId, Editor>,
@@ -203,7 +209,9 @@ impl ParcoursApp {
             problems: Vec::new(),
             settings: Settings::default(),
             settings_draft: None,
+            partners: Vec::new(),
             list: ListPanel::default(),
+            skills: SkillsPanel::default(),
             summary: SummaryPanel::default(),
             selected: None,
             editors: HashMap::new(),
@@ -266,6 +274,9 @@ impl ParcoursApp {
         let (settings, problem) = self.store.load_settings();
         self.settings = settings;
         self.problems.extend(problem);
+        let (partners, problems) = self.store.load_partners();
+        self.partners = partners;
+        self.problems.extend(problems);
         self.list.records_changed(&self.records);
     }
 
@@ -337,6 +348,15 @@ impl ParcoursApp {
                 }
                 Command::LoadDemo => self.load_demo(),
                 Command::SaveNow => self.autosave(now, true),
+                Command::SavePartner(partner) => match self.store.save_partner(&partner) {
+                    Ok(_) => {
+                        self.save_state = SaveState::Saved;
+                        let (partners, problems) = self.store.load_partners();
+                        self.partners = partners;
+                        self.problems.extend(problems);
+                    }
+                    Err(error) => self.save_state = SaveState::Failed(error.to_string()),
+                },
                 Command::DiscardAndClose => {
                     self.closing = Closing::Confirmed;
                     ctx.send_viewport_cmd(ViewportCommand::Close);
@@ -533,7 +553,23 @@ impl ParcoursApp {
                         editor.revalidate(saved, today);
                     }
                 }
-                Tab::Skills => skills_panel::ui(ui, &shown),
+                Tab::Skills => {
+                    let (changed, action) = self.skills.ui(
+                        ui,
+                        &mut editor.draft,
+                        &editor.errors,
+                        writable,
+                        today,
+                        &self.partners,
+                    );
+                    if changed {
+                        editor.last_edit = now;
+                        editor.revalidate(saved, today);
+                    }
+                    if let Some(SkillsAction::SavePartner(partner)) = action {
+                        self.commands.push(Command::SavePartner(partner));
+                    }
+                }
                 Tab::Preparation => preparation_panel::ui(ui, &shown, today),
                 Tab::Companies => companies_panel::ui(ui, &shown),
                 Tab::Creche => creche_panel::ui(ui, &shown, today),

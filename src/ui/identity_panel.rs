@@ -4,10 +4,10 @@
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
-use super::widgets::{Form, choice_box};
+use super::widgets::{self, Form, choice_box};
 use super::{text, theme};
 use crate::model::{
-    BeneficiaryDraft, EntryRoute, FamilySituation, Field, FieldError, FrenchLevel, OutcomeDraft,
+    BeneficiaryDraft, CefrLevel, EntryRoute, FamilySituation, Field, FieldError, OutcomeDraft,
     OutcomeKind, PermitKind, Phase, PhaseStatus, Sex, format_date,
 };
 
@@ -46,13 +46,6 @@ pub fn ui(
         });
         form.text(ui, text::NATIONALITY, &mut draft.nationality, None);
         form.text(ui, text::COUNTRY, &mut draft.country_of_origin, None);
-        form.text_with_hint(
-            ui,
-            text::LANGUAGES,
-            &mut draft.languages,
-            None,
-            text::LANGUAGES_HINT,
-        );
         form.date(
             ui,
             text::ARRIVAL_DATE,
@@ -175,11 +168,11 @@ pub fn ui(
             ui,
             text::FRENCH_LEVEL,
             &mut draft.french_level,
-            &FrenchLevel::ALL,
+            &CefrLevel::ALL,
             |l| l.label().to_owned(),
         );
         ui.label(RichText::new(text::ENTRY_ROUTE).weak());
-        ui.vertical(|ui| route_explanation(ui, draft));
+        ui.vertical(|ui| widgets::route_explanation(ui, draft));
         ui.end_row();
 
         ui.label("");
@@ -295,21 +288,4 @@ pub fn ui(
     });
     ui.add_space(theme::SECTION_GAP);
     form.changed
-}
-
-fn route_explanation(ui: &mut Ui, draft: &BeneficiaryDraft) {
-    match EntryRoute::for_level(draft.french_level) {
-        None => {
-            ui.label("À déterminer : évaluez d'abord le niveau de français.");
-        }
-        Some(route) => {
-            ui.label(RichText::new(format!("Selon le niveau : {}", route.label())).strong());
-            ui.label(RichText::new(route.explanation()).weak());
-        }
-    }
-    if let Some(route) = draft.route_override {
-        ui.label(
-            RichText::new(format!("Choix du conseiller : {}", route.label())).color(theme::WARNING),
-        );
-    }
 }

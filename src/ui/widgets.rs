@@ -31,6 +31,12 @@ impl<'a> Form<'a> {
         }
     }
 
+    /// Whether the fields can be edited.
+    #[must_use]
+    pub fn enabled(&self) -> bool {
+        self.enabled
+    }
+
     /// The message for a field, if any.
     fn error(&self, field: Option<Field>) -> Option<&'a str> {
         let field = field?;
@@ -213,4 +219,23 @@ pub fn route_badge(ui: &mut Ui, record: &crate::model::Beneficiary) {
                     .strong(),
             );
         });
+}
+
+/// What the French level implies for the entry route, and the counsellor's override if any.
+pub fn route_explanation(ui: &mut Ui, draft: &crate::model::BeneficiaryDraft) {
+    use crate::model::EntryRoute;
+    match EntryRoute::for_level(draft.french_level) {
+        None => {
+            ui.label("À déterminer : évaluez d'abord le niveau de français.");
+        }
+        Some(route) => {
+            ui.label(RichText::new(format!("Selon le niveau : {}", route.label())).strong());
+            ui.label(RichText::new(route.explanation()).weak());
+        }
+    }
+    if let Some(route) = draft.route_override {
+        ui.label(
+            RichText::new(format!("Choix du conseiller : {}", route.label())).color(theme::WARNING),
+        );
+    }
 }

@@ -1,14 +1,15 @@
-//! French level on the CEFR scale, which decides the entry route into the programme.
+//! Language levels on the CEFR scale; the French one decides the entry route into the programme.
 
 use serde::{Deserialize, Serialize};
 
-/// A person's level in French, on the Common European Framework of Reference scale.
+/// A level in a language on the Common European Framework of Reference scale (the French
+/// level decides the entry route).
 ///
 /// `A0` is not a CEFR level: counsellors use it for a person who cannot yet read or write.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
 )]
-pub enum FrenchLevel {
+pub enum CefrLevel {
     /// Not assessed yet.
     #[default]
     NotAssessed,
@@ -28,7 +29,7 @@ pub enum FrenchLevel {
     C2,
 }
 
-impl FrenchLevel {
+impl CefrLevel {
     /// Every level, in ascending order, for pickers.
     pub const ALL: [Self; 8] = [
         Self::NotAssessed,
