@@ -17,9 +17,9 @@ use super::pathway::{
     ContractKind, EntryRoute, Outcome, OutcomeKind, Pathway, Phase, PhaseStatus, RouteOverride,
 };
 use super::skills::{
-    AreaAssessment, AreaStatus, Diploma, Experience, ExperienceKind, Language, LifeArea,
-    Recognition, Skill, SkillLevel, SkillsAssessment, Transferability, TransversalRating,
-    TransversalSkill, YearMonth,
+    AreaAssessment, AreaStatus, Diploma, Experience, ExperienceKind, FlePartner, FleReferral,
+    Language, LifeArea, PartnerId, Recognition, ReferralOutcome, Skill, SkillLevel,
+    SkillsAssessment, Transferability, TransversalRating, TransversalSkill, YearMonth,
 };
 
 /// A country of origin with the names and languages that go with it.
@@ -367,6 +367,58 @@ fn timestamp(date: NaiveDate, hour_minute: (u32, u32)) -> DateTime<Utc> {
         .and_utc()
 }
 
+/// The demonstration directory of French-course partners (fixed identifiers, so that demo
+/// records can refer to them whatever the seed).
+#[must_use]
+pub fn demo_partners() -> Vec<FlePartner> {
+    let partner = |n: u128,
+                   name: &str,
+                   address: &str,
+                   schedule: &str,
+                   levels: &[CefrLevel],
+                   contact: &str,
+                   places| FlePartner {
+        id: PartnerId::from_uuid(Uuid::from_u128(
+            0x0190_0000_0000_7000_8000_0000_0000_0000 | n,
+        )),
+        name: name.to_owned(),
+        address: address.to_owned(),
+        schedule: schedule.to_owned(),
+        levels_taught: levels.to_vec(),
+        contact: contact.to_owned(),
+        places_available: places,
+    };
+    vec![
+        partner(
+            1,
+            "Association Alpha Vitry",
+            "12 rue Audigeois, 94400 Vitry-sur-Seine",
+            "lundi et jeudi 9h-12h",
+            &[CefrLevel::A0, CefrLevel::A1],
+            "Mme Haddad, 01 46 00 00 01",
+            Some(4),
+        ),
+        partner(
+            2,
+            "Centre social Kennedy",
+            "36 boulevard Kennedy, 94000 Créteil",
+            "mardi et vendredi 14h-17h",
+            &[CefrLevel::A1, CefrLevel::A2],
+            "accueil, 01 43 00 00 02",
+            Some(0),
+        ),
+        partner(
+            3,
+            "GRETA Val-de-Marne — FLE à visée professionnelle",
+            "5 avenue Georges Pompidou, 94000 Créteil",
+            "du lundi au vendredi 9h-16h (12 semaines)",
+            &[CefrLevel::A2, CefrLevel::B1],
+            "M. Lefèvre, 01 45 00 00 03",
+            None,
+        ),
+    ]
+}
+
 /// `count` demonstration records as of `today`, reproducible for the same `seed`.
 #[must_use]
 pub fn demo_beneficiaries(count: usize, today: NaiveDate, seed: u64) -> Vec<Beneficiary> {
@@ -517,7 +569,23 @@ fn one(rng: &mut Rng, today: NaiveDate) -> Beneficiary {
     };
 
     let pathway = pathway(rng, today, created, french_level);
-    let skills = skills_assessment(rng, today, origin.country, arrival_date, created);
+    let mut skills = skills_assessment(rng, today, origin.country, arrival_date, created);
+    if EntryRoute::for_level(french_level) == Some(EntryRoute::FrenchFirst) && rng.chance(60) {
+        let partners = demo_partners();
+        let partner = rng.pick(&partners);
+        let levels_ok = partner.levels_taught.contains(&french_level);
+        skills.fle_referrals.push(FleReferral {
+            partner: partner.id,
+            partner_name: partner.name.clone(),
+            referred_on: later(rng.days_before(today, 3, 200), created).min(today),
+            outcome: if levels_ok {
+                *rng.pick(&ReferralOutcome::ALL)
+            } else {
+                ReferralOutcome::Declined
+            },
+            note: String::new(),
+        });
+    }
     Beneficiary {
         id: BeneficiaryId::from_uuid(rng.uuid(created)),
         identity: Identity {
@@ -751,5 +819,34 @@ mod tests {
             .filter(|&d| crate::model::age_in_months(d, today()) < 36)
             .count();
         assert!(toddlers >= 20, "micro-crèche age children: {toddlers}");
+
+        // Phase 1: experiences on real ROME codes, diplomas in every recognition state,
+        // languages with levels, referrals to the demo partners.
+        let catalog = crate::model::rome::catalog();
+        let experiences: Vec<_> = records.iter().flat_map(|b| &b.skills.experiences).collect();
+        assert!(experiences.len() >= 200);
+        for experience in &experiences {
+            let code = experience.rome_code.as_deref().unwrap();
+            assert!(catalog.occupation(code).is_some(), "{code} is a ROME code");
+        }
+        let recognitions: HashSet<_> = records
+            .iter()
+            .flat_map(|b| &b.skills.diplomas)
+            .map(|d| d.recognition)
+            .collect();
+        assert_eq!(recognitions.len(), crate::model::Recognition::ALL.len());
+        assert!(records.iter().all(|b| {
+            b.identity
+                .languages
+                .iter()
+                .any(|l| l.speaking == CefrLevel::C2)
+        }));
+        let partners: HashSet<_> = demo_partners().into_iter().map(|p| p.id).collect();
+        let referrals: Vec<_> = records
+            .iter()
+            .flat_map(|b| &b.skills.fle_referrals)
+            .collect();
+        assert!(referrals.len() >= 20);
+        assert!(referrals.iter().all(|r| partners.contains(&r.partner)));
     }
 }

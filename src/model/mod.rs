@@ -24,7 +24,7 @@ pub use beneficiary::{
 };
 pub use cefr::CefrLevel;
 pub use dates::{age_in_months, format_date, parse_date};
-pub use demo::demo_beneficiaries;
+pub use demo::{demo_beneficiaries, demo_partners};
 pub use draft::{BeneficiaryDraft, ChildDraft, OutcomeDraft, PhaseDraft};
 pub use ids::{BeneficiaryId, ChildId};
 pub use pathway::{

@@ -539,6 +539,12 @@ impl PartnerId {
     pub fn new() -> Self {
         Self(Uuid::now_v7())
     }
+
+    /// Wraps an existing UUID (demo data, tests).
+    #[must_use]
+    pub const fn from_uuid(uuid: Uuid) -> Self {
+        Self(uuid)
+    }
 }
 
 impl Default for PartnerId {

@@ -16,7 +16,7 @@ use super::{
 use crate::cli::{fresh_seed, name_order_key};
 use crate::model::{
     Beneficiary, BeneficiaryDraft, BeneficiaryId, FieldError, FlePartner, Settings,
-    demo_beneficiaries,
+    demo_beneficiaries, demo_partners,
 };
 use crate::store::{Access, Problem, Store, StoreError};
 
@@ -401,6 +401,13 @@ impl ParcoursApp {
 
     fn load_demo(&mut self) {
         let today = self.today();
+        for partner in demo_partners() {
+            if !self.partners.iter().any(|p| p.id == partner.id)
+                && let Err(error) = self.store.save_partner(&partner)
+            {
+                self.save_state = SaveState::Failed(error.to_string());
+            }
+        }
         for record in demo_beneficiaries(DEMO_COUNT, today, fresh_seed()) {
             if let Err(error) = self.store.save_beneficiary(&record, today) {
                 self.save_state = SaveState::Failed(error.to_string());

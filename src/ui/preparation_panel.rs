@@ -18,6 +18,29 @@ pub fn ui(ui: &mut Ui, record: &Beneficiary, today: NaiveDate) {
         phase_rows(ui, record, Phase::Preparation);
     });
 
+    let needs = record.skills.needs();
+    if !needs.is_empty() {
+        info_section(
+            ui,
+            "Besoins repérés en phase 1 (objectifs à travailler)",
+            |ui| {
+                for area in needs {
+                    let note = record
+                        .skills
+                        .life_areas
+                        .get(&area)
+                        .map(|a| a.note.clone())
+                        .unwrap_or_default();
+                    info_row(
+                        ui,
+                        area.label(),
+                        if note.is_empty() { "besoin" } else { &note },
+                    );
+                }
+            },
+        );
+    }
+
     info_section(ui, "Démarches administratives", |ui| {
         let admin = &record.administrative;
         match &admin.residence_permit {
