@@ -81,3 +81,10 @@ pub fn apply(ctx: &egui::Context) {
         style.spacing.button_padding = egui::vec2(8.0, 4.0);
     });
 }
+
+/// Width of the occupation picker's search field and result list (ROME labels are long).
+pub const ROME_PICKER_WIDTH: f32 = 420.0;
+/// Minimum height of one result row of the occupation picker.
+pub const ROME_ROW_HEIGHT: f32 = 24.0;
+/// Inner margin of the occupation picker's result list.
+pub const ROME_RESULTS_MARGIN: i8 = 4;
