@@ -342,7 +342,7 @@ fn only_nested_brackets(folder: &Path, _: &Beneficiary) -> Vec<Placed> {
     write(
         folder.join("que-des-crochets.ron"),
         text.as_bytes(),
-        refused(Position::At(1, 1), "contenu RON invalide"),
+        refused(Position::At(1, 1), "« ( » attendu"),
     )
 }
 

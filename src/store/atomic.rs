@@ -61,6 +61,25 @@ pub(crate) fn sync_dir(_dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// Whether a file name is one of ours, `.<name>.ron.<pid>-<n>.tmp`: other tools' temporary
+/// files (a sync client's partial download…) are not ours to delete.
+fn is_our_temp_file(name: &str) -> bool {
+    let Some(inner) = name
+        .strip_prefix('.')
+        .and_then(|n| n.strip_suffix(TEMP_SUFFIX))
+    else {
+        return false;
+    };
+    let Some((target, unique)) = inner.rsplit_once('.') else {
+        return false;
+    };
+    let Some((pid, counter)) = unique.split_once('-') else {
+        return false;
+    };
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    target.ends_with(".ron") && digits(pid) && digits(counter)
+}
+
 /// Removes temporary files a killed writer may have left in `dir`. Only called while holding
 /// the data directory's lock, so no other writer can be using them.
 pub(crate) fn remove_stale_temp_files(dir: &Path) {
@@ -70,7 +89,9 @@ pub(crate) fn remove_stale_temp_files(dir: &Path) {
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if name.starts_with('.') && name.ends_with(TEMP_SUFFIX) {
+        // Only our own pattern, `.<name>.ron.<pid>-<n>.tmp`: other tools' temporary files
+        // (a sync client's partial download…) are not ours to delete.
+        if is_our_temp_file(&name) {
             let _ = fs::remove_file(entry.path());
         }
     }
@@ -99,11 +120,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join(".a.ron.123-0.tmp"), b"half").unwrap();
         fs::write(dir.path().join("b.ron"), b"keep").unwrap();
+        // A sync client's partial download is not ours to delete.
+        fs::write(dir.path().join(".syncthing.b.ron.tmp"), b"not ours").unwrap();
         remove_stale_temp_files(dir.path());
-        let names: Vec<_> = fs::read_dir(dir.path())
+        let mut names: Vec<_> = fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name())
             .collect();
-        assert_eq!(names, ["b.ron"]);
+        names.sort();
+        assert_eq!(names, [".syncthing.b.ron.tmp", "b.ron"]);
     }
 }

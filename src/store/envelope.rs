@@ -82,6 +82,23 @@ fn explain(code: &ron::Error) -> String {
         E::ExceededRecursionLimit => "imbrication trop profonde : fichier refusé".to_owned(),
         E::TrailingCharacters => "texte en trop après la fin de la fiche".to_owned(),
         E::DuplicateStructField { field, .. } => format!("champ « {field} » présent deux fois"),
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => {
+            "« ( » attendu (une fiche Parcours commence par une parenthèse)".to_owned()
+        }
+        E::ExpectedStructLikeEnd => "« ) » attendu".to_owned(),
+        E::ExpectedString => "texte entre guillemets attendu".to_owned(),
+        E::ExpectedStringEnd => "guillemet fermant attendu".to_owned(),
+        E::ExpectedInteger | E::IntegerOutOfBounds => "nombre entier attendu".to_owned(),
+        E::ExpectedBoolean => "true ou false attendu".to_owned(),
+        E::ExpectedOption => "Some(…) ou None attendu".to_owned(),
+        E::ExpectedComma => "virgule attendue".to_owned(),
+        E::ExpectedArray => "« [ » attendu (une liste)".to_owned(),
+        E::ExpectedArrayEnd => "« ] » attendu".to_owned(),
+        E::ExpectedMap => "« { » attendu".to_owned(),
+        E::ExpectedMapColon => "« : » attendu".to_owned(),
+        E::ExpectedMapEnd => "« } » attendu".to_owned(),
+        E::ExpectedIdentifier => "nom de champ attendu".to_owned(),
+        E::UnexpectedChar(c) => format!("caractère inattendu « {c} »"),
         other => format!("contenu RON invalide : {other}"),
     }
 }
