@@ -1,10 +1,23 @@
 //! Printed documents: the pathway summary as plain data, its PDF made with Typst embedded as a
 //! library, and the hand-over of a PDF to a file, the printer or the system's viewer.
 //!
+//! - `summary`: the summary model, built from a record, the settings, the counsellor's ticks
+//!   and the date (no egui, no file system): the "Synthèse" tab previews it, the PDF prints it.
 //! - `engine`: Typst with the embedded fonts; template + JSON data → PDF bytes, and the report
 //!   of characters no font can draw. It knows no document in particular, so the CV and the
 //!   crèche week will use it as the summary does.
+//! - `summary_pdf`: the summary's template (`assets/typst/summary.typ`) and file names.
 
 mod engine;
+mod summary;
+mod summary_pdf;
 
 pub use engine::{Engine, RenderError, Rendered, Template};
+pub use summary::{
+    Confidential, NOT_PROVIDED, Section, Signature, Summary, SummaryOptions, SummaryRow,
+    SummarySection, long_date,
+};
+pub use summary_pdf::{
+    SUMMARY_TEMPLATE_FILE, render_summary, summary_file_name, summary_template,
+    summary_template_from,
+};
