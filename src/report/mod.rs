@@ -7,12 +7,15 @@
 //!   of characters no font can draw. It knows no document in particular, so the CV and the
 //!   crèche week will use it as the summary does.
 //! - `summary_pdf`: the summary's template (`assets/typst/summary.typ`) and file names.
+//! - `output`: save, print (`lp` where a print system exists) or open in the viewer.
 
 mod engine;
+mod output;
 mod summary;
 mod summary_pdf;
 
 pub use engine::{Engine, RenderError, Rendered, Template};
+pub use output::{Delivery, OutputError, PRINT_TIMEOUT, open_pdf, print_pdf, save_pdf};
 pub use summary::{
     Confidential, NOT_PROVIDED, Section, Signature, Summary, SummaryOptions, SummaryRow,
     SummarySection, long_date,
