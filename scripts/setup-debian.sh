@@ -8,7 +8,7 @@ set -euo pipefail
 
 purpose="${1:-test}"
 case "$purpose" in
-  test) packages=(libvulkan1 mesa-vulkan-drivers strace) ;;
+  test) packages=(libvulkan1 mesa-vulkan-drivers poppler-utils strace) ;;
   run) packages=(libvulkan1 mesa-vulkan-drivers libegl1 libgl1 libxkbcommon-x11-0 libx11-xcb1 libxcursor1 libxi6 libxrandr2) ;;
   *) echo "usage: $0 test|run" >&2; exit 2 ;;
 esac

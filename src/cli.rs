@@ -1,7 +1,9 @@
-//! The command line: argument parsing and the headless commands (`check`, `list`, `demo`).
+//! The command line: argument parsing and the headless commands (`check`, `list`, `demo`,
+//! `print`).
 //!
-//! Exit codes follow grep's convention: 0 success, 1 `check` found problems, 2 an error
-//! (bad arguments, unusable data directory, refused demo).
+//! Exit codes follow grep's convention: 0 success, 1 `check` found problems or `print --all`
+//! could not write every summary, 2 an error (bad arguments, unusable data directory, refused
+//! demo).
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -9,7 +11,11 @@ use std::path::{Path, PathBuf};
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand};
 
-use crate::model::{Beneficiary, demo_beneficiaries, fold};
+use crate::model::{Beneficiary, BeneficiaryId, Settings, demo_beneficiaries, fold};
+use crate::report::{
+    Engine, OutputError, RenderError, Summary, SummaryOptions, render_summary, save_pdf,
+    summary_file_name, summary_template, summary_template_from,
+};
 use crate::store::{Access, Store, StoreError, default_data_dir};
 
 /// Parcours : accompagnement des primo-arrivants vers l'emploi.
@@ -42,6 +48,26 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Écrit la synthèse du parcours en PDF, d'un bénéficiaire ou de tous (sans les
+    /// informations confidentielles).
+    #[command(group(clap::ArgGroup::new("target").required(true).args(["beneficiary", "all"])))]
+    Print {
+        /// Identifiant du bénéficiaire (voir `parcours list`).
+        #[arg(long, value_name = "ID", requires = "out")]
+        beneficiary: Option<String>,
+        /// Fichier PDF à écrire.
+        #[arg(long, value_name = "FICHIER.pdf", conflicts_with = "all")]
+        out: Option<PathBuf>,
+        /// Une synthèse par bénéficiaire, dans le dossier de --out-dir.
+        #[arg(long, requires = "out_dir")]
+        all: bool,
+        /// Dossier où écrire les synthèses (créé au besoin).
+        #[arg(long, value_name = "DOSSIER")]
+        out_dir: Option<PathBuf>,
+        /// Modèle Typst à utiliser à la place du modèle intégré, pour essayer une mise en page.
+        #[arg(long, value_name = "MODELE.typ")]
+        template: Option<PathBuf>,
+    },
 }
 
 /// Why a command could not run.
@@ -66,6 +92,26 @@ pub enum CliError {
         /// How many records (or unreadable files) it holds.
         count: usize,
     },
+    /// `print --beneficiary` with an identifier that is not one, or not in the directory.
+    #[error("aucun bénéficiaire n'a l'identifiant « {0} » (voir `parcours list`)")]
+    UnknownBeneficiary(String),
+    /// `print` without a complete target (clap prevents it on the command line).
+    #[error("indiquez --beneficiary ID --out FICHIER.pdf, ou --all --out-dir DOSSIER")]
+    PrintUsage,
+    /// `print --template` with a file that cannot be read.
+    #[error("modèle {} illisible : {source}", .path.display())]
+    Template {
+        /// The template file.
+        path: PathBuf,
+        /// The system's error.
+        source: io::Error,
+    },
+    /// A document could not be made.
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    /// A PDF could not be written.
+    #[error(transparent)]
+    Pdf(#[from] OutputError),
     /// The store refused.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -99,6 +145,20 @@ pub fn run(command: &Command, data_dir: &Path, out: &mut dyn Write) -> Result<Ou
         Command::Check => check(data_dir, out),
         Command::List => list(data_dir, out),
         Command::Demo { count, force } => demo(data_dir, *count, *force, out),
+        Command::Print {
+            beneficiary,
+            out: file,
+            all: _,
+            out_dir,
+            template,
+        } => {
+            let target = match (beneficiary, file, out_dir) {
+                (Some(id), Some(file), _) => PrintTarget::One { id, file },
+                (None, _, Some(dir)) => PrintTarget::All { dir },
+                _ => return Err(CliError::PrintUsage),
+            };
+            print(data_dir, &target, template.as_deref(), out)
+        }
     }
 }
 
@@ -191,4 +251,120 @@ fn demo(
         data_dir.display()
     )?;
     Ok(Outcome::Success)
+}
+
+/// What `print` writes.
+enum PrintTarget<'a> {
+    /// One beneficiary's summary, in one file.
+    One { id: &'a str, file: &'a Path },
+    /// Every beneficiary's, in one folder.
+    All { dir: &'a Path },
+}
+
+fn print(
+    data_dir: &Path,
+    target: &PrintTarget<'_>,
+    template: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<Outcome, CliError> {
+    let template = match template {
+        None => summary_template(),
+        Some(path) => summary_template_from(std::fs::read_to_string(path).map_err(|source| {
+            CliError::Template {
+                path: path.to_owned(),
+                source,
+            }
+        })?),
+    };
+    let mut store = open_read_only(data_dir)?;
+    let report = store.load();
+    // A damaged settings file only loses the structure's name; `check` reports it.
+    let (settings, _) = store.load_settings();
+    let engine = Engine::new([template]);
+    let today = today();
+    match *target {
+        PrintTarget::One { id, file } => {
+            let record = id
+                .parse::<BeneficiaryId>()
+                .ok()
+                .and_then(|id| report.beneficiaries.iter().find(|b| b.id == id))
+                .ok_or_else(|| CliError::UnknownBeneficiary(id.to_owned()))?;
+            let pages = write_summary(&engine, record, &settings, today, file, out)?;
+            writeln!(
+                out,
+                "Synthèse de {} écrite dans {} ({pages} page(s))",
+                tsv_field(&record.display_name()),
+                file.display()
+            )?;
+            Ok(Outcome::Success)
+        }
+        PrintTarget::All { dir } => {
+            let mut records = report.beneficiaries;
+            records.sort_by_cached_key(|b| (name_order_key(b), b.id));
+            let mut failures: Vec<String> = report
+                .problems
+                .iter()
+                .map(|problem| format!("fiche illisible, {problem}"))
+                .collect();
+            std::fs::create_dir_all(dir).map_err(|source| OutputError::Write {
+                path: dir.to_owned(),
+                source,
+            })?;
+            let total = records.len();
+            let mut used = std::collections::HashSet::new();
+            let mut written = 0_usize;
+            for (index, record) in records.iter().enumerate() {
+                let mut name = summary_file_name(record, today);
+                if !used.insert(name.clone()) {
+                    // Namesakes: the identifier tells their files apart.
+                    name = format!("{}_{}.pdf", name.trim_end_matches(".pdf"), record.id);
+                    used.insert(name.clone());
+                }
+                let file = dir.join(&name);
+                let who = tsv_field(&record.display_name());
+                match write_summary(&engine, record, &settings, today, &file, out) {
+                    Ok(_) => {
+                        written += 1;
+                        writeln!(out, "[{}/{total}] {who} → {}", index + 1, file.display())?;
+                    }
+                    Err(error) => {
+                        writeln!(out, "[{}/{total}] {who} : échec", index + 1)?;
+                        failures.push(format!("{who} ({}) : {error}", record.id));
+                    }
+                }
+            }
+            writeln!(
+                out,
+                "{written} synthèse(s) écrite(s) dans {}",
+                dir.display()
+            )?;
+            if failures.is_empty() {
+                return Ok(Outcome::Success);
+            }
+            writeln!(out, "{} échec(s) :", failures.len())?;
+            for failure in &failures {
+                writeln!(out, "  {failure}")?;
+            }
+            Ok(Outcome::ProblemsFound)
+        }
+    }
+}
+
+/// Renders and writes one summary (without confidential items); returns its page count. A
+/// character no font can draw is reported on `out`, and the file is written all the same.
+fn write_summary(
+    engine: &Engine,
+    record: &Beneficiary,
+    settings: &Settings,
+    today: NaiveDate,
+    file: &Path,
+    out: &mut dyn Write,
+) -> Result<usize, CliError> {
+    let summary = Summary::build(record, settings, &SummaryOptions::default(), today);
+    let rendered = render_summary(engine, &summary)?;
+    save_pdf(file, &rendered.pdf)?;
+    if let Some(warning) = rendered.warning_message() {
+        writeln!(out, "{} : {warning}", file.display())?;
+    }
+    Ok(rendered.page_count)
 }

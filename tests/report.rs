@@ -1,0 +1,427 @@
+//! The pathway summary and its PDF, checked as the person holding the paper would: the text is
+//! read back from the PDF with `pdftotext` and the page size with `pdfinfo` (poppler-utils,
+//! installed by `scripts/setup-debian.sh test`); and the `print` command, run as a counsellor
+//! would.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::process::Command;
+use std::sync::OnceLock;
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use parcours::model::{Beneficiary, Child, ChildId, Settings, demo_beneficiaries};
+use parcours::report::{
+    Confidential, Engine, Rendered, Section, Summary, SummaryOptions, render_summary,
+    summary_file_name, summary_template,
+};
+use parcours::store::{Access, Store};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+fn settings() -> Settings {
+    Settings {
+        structure_name: "EDS de Vitry-sur-Seine".into(),
+    }
+}
+
+/// One engine for the whole test binary, as the window keeps one.
+fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| Engine::new([summary_template()]))
+}
+
+fn render(record: &Beneficiary, options: &SummaryOptions) -> Rendered {
+    let summary = Summary::build(record, &settings(), options, today());
+    render_summary(engine(), &summary).unwrap()
+}
+
+fn run_poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("document.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let output = Command::new(tool)
+        .args(args)
+        .arg(&path)
+        .args(if tool == "pdftotext" {
+            &["-"][..]
+        } else {
+            &[][..]
+        })
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("{tool} (poppler-utils) is needed: bash scripts/setup-debian.sh test ({e})")
+        });
+    assert!(output.status.success(), "{tool} failed: {output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// The text of each page, as `pdftotext` extracts it.
+fn pages_text(pdf: &[u8]) -> Vec<String> {
+    let text = run_poppler("pdftotext", &["-enc", "UTF-8"], pdf);
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+/// Each page's size in points, as `pdfinfo` reads it.
+fn page_sizes(pdf: &[u8]) -> Vec<String> {
+    run_poppler("pdfinfo", &["-f", "1", "-l", "1000"], pdf)
+        .lines()
+        .filter(|l| l.starts_with("Page") && l.contains(" size:"))
+        .map(|l| l.split("size:").nth(1).unwrap().trim().to_owned())
+        .collect()
+}
+
+fn person(first: &str, last: &str) -> Beneficiary {
+    let mut b = Beneficiary::new(Utc.with_ymd_and_hms(2026, 3, 2, 9, 30, 0).unwrap());
+    b.identity.first_name = first.into();
+    b.identity.last_name = last.into();
+    b.identity.birth_date = NaiveDate::from_ymd_opt(1990, 5, 17);
+    b.identity.nationality = "vietnamienne".into();
+    b.referent = "Claire Martin".into();
+    b.private_notes = "Hébergée chez sa sœur jusqu'en janvier ; très motivée.".into();
+    b.administrative.social_security_number = Some("290059912345603".into());
+    b
+}
+
+/// The demo record with the most sections filled: the summary's data snapshot.
+fn full_demo_record() -> Beneficiary {
+    let filled = |b: &Beneficiary| {
+        let admin = &b.administrative;
+        [
+            admin
+                .residence_permit
+                .as_ref()
+                .is_some_and(|p| p.number.is_some()),
+            admin.social_security_number.is_some(),
+            admin.caf_number.is_some(),
+            admin.cir_signed_on.is_some(),
+            !b.private_notes.is_empty(),
+            !b.identity.languages.is_empty(),
+            b.family.children.iter().any(|c| {
+                c.birth_date
+                    .is_some_and(|d| (today() - d).num_days() < 3 * 365)
+            }),
+            b.pathway.phases.identification.started_on.is_some(),
+            b.pathway.outcome.is_some(),
+            !b.skills.target_occupations.is_empty(),
+            !b.skills.strongest_skills(5).is_empty(),
+            !b.skills.diplomas.is_empty(),
+        ]
+        .into_iter()
+        .filter(|&f| f)
+        .count()
+    };
+    let records = demo_beneficiaries(60, today(), 7);
+    let best = records.iter().map(filled).max().unwrap();
+    records.into_iter().find(|b| filled(b) == best).unwrap()
+}
+
+#[test]
+fn summary_model_of_a_full_demo_record() {
+    let record = full_demo_record();
+    let summary = Summary::build(&record, &settings(), &SummaryOptions::default(), today());
+    insta::assert_json_snapshot!("synthese_model", summary);
+
+    // Ticked, the confidential items come last, in their own block.
+    let mut options = SummaryOptions::default();
+    for item in Confidential::ALL {
+        options.set_revealed(item, true);
+    }
+    let revealed = Summary::build(&record, &settings(), &options, today());
+    assert_eq!(
+        revealed.sections[..revealed.sections.len() - 1],
+        summary.sections[..],
+        "the rest is unchanged"
+    );
+    let last = revealed.sections.last().unwrap();
+    assert_eq!(last.key, "confidentiel");
+    assert!(last.confidential);
+    assert_eq!(last.text, record.private_notes.trim());
+    let values: Vec<&str> = last.rows.iter().map(|r| r.value.as_str()).collect();
+    let held: Vec<&str> = [
+        record
+            .administrative
+            .residence_permit
+            .as_ref()
+            .and_then(|p| p.number.as_deref()),
+        record.administrative.social_security_number.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    assert_eq!(values, held, "permit number, then social-security number");
+}
+
+#[test]
+fn names_in_any_latin_script_print_intact() {
+    for (first, last) in [
+        ("Thị Hoa", "Nguyễn"),
+        ("Ayşe", "Çelik"),
+        ("Øyvind", "Ødegård"),
+        ("Miloš", "Đorđević"),
+    ] {
+        let rendered = render(&person(first, last), &SummaryOptions::default());
+        assert!(
+            rendered.missing_chars.is_empty(),
+            "{first} {last}: {:?}",
+            rendered.missing_chars
+        );
+        let text = pages_text(&rendered.pdf).join("\n");
+        let name = format!("{first} {last}");
+        assert!(text.contains(&name), "{name} not found in:\n{text}");
+        assert!(text.contains("EDS de Vitry-sur-Seine"), "{text}");
+        assert!(text.contains("22 novembre 2026"), "{text}");
+    }
+}
+
+#[test]
+fn a_name_the_fonts_cannot_draw_is_reported() {
+    let rendered = render(&person("明", "Nguyễn"), &SummaryOptions::default());
+    assert_eq!(rendered.missing_chars, ['明']);
+    let warning = rendered.warning_message().unwrap();
+    assert!(warning.contains("« 明 » (U+660E)"), "{warning}");
+}
+
+#[test]
+fn every_page_is_a4() {
+    let mut record = person("Thị Hoa", "Nguyễn");
+    record.private_notes = "Suivi.\n".repeat(200);
+    let mut options = SummaryOptions::default();
+    options.set_revealed(Confidential::PrivateNotes, true);
+    let rendered = render(&record, &options);
+    let sizes = page_sizes(&rendered.pdf);
+    assert!(sizes.len() >= 2, "{sizes:?}");
+    for size in sizes {
+        assert_eq!(size, "595.276 x 841.89 pts (A4)");
+    }
+}
+
+#[test]
+fn private_notes_print_only_when_ticked() {
+    let record = person("Ayşe", "Çelik");
+    let plain = pages_text(&render(&record, &SummaryOptions::default()).pdf).join("\n");
+    assert!(!plain.contains("Hébergée chez sa sœur"), "{plain}");
+    assert!(!plain.contains("290059912345603"), "{plain}");
+    assert!(!plain.contains("CONFIDENTIEL"), "{plain}");
+
+    let mut options = SummaryOptions::default();
+    options.set_revealed(Confidential::PrivateNotes, true);
+    let ticked = pages_text(&render(&record, &options).pdf).join("\n");
+    assert!(
+        ticked.contains("Hébergée chez sa sœur jusqu'en janvier"),
+        "{ticked}"
+    );
+    assert!(ticked.contains("CONFIDENTIEL"), "{ticked}");
+    assert!(
+        !ticked.contains("290059912345603"),
+        "only what was ticked: {ticked}"
+    );
+}
+
+#[test]
+fn a_section_ticked_out_is_not_printed() {
+    let mut record = person("Miloš", "Đorđević");
+    record.family.children = vec![Child {
+        id: ChildId::new(),
+        first_name: "Awa".into(),
+        birth_date: NaiveDate::from_ymd_opt(2025, 4, 20),
+    }];
+    let all = pages_text(&render(&record, &SummaryOptions::default()).pdf).join("\n");
+    assert!(all.contains("Micro-crèche"), "{all}");
+    let mut options = SummaryOptions::default();
+    options.set_included(Section::Creche, false);
+    let without = pages_text(&render(&record, &options).pdf).join("\n");
+    assert!(!without.contains("Micro-crèche"), "{without}");
+    assert!(!without.contains("Awa"), "{without}");
+}
+
+#[test]
+fn a_long_record_flows_onto_several_pages_with_the_name_on_each() {
+    let mut record = person("Thị Hoa", "Nguyễn");
+    record.private_notes = (1..=120)
+        .map(|i| format!("Entretien n° {i} : point sur les démarches et la recherche d'emploi."))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut options = SummaryOptions::default();
+    options.set_revealed(Confidential::PrivateNotes, true);
+    let rendered = render(&record, &options);
+    let pages = pages_text(&rendered.pdf);
+    assert_eq!(pages.len(), rendered.page_count);
+    assert!(pages.len() >= 3, "{} page(s)", pages.len());
+    let total = pages.len();
+    for (index, page) in pages.iter().enumerate() {
+        assert!(
+            page.contains("Thị Hoa Nguyễn"),
+            "page {}:\n{page}",
+            index + 1
+        );
+        assert!(
+            page.contains(&format!("Page {} / {total}", index + 1)),
+            "page {}:\n{page}",
+            index + 1
+        );
+    }
+    let last = pages.last().unwrap();
+    assert!(last.contains("Entretien n° 120"), "nothing lost: {last}");
+    assert!(
+        last.contains("Le ou la bénéficiaire") && last.contains("Le ou la conseiller·ère"),
+        "signature blocks end the document: {last}"
+    );
+}
+
+// The `print` command, through the real binary.
+
+fn parcours(data_dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_parcours"))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(args)
+        .env_remove("PARCOURS_DATA_DIR")
+        .output()
+        .unwrap()
+}
+
+fn write_records(dir: &Path, records: &[Beneficiary]) {
+    let mut store = Store::open(dir, Access::ReadWrite).unwrap();
+    for record in records {
+        store.save_beneficiary(record, today()).unwrap();
+    }
+    store.save_settings(&settings()).unwrap();
+}
+
+#[test]
+fn print_writes_one_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = person("Thị Hoa", "Nguyễn");
+    write_records(dir.path(), std::slice::from_ref(&record));
+    let out = dir.path().join("synthèse.pdf");
+    let output = parcours(
+        dir.path(),
+        &[
+            "print",
+            "--beneficiary",
+            &record.id.to_string(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.success(), "{output:?}");
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.starts_with("Synthèse de Thị Hoa Nguyễn écrite dans "),
+        "{stdout}"
+    );
+    let text = pages_text(&std::fs::read(&out).unwrap()).join("\n");
+    assert!(text.contains("Thị Hoa Nguyễn"), "{text}");
+    assert!(
+        !text.contains("Hébergée"),
+        "no confidential item from the command line"
+    );
+
+    let unknown = parcours(
+        dir.path(),
+        &["print", "--beneficiary", "pas-un-id", "--out", "x.pdf"],
+    );
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        String::from_utf8(unknown.stderr)
+            .unwrap()
+            .contains("aucun bénéficiaire n'a l'identifiant « pas-un-id »")
+    );
+}
+
+#[test]
+fn print_all_goes_on_past_a_failing_record_and_reports_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let records = [
+        person("Thị Hoa", "Nguyễn"),
+        person("Ayşe", "Çelik"),
+        person("Miloš", "Đorđević"),
+    ];
+    write_records(dir.path(), &records);
+    std::fs::write(
+        dir.path().join("beneficiaries/abîmé.ron"),
+        "(schema_version: 1, record: (",
+    )
+    .unwrap();
+    // Çelik's summary cannot be written: a folder stands where the file should go. (The
+    // command dates its files with the system's date.)
+    let out_dir = dir.path().join("synthèses");
+    let blocked = summary_file_name(&records[1], chrono::Local::now().date_naive());
+    std::fs::create_dir_all(out_dir.join(&blocked).join("occupé")).unwrap();
+
+    let output = parcours(
+        dir.path(),
+        &["print", "--all", "--out-dir", out_dir.to_str().unwrap()],
+    );
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    // Sorted by last name: Çelik, Đorđević, Nguyễn.
+    assert!(lines[0].starts_with("[1/3] Ayşe Çelik : échec"), "{stdout}");
+    assert!(lines[1].starts_with("[2/3] Miloš Đorđević → "), "{stdout}");
+    assert!(lines[2].starts_with("[3/3] Thị Hoa Nguyễn → "), "{stdout}");
+    assert!(stdout.contains("2 synthèse(s) écrite(s) dans "), "{stdout}");
+    assert!(stdout.contains("2 échec(s) :"), "{stdout}");
+    assert!(stdout.contains("abîmé.ron"), "{stdout}");
+    assert!(stdout.contains("Ayşe Çelik ("), "{stdout}");
+
+    let written: Vec<_> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    assert_eq!(written.len(), 2, "{written:?}");
+    for file in written {
+        assert!(std::fs::read(&file).unwrap().starts_with(b"%PDF-"));
+    }
+}
+
+/// The first page of a demo summary, as `pdftoppm` draws it, against the committed image
+/// `tests/snapshots/synthese_page1.png`: a change of layout shows up here, to be looked at.
+/// `UPDATE_SNAPSHOTS=1` rewrites the image (as for the window's snapshots).
+#[test]
+fn the_first_page_of_a_demo_summary_looks_as_committed() {
+    let rendered = render(&full_demo_record(), &SummaryOptions::default());
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("synthese.pdf");
+    std::fs::write(&pdf, &rendered.pdf).unwrap();
+    let prefix = dir.path().join("page1");
+    let status = Command::new("pdftoppm")
+        .args(["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile"])
+        .arg(&pdf)
+        .arg(&prefix)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("pdftoppm (poppler-utils) is needed: bash scripts/setup-debian.sh test");
+    assert!(status.success());
+    let drawn = prefix.with_extension("png");
+    let committed =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/synthese_page1.png");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::copy(&drawn, &committed).unwrap();
+    }
+    assert!(
+        committed.exists(),
+        "no committed page yet: run with UPDATE_SNAPSHOTS=1 and look at it"
+    );
+    let drawn = image::open(&drawn).unwrap().to_rgb8();
+    let expected = image::open(&committed).unwrap().to_rgb8();
+    assert_eq!(drawn.dimensions(), expected.dimensions(), "A4 at 80 dpi");
+    let differing = drawn
+        .pixels()
+        .zip(expected.pixels())
+        .filter(|(a, b)| a.0.iter().zip(b.0).any(|(x, y)| x.abs_diff(y) > 48))
+        .count();
+    let total = drawn.pixels().len();
+    assert!(
+        differing * 1000 <= total,
+        "{differing} of {total} pixels differ from {}: look at the page, then UPDATE_SNAPSHOTS=1",
+        committed.display()
+    );
+}
