@@ -86,3 +86,40 @@ pub const REFERENT: &str = "Conseiller·ère référent·e";
 pub const PRIVATE_NOTES: &str = "Notes privées du conseiller";
 pub const DATE_HINT: &str = "JJ/MM/AAAA";
 pub const NOT_PROVIDED: &str = "non renseigné";
+
+/// Heading of the section ticks of the "Synthèse" tab.
+pub const SUMMARY_SECTIONS: &str = "Sections à imprimer";
+/// Heading of the confidential ticks.
+pub const SUMMARY_CONFIDENTIAL: &str = "Informations confidentielles";
+/// Below it.
+pub const SUMMARY_CONFIDENTIAL_HINT: &str = "Imprimées seulement si elles sont cochées, pour une seule impression : les cases se décochent après chaque impression.";
+/// Hover text of a confidential tick the record has nothing for.
+pub const SUMMARY_NOT_IN_RECORD: &str = "Non renseigné dans la fiche";
+/// Heading of the preview.
+pub const SUMMARY_PREVIEW: &str = "Aperçu de l'impression";
+/// Sends the summary to the printer.
+pub const PRINT: &str = "Imprimer";
+/// Saves the summary as a PDF file.
+pub const SAVE_PDF: &str = "Enregistrer en PDF…";
+/// Title of the save dialog.
+pub const SAVE_PDF_TITLE: &str = "Enregistrer la synthèse en PDF";
+/// File-type filter of the save dialog.
+pub const PDF_FILTER: &str = "Document PDF";
+/// Status after saving, followed by the path.
+pub const PDF_SAVED: &str = "Synthèse enregistrée dans";
+/// Status while the printer is being reached.
+pub const PRINTING: &str = "Envoi à l'imprimante…";
+/// Status while the viewer is being opened.
+pub const OPENING_VIEWER: &str = "Ouverture de la visionneuse PDF…";
+/// Status when a document with a missing character was opened for checking.
+pub const OPENED_FOR_CHECK: &str =
+    "Le PDF est ouvert dans la visionneuse : vérifiez-le avant de l'imprimer avec Ctrl+P.";
+/// Above the signature boxes of the preview.
+pub const SIGNATURE: &str = "Date et signature";
+/// Beside the title of the confidential block of the preview.
+pub const CONFIDENTIAL_TAG: &str = "CONFIDENTIEL";
+/// Status when the save dialog returned no file.
+pub const NOTHING_SAVED: &str = "Aucun fichier choisi : la synthèse n'a pas été enregistrée.";
+/// In the preview's header when the structure has no name yet (not printed).
+pub const STRUCTURE_NAME_MISSING: &str =
+    "Nom de la structure à renseigner (bouton « Paramètres », en bas à droite)";
