@@ -1,0 +1,45 @@
+//! One pathway summary rendered to PDF, warm (the engine built and the template compiled once
+//! before measuring, as in the window after the first print). Target: under 100 ms.
+//!
+//! Run with `cargo bench --bench summary_pdf`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::hint::black_box;
+
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use parcours::model::{Settings, demo_beneficiaries};
+use parcours::report::{Engine, Summary, SummaryOptions, render_summary, summary_template};
+
+fn summary_pdf(c: &mut Criterion) {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let settings = Settings {
+        structure_name: "EDS de Vitry-sur-Seine".into(),
+    };
+    let records = demo_beneficiaries(40, today, 7);
+    let summary = Summary::build(&records[0], &settings, &SummaryOptions::default(), today);
+    // The first print of a session: fonts parsed, template compiled, nothing memoised yet.
+    let started = std::time::Instant::now();
+    let engine = Engine::new([summary_template()]);
+    render_summary(&engine, &summary).unwrap();
+    eprintln!(
+        "first summary PDF (cold): {:.1} ms",
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+
+    c.bench_function("summary_pdf_same_record", |b| {
+        b.iter(|| render_summary(&engine, black_box(&summary)).unwrap());
+    });
+    // A different record each time: nothing of the previous document's layout can be reused.
+    let summaries: Vec<Summary> = records
+        .iter()
+        .map(|r| Summary::build(r, &settings, &SummaryOptions::default(), today))
+        .collect();
+    let mut next = summaries.iter().cycle();
+    c.bench_function("summary_pdf_next_record", |b| {
+        b.iter(|| render_summary(&engine, black_box(next.next().unwrap())).unwrap());
+    });
+}
+
+criterion_group!(benches, summary_pdf);
+criterion_main!(benches);
