@@ -15,7 +15,9 @@ mod summary;
 mod summary_pdf;
 
 pub use engine::{Engine, RenderError, Rendered, Template};
-pub use output::{Delivery, OutputError, PRINT_TIMEOUT, open_pdf, print_pdf, save_pdf};
+pub use output::{
+    Delivery, OutputError, PRINT_SHORTCUT, PRINT_TIMEOUT, open_pdf, print_pdf, save_pdf,
+};
 pub use summary::{
     Confidential, NOT_PROVIDED, Section, Signature, Summary, SummaryOptions, SummaryRow,
     SummarySection, long_date,

@@ -1,5 +1,5 @@
 //! Handing a finished PDF over: saving it where the counsellor chose, sending it to the default
-//! printer, or opening it in the system's PDF viewer so the person can press Ctrl+P.
+//! printer, or opening it in the system's PDF viewer so the person can press Ctrl+P (⌘P).
 //!
 //! The path per platform:
 //! - **Linux and macOS**: `lp` (CUPS, present on every macOS and on most Linux desktops) sends
@@ -18,6 +18,12 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+/// The viewer's print shortcut, as the person's keyboard shows it.
+pub const PRINT_SHORTCUT: &str = if cfg!(target_os = "macos") {
+    "⌘P"
+} else {
+    "Ctrl+P"
+};
 /// How long `lp` may take to accept a job before the viewer is opened instead.
 pub const PRINT_TIMEOUT: Duration = Duration::from_secs(20);
 /// Prefix of the temporary files this module writes.
@@ -52,7 +58,7 @@ impl fmt::Display for Delivery {
             }
             Self::Opened { reason } => write!(
                 f,
-                "Impression directe impossible ({reason}) : le PDF est ouvert dans la visionneuse, imprimez-le avec Ctrl+P."
+                "Impression directe impossible ({reason}) : le PDF est ouvert dans la visionneuse, imprimez-le avec {PRINT_SHORTCUT}."
             ),
         }
     }
@@ -311,7 +317,9 @@ mod tests {
         };
         assert_eq!(
             opened.to_string(),
-            "Impression directe impossible (aucune imprimante par défaut) : le PDF est ouvert dans la visionneuse, imprimez-le avec Ctrl+P."
+            format!(
+                "Impression directe impossible (aucune imprimante par défaut) : le PDF est ouvert dans la visionneuse, imprimez-le avec {PRINT_SHORTCUT}."
+            )
         );
     }
 }

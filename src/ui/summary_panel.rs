@@ -11,9 +11,9 @@ use egui::{RichText, Ui};
 use super::{text, theme};
 use crate::model::{Beneficiary, BeneficiaryId, Settings};
 use crate::report::{
-    Confidential, Delivery, Engine, OutputError, Rendered, Section, Summary, SummaryOptions,
-    SummarySection, open_pdf, print_pdf, render_summary, save_pdf, summary_file_name,
-    summary_template,
+    Confidential, Delivery, Engine, OutputError, PRINT_SHORTCUT, Rendered, Section, Summary,
+    SummaryOptions, SummarySection, open_pdf, print_pdf, render_summary, save_pdf,
+    summary_file_name, summary_template,
 };
 
 /// How the last action went, for the status line.
@@ -207,7 +207,7 @@ impl SummaryPanel {
         self.status = Some(match (result, warning) {
             (Err(error), _) => Status::Failed(error.to_string()),
             (Ok(HandOverDone::OpenedForCheck), warning) => Status::Warning(format!(
-                "{} {}",
+                "{} {} {PRINT_SHORTCUT}.",
                 warning.unwrap_or_default(),
                 text::OPENED_FOR_CHECK
             )),

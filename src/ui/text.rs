@@ -111,9 +111,10 @@ pub const PDF_SAVED: &str = "Synthèse enregistrée dans";
 pub const PRINTING: &str = "Envoi à l'imprimante…";
 /// Status while the viewer is being opened.
 pub const OPENING_VIEWER: &str = "Ouverture de la visionneuse PDF…";
-/// Status when a document with a missing character was opened for checking.
+/// Status when a document with a missing character was opened for checking (followed by the
+/// print shortcut).
 pub const OPENED_FOR_CHECK: &str =
-    "Le PDF est ouvert dans la visionneuse : vérifiez-le avant de l'imprimer avec Ctrl+P.";
+    "Le PDF est ouvert dans la visionneuse : vérifiez-le avant de l'imprimer avec";
 /// Above the signature boxes of the preview.
 pub const SIGNATURE: &str = "Date et signature";
 /// Beside the title of the confidential block of the preview.
