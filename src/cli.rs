@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand};
 
-use crate::model::{Beneficiary, BeneficiaryId, Settings, demo_beneficiaries, fold};
+use crate::model::{Beneficiary, BeneficiaryId, Settings, demo_beneficiaries, demo_partners, fold};
 use crate::report::{
     Engine, OutputError, RenderError, Summary, SummaryOptions, render_summary, save_pdf,
     summary_file_name, summary_template, summary_template_from,
@@ -175,6 +175,7 @@ fn check(data_dir: &Path, out: &mut dyn Write) -> Result<Outcome, CliError> {
     if let (_, Some(problem)) = store.load_settings() {
         report.problems.insert(0, problem);
     }
+    report.problems.extend(store.load_partners().1);
     for problem in &report.problems {
         writeln!(out, "{problem}")?;
     }
@@ -242,6 +243,13 @@ fn demo(
         });
     }
     let today = today();
+    // The demo records refer to the demo directory of French-course partners.
+    let (partners, _) = store.load_partners();
+    for partner in demo_partners() {
+        if !partners.iter().any(|p| p.id == partner.id) {
+            store.save_partner(&partner)?;
+        }
+    }
     for record in demo_beneficiaries(count, today, fresh_seed()) {
         store.save_beneficiary(&record, today)?;
     }

@@ -299,3 +299,19 @@ fn list_keeps_one_line_of_four_fields_whatever_a_hand_edited_name_holds() {
     assert_eq!(fields.len(), 4, "{fields:?}");
     assert_eq!(fields[1], "Awa Mariam Diallo Keïta");
 }
+
+#[test]
+fn demo_writes_the_partner_directory_and_check_reads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = run(dir.path(), &["demo", "--count", "3"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let partners = fs::read_dir(dir.path().join("partners")).unwrap().count();
+    assert_eq!(partners, parcours::model::demo_partners().len());
+
+    // A damaged partner file is reported by check, like a damaged record.
+    let damaged = dir.path().join("partners").join("abime.ron");
+    fs::write(&damaged, "(schema_version: 2, record: (name: 3))").unwrap();
+    let output = run(dir.path(), &["check"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("abime.ron"), "{}", stdout(&output));
+}

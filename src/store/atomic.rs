@@ -77,7 +77,10 @@ fn is_our_temp_file(name: &str) -> bool {
         return false;
     };
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
-    target.ends_with(".ron") && digits(pid) && digits(counter)
+    let is_record = std::path::Path::new(target)
+        .extension()
+        .is_some_and(|ext| ext == "ron");
+    is_record && digits(pid) && digits(counter)
 }
 
 /// Removes temporary files a killed writer may have left in `dir`. Only called while holding
