@@ -12,14 +12,14 @@ use super::beneficiary::{
     ResidencePermit, Sex,
 };
 use super::cefr::CefrLevel;
-use super::ids::{BeneficiaryId, ChildId};
+use super::ids::{BeneficiaryId, ChildId, PartnerId};
 use super::pathway::{
     ContractKind, EntryRoute, Outcome, OutcomeKind, Pathway, Phase, PhaseStatus, RouteOverride,
 };
 use super::skills::{
     AreaAssessment, AreaStatus, Diploma, Experience, ExperienceKind, FlePartner, FleReferral,
-    Language, LifeArea, PartnerId, Recognition, ReferralOutcome, Skill, SkillLevel,
-    SkillsAssessment, Transferability, TransversalRating, TransversalSkill, YearMonth,
+    Language, LifeArea, Recognition, ReferralOutcome, Skill, SkillLevel, SkillsAssessment,
+    Transferability, TransversalRating, TransversalSkill, YearMonth,
 };
 
 /// A country of origin with the names and languages that go with it.

@@ -6,70 +6,65 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-/// Identifies one beneficiary's record, on every laptop that ever holds it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct BeneficiaryId(Uuid);
+/// Declares a newtype identifier over a UUID v7, serialised as its hyphenated text.
+macro_rules! uuid_id {
+    ($(#[$meta:meta])* $name:ident) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(Uuid);
 
-impl BeneficiaryId {
-    /// A fresh identifier (UUID v7: creation time plus 74 random bits).
-    #[must_use]
-    pub fn new() -> Self {
-        Self(Uuid::now_v7())
-    }
+        impl $name {
+            /// A fresh identifier (UUID v7: creation time plus 74 random bits).
+            #[must_use]
+            pub fn new() -> Self {
+                Self(Uuid::now_v7())
+            }
 
-    /// Wraps an existing UUID (tests, fixtures).
-    #[must_use]
-    pub const fn from_uuid(uuid: Uuid) -> Self {
-        Self(uuid)
-    }
+            /// Wraps an existing UUID (demo data, tests, fixtures).
+            #[must_use]
+            pub const fn from_uuid(uuid: Uuid) -> Self {
+                Self(uuid)
+            }
+        }
+
+        impl Default for $name {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.hyphenated().fmt(f)
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = uuid::Error;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Uuid::parse_str(s.trim()).map(Self)
+            }
+        }
+    };
 }
 
-impl Default for BeneficiaryId {
-    fn default() -> Self {
-        Self::new()
-    }
-}
+uuid_id!(
+    /// Identifies one beneficiary's record, on every laptop that ever holds it.
+    BeneficiaryId
+);
 
-impl fmt::Display for BeneficiaryId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.hyphenated().fmt(f)
-    }
-}
+uuid_id!(
+    /// Identifies one child within a family, so that later bookings can point at the child even
+    /// when the counsellor corrects a first name.
+    ChildId
+);
 
-impl FromStr for BeneficiaryId {
-    type Err = uuid::Error;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Uuid::parse_str(s.trim()).map(Self)
-    }
-}
-
-/// Identifies one child within a family, so that later bookings can point at the child even
-/// when the counsellor corrects a first name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct ChildId(Uuid);
-
-impl ChildId {
-    /// A fresh identifier.
-    #[must_use]
-    pub fn new() -> Self {
-        Self(Uuid::now_v7())
-    }
-
-    /// Wraps an existing UUID (tests, fixtures).
-    #[must_use]
-    pub const fn from_uuid(uuid: Uuid) -> Self {
-        Self(uuid)
-    }
-}
-
-impl Default for ChildId {
-    fn default() -> Self {
-        Self::new()
-    }
-}
+uuid_id!(
+    /// Identifies a French-course partner of the structure's directory.
+    PartnerId
+);
 
 #[cfg(test)]
 mod tests {

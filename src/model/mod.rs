@@ -26,7 +26,7 @@ pub use cefr::CefrLevel;
 pub use dates::{age_in_months, format_date, parse_date};
 pub use demo::{demo_beneficiaries, demo_partners};
 pub use draft::{BeneficiaryDraft, ChildDraft, OutcomeDraft, PhaseDraft};
-pub use ids::{BeneficiaryId, ChildId};
+pub use ids::{BeneficiaryId, ChildId, PartnerId};
 pub use pathway::{
     ContractKind, EntryRoute, Outcome, OutcomeKind, Pathway, Phase, PhaseProgress, PhaseStatus,
     Phases, RouteOverride, Stage,
@@ -35,9 +35,9 @@ pub use search::{SearchQuery, fold};
 pub use settings::Settings;
 pub use skills::{
     AreaAssessment, AreaStatus, Diploma, Experience, ExperienceKind, FlePartner, FleReferral,
-    Language, LifeArea, PartnerId, Recognition, ReferralOutcome, Skill, SkillLevel,
-    SkillsAssessment, Transferability, TransversalRating, TransversalSkill, YearMonth,
-    eqf_french_equivalent, years_by_occupation,
+    Language, LifeArea, Recognition, ReferralOutcome, Skill, SkillLevel, SkillsAssessment,
+    Transferability, TransversalRating, TransversalSkill, YearMonth, eqf_french_equivalent,
+    years_by_occupation,
 };
 pub use skills_draft::{DiplomaDraft, ExperienceDraft, ReferralDraft, SkillsDraft, new_referral};
 pub use validation::{Field, FieldError, validate};

@@ -7,9 +7,9 @@ use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use super::cefr::CefrLevel;
+use super::ids::PartnerId;
 
 /// A month of a year, or a whole year when the month is not known ("2015").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -526,37 +526,6 @@ pub struct AreaAssessment {
     pub status: AreaStatus,
     /// Note.
     pub note: String,
-}
-
-/// Identifies a French-course partner.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct PartnerId(Uuid);
-
-impl PartnerId {
-    /// A fresh identifier.
-    #[must_use]
-    pub fn new() -> Self {
-        Self(Uuid::now_v7())
-    }
-
-    /// Wraps an existing UUID (demo data, tests).
-    #[must_use]
-    pub const fn from_uuid(uuid: Uuid) -> Self {
-        Self(uuid)
-    }
-}
-
-impl Default for PartnerId {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl fmt::Display for PartnerId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.hyphenated().fmt(f)
-    }
 }
 
 /// A partner giving French (FLE) courses, in the structure's directory.

@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::dates::{format_date, parse_date};
+use super::ids::PartnerId;
 use super::skills::{
-    AreaAssessment, Diploma, Experience, ExperienceKind, FleReferral, LifeArea, PartnerId,
-    Recognition, ReferralOutcome, Skill, SkillsAssessment, TransversalRating, TransversalSkill,
-    YearMonth,
+    AreaAssessment, Diploma, Experience, ExperienceKind, FleReferral, LifeArea, Recognition,
+    ReferralOutcome, Skill, SkillsAssessment, TransversalRating, TransversalSkill, YearMonth,
 };
 use super::validation::{Field, FieldError};
 

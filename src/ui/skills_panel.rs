@@ -893,35 +893,17 @@ fn transversal_ui(ui: &mut Ui, form: &mut Form<'_>, draft: &mut BeneficiaryDraft
         ui,
         "Compétences transversales (1 : à développer … 4 : point fort)",
         |form, ui| {
+            let options: [Option<u8>; 5] = [None, Some(1), Some(2), Some(3), Some(4)];
             for skill in TransversalSkill::ALL {
                 let entry = draft.skills.transversal.entry(skill).or_default();
-                let before = entry.clone();
-                let label = ui.label(skill.label());
-                ui.horizontal(|ui| {
-                    let options: [Option<u8>; 5] = [None, Some(1), Some(2), Some(3), Some(4)];
-                    choice_box(
-                        ui,
-                        skill.label(),
-                        label.id,
-                        form.enabled(),
-                        &mut entry.rating,
-                        &options,
-                        &|r: Option<u8>| r.map_or_else(|| "—".to_owned(), |r| r.to_string()),
-                    );
-                    let comment_label = format!("Commentaire ({})", skill.label());
-                    ui.add_enabled(
-                        form.enabled(),
-                        egui::TextEdit::singleline(&mut entry.comment)
-                            .id(widgets::field_id(&comment_label))
-                            .hint_text("commentaire")
-                            .desired_width(theme::FIELD_WIDTH),
-                    )
-                    .labelled_by(label.id);
-                });
-                ui.end_row();
-                if *entry != before {
-                    form.changed = true;
-                }
+                form.changed |= widgets::choice_with_note(
+                    ui,
+                    skill.label(),
+                    form.enabled(),
+                    (&mut entry.rating, &options),
+                    &|r: Option<u8>| r.map_or_else(|| "—".to_owned(), |r| r.to_string()),
+                    (&mut entry.comment, "commentaire"),
+                );
             }
         },
     );
@@ -939,32 +921,14 @@ fn life_areas_ui(ui: &mut Ui, form: &mut Form<'_>, draft: &mut BeneficiaryDraft)
         |form, ui| {
             for area in LifeArea::ALL {
                 let entry = draft.skills.life_areas.entry(area).or_default();
-                let before = entry.clone();
-                let label = ui.label(area.label());
-                ui.horizontal(|ui| {
-                    choice_box(
-                        ui,
-                        area.label(),
-                        label.id,
-                        form.enabled(),
-                        &mut entry.status,
-                        &AreaStatus::ALL,
-                        &|s: AreaStatus| s.label().to_owned(),
-                    );
-                    let note_label = format!("Note ({})", area.label());
-                    ui.add_enabled(
-                        form.enabled(),
-                        egui::TextEdit::singleline(&mut entry.note)
-                            .id(widgets::field_id(&note_label))
-                            .hint_text("note")
-                            .desired_width(theme::FIELD_WIDTH),
-                    )
-                    .labelled_by(label.id);
-                });
-                ui.end_row();
-                if *entry != before {
-                    form.changed = true;
-                }
+                form.changed |= widgets::choice_with_note(
+                    ui,
+                    area.label(),
+                    form.enabled(),
+                    (&mut entry.status, &AreaStatus::ALL),
+                    &|s: AreaStatus| s.label().to_owned(),
+                    (&mut entry.note, "note"),
+                );
             }
         },
     );

@@ -239,3 +239,42 @@ pub fn route_explanation(ui: &mut Ui, draft: &crate::model::BeneficiaryDraft) {
         );
     }
 }
+
+/// A grid row: a choice and a short note beside it, both labelled by `label` (the note's field
+/// id is derived from "Note (label)"); returns whether either changed.
+pub fn choice_with_note<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    label: &str,
+    enabled: bool,
+    (value, options): (&mut T, &[T]),
+    label_of: &impl Fn(T) -> String,
+    (note, hint): (&mut String, &str),
+) -> bool {
+    let label_response = ui.label(label);
+    let changed = ui
+        .horizontal(|ui| {
+            let chosen = choice_box(
+                ui,
+                label,
+                label_response.id,
+                enabled,
+                value,
+                options,
+                label_of,
+            );
+            let typed = ui
+                .add_enabled(
+                    enabled,
+                    TextEdit::singleline(note)
+                        .id(field_id(&format!("Note ({label})")))
+                        .hint_text(hint.to_owned())
+                        .desired_width(theme::FIELD_WIDTH),
+                )
+                .labelled_by(label_response.id)
+                .changed();
+            chosen || typed
+        })
+        .inner;
+    ui.end_row();
+    changed
+}
