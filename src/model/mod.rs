@@ -10,6 +10,7 @@ mod dates;
 mod demo;
 mod draft;
 mod ids;
+mod merge;
 mod pathway;
 pub mod rome;
 mod search;
@@ -27,6 +28,7 @@ pub use dates::{age_in_months, format_date, parse_date};
 pub use demo::{demo_beneficiaries, demo_partners};
 pub use draft::{BeneficiaryDraft, ChildDraft, OutcomeDraft, PhaseDraft};
 pub use ids::{BeneficiaryId, ChildId, PartnerId};
+pub use merge::{RecordPart, Side, merge};
 pub use pathway::{
     ContractKind, EntryRoute, Outcome, OutcomeKind, Pathway, Phase, PhaseProgress, PhaseStatus,
     Phases, RouteOverride, Stage,

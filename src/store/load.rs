@@ -51,6 +51,8 @@ pub(crate) struct Loaded<T> {
     pub problems: Vec<Problem>,
     /// Files that exist but could not be read as records: never to be overwritten.
     pub unreadable: Vec<PathBuf>,
+    /// Records found twice: (the file loaded, the other file, the other file's record).
+    pub duplicates: Vec<(PathBuf, PathBuf, T)>,
 }
 
 fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
@@ -104,6 +106,7 @@ where
         records: Vec::new(),
         problems: Vec::new(),
         unreadable: Vec::new(),
+        duplicates: Vec::new(),
     };
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -181,7 +184,8 @@ where
                     kept.display()
                 ),
             });
-            loaded.unreadable.push(path);
+            loaded.unreadable.push(path.clone());
+            loaded.duplicates.push((kept.clone(), path, record));
         } else {
             seen.insert(id, path.clone());
             loaded.records.push((path, record));

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use chrono::{Local, NaiveDate, Utc};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui, ViewportCommand};
 
+use super::conflict_window::ConflictWindow;
 use super::list_panel::ListPanel;
 use super::skills_panel::{SkillsAction, SkillsPanel};
 use super::summary_panel::SummaryPanel;
@@ -18,7 +19,7 @@ use crate::model::{
     Beneficiary, BeneficiaryDraft, BeneficiaryId, FieldError, FlePartner, Settings,
     demo_beneficiaries, demo_partners,
 };
-use crate::store::{Access, Problem, Store, StoreError};
+use crate::store::{Access, Conflict, Problem, Store, StoreError};
 
 /// Seconds of calm after the last keystroke before an edit is saved.
 pub const AUTOSAVE_DELAY_SECONDS: f64 = 0.8;
@@ -88,6 +89,8 @@ pub enum Command {
     DiscardAndClose,
     /// Save a partner of the French-course directory.
     SavePartner(FlePartner),
+    /// Save the version chosen for a record found twice, and put the other copy aside.
+    ResolveConflict(usize, Beneficiary),
 }
 
 /// The edit in progress on one record.
@@ -165,6 +168,9 @@ pub struct ParcoursApp {
     /// Every record, sorted by last then first name.
     records: Vec<Beneficiary>,
     problems: Vec<Problem>,
+    /// Records found in two files, waiting for the counsellor's choice.
+    conflicts: Vec<Conflict>,
+    conflict_window: ConflictWindow,
     settings: Settings,
     /// The settings as edited in the "Paramètres" window, while it is open.
     settings_draft: Option<Settings>,
@@ -207,6 +213,8 @@ impl ParcoursApp {
             read_only_reason,
             records: Vec::new(),
             problems: Vec::new(),
+            conflicts: Vec::new(),
+            conflict_window: ConflictWindow::default(),
             settings: Settings::default(),
             settings_draft: None,
             partners: Vec::new(),
@@ -270,7 +278,13 @@ impl ParcoursApp {
         self.records = report.beneficiaries;
         self.records
             .sort_by_cached_key(|b| (name_order_key(b), b.id));
-        self.problems = report.problems;
+        // A conflict copy has its own banner and window: not counted among unreadable files.
+        self.problems = report
+            .problems
+            .into_iter()
+            .filter(|p| !report.conflicts.iter().any(|c| c.other_path == p.path))
+            .collect();
+        self.conflicts = report.conflicts;
         let (settings, problem) = self.store.load_settings();
         self.settings = settings;
         self.problems.extend(problem);
@@ -357,6 +371,26 @@ impl ParcoursApp {
                     }
                     Err(error) => self.save_state = SaveState::Failed(error.to_string()),
                 },
+                Command::ResolveConflict(index, record) => {
+                    let Some(conflict) = self.conflicts.get(index).cloned() else {
+                        continue;
+                    };
+                    match self
+                        .store
+                        .resolve_conflict(&conflict, &record, self.today())
+                    {
+                        Ok(_) => {
+                            self.save_state = SaveState::Saved;
+                            self.editors.remove(&record.id);
+                            let selected = self.selected.take();
+                            self.reload();
+                            if let Some(id) = selected {
+                                self.select(id, now);
+                            }
+                        }
+                        Err(error) => self.save_state = SaveState::Failed(error.to_string()),
+                    }
+                }
                 Command::DiscardAndClose => {
                     self.closing = Closing::Confirmed;
                     ctx.send_viewport_cmd(ViewportCommand::Close);
@@ -438,7 +472,8 @@ impl ParcoursApp {
     }
 
     fn banners_ui(&mut self, ui: &mut Ui) {
-        if self.read_only_reason.is_none() && self.problems.is_empty() {
+        if self.read_only_reason.is_none() && self.problems.is_empty() && self.conflicts.is_empty()
+        {
             return;
         }
         egui::Panel::top("banners")
@@ -446,6 +481,21 @@ impl ParcoursApp {
             .show(ui, |ui| {
                 if let Some(reason) = &self.read_only_reason {
                     ui.label(RichText::new(reason).color(theme::WARNING).strong());
+                }
+                if !self.conflicts.is_empty() {
+                    ui.horizontal(|ui| {
+                        ui.label(
+                            RichText::new(format!(
+                                "{} fiche(s) en double (copie laissée par un outil de synchronisation) : choisissez la version à garder.",
+                                self.conflicts.len()
+                            ))
+                            .color(theme::WARNING)
+                            .strong(),
+                        );
+                        if ui.button("Résoudre").clicked() {
+                            self.conflict_window.open();
+                        }
+                    });
                 }
                 if !self.problems.is_empty() {
                     ui.horizontal(|ui| {
@@ -717,6 +767,14 @@ impl eframe::App for ParcoursApp {
             }
         });
         self.problems_window(&ctx);
+        if let Some((index, record)) = self.conflict_window.ui(
+            &ctx,
+            &self.conflicts,
+            &self.records,
+            self.store.is_writable(),
+        ) {
+            self.commands.push(Command::ResolveConflict(index, record));
+        }
         self.settings_window(&ctx);
         self.close_ui(&ctx, now);
         self.apply_commands(&ctx, now);

@@ -3,6 +3,7 @@
 
 mod app;
 mod companies_panel;
+mod conflict_window;
 mod creche_panel;
 mod identity_panel;
 mod list_panel;
