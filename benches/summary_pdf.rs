@@ -15,6 +15,7 @@ fn summary_pdf(c: &mut Criterion) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let settings = Settings {
         structure_name: "EDS de Vitry-sur-Seine".into(),
+        ..Settings::default()
     };
     let records = demo_beneficiaries(40, today, 7);
     let summary = Summary::build(&records[0], &settings, &SummaryOptions::default(), today);

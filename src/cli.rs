@@ -1,11 +1,11 @@
 //! The command line: argument parsing and the headless commands (`check`, `list`, `demo`,
-//! `print`).
+//! `print`, `backups`, `restore`).
 //!
 //! Exit codes follow grep's convention: 0 success, 1 `check` found problems or `print --all`
 //! could not write every summary, 2 an error (bad arguments, unusable data directory, refused
-//! demo).
+//! demo, restore not confirmed).
 
-use std::io::{self, Write};
+use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{Local, NaiveDate};
@@ -68,6 +68,18 @@ pub enum Command {
         #[arg(long, value_name = "MODELE.typ")]
         template: Option<PathBuf>,
     },
+    /// Liste les sauvegardes quotidiennes du dossier de données, la plus récente d'abord.
+    Backups,
+    /// Remplace les données par une sauvegarde quotidienne, après avoir sauvegardé les données
+    /// actuelles (dans backups/AAAA-MM-JJ-avant-restauration-HHMMSS/).
+    Restore {
+        /// Date de la sauvegarde à restaurer (voir `parcours backups`).
+        #[arg(long, value_name = "AAAA-MM-JJ")]
+        from: NaiveDate,
+        /// Ne pas demander de confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 /// Why a command could not run.
@@ -115,6 +127,11 @@ pub enum CliError {
     /// The store refused.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// `restore` without `--yes`, and the answer was not yes (or there was no answer).
+    #[error(
+        "restauration annulée : rien n'a été modifié (répondez « o », ou ajoutez --yes pour ne pas être interrogé)"
+    )]
+    NotConfirmed,
     /// Writing the output failed (closed pipe…).
     #[error("écriture impossible : {0}")]
     Output(#[from] io::Error),
@@ -158,6 +175,15 @@ pub fn run(command: &Command, data_dir: &Path, out: &mut dyn Write) -> Result<Ou
                 _ => return Err(CliError::PrintUsage),
             };
             print(data_dir, &target, template.as_deref(), out)
+        }
+        Command::Backups => backups(data_dir, out),
+        Command::Restore { from, yes } => {
+            let confirmation = if *yes {
+                Confirmation::Given
+            } else {
+                Confirmation::Ask(&mut io::stdin().lock())
+            };
+            restore(data_dir, *from, confirmation, out)
         }
     }
 }
@@ -375,4 +401,124 @@ fn write_summary(
         writeln!(out, "{} : {warning}", file.display())?;
     }
     Ok(rendered.page_count)
+}
+
+fn backups(data_dir: &Path, out: &mut dyn Write) -> Result<Outcome, CliError> {
+    for date in open_read_only(data_dir)?.backups() {
+        writeln!(out, "{}", date.format("%Y-%m-%d"))?;
+    }
+    Ok(Outcome::Success)
+}
+
+/// Whether `restore` may go ahead.
+pub enum Confirmation<'a> {
+    /// `--yes`.
+    Given,
+    /// Ask, and read the answer from this input.
+    Ask(&'a mut dyn BufRead),
+}
+
+/// Restores a daily backup, after asking unless confirmed. No answer (no terminal, end of
+/// input) is a no: a script must say `--yes`.
+pub fn restore(
+    data_dir: &Path,
+    date: NaiveDate,
+    confirmation: Confirmation<'_>,
+    out: &mut dyn Write,
+) -> Result<Outcome, CliError> {
+    if !data_dir.is_dir() {
+        return Err(CliError::MissingDataDir(data_dir.to_owned()));
+    }
+    let mut store = Store::open(data_dir, Access::ReadWrite)?;
+    let available = store.backups();
+    if !available.contains(&date) {
+        return Err(StoreError::NoSuchBackup { date, available }.into());
+    }
+    if let Confirmation::Ask(input) = confirmation {
+        write!(
+            out,
+            "Remplacer les données actuelles par la sauvegarde du {} ? Les données actuelles seront d'abord sauvegardées. [o/N] ",
+            date.format("%d/%m/%Y")
+        )?;
+        out.flush()?;
+        let mut answer = String::new();
+        // An unreadable input counts as no answer.
+        let _ = input.read_line(&mut answer);
+        writeln!(out)?;
+        let answer = answer.trim().to_lowercase();
+        if !matches!(answer.as_str(), "o" | "oui" | "y" | "yes") {
+            return Err(CliError::NotConfirmed);
+        }
+    }
+    let report = store.restore(date)?;
+    writeln!(
+        out,
+        "Sauvegarde du {} restaurée. Les données remplacées sont dans {}",
+        date.format("%d/%m/%Y"),
+        report.safety_backup.display()
+    )?;
+    Ok(Outcome::Success)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A data directory with a backup of 2026-11-21 holding no record, and one record now.
+    fn directory() -> (tempfile::TempDir, NaiveDate) {
+        let dir = tempfile::tempdir().unwrap();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+        let record = demo_beneficiaries(1, day, 1).remove(0);
+        store.save_beneficiary(&record, day).unwrap();
+        (dir, day)
+    }
+
+    fn record_count(dir: &Path) -> usize {
+        Store::read_only(dir).load().beneficiaries.len()
+    }
+
+    #[test]
+    fn restore_asks_and_only_a_yes_goes_ahead() {
+        let (dir, day) = directory();
+        for refusal in ["", "n\n", "non\n", "peut-être\n"] {
+            let mut out = Vec::new();
+            let result = restore(
+                dir.path(),
+                day,
+                Confirmation::Ask(&mut refusal.as_bytes()),
+                &mut out,
+            );
+            assert!(matches!(result, Err(CliError::NotConfirmed)), "{refusal:?}");
+            assert!(String::from_utf8(out).unwrap().contains("21/11/2026 ? "));
+            assert_eq!(record_count(dir.path()), 1);
+        }
+        let mut out = Vec::new();
+        let result = restore(
+            dir.path(),
+            day,
+            Confirmation::Ask(&mut &b"O\n"[..]),
+            &mut out,
+        );
+        assert!(matches!(result, Ok(Outcome::Success)));
+        assert_eq!(record_count(dir.path()), 0);
+    }
+
+    #[test]
+    fn restore_checks_the_date_before_asking() {
+        let (dir, _) = directory();
+        let other = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+        let mut out = Vec::new();
+        let result = restore(
+            dir.path(),
+            other,
+            Confirmation::Ask(&mut &b"o\n"[..]),
+            &mut out,
+        );
+        assert!(matches!(
+            result,
+            Err(CliError::Store(StoreError::NoSuchBackup { .. }))
+        ));
+        assert!(out.is_empty());
+    }
 }

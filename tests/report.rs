@@ -23,6 +23,7 @@ fn today() -> NaiveDate {
 fn settings() -> Settings {
     Settings {
         structure_name: "EDS de Vitry-sur-Seine".into(),
+        ..Settings::default()
     }
 }
 

@@ -14,7 +14,9 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use parcours::model::{Beneficiary, BeneficiaryId, demo_beneficiaries};
-use parcours::store::{Access, BENEFICIARIES_DIR, LoadReport, Problem, Store, StoreError};
+use parcours::store::{
+    Access, BENEFICIARIES_DIR, LoadReport, Problem, SCHEMA_VERSION, Store, StoreError,
+};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
@@ -373,9 +375,10 @@ fn a_newer_format_is_refused_untouched_and_bom_with_crlf_loads() {
 
     let newer_path = canonical_path(root, records[0].id);
     let text = record_text(&records[0]);
-    assert!(text.contains("schema_version: 2,"));
+    let current = format!("schema_version: {SCHEMA_VERSION},");
+    assert!(text.contains(&current));
     let newer = text
-        .replacen("schema_version: 2,", "schema_version: 99,", 1)
+        .replacen(&current, "schema_version: 99,", 1)
         .into_bytes();
     fs::write(&newer_path, &newer).unwrap();
 
@@ -475,7 +478,11 @@ fn a_file_the_store_did_not_load_is_never_overwritten() {
     let record = demo_beneficiaries(1, today(), 63).remove(0);
     fs::create_dir_all(records_dir(root)).unwrap();
     let path = canonical_path(root, record.id);
-    let newer = record_text(&record).replacen("schema_version: 2", "schema_version: 99", 1);
+    let newer = record_text(&record).replacen(
+        &format!("schema_version: {SCHEMA_VERSION},"),
+        "schema_version: 99,",
+        1,
+    );
     fs::write(&path, &newer).unwrap();
 
     // Saving without loading first (or after the file appeared through a sync).
@@ -514,6 +521,9 @@ fn a_format_1_record_still_loads_and_upgrades_on_save() {
 
     store.save_beneficiary(&record, today()).unwrap();
     let upgraded = fs::read_to_string(&path).unwrap();
-    assert!(upgraded.contains("schema_version: 2,"), "{upgraded}");
+    assert!(
+        upgraded.contains(&format!("schema_version: {SCHEMA_VERSION},")),
+        "{upgraded}"
+    );
     assert_eq!(store.load().beneficiaries, [record]);
 }

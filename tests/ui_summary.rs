@@ -77,6 +77,7 @@ fn open_summary(dir: &Path) -> Harness<'static, ParcoursApp> {
     store
         .save_settings(&Settings {
             structure_name: "EDS de Vitry-sur-Seine".into(),
+            ..Settings::default()
         })
         .unwrap();
     drop(store);

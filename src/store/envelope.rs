@@ -3,7 +3,7 @@
 //!
 //! ```ron
 //! (
-//!     schema_version: 2,
+//!     schema_version: 3,
 //!     record: ( id: "…", identity: ( … ), … ),
 //! )
 //! ```
@@ -21,8 +21,8 @@ use serde::{Deserialize, Serialize};
 ///
 /// History: 1 — foundation; 2 — `identity.languages` became a list of languages with levels
 /// (format 1 wrote bare names, still read: see `model::Language`'s deserialisation) and phase-1
-/// data (`skills`) was added.
-pub const SCHEMA_VERSION: u32 = 2;
+/// data (`skills`) was added; 3 — the settings gained `backups_kept` (absent: 14).
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Deepest nesting accepted when reading: far above any real record, far below a stack overflow.
 const RECURSION_LIMIT: usize = 64;
@@ -194,7 +194,8 @@ mod tests {
     fn roundtrip_keeps_every_field_and_stays_readable() {
         let b = sample();
         let text = encode(&b).unwrap();
-        assert!(text.starts_with("(\n    schema_version: 2,\n    record: ("));
+        let head = format!("(\n    schema_version: {SCHEMA_VERSION},\n    record: (");
+        assert!(text.starts_with(&head), "{text}");
         assert!(text.contains(&format!("last_name: \"{}\"", b.identity.last_name)));
         assert_eq!(decode::<Beneficiary>(text.as_bytes()), Ok(b));
     }
@@ -215,11 +216,8 @@ mod tests {
         let error = decode::<Beneficiary>(truncated.as_bytes()).unwrap_err();
         assert!(error.location.is_some(), "{error:?}");
 
-        let wrong_type = text.replacen(
-            "schema_version: 2,\n    record: (\n        id:",
-            "schema_version: 2,\n    record: (\n        id: 12, x:",
-            1,
-        );
+        let wrong_type =
+            text.replacen("record: (\n        id:", "record: (\n        id: 12, x:", 1);
         let error = decode::<Beneficiary>(wrong_type.as_bytes()).unwrap_err();
         assert_eq!(error.location.map(|l| l.0), Some(4), "{error:?}");
 
@@ -231,9 +229,11 @@ mod tests {
 
     #[test]
     fn newer_versions_are_refused() {
-        let text = encode(&sample())
-            .unwrap()
-            .replacen("schema_version: 2", "schema_version: 3", 1);
+        let text = encode(&sample()).unwrap().replacen(
+            &format!("schema_version: {SCHEMA_VERSION},"),
+            &format!("schema_version: {},", SCHEMA_VERSION + 1),
+            1,
+        );
         let error = decode::<Beneficiary>(text.as_bytes()).unwrap_err();
         assert!(error.message.contains("plus récente"), "{error:?}");
     }

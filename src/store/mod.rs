@@ -8,26 +8,33 @@
 //!   settings.ron              the structure's settings (name on printed documents…)
 //!   beneficiaries/<id>.ron    one record per beneficiary (see `envelope` for the format)
 //!   partners/<id>.ron         the directory of French-course (FLE) partners, one file each
+//!   backups/AAAA-MM-JJ/       a copy of all the above, made before the first write of a day
 //! ```
 //!
 //! Promises: writes are atomic (temp file, fsync, rename, fsync of the folder); a file that
 //! could not be read is reported and never overwritten; invalid records are never written; a
-//! second process on the same directory cannot write.
+//! second process on the same directory cannot write; the data as it was before each day's
+//! first write can be restored (see `backup`).
 
 mod atomic;
+mod backup;
+mod conflict;
 mod envelope;
 mod load;
 mod lock;
 
+use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::model::{Beneficiary, BeneficiaryId, FlePartner, Settings, validate};
 
+pub use backup::BACKUPS_DIR;
+pub use conflict::{CONFLICTS_DIR, Conflict};
 pub use envelope::SCHEMA_VERSION;
 pub use load::Problem;
 
@@ -81,6 +88,68 @@ pub enum StoreError {
     /// The record could not be turned into text (a bug, never expected).
     #[error("Mise en forme RON impossible : {0}")]
     Encode(#[from] ron::Error),
+    /// The day's backup could not be made (the save itself went on).
+    #[error(
+        "La sauvegarde du jour n'a pas pu être faite ({}: {source}) : les modifications sont bien enregistrées, mais vérifiez l'espace disque et les droits du dossier.",
+        .path.display()
+    )]
+    Backup {
+        /// The backups' folder.
+        path: PathBuf,
+        /// The system's error.
+        source: io::Error,
+    },
+    /// `restore` asked for a date that has no backup.
+    #[error("Aucune sauvegarde du {}. {}", .date.format("%Y-%m-%d"), available_text(.available))]
+    NoSuchBackup {
+        /// The date asked for.
+        date: NaiveDate,
+        /// The dates that have one, newest first.
+        available: Vec<NaiveDate>,
+    },
+    /// The copy of the current data, made before restoring, failed: nothing was changed.
+    #[error(
+        "Restauration annulée, les données actuelles n'ont pas pu être sauvegardées d'abord ({}: {source}). Rien n'a été modifié.",
+        .path.display()
+    )]
+    SafetyBackup {
+        /// The backups' folder.
+        path: PathBuf,
+        /// The system's error.
+        source: io::Error,
+    },
+    /// The restore failed half-way; the data it was replacing is in `safety_backup`.
+    #[error(
+        "Restauration interrompue : {source}. Les données d'avant la restauration sont dans {} : fermez Parcours et recopiez-les dans le dossier de données.",
+        .safety_backup.display()
+    )]
+    Restore {
+        /// Where the data as it was before the restore is.
+        safety_backup: PathBuf,
+        /// The system's error.
+        source: io::Error,
+    },
+}
+
+/// "Sauvegardes disponibles : …" for [`StoreError::NoSuchBackup`].
+fn available_text(dates: &[NaiveDate]) -> String {
+    if dates.is_empty() {
+        return "Aucune sauvegarde n'existe encore dans ce dossier de données.".to_owned();
+    }
+    let dates: Vec<String> = dates
+        .iter()
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .collect();
+    format!("Sauvegardes disponibles : {}.", dates.join(", "))
+}
+
+/// What a restore did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RestoreReport {
+    /// The date of the backup now in place.
+    pub restored: NaiveDate,
+    /// The folder holding the data as it was before the restore.
+    pub safety_backup: PathBuf,
 }
 
 /// Everything a data directory held at load time.
@@ -90,6 +159,8 @@ pub struct LoadReport {
     pub beneficiaries: Vec<Beneficiary>,
     /// Files that did not, and why.
     pub problems: Vec<Problem>,
+    /// Records found in two files (a sync tool's conflict copy), to be resolved.
+    pub conflicts: Vec<Conflict>,
 }
 
 /// Access to one data directory.
@@ -101,6 +172,17 @@ pub struct Store {
     paths: HashMap<BeneficiaryId, PathBuf>,
     /// Files that could not be read: never overwritten.
     unreadable: HashSet<PathBuf>,
+    /// The last day whose backup was seen to (made, found, or failed): at most one attempt per
+    /// day. A `Cell` so that the `&self` saves keep their signatures.
+    backup_checked_on: Cell<Option<NaiveDate>>,
+    /// Why the day's backup failed, until the caller takes it.
+    backup_error: RefCell<Option<StoreError>>,
+}
+
+/// The local date and time: the store's only clock read (backup names, and the date of saves
+/// whose callers do not give one).
+fn local_now() -> NaiveDateTime {
+    chrono::Local::now().naive_local()
 }
 
 fn io_error(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
@@ -122,6 +204,7 @@ impl Store {
                 LockError::Io(path, source) => StoreError::Io { path, source },
             })?;
             atomic::remove_stale_temp_files(&records);
+            backup::remove_stale_temp_dirs(&store.root);
             store.lock = Some(lock);
         }
         Ok(store)
@@ -135,6 +218,8 @@ impl Store {
             lock: None,
             paths: HashMap::new(),
             unreadable: HashSet::new(),
+            backup_checked_on: Cell::new(None),
+            backup_error: RefCell::new(None),
         }
     }
 
@@ -162,9 +247,19 @@ impl Store {
             self.paths.insert(record.id, path);
             beneficiaries.push(record);
         }
+        let conflicts = loaded
+            .duplicates
+            .into_iter()
+            .map(|(kept_path, other_path, other)| Conflict {
+                kept_path,
+                other_path,
+                other,
+            })
+            .collect();
         LoadReport {
             beneficiaries,
             problems: loaded.problems,
+            conflicts,
         }
     }
 
@@ -202,6 +297,7 @@ impl Store {
             return Err(StoreError::WouldOverwriteUnreadable(path));
         }
         let text = envelope::encode(record)?;
+        self.before_write(today);
         atomic::write_atomic(&path, text.as_bytes()).map_err(io_error(&path))?;
         self.paths.insert(record.id, path.clone());
         Ok(path)
@@ -255,6 +351,7 @@ impl Store {
             return Err(StoreError::WouldOverwriteUnreadable(path));
         }
         let text = envelope::encode(partner)?;
+        self.before_write(local_now().date());
         atomic::write_atomic(&path, text.as_bytes()).map_err(io_error(&path))?;
         Ok(path)
     }
@@ -269,7 +366,88 @@ impl Store {
             return Err(StoreError::WouldOverwriteUnreadable(path));
         }
         let text = envelope::encode(settings)?;
+        self.before_write(local_now().date());
         atomic::write_atomic(&path, text.as_bytes()).map_err(io_error(&path))
+    }
+}
+
+/// Backups: see the `backup` module.
+impl Store {
+    /// Makes the day's backup before the first write of `today` (the local date). A failure
+    /// does not stop the write, which would lose the counsellor's edit: it is kept for
+    /// [`Self::take_backup_error`], and the backup is tried again the next day or at the next
+    /// start.
+    fn before_write(&self, today: NaiveDate) {
+        if self.backup_checked_on.get() == Some(today) {
+            return;
+        }
+        self.backup_checked_on.set(Some(today));
+        let kept = self.backups_kept();
+        if let Err(source) = backup::make_daily(&self.root, today, kept) {
+            self.backup_error.replace(Some(StoreError::Backup {
+                path: self.root.join(BACKUPS_DIR),
+                source,
+            }));
+        }
+    }
+
+    /// How many daily backups to keep, from the settings file; the default when it is absent
+    /// or unreadable (a damaged settings file must not cost the backups).
+    fn backups_kept(&self) -> u32 {
+        load::load_file::<Settings>(&self.root.join(SETTINGS_FILE))
+            .unwrap_or_default()
+            .backups_kept
+    }
+
+    /// Why the day's backup could not be made, if it failed since the last call: the save
+    /// went on, and the window shows this message once.
+    pub fn take_backup_error(&self) -> Option<StoreError> {
+        self.backup_error.take()
+    }
+
+    /// The dates that have a daily backup, newest first.
+    #[must_use]
+    pub fn backups(&self) -> Vec<NaiveDate> {
+        backup::list(&self.root)
+    }
+
+    /// Replaces the data (records, partners, settings: everything but `backups/` and the lock)
+    /// with the daily backup of `date`, after copying the current data into
+    /// `backups/<aujourd'hui>-avant-restauration-<HHMMSS>/` (never pruned). Writer only. The
+    /// caller must then [`Self::load`] again: until then, records the store had loaded are
+    /// treated as unknown, so no save can overwrite a restored file with an older edit.
+    pub fn restore(&mut self, date: NaiveDate) -> Result<RestoreReport, StoreError> {
+        if self.lock.is_none() {
+            return Err(StoreError::ReadOnly);
+        }
+        let available = self.backups();
+        if !available.contains(&date) {
+            return Err(StoreError::NoSuchBackup { date, available });
+        }
+        let now = local_now();
+        // Whatever happens next, the loaded state no longer describes the folder.
+        self.paths.clear();
+        self.unreadable.clear();
+        let safety_backup =
+            backup::restore(&self.root, date, now).map_err(|failure| match failure {
+                backup::RestoreFailure::SafetyBackup(source) => StoreError::SafetyBackup {
+                    path: self.root.join(BACKUPS_DIR),
+                    source,
+                },
+                backup::RestoreFailure::Swap(safety_backup, source) => StoreError::Restore {
+                    safety_backup,
+                    source,
+                },
+            })?;
+        // A backup of an empty directory may lack the records' folder: the store expects it.
+        let records = self.root.join(BENEFICIARIES_DIR);
+        fs::create_dir_all(&records).map_err(io_error(&records))?;
+        // The restored state is today's state: no daily backup should replace it today.
+        self.backup_checked_on.set(Some(now.date()));
+        Ok(RestoreReport {
+            restored: date,
+            safety_backup,
+        })
     }
 }
 
@@ -346,6 +524,7 @@ mod tests {
         assert_eq!(store.load_settings(), (Settings::default(), None));
         let settings = Settings {
             structure_name: "EDS de Vitry-sur-Seine".into(),
+            ..Settings::default()
         };
         store.save_settings(&settings).unwrap();
         assert_eq!(store.load_settings(), (settings.clone(), None));
