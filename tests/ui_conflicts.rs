@@ -52,7 +52,9 @@ fn a_conflict_is_shown_and_merged_part_by_part() {
     let merged = &report.beneficiaries[0];
     assert_eq!(merged.contact.town, "Ivry-sur-Seine", "taken from B");
     assert_eq!(merged.private_notes, kept.private_notes, "kept from A");
-    let aside = std::fs::read_dir(dir.path().join(CONFLICTS_DIR)).unwrap().count();
+    let aside = std::fs::read_dir(dir.path().join(CONFLICTS_DIR))
+        .unwrap()
+        .count();
     assert_eq!(aside, 1, "the other copy is put aside, not deleted");
     assert!(harness.query_by_label_contains("en double").is_none());
 }

@@ -271,3 +271,33 @@ fn the_structure_name_is_set_once_in_the_settings() {
         "{text}"
     );
 }
+
+#[test]
+fn a_daily_backup_is_restored_from_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    write_fixture(dir.path());
+    // The next day, an edit: the store first copies yesterday's state to backups/<that day>/.
+    let next_day = common::today().succ_opt().unwrap();
+    {
+        let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+        let mut record = store.load().beneficiaries.remove(0);
+        record.contact.town = "Créteil".to_owned();
+        store.save_beneficiary(&record, next_day).unwrap();
+    }
+    let mut harness = app(dir.path());
+    harness.run();
+    harness.get_by_label("Restaurer une sauvegarde…").click();
+    harness.run();
+    let backup_day = next_day.format("%d/%m/%Y").to_string();
+    harness.get_by_label(&backup_day).click();
+    harness.run();
+    harness.get_by_label("Restaurer").click();
+    harness.run();
+    let mut store = Store::open(dir.path(), Access::ReadOnly).unwrap();
+    let restored = store.load().beneficiaries.remove(0);
+    assert_eq!(
+        restored.contact.town, "Vitry-sur-Seine",
+        "the state before the edit"
+    );
+    assert_eq!(harness.state().records()[0].contact.town, "Vitry-sur-Seine");
+}

@@ -90,7 +90,15 @@ pub enum Command {
     /// Save a partner of the French-course directory.
     SavePartner(FlePartner),
     /// Save the version chosen for a record found twice, and put the other copy aside.
-    ResolveConflict(usize, Beneficiary),
+    ResolveConflict(usize, Box<Beneficiary>),
+    /// Replace the data with the daily backup of this date (after the store's safety copy).
+    Restore(NaiveDate),
+}
+
+/// The "Restaurer une sauvegarde" window: the dates offered, then the one to confirm.
+struct RestoreDialog {
+    dates: Vec<NaiveDate>,
+    chosen: Option<NaiveDate>,
 }
 
 /// The edit in progress on one record.
@@ -171,6 +179,7 @@ pub struct ParcoursApp {
     /// Records found in two files, waiting for the counsellor's choice.
     conflicts: Vec<Conflict>,
     conflict_window: ConflictWindow,
+    restore_dialog: Option<RestoreDialog>,
     settings: Settings,
     /// The settings as edited in the "Paramètres" window, while it is open.
     settings_draft: Option<Settings>,
@@ -215,6 +224,7 @@ impl ParcoursApp {
             problems: Vec::new(),
             conflicts: Vec::new(),
             conflict_window: ConflictWindow::default(),
+            restore_dialog: None,
             settings: Settings::default(),
             settings_draft: None,
             partners: Vec::new(),
@@ -391,6 +401,19 @@ impl ParcoursApp {
                         Err(error) => self.save_state = SaveState::Failed(error.to_string()),
                     }
                 }
+                Command::Restore(date) => {
+                    // Valid edits belong to the data being replaced: saved first, they are in
+                    // the "avant-restauration" copy.
+                    self.autosave(now, true);
+                    match self.store.restore(date) {
+                        Ok(_) => self.save_state = SaveState::Idle,
+                        Err(error) => self.save_state = SaveState::Failed(error.to_string()),
+                    }
+                    // Success or not, the folder changed under the loaded state.
+                    self.editors.clear();
+                    self.selected = None;
+                    self.reload();
+                }
                 Command::DiscardAndClose => {
                     self.closing = Closing::Confirmed;
                     ctx.send_viewport_cmd(ViewportCommand::Close);
@@ -539,6 +562,13 @@ impl ParcoursApp {
                     if ui.small_button(text::SETTINGS).clicked() {
                         self.settings_draft = Some(self.settings.clone());
                     }
+                    let restore = egui::Button::new(text::RESTORE).small();
+                    if ui.add_enabled(self.store.is_writable(), restore).clicked() {
+                        self.restore_dialog = Some(RestoreDialog {
+                            dates: self.store.backups(),
+                            chosen: None,
+                        });
+                    }
                 });
             });
         });
@@ -673,6 +703,49 @@ impl ParcoursApp {
         }
     }
 
+    fn restore_ui(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = &mut self.restore_dialog else {
+            return;
+        };
+        let mut close = false;
+        let modal = egui::Modal::new(egui::Id::unique("restore-backup")).show(ctx, |ui| {
+            ui.heading(text::RESTORE_TITLE);
+            match dialog.chosen {
+                None if dialog.dates.is_empty() => {
+                    ui.label(text::RESTORE_NONE);
+                }
+                None => {
+                    for date in &dialog.dates {
+                        if ui.button(date.format("%d/%m/%Y").to_string()).clicked() {
+                            dialog.chosen = Some(*date);
+                        }
+                    }
+                }
+                Some(date) => {
+                    ui.label(
+                        RichText::new(format!(
+                            "Remplacer les données actuelles par la sauvegarde du {} ?",
+                            date.format("%d/%m/%Y")
+                        ))
+                        .strong(),
+                    );
+                    ui.label(text::RESTORE_CONFIRM);
+                    if ui.button(text::RESTORE_GO).clicked() {
+                        self.commands.push(Command::Restore(date));
+                        close = true;
+                    }
+                }
+            }
+            ui.add_space(8.0);
+            if ui.button(text::CANCEL).clicked() {
+                close = true;
+            }
+        });
+        if close || modal.should_close() {
+            self.restore_dialog = None;
+        }
+    }
+
     fn problems_window(&mut self, ctx: &egui::Context) {
         let mut open = self.show_problems;
         egui::Window::new(text::PROBLEMS_TITLE)
@@ -773,12 +846,17 @@ impl eframe::App for ParcoursApp {
             &self.records,
             self.store.is_writable(),
         ) {
-            self.commands.push(Command::ResolveConflict(index, record));
+            self.commands
+                .push(Command::ResolveConflict(index, Box::new(record)));
         }
         self.settings_window(&ctx);
         self.close_ui(&ctx, now);
+        self.restore_ui(&ctx);
         self.apply_commands(&ctx, now);
         self.autosave(now, false);
+        if let Some(error) = self.store.take_backup_error() {
+            self.save_state = SaveState::Failed(error.to_string());
+        }
 
         if let Some(next) = self
             .editors

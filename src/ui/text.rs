@@ -122,3 +122,14 @@ pub const NOTHING_SAVED: &str = "Aucun fichier choisi : la synthèse n'a pas ét
 /// In the preview's header when the structure has no name yet (not printed).
 pub const STRUCTURE_NAME_MISSING: &str =
     "Nom de la structure à renseigner (bouton « Paramètres », en bas à droite)";
+
+/// Opens the restore window.
+pub const RESTORE: &str = "Restaurer une sauvegarde…";
+/// Title of the restore window.
+pub const RESTORE_TITLE: &str = "Restaurer une sauvegarde";
+/// When there is no backup yet.
+pub const RESTORE_NONE: &str = "Aucune sauvegarde pour l'instant : Parcours en fait une avant la première modification de chaque jour.";
+/// What a restore does.
+pub const RESTORE_CONFIRM: &str = "Toutes les fiches, les partenaires et les paramètres seront remplacés par ceux de cette sauvegarde. Les données actuelles seront d'abord copiées dans backups/…-avant-restauration-…/.";
+/// Confirms the restore.
+pub const RESTORE_GO: &str = "Restaurer";
