@@ -315,3 +315,43 @@ fn demo_writes_the_partner_directory_and_check_reads_it() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stdout(&output).contains("abime.ron"), "{}", stdout(&output));
 }
+
+/// One writer at a time, across processes: while `demo` writes, another writer is refused;
+/// once it has finished, the next one gets in.
+#[test]
+fn a_second_process_cannot_write_while_the_first_holds_the_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut writer = parcours()
+        .args(["--data-dir"])
+        .arg(dir.path())
+        .args(["demo", "--count", "3000"])
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until the writer holds the lock (its first record is on disk).
+    let records = dir.path().join(BENEFICIARIES_DIR);
+    let start = std::time::Instant::now();
+    while fs::read_dir(&records).map_or(0, Iterator::count) == 0 {
+        assert!(start.elapsed().as_secs() < 30, "the writer never started");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let refused = Store::open(dir.path(), Access::ReadWrite);
+    // 3,000 records, each fsynced twice, take seconds: the writer is still at work.
+    assert!(
+        writer.try_wait().unwrap().is_none(),
+        "demo finished too soon to test"
+    );
+    assert!(
+        matches!(refused, Err(parcours::store::StoreError::Locked(_))),
+        "a second writer got in while demo was writing"
+    );
+    let output = run(dir.path(), &["demo", "--count", "1", "--force"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("déjà ouvert"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(writer.wait().unwrap().success());
+    assert!(Store::open(dir.path(), Access::ReadWrite).is_ok());
+}
