@@ -276,17 +276,9 @@ impl SkillsPanel {
                     enabled,
                 );
                 ui.end_row();
-                ui.label("");
-                if ui
-                    .add_enabled(
-                        enabled,
-                        egui::Button::new(format!("Retirer l'expérience {n}")),
-                    )
-                    .clicked()
-                {
+                if form.button_row(ui, &format!("Retirer l'expérience {n}")) {
                     remove = Some(i);
                 }
-                ui.end_row();
             });
         }
         if let Some(i) = remove {
@@ -352,17 +344,9 @@ impl SkillsPanel {
                         &mut referral.note,
                         None,
                     );
-                    ui.label("");
-                    if ui
-                        .add_enabled(
-                            enabled,
-                            egui::Button::new(format!("Retirer l'orientation {n}")),
-                        )
-                        .clicked()
-                    {
+                    if form.button_row(ui, &format!("Retirer l'orientation {n}")) {
                         remove = Some(i);
                     }
-                    ui.end_row();
                 }
                 if partners.is_empty() {
                     ui.label("");
@@ -716,17 +700,9 @@ fn skills_ui(ui: &mut Ui, form: &mut Form<'_>, draft: &mut BeneficiaryDraft) {
                 &Transferability::ALL,
                 |t| t.label().to_owned(),
             );
-            ui.label("");
-            if ui
-                .add_enabled(
-                    enabled,
-                    egui::Button::new(format!("Retirer la compétence {n}")),
-                )
-                .clicked()
-            {
+            if form.button_row(ui, &format!("Retirer la compétence {n}")) {
                 remove = Some(i);
             }
-            ui.end_row();
         });
     }
     if let Some(i) = remove {
@@ -861,17 +837,9 @@ fn diplomas_ui(ui: &mut Ui, form: &mut Form<'_>, draft: &mut BeneficiaryDraft) {
                     .changed();
             });
             ui.end_row();
-            ui.label("");
-            if ui
-                .add_enabled(
-                    enabled,
-                    egui::Button::new(format!("Retirer le diplôme {n}")),
-                )
-                .clicked()
-            {
+            if form.button_row(ui, &format!("Retirer le diplôme {n}")) {
                 remove = Some(i);
             }
-            ui.end_row();
         });
     }
     if let Some(i) = remove {

@@ -31,6 +31,17 @@ impl<'a> Form<'a> {
         }
     }
 
+    /// A grid row holding only a button in the field column ("Retirer…", "Ajouter…"); returns
+    /// whether it was clicked.
+    pub fn button_row(&self, ui: &mut Ui, label: &str) -> bool {
+        ui.label("");
+        let clicked = ui
+            .add_enabled(self.enabled, egui::Button::new(label))
+            .clicked();
+        ui.end_row();
+        clicked
+    }
+
     /// Whether the fields can be edited.
     #[must_use]
     pub fn enabled(&self) -> bool {
