@@ -168,11 +168,15 @@ impl RecordPart {
                     .iter()
                     .map(|c| c.first_name.as_str())
                     .collect();
-                format!(
-                    "{} · enfants : {}",
-                    b.family.situation.label(),
-                    children.join(", ")
-                )
+                if children.is_empty() {
+                    format!("{} · aucun enfant", b.family.situation.label())
+                } else {
+                    format!(
+                        "{} · enfants : {}",
+                        b.family.situation.label(),
+                        children.join(", ")
+                    )
+                }
             }
             Self::FrenchLevel => b.french_level.label().to_owned(),
             Self::Pathway => b.stage().label(),
