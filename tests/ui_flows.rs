@@ -254,6 +254,14 @@ fn the_structure_name_is_set_once_in_the_settings() {
     harness.run();
     harness.get_by_label("Paramètres").click();
     harness.run();
+    assert_eq!(
+        harness
+            .get_by_label("Sauvegardes quotidiennes conservées")
+            .value()
+            .as_deref(),
+        Some("14"),
+        "the default retention is shown"
+    );
     type_into(
         &mut harness,
         "Nom de la structure (imprimé sur les documents)",

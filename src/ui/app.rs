@@ -679,6 +679,12 @@ impl ParcoursApp {
                     .labelled_by(label.id);
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
+                    let label = ui.label(text::BACKUPS_KEPT);
+                    ui.add(egui::DragValue::new(&mut draft.backups_kept).range(1..=365))
+                        .labelled_by(label.id);
+                });
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
                     if ui
                         .add_enabled(self.store.is_writable(), egui::Button::new(text::SAVE))
                         .clicked()

@@ -133,3 +133,5 @@ pub const RESTORE_NONE: &str = "Aucune sauvegarde pour l'instant : Parcours en f
 pub const RESTORE_CONFIRM: &str = "Toutes les fiches, les partenaires et les paramètres seront remplacés par ceux de cette sauvegarde. Les données actuelles seront d'abord copiées dans backups/…-avant-restauration-…/.";
 /// Confirms the restore.
 pub const RESTORE_GO: &str = "Restaurer";
+/// Number of daily backups kept, in the settings window.
+pub const BACKUPS_KEPT: &str = "Sauvegardes quotidiennes conservées";
