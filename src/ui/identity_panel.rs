@@ -2,13 +2,13 @@
 //! family, entry route and phases, follow-up — with each validation message beside its field.
 
 use chrono::NaiveDate;
-use egui::{RichText, Ui};
+use egui::Ui;
 
 use super::widgets::{self, Form, choice_box};
 use super::{text, theme};
 use crate::model::{
-    BeneficiaryDraft, CefrLevel, EntryRoute, FamilySituation, Field, FieldError, OutcomeDraft,
-    OutcomeKind, PermitKind, Phase, PhaseStatus, Sex, format_date,
+    BeneficiaryDraft, EntryRoute, FamilySituation, Field, FieldError, OutcomeDraft, OutcomeKind,
+    PermitKind, Phase, PhaseStatus, Sex, format_date,
 };
 
 /// Draws the form; returns whether the person changed anything this frame.
@@ -164,16 +164,7 @@ pub fn ui(
     });
 
     form.section(ui, text::SECTION_PATHWAY, |form, ui| {
-        form.choice(
-            ui,
-            text::FRENCH_LEVEL,
-            &mut draft.french_level,
-            &CefrLevel::ALL,
-            |l| l.label().to_owned(),
-        );
-        ui.label(RichText::new(text::ENTRY_ROUTE).weak());
-        ui.vertical(|ui| widgets::route_explanation(ui, draft));
-        ui.end_row();
+        widgets::french_level_rows(form, ui, draft);
 
         ui.label("");
         let mut overridden = draft.route_override.is_some();

@@ -107,16 +107,7 @@ impl SkillsPanel {
 
     fn languages_ui(&mut self, ui: &mut Ui, form: &mut Form<'_>, draft: &mut BeneficiaryDraft) {
         form.section(ui, "Langues", |form, ui| {
-            form.choice(
-                ui,
-                text::FRENCH_LEVEL,
-                &mut draft.french_level,
-                &CefrLevel::ALL,
-                |l| l.label().to_owned(),
-            );
-            ui.label(RichText::new(text::ENTRY_ROUTE).weak());
-            ui.vertical(|ui| widgets::route_explanation(ui, draft));
-            ui.end_row();
+            widgets::french_level_rows(form, ui, draft);
         });
         let enabled = form.enabled();
         egui::Grid::new("languages-grid")

@@ -289,3 +289,22 @@ pub fn choice_with_note<T: Copy + PartialEq>(
     ui.end_row();
     changed
 }
+
+/// The French level (it sets the entry route) and what that route implies, as two grid rows:
+/// the same in the "Identité" and "Compétences" tabs.
+pub fn french_level_rows(
+    form: &mut Form<'_>,
+    ui: &mut Ui,
+    draft: &mut crate::model::BeneficiaryDraft,
+) {
+    form.choice(
+        ui,
+        text::FRENCH_LEVEL,
+        &mut draft.french_level,
+        &crate::model::CefrLevel::ALL,
+        |l| l.label().to_owned(),
+    );
+    ui.label(RichText::new(text::ENTRY_ROUTE).weak());
+    ui.vertical(|ui| route_explanation(ui, draft));
+    ui.end_row();
+}
