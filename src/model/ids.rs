@@ -66,6 +66,31 @@ uuid_id!(
     PartnerId
 );
 
+uuid_id!(
+    /// Identifies a collective workshop of the shared catalogue (`workshops/<id>.ron`).
+    WorkshopId
+);
+
+uuid_id!(
+    /// Identifies a partner company (`companies/<id>.ron`).
+    CompanyId
+);
+
+uuid_id!(
+    /// Identifies a job offer within a company.
+    OfferId
+);
+
+uuid_id!(
+    /// Identifies one application of a beneficiary to an offer or a company.
+    ApplicationId
+);
+
+uuid_id!(
+    /// Identifies a micro-crèche booking (recurring or one-off).
+    BookingId
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -27,7 +27,9 @@ pub use cefr::CefrLevel;
 pub use dates::{age_in_months, format_date, parse_date};
 pub use demo::{demo_beneficiaries, demo_partners};
 pub use draft::{BeneficiaryDraft, ChildDraft, OutcomeDraft, PhaseDraft};
-pub use ids::{BeneficiaryId, ChildId, PartnerId};
+pub use ids::{
+    ApplicationId, BeneficiaryId, BookingId, ChildId, CompanyId, OfferId, PartnerId, WorkshopId,
+};
 pub use merge::{RecordPart, Side, merge};
 pub use pathway::{
     ContractKind, EntryRoute, Outcome, OutcomeKind, Pathway, Phase, PhaseProgress, PhaseStatus,

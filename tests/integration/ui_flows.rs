@@ -2,9 +2,7 @@
 //! on a real data directory, then checking the files and the model.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use common::{app, let_autosave_run, record_files, request_close, type_into, write_fixture};
+use crate::common::{app, let_autosave_run, record_files, request_close, type_into, write_fixture};
 use egui_kittest::kittest::{NodeT, Queryable};
 use parcours::model::CefrLevel;
 use parcours::store::{Access, Store};
@@ -285,7 +283,7 @@ fn a_daily_backup_is_restored_from_the_window() {
     let dir = tempfile::tempdir().unwrap();
     write_fixture(dir.path());
     // The next day, an edit: the store first copies yesterday's state to backups/<that day>/.
-    let next_day = common::today().succ_opt().unwrap();
+    let next_day = crate::common::today().succ_opt().unwrap();
     {
         let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
         let mut record = store.load().beneficiaries.remove(0);

@@ -2,9 +2,7 @@
 //! the counsellor keeps one version, the other, or merges them part by part.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use common::{app, fixture, today, write_fixture};
+use crate::common::{app, fixture, today, write_fixture};
 use egui_kittest::kittest::Queryable;
 use parcours::model::RecordPart;
 use parcours::store::{Access, CONFLICTS_DIR, Store};

@@ -502,7 +502,7 @@ fn a_format_1_record_still_loads_and_upgrades_on_save() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     fs::create_dir_all(records_dir(root)).unwrap();
-    let fixture = include_str!("fixtures/schema_v1_beneficiary.ron");
+    let fixture = include_str!("../fixtures/schema_v1_beneficiary.ron");
     assert!(fixture.contains("schema_version: 1,"));
     let id: BeneficiaryId = "01901e57-f800-7750-b379-4f30fadf802a".parse().unwrap();
     let path = canonical_path(root, id);

@@ -1,9 +1,7 @@
 //! The "Compétences" tab (phase 1), driven as a counsellor would during an interview.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use common::{app, let_autosave_run, type_into, write_fixture};
+use crate::common::{app, let_autosave_run, type_into, write_fixture};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use parcours::model::{Beneficiary, CefrLevel, FlePartner, Recognition, ReferralOutcome};

@@ -1,0 +1,18 @@
+//! Parcours' integration tests, in one binary: linking the app (egui, wgpu, Typst) once rather
+//! than once per file keeps the build small enough for a CI machine's disk and quick to link.
+//! Each module is one concern, named as before: run one with `cargo test --test integration
+//! ui_flows::`.
+
+mod backups;
+mod cli;
+mod common;
+mod crash_safety;
+mod hostile_files;
+mod no_network;
+mod report;
+mod rome_picker;
+mod store_files;
+mod ui_competences;
+mod ui_conflicts;
+mod ui_flows;
+mod ui_summary;
