@@ -47,7 +47,7 @@ struct VersionProbe {
 
 /// Why a file's text could not be turned into a record.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct DecodeError {
+pub struct DecodeError {
     /// 1-based line and column, where the problem has a place in the text.
     pub location: Option<(usize, usize)>,
     /// French description.
@@ -178,6 +178,17 @@ pub(crate) fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, DecodeError
             Ok(envelope.record)
         }
     }
+}
+
+/// Reads the bytes of a beneficiary's file exactly as loading the data directory does: the entry
+/// point of the record-loader fuzz target, which must never panic whatever the bytes.
+pub fn parse_beneficiary(bytes: &[u8]) -> Result<crate::model::Beneficiary, DecodeError> {
+    decode(bytes)
+}
+
+/// The text a save writes for this record (envelope included).
+pub fn render_beneficiary(record: &crate::model::Beneficiary) -> Result<String, ron::Error> {
+    encode(record)
 }
 
 #[cfg(test)]

@@ -35,7 +35,7 @@ use crate::model::{Beneficiary, BeneficiaryId, FlePartner, Settings, validate};
 
 pub use backup::BACKUPS_DIR;
 pub use conflict::{CONFLICTS_DIR, Conflict};
-pub use envelope::SCHEMA_VERSION;
+pub use envelope::{DecodeError, SCHEMA_VERSION, parse_beneficiary, render_beneficiary};
 pub use load::Problem;
 
 use lock::{DirLock, LockError};
