@@ -3,7 +3,12 @@
 //! pseudo-random moments, more than 200 times on the same data directory. After every kill each
 //! `.ron` file parses, every record saved before is still there unchanged, a temporary file left
 //! by the killed writer is never loaded and is removed by the next writer, and the killed
-//! writer's lock does not keep the next one out.
+//! writer's lock does not keep the next one out. Half the kills wait for the run's first file
+//! to appear, so that they land among the writes whatever the machine's load.
+//!
+//! The same for the other files written through the store: the settings and the shared
+//! directories' files (a child process rewrites them in a loop and is killed 200 times; each
+//! file then holds a whole version, never an older one).
 
 #![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -15,8 +20,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use parcours::model::{Beneficiary, BeneficiaryId};
-use parcours::store::{Access, BENEFICIARIES_DIR, Store};
+use parcours::model::{Beneficiary, BeneficiaryId, Settings, demo_partners};
+use parcours::store::{Access, BENEFICIARIES_DIR, PARTNERS_DIR, Store};
 
 /// Writers actually killed (runs that finished before their kill do not count), as the issue
 /// requires.
@@ -31,6 +36,9 @@ const RECORDS_PER_RUN: usize = 4;
 /// the folder, which every run reads first), so that kills keep landing inside runs.
 const CALIBRATE_EVERY: usize = 25;
 const SIGKILL: i32 = 9;
+/// After a run's first file appears, kills land within this many microseconds: about the time
+/// a run takes to write its records (each with two `fsync`s).
+const WRITE_WINDOW_MICROS: u64 = 4_000;
 
 /// `splitmix64`: a fixed seed gives the same sequence of delays on every run of the test.
 struct Rng(u64);
@@ -196,10 +204,26 @@ fn killing_a_writer_at_random_moments_never_loses_or_tears_a_record() {
             assert_eq!(now.len(), records.len() + RECORDS_PER_RUN);
             records = now;
         }
-        // Anywhere from the spawn to a little past the usual end of a run.
-        let delay_micros = rng.below(u64::try_from(run_length.as_micros()).unwrap() * 11 / 10);
         let mut child = demo_command(dir).spawn().unwrap();
-        std::thread::sleep(Duration::from_micros(delay_micros));
+        if attempt % 2 == 0 {
+            // Anywhere from the spawn to a little past the usual end of a run: start-up,
+            // reading the folder, taking the lock, writing.
+            let run_micros = u64::try_from(run_length.as_micros()).unwrap();
+            std::thread::sleep(Duration::from_micros(rng.below(run_micros * 11 / 10)));
+        } else {
+            // The writes are a few milliseconds at the end of a run whose start-up length
+            // varies with the machine's load more than that: wait for the first file of this
+            // run to appear, then kill within the next few milliseconds.
+            let count_before = records.len();
+            while child.try_wait().unwrap().is_none() {
+                let files = listing(dir);
+                if files.records.len() > count_before || !files.temporaries.is_empty() {
+                    break;
+                }
+                std::thread::sleep(Duration::from_micros(200));
+            }
+            std::thread::sleep(Duration::from_micros(rng.below(WRITE_WINDOW_MICROS)));
+        }
         if child.try_wait().unwrap().is_none() {
             child.kill().unwrap();
         }
@@ -267,4 +291,134 @@ fn killing_a_writer_at_random_moments_never_loses_or_tears_a_record() {
         String::from_utf8_lossy(&check.stderr)
     );
     assert!(check.stdout.is_empty(), "{check:?}");
+}
+
+/// Set in the child process of [`killing_a_writer_of_settings_and_directory_files_never_tears_them`]:
+/// the data directory it writes into.
+const WRITER_DIR_VAR: &str = "PARCOURS_CRASH_WRITER_DIR";
+const WRITER_TEST: &str = "crash_safety::settings_and_directory_writer";
+
+/// The settings file and the files of the shared directories (here the French-course partners)
+/// are written by the same atomic write as records: this writer rewrites them in a loop, each
+/// pass with a higher version number, until it is killed. Run only as a child process (it does
+/// nothing without [`WRITER_DIR_VAR`]).
+#[test]
+#[ignore = "child process of killing_a_writer_of_settings_and_directory_files_never_tears_them"]
+fn settings_and_directory_writer() {
+    let Some(dir) = std::env::var_os(WRITER_DIR_VAR) else {
+        return;
+    };
+    let mut store = Store::open(PathBuf::from(dir), Access::ReadWrite).unwrap();
+    let (mut settings, problem) = store.load_settings();
+    assert!(problem.is_none());
+    let (partners, problems) = store.load_partners();
+    assert!(problems.is_empty());
+    let mut partner = partners.into_iter().next().unwrap();
+    let mut version = settings_version(&settings.structure_name);
+    loop {
+        version += 1;
+        settings.structure_name = format!("Structure {version}");
+        store.save_settings(&settings).unwrap();
+        partner.name = format!("Partenaire {version}");
+        partner.places_available = Some(version);
+        store.save_partner(&partner).unwrap();
+    }
+}
+
+fn settings_version(name: &str) -> u32 {
+    name.strip_prefix("Structure ").unwrap().parse().unwrap()
+}
+
+fn partner_version(name: &str) -> u32 {
+    name.strip_prefix("Partenaire ").unwrap().parse().unwrap()
+}
+
+/// Temporary files anywhere in the data directory's top level and the partners' folder.
+fn temporaries(dir: &Path) -> Vec<PathBuf> {
+    [dir.to_owned(), dir.join(PARTNERS_DIR)]
+        .iter()
+        .flat_map(|d| fs::read_dir(d).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|ext| ext == "tmp"))
+        .collect()
+}
+
+#[test]
+fn killing_a_writer_of_settings_and_directory_files_never_tears_them() {
+    let started = Instant::now();
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path();
+    {
+        let store = Store::open(dir, Access::ReadWrite).unwrap();
+        let settings = Settings {
+            structure_name: "Structure 0".to_owned(),
+            ..Settings::default()
+        };
+        store.save_settings(&settings).unwrap();
+        let mut partner = demo_partners().remove(0);
+        partner.name = "Partenaire 0".to_owned();
+        store.save_partner(&partner).unwrap();
+    }
+    let spawn = || {
+        Command::new(std::env::current_exe().unwrap())
+            .args([WRITER_TEST, "--exact", "--ignored", "--test-threads=1"])
+            .env(WRITER_DIR_VAR, dir)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let mut rng = Rng(0x5345_5454_494E_4753); // "SETTINGS"
+    let (mut last_settings, mut last_partner) = (0, 0);
+    let (mut kills, mut kills_among_writes, mut window_micros) = (0, 0, 150_000_u64);
+    while kills < KILLS {
+        let mut child = spawn();
+        std::thread::sleep(Duration::from_micros(rng.below(window_micros)));
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the writer stopped on its own"
+        );
+        child.kill().unwrap();
+        assert_eq!(child.wait().unwrap().signal(), Some(SIGKILL));
+        kills += 1;
+        let in_flight = temporaries(dir);
+
+        let mut store = Store::open(dir, Access::ReadWrite)
+            .unwrap_or_else(|e| panic!("after kill {kills}, the next writer is refused: {e}"));
+        let (settings, problem) = store.load_settings();
+        assert!(problem.is_none(), "after kill {kills}: {problem:?}");
+        let (partners, problems) = store.load_partners();
+        assert!(problems.is_empty(), "after kill {kills}: {problems:?}");
+        assert_eq!(partners.len(), 1, "after kill {kills}: {partners:?}");
+        let settings_now = settings_version(&settings.structure_name);
+        let partner_now = partner_version(&partners[0].name);
+        assert_eq!(partners[0].places_available, Some(partner_now));
+        // Each file holds a whole version, never older than before the kill; the partner is
+        // written after the settings of the same version, so it is never ahead of them.
+        assert!(
+            settings_now >= last_settings && partner_now >= last_partner,
+            "after kill {kills}: a file went back from ({last_settings}, {last_partner}) to \
+             ({settings_now}, {partner_now})"
+        );
+        assert!(
+            partner_now <= settings_now,
+            "after kill {kills}: settings {settings_now}, partner {partner_now}"
+        );
+        if settings_now > last_settings || !in_flight.is_empty() {
+            kills_among_writes += 1;
+        } else if kills % 10 == 0 {
+            // Kills keep landing before the first write: the start-up is slower than thought.
+            window_micros += 50_000;
+        }
+        (last_settings, last_partner) = (settings_now, partner_now);
+    }
+    eprintln!(
+        "{KILLS} kills in {:.1} s, {kills_among_writes} among writes, last version {last_settings}",
+        started.elapsed().as_secs_f64()
+    );
+    assert!(
+        kills_among_writes >= KILLS / 2,
+        "only {kills_among_writes} of {KILLS} kills landed among the writes"
+    );
 }
