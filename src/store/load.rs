@@ -7,7 +7,9 @@ use std::fs::{self, File};
 use std::hash::Hash;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 use super::envelope::decode;
@@ -94,12 +96,54 @@ pub(crate) fn load_file<T: DeserializeOwned>(path: &Path) -> Result<T, Problem> 
     decode::<T>(&bytes).map_err(|e| problem(e.message, e.location))
 }
 
+/// Reads one `*.ron` entry of a folder as a record. Folders or special files named `*.ron`, and
+/// links that lead nowhere, are refused without being opened, so a FIFO or `/dev/zero` cannot
+/// hang the load.
+fn read_record<T: DeserializeOwned>(path: &Path) -> Result<T, Problem> {
+    let refuse = |message: String, location| Problem {
+        path: path.to_owned(),
+        location,
+        message,
+    };
+    match fs::metadata(path) {
+        Err(e) => {
+            return Err(refuse(
+                format!("inaccessible (lien cassé ou en boucle ?) : {e}"),
+                None,
+            ));
+        }
+        Ok(meta) if !meta.is_file() => {
+            return Err(refuse(
+                "n'est pas un fichier ordinaire : ignoré".to_owned(),
+                None,
+            ));
+        }
+        Ok(_) => {}
+    }
+    let bytes = read_limited(path).map_err(|problem| refuse(problem.message, None))?;
+    decode::<T>(&bytes).map_err(|error| refuse(error.message, error.location))
+}
+
 /// Loads every `*.ron` file of `dir`. Other names (temporary files, notes, backups) are
 /// skipped silently; folders or special files named `*.ron`, and links that lead nowhere, are
 /// reported and skipped without being opened, so a FIFO or `/dev/zero` cannot hang the load.
 pub(crate) fn load_folder<T, K>(dir: &Path, id_of: impl Fn(&T) -> K) -> Loaded<T>
 where
-    T: DeserializeOwned,
+    T: DeserializeOwned + Send,
+    K: Eq + Hash + fmt::Display,
+{
+    load_folder_with_progress(dir, id_of, &|_, _| {})
+}
+
+/// [`load_folder`], calling `progress(files_done, files_total)` after each file (from any
+/// thread, in any order).
+pub(crate) fn load_folder_with_progress<T, K>(
+    dir: &Path,
+    id_of: impl Fn(&T) -> K,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Loaded<T>
+where
+    T: DeserializeOwned + Send,
     K: Eq + Hash + fmt::Display,
 {
     let mut loaded = Loaded {
@@ -127,40 +171,26 @@ where
         .collect();
     paths.sort();
 
-    let mut decoded: Vec<(PathBuf, T)> = Vec::new();
-    for path in paths {
-        let mut refuse = |message: String, location| {
-            loaded.problems.push(Problem {
-                path: path.clone(),
-                location,
-                message,
-            });
-            loaded.unreadable.push(path.clone());
-        };
-        match fs::metadata(&path) {
-            Err(e) => {
-                refuse(
-                    format!("inaccessible (lien cassé ou en boucle ?) : {e}"),
-                    None,
-                );
-                continue;
-            }
-            Ok(meta) if !meta.is_file() => {
-                refuse("n'est pas un fichier ordinaire : ignoré".to_owned(), None);
-                continue;
-            }
-            Ok(_) => {}
-        }
-        let bytes = match read_limited(&path) {
-            Ok(bytes) => bytes,
+    // Reading and parsing are independent per file: spread over the cores (order kept, so the
+    // outcome is the same as one file after the other).
+    let total = paths.len();
+    let done = AtomicUsize::new(0);
+    let outcomes: Vec<Result<(PathBuf, T), Problem>> = paths
+        .into_par_iter()
+        .map(|path| {
+            let outcome = read_record::<T>(&path).map(|record| (path.clone(), record));
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+            outcome
+        })
+        .collect();
+    let mut decoded: Vec<(PathBuf, T)> = Vec::with_capacity(outcomes.len());
+    for outcome in outcomes {
+        match outcome {
+            Ok(pair) => decoded.push(pair),
             Err(problem) => {
-                refuse(problem.message, None);
-                continue;
+                loaded.unreadable.push(problem.path.clone());
+                loaded.problems.push(problem);
             }
-        };
-        match decode::<T>(&bytes) {
-            Ok(record) => decoded.push((path, record)),
-            Err(error) => refuse(error.message, error.location),
         }
     }
 

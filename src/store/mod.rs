@@ -238,8 +238,14 @@ impl Store {
     /// Loads every record. Bad files are reported and remembered so that they are never
     /// overwritten; the good ones load regardless.
     pub fn load(&mut self) -> LoadReport {
+        self.load_with_progress(&|_, _| {})
+    }
+
+    /// [`Self::load`], calling `progress(files_read, files_in_all)` as files are read (from the
+    /// loading threads), so that a window can show how far it is.
+    pub fn load_with_progress(&mut self, progress: &(dyn Fn(usize, usize) + Sync)) -> LoadReport {
         let dir = self.root.join(BENEFICIARIES_DIR);
-        let loaded = load::load_folder(&dir, |b: &Beneficiary| b.id);
+        let loaded = load::load_folder_with_progress(&dir, |b: &Beneficiary| b.id, progress);
         self.unreadable = loaded.unreadable.into_iter().collect();
         self.paths.clear();
         let mut beneficiaries = Vec::with_capacity(loaded.records.len());

@@ -1,0 +1,204 @@
+//! Parcours at the scale of a department: 1,000 and 10,000 pathways made by `parcours demo`.
+//!
+//! Measured: loading the whole data directory, against the baseline of reading the same files
+//! and parsing them with `ron` alone into the same types, one after the other; one search
+//! keystroke over the list; saving one edited record (atomic write with `fsync`); one frame of
+//! the window with the list and a record open; the resident memory that loading adds.
+//!
+//! Run with `cargo bench --bench scale` (sizes: `PARCOURS_BENCH_SIZES=1000,10000`, the
+//! default). The data directories are made once, by the release-built binary, under
+//! `target/bench-data/<count>/`, and reused by later runs.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fs;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use chrono::{NaiveDate, Utc};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use parcours::model::{Beneficiary, SearchQuery, fold};
+use parcours::store::{Access, BENEFICIARIES_DIR, Store};
+use parcours::ui::{AppConfig, ParcoursApp};
+use serde::Deserialize;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+fn sizes() -> Vec<usize> {
+    std::env::var("PARCOURS_BENCH_SIZES")
+        .unwrap_or_else(|_| "1000,10000".to_owned())
+        .split(',')
+        .map(|n| n.trim().parse().unwrap())
+        .collect()
+}
+
+/// `target/bench-data/<count>`, made by `parcours demo --count <count>` when missing.
+fn data_dir(count: usize) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/bench-data")
+        .join(count.to_string());
+    let records = dir.join(BENEFICIARIES_DIR);
+    let present = fs::read_dir(&records).map_or(0, Iterator::count);
+    if present != count {
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        let started = Instant::now();
+        let status = Command::new(env!("CARGO_BIN_EXE_parcours"))
+            .env_remove("PARCOURS_DATA_DIR")
+            .arg("--data-dir")
+            .arg(&dir)
+            .args(["demo", "--count", &count.to_string()])
+            .stdout(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success());
+        eprintln!(
+            "parcours demo --count {count}: {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    dir
+}
+
+/// The same envelope as the store's, for the baseline.
+#[derive(Deserialize)]
+struct Envelope {
+    #[allow(dead_code)]
+    schema_version: u32,
+    record: Beneficiary,
+}
+
+/// The baseline: every file read and parsed by `ron` alone, one after the other.
+fn baseline_read_and_parse(dir: &Path) -> Vec<Beneficiary> {
+    let mut records = Vec::new();
+    for entry in fs::read_dir(dir.join(BENEFICIARIES_DIR)).unwrap() {
+        let path = entry.unwrap().path();
+        let text = fs::read_to_string(&path).unwrap();
+        let envelope: Envelope = ron::from_str(&text).unwrap();
+        records.push(envelope.record);
+    }
+    records
+}
+
+/// Resident memory of this process, in bytes (Linux).
+fn resident_bytes() -> Option<u64> {
+    let status = fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
+}
+
+fn load(c: &mut Criterion) {
+    let mut group = c.benchmark_group("load");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(20));
+    for count in sizes() {
+        let dir = data_dir(count);
+        group.bench_with_input(BenchmarkId::new("store", count), &dir, |b, dir| {
+            b.iter(|| {
+                let mut store = Store::open(dir, Access::ReadOnly).unwrap();
+                let report = store.load();
+                assert_eq!(report.beneficiaries.len(), count);
+                report
+            });
+        });
+        group.bench_with_input(
+            BenchmarkId::new("baseline_ron_alone", count),
+            &dir,
+            |b, dir| b.iter(|| baseline_read_and_parse(dir)),
+        );
+
+        let before = resident_bytes();
+        let report = Store::open(&dir, Access::ReadOnly).unwrap().load();
+        if let (Some(before), Some(after)) = (before, resident_bytes()) {
+            eprintln!(
+                "resident memory added by loading {count} records: {} MB",
+                after.saturating_sub(before) / 1_000_000
+            );
+        }
+        drop(report);
+    }
+    group.finish();
+}
+
+fn search_keystroke(c: &mut Criterion) {
+    let mut group = c.benchmark_group("search_keystroke");
+    for count in sizes() {
+        let records = Store::open(data_dir(count), Access::ReadOnly)
+            .unwrap()
+            .load()
+            .beneficiaries;
+        // What the list keeps between keystrokes: each record's folded search text.
+        let folded: Vec<String> = records.iter().map(|b| fold(&b.search_text())).collect();
+        group.bench_with_input(BenchmarkId::from_parameter(count), &folded, |b, folded| {
+            b.iter(|| {
+                let query = SearchQuery::new(black_box("diallo vit"));
+                folded.iter().filter(|f| query.matches(f)).count()
+            });
+        });
+    }
+    group.finish();
+}
+
+fn save_one(c: &mut Criterion) {
+    let work = tempfile::tempdir().unwrap();
+    let dir = work.path();
+    let mut record = Store::open(data_dir(sizes()[0]), Access::ReadOnly)
+        .unwrap()
+        .load()
+        .beneficiaries
+        .remove(0);
+    let mut store = Store::open(dir, Access::ReadWrite).unwrap();
+    // The day's backup happens before the first write; not what one keystroke costs.
+    store.save_beneficiary(&record, today()).unwrap();
+    let mut n = 0_u32;
+    c.bench_function("save_one_record", |b| {
+        b.iter(|| {
+            n += 1;
+            record.private_notes = format!("Entretien n° {n}");
+            record.updated_at = Utc::now();
+            store.save_beneficiary(&record, today()).unwrap();
+        });
+    });
+}
+
+fn frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame");
+    group.sample_size(20);
+    for count in sizes() {
+        let dir = data_dir(count);
+        let config = AppConfig {
+            data_dir: dir.clone(),
+            today: Some(today()),
+        };
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(1280.0, 800.0))
+            .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config));
+        harness.run();
+        // Open the first record of the list.
+        let first = Store::open(&dir, Access::ReadOnly)
+            .unwrap()
+            .load()
+            .beneficiaries
+            .into_iter()
+            .min_by_key(|b| (fold(&b.identity.last_name), fold(&b.identity.first_name)))
+            .unwrap();
+        let name = format!("{} {}", first.identity.last_name, first.identity.first_name);
+        if let Some(row) = harness.query_by_label_contains(&name) {
+            row.click();
+        }
+        harness.run();
+        group.bench_function(BenchmarkId::from_parameter(count), |b| {
+            b.iter(|| harness.step());
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, load, search_keystroke, save_one, frame);
+criterion_main!(benches);
