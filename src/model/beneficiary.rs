@@ -5,6 +5,7 @@ use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::cefr::CefrLevel;
+use super::creche::CrecheFamily;
 use super::ids::{BeneficiaryId, ChildId};
 use super::pathway::{EntryRoute, Pathway, Stage};
 use super::skills::{Language, SkillsAssessment};
@@ -310,6 +311,9 @@ pub struct Beneficiary {
     /// Counsellor's private notes (confidential: never printed unless asked).
     #[serde(default)]
     pub private_notes: String,
+    /// Micro-crèche: the children's care information, bookings and waiting requests.
+    #[serde(default)]
+    pub creche: CrecheFamily,
     /// When the record was created.
     pub created_at: DateTime<Utc>,
     /// When the record was last changed.
@@ -331,6 +335,7 @@ impl Beneficiary {
             skills: SkillsAssessment::default(),
             referent: String::new(),
             private_notes: String::new(),
+            creche: CrecheFamily::default(),
             created_at: now,
             updated_at: now,
         }

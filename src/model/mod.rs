@@ -6,6 +6,7 @@
 
 mod beneficiary;
 mod cefr;
+mod creche;
 mod dates;
 mod demo;
 mod draft;
@@ -24,6 +25,13 @@ pub use beneficiary::{
     PermitKind, ResidencePermit, Sex,
 };
 pub use cefr::CefrLevel;
+pub use creche::{
+    Booking, BookingReason, Cell, CellEntry, ChildCare, Closure, CrecheFamily, CrecheProblem,
+    CrecheSettings, DEFAULT_CAPACITY, DayPlan, Fill, FullSlot, Occupancy, Planned, QueuedRequest,
+    Refusal, Schedule, SlotEntry, Suggestion, WaitingRequest, WeekPlan, add_half_hours,
+    creche_problems, day_label, first_fitting_request, format_time, has_priority, iso_week_label,
+    monday_of, on_grid, parse_iso_week, plan_booking, waiting_list, week_lines, weekday_label,
+};
 pub use dates::{age_in_months, format_date, parse_date};
 pub use demo::{demo_beneficiaries, demo_partners};
 pub use draft::{BeneficiaryDraft, ChildDraft, OutcomeDraft, PhaseDraft};
