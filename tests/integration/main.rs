@@ -7,6 +7,7 @@ mod backups;
 mod cli;
 mod common;
 mod crash_safety;
+mod creche;
 mod hostile_files;
 mod no_network;
 mod report;
