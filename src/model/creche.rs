@@ -1263,6 +1263,13 @@ pub fn monday_of(date: NaiveDate) -> NaiveDate {
         .unwrap_or(date)
 }
 
+/// The Monday of the week a planning opens on: this week, or the next one from Saturday on
+/// (the week just ending is of little use then).
+#[must_use]
+pub fn planning_monday(today: NaiveDate) -> NaiveDate {
+    monday_of(today.checked_add_days(Days::new(2)).unwrap_or(today))
+}
+
 /// `2026-W48` → its Monday (ISO 8601 week).
 #[must_use]
 pub fn parse_iso_week(text: &str) -> Option<NaiveDate> {

@@ -9,6 +9,7 @@ mod cefr;
 mod creche;
 mod dates;
 mod demo;
+mod demo_creche;
 mod draft;
 mod ids;
 mod merge;
@@ -30,7 +31,8 @@ pub use creche::{
     CrecheSettings, DEFAULT_CAPACITY, DayPlan, Fill, FullSlot, Occupancy, Planned, QueuedRequest,
     Refusal, Schedule, SlotEntry, Suggestion, WaitingRequest, WeekPlan, add_half_hours,
     creche_problems, day_label, first_fitting_request, format_time, has_priority, iso_week_label,
-    monday_of, on_grid, parse_iso_week, plan_booking, waiting_list, week_lines, weekday_label,
+    monday_of, on_grid, parse_iso_week, plan_booking, planning_monday, waiting_list, week_lines,
+    weekday_label,
 };
 pub use dates::{age_in_months, format_date, parse_date};
 pub use demo::{demo_beneficiaries, demo_partners};
