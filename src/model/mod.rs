@@ -7,6 +7,7 @@
 mod beneficiary;
 mod cefr;
 mod creche;
+mod creche_draft;
 mod dates;
 mod demo;
 mod demo_creche;
@@ -34,6 +35,7 @@ pub use creche::{
     monday_of, on_grid, parse_iso_week, plan_booking, planning_monday, waiting_list, week_lines,
     weekday_label,
 };
+pub use creche_draft::{CareDraft, CrecheDraft};
 pub use dates::{age_in_months, format_date, parse_date};
 pub use demo::{demo_beneficiaries, demo_partners};
 pub use draft::{BeneficiaryDraft, ChildDraft, OutcomeDraft, PhaseDraft};
