@@ -15,5 +15,6 @@ mod rome_picker;
 mod store_files;
 mod ui_competences;
 mod ui_conflicts;
+mod ui_creche;
 mod ui_flows;
 mod ui_summary;
