@@ -305,7 +305,10 @@ fn demo(
             store.save_partner(&partner)?;
         }
     }
-    for record in demo_beneficiaries(count, today, fresh_seed()) {
+    let mut records = demo_beneficiaries(count, today, fresh_seed());
+    // Added beside other records (`--force`), the demo's crèche bookings leave their places.
+    crate::model::rebook_demo_creche(&mut records, &report.beneficiaries, today);
+    for record in records {
         store.save_beneficiary(&record, today)?;
     }
     writeln!(

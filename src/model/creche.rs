@@ -862,6 +862,24 @@ pub fn plan_booking(
     booking: Booking,
     settings: &CrecheSettings,
 ) -> Result<Planned, Refusal> {
+    plan(records, parent, booking, settings, Alternatives::Search)
+}
+
+/// Whether a refusal for lack of places looks for free alternatives (the waiting list's
+/// scan does not need them, and runs at every frame).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Alternatives {
+    Search,
+    Skip,
+}
+
+fn plan(
+    records: &[&Beneficiary],
+    parent: &Beneficiary,
+    booking: Booking,
+    settings: &CrecheSettings,
+    alternatives: Alternatives,
+) -> Result<Planned, Refusal> {
     check_shape(&booking, settings)?;
     let child = parent
         .family
@@ -884,7 +902,10 @@ pub fn plan_booking(
     let occupancy = Occupancy::build(&others, settings, first, last, Some(booking.id));
     let full = full_slots(&occupancy, &booking, &dates, settings.capacity);
     if !full.is_empty() {
-        let suggestions = suggest(&others, &booking, child, settings);
+        let suggestions = match alternatives {
+            Alternatives::Search => suggest(&others, &booking, child, settings),
+            Alternatives::Skip => Vec::new(),
+        };
         let count = full.len();
         return Err(Refusal::Full {
             slots: full.into_iter().take(6).collect(),
@@ -1017,9 +1038,15 @@ pub fn first_fitting_request(
     waiting_list(records).into_iter().find_map(|queued| {
         let parent = records.iter().find(|r| r.id == queued.parent)?;
         let request = parent.creche.waiting.get(queued.index)?;
-        plan_booking(records, parent, request.booking.clone(), settings)
-            .ok()
-            .map(|planned| (queued, planned))
+        plan(
+            records,
+            parent,
+            request.booking.clone(),
+            settings,
+            Alternatives::Skip,
+        )
+        .ok()
+        .map(|planned| (queued, planned))
     })
 }
 

@@ -108,6 +108,20 @@ fn wishes(
 /// Books the demo families' toddlers over the planning's current and next weeks; what does
 /// not fit goes on the waiting list.
 pub(crate) fn add_creche_bookings(records: &mut [Beneficiary], today: NaiveDate) {
+    add_beside(records, &[], today);
+}
+
+/// Books the demo families' toddlers again, leaving room for the bookings of `existing`
+/// records: demo records added to a data directory that already has some (`demo --force`)
+/// must not over-book the crèche.
+pub fn rebook_demo_creche(records: &mut [Beneficiary], existing: &[Beneficiary], today: NaiveDate) {
+    for record in records.iter_mut() {
+        record.creche = super::creche::CrecheFamily::default();
+    }
+    add_beside(records, existing, today);
+}
+
+fn add_beside(records: &mut [Beneficiary], existing: &[Beneficiary], today: NaiveDate) {
     let settings = CrecheSettings::default();
     let monday = planning_monday(today);
     let mut n = 0;
@@ -147,7 +161,7 @@ pub(crate) fn add_creche_bookings(records: &mut [Beneficiary], today: NaiveDate)
                 reason,
                 note: note.to_owned(),
             };
-            let all: Vec<&Beneficiary> = records.iter().collect();
+            let all: Vec<&Beneficiary> = records.iter().chain(existing).collect();
             match plan_booking(&all, &parent, booking.clone(), &settings) {
                 Ok(planned) => parent.creche.bookings.push(planned.booking),
                 Err(_) => parent.creche.waiting.push(WaitingRequest {
@@ -191,6 +205,12 @@ mod tests {
             plan.occupancy_percent()
         );
         assert!(!waiting_list(&all).is_empty());
+        // A second batch added to the same folder leaves the first one's places alone.
+        let mut second = demo_beneficiaries(40, today, 8);
+        rebook_demo_creche(&mut second, &records, today);
+        let both: Vec<&Beneficiary> = records.iter().chain(&second).collect();
+        assert!(creche_problems(&both, &settings).is_empty());
+        assert!(second.iter().any(|r| !r.creche.waiting.is_empty()));
         let next = planning_monday(today) + Days::new(7);
         assert!(WeekPlan::build(&all, &settings, next).booked_hours() > 20.0);
     }

@@ -38,6 +38,7 @@ pub use creche::{
 pub use creche_draft::{CareDraft, CrecheDraft};
 pub use dates::{age_in_months, format_date, parse_date};
 pub use demo::{demo_beneficiaries, demo_partners};
+pub use demo_creche::rebook_demo_creche;
 pub use draft::{BeneficiaryDraft, ChildDraft, OutcomeDraft, PhaseDraft};
 pub use ids::{
     ApplicationId, BeneficiaryId, BookingId, ChildId, CompanyId, OfferId, PartnerId, WorkshopId,
