@@ -1864,4 +1864,40 @@ mod tests {
         let problems = settings.problems();
         assert_eq!(problems.len(), 3, "{problems:?}");
     }
+
+    #[test]
+    fn a_hand_edited_booking_over_centuries_stays_bounded_and_is_reported() {
+        let settings = CrecheSettings::default();
+        let mut b = parent("Siècles", d(2025, 1, 1));
+        let booking = Booking {
+            schedule: Schedule::Weekly {
+                days: vec![Weekday::Mon],
+                from: d(2026, 1, 5),
+                until: NaiveDate::MAX,
+            },
+            ..once(&b, d(2026, 1, 5), t(9, 0), t(10, 0))
+        };
+        // The form refuses it outright…
+        assert_eq!(
+            plan_booking(&[&b], &b, booking.clone(), &settings),
+            Err(Refusal::TooLong)
+        );
+        // …and a file holding it expands at most three years of Mondays.
+        assert!(booking.dates(&settings).len() <= 157);
+        b.creche.bookings.push(booking);
+        let mut orphan = once(&b, d(2026, 1, 5), t(9, 0), t(10, 0));
+        orphan.child = ChildId::new();
+        b.creche.bookings.push(orphan);
+        let problems = creche_problems(&[&b], &settings);
+        assert!(matches!(
+            &problems[0],
+            CrecheProblem::OutsideAge { first, .. } if *first == d(2028, 1, 3)
+        ));
+        assert!(
+            problems[1]
+                .to_string()
+                .contains("enfant absent de la fiche")
+        );
+        assert_eq!(problems.len(), 2);
+    }
 }

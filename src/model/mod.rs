@@ -31,9 +31,9 @@ pub use creche::{
     Booking, BookingReason, Cell, CellEntry, ChildCare, Closure, CrecheFamily, CrecheProblem,
     CrecheSettings, DEFAULT_CAPACITY, DayPlan, Fill, FullSlot, Occupancy, Planned, QueuedRequest,
     Refusal, Schedule, SlotEntry, Suggestion, WaitingRequest, WeekPlan, add_half_hours,
-    creche_problems, day_label, first_fitting_request, format_time, has_priority, iso_week_label,
-    monday_of, on_grid, parse_iso_week, plan_booking, planning_monday, waiting_list, week_lines,
-    weekday_label,
+    creche_problems, day_label, first_fitting_request, format_time, half_hours_between,
+    has_priority, iso_week_label, monday_of, on_grid, parse_iso_week, plan_booking,
+    planning_monday, waiting_list, week_lines, weekday_label,
 };
 pub use creche_draft::{CareDraft, CrecheDraft};
 pub use dates::{age_in_months, format_date, parse_date};

@@ -14,8 +14,8 @@ use crate::model::{
     Beneficiary, BeneficiaryDraft, BeneficiaryId, Booking, BookingId, BookingReason, ChildId,
     CrecheAge, CrecheSettings, Field, FieldError, Fill, Refusal, Schedule, Suggestion,
     WaitingRequest, WeekPlan, add_half_hours, age_in_months, day_label, first_fitting_request,
-    format_date, format_time, iso_week_label, parse_date, plan_booking, planning_monday,
-    waiting_list, weekday_label,
+    format_date, format_time, half_hours_between, iso_week_label, parse_date, plan_booking,
+    planning_monday, waiting_list, weekday_label,
 };
 
 /// What the tab asks of the app.
@@ -452,13 +452,11 @@ impl CrechePanel {
                 });
                 ui.end_row();
 
-                let label = ui.label(text::CRECHE_KIND);
+                ui.label(text::CRECHE_KIND);
                 ui.horizontal(|ui| {
                     ui.add_enabled_ui(enabled, |ui| {
-                        ui.radio_value(&mut form.recurring, false, text::CRECHE_ONCE)
-                            .labelled_by(label.id);
-                        ui.radio_value(&mut form.recurring, true, text::CRECHE_WEEKLY)
-                            .labelled_by(label.id);
+                        ui.radio_value(&mut form.recurring, false, text::CRECHE_ONCE);
+                        ui.radio_value(&mut form.recurring, true, text::CRECHE_WEEKLY);
                     });
                 });
                 ui.end_row();
@@ -627,7 +625,21 @@ impl CrechePanel {
             );
         }
         legend_ui(ui);
+        let before = self.cell;
         grid_ui(ui, &plan, &mut self.cell);
+        // A cell just opened also proposes its day and time to the booking form (same length).
+        if self.cell != before
+            && let Some((date, start)) = self.cell
+        {
+            let length = half_hours_between(self.form.start, self.form.end).max(1);
+            self.form.recurring = false;
+            self.form.date = format_date(date);
+            self.form.start = start;
+            self.form.end = add_half_hours(start, length).min(settings.closes_at);
+            if self.form.end <= start {
+                self.form.end = add_half_hours(start, 1);
+            }
+        }
         if let Some((date, start)) = self.cell
             && let Some(cell) = plan.cell(date, start)
         {

@@ -257,3 +257,98 @@ fn snapshot_creche_week() {
     harness.run();
     harness.snapshot("creche_week");
 }
+
+#[test]
+fn a_weekly_booking_past_the_third_birthday_is_cut_and_said_so() {
+    let dir = tempfile::tempdir().unwrap();
+    write_fixture(dir.path());
+    let mut harness = open_creche_tab(dir.path());
+    click(&mut harness, "Chaque semaine");
+    click(&mut harness, "mardi");
+    click(&mut harness, "jeudi");
+    type_into(&mut harness, "Du (premier jour)", "01/12/2026");
+    // Awa turns 3 on 20/04/2028.
+    type_into(&mut harness, "Au (dernier jour)", "30/06/2028");
+    click(&mut harness, "Réserver");
+    assert!(
+        harness
+            .query_by_label_contains("Réservation arrêtée au 20/04/2028")
+            .is_some()
+    );
+    let_autosave_run(&mut harness);
+    let booking = saved_fixture(dir.path()).creche.bookings.remove(0);
+    assert_eq!(
+        booking.schedule,
+        Schedule::Weekly {
+            days: vec![chrono::Weekday::Tue, chrono::Weekday::Thu],
+            from: d(2026, 12, 1),
+            until: d(2028, 4, 20),
+        }
+    );
+}
+
+#[test]
+fn a_freed_place_is_offered_to_the_first_request_of_the_waiting_list() {
+    let dir = tempfile::tempdir().unwrap();
+    write_full_tuesday(dir.path(), 0);
+    // Fatoumata (phase 1 under way: priority) waits for Tuesday 9:00–12:00.
+    let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+    store.load();
+    let mut fatoumata = fixture();
+    let awa = fatoumata.family.children[0].id;
+    fatoumata
+        .creche
+        .waiting
+        .push(parcours::model::WaitingRequest {
+            booking: Booking {
+                id: BookingId::new(),
+                child: awa,
+                schedule: Schedule::Once(d(2026, 11, 24)),
+                start: t(9, 0),
+                end: t(12, 0),
+                reason: BookingReason::Interview(None),
+                note: "entretien chez Elior".into(),
+            },
+            requested_on: d(2026, 11, 18),
+        });
+    store.save_beneficiary(&fatoumata, today()).unwrap();
+    drop(store);
+
+    let mut harness = open_creche_tab(dir.path());
+    assert!(
+        harness
+            .query_by_label_contains("Une place est libre")
+            .is_none()
+    );
+    // Another family cancels its booking…
+    harness.get_by_label_contains("Mariam Famille 00").click();
+    harness.run();
+    click(&mut harness, "Annuler la réservation");
+    assert!(
+        harness
+            .query_by_label_contains("Une place est libre pour la demande n° 1 (Fatoumata Diallo")
+            .is_some()
+    );
+    // …and the counsellor goes to the waiting family's record to book it.
+    click(&mut harness, "Ouvrir la fiche Fatoumata Diallo");
+    click(&mut harness, "Réserver cette demande");
+    let_autosave_run(&mut harness);
+    let record = saved_fixture(dir.path());
+    assert!(record.creche.waiting.is_empty());
+    assert_eq!(record.creche.bookings[0].note, "entretien chez Elior");
+}
+
+#[test]
+fn opening_a_cell_proposes_its_day_and_time_to_the_booking_form() {
+    let dir = tempfile::tempdir().unwrap();
+    write_full_tuesday(dir.path(), 0);
+    let mut harness = open_creche_tab(dir.path());
+    click(&mut harness, "Semaine suivante ▶");
+    click(&mut harness, "mercredi 02/12/2026 14:00 : 0/12");
+    click(&mut harness, "Réserver");
+    let_autosave_run(&mut harness);
+    let booking = saved_fixture(dir.path()).creche.bookings.remove(0);
+    assert_eq!(booking.schedule, Schedule::Once(d(2026, 12, 2)));
+    // The form's three hours, from the cell's time.
+    assert_eq!((booking.start, booking.end), (t(14, 0), t(17, 0)));
+}
