@@ -311,13 +311,13 @@ pub struct Beneficiary {
     /// Counsellor's private notes (confidential: never printed unless asked).
     #[serde(default)]
     pub private_notes: String,
-    /// Micro-crèche: the children's care information, bookings and waiting requests.
-    #[serde(default)]
-    pub creche: CrecheFamily,
     /// When the record was created.
     pub created_at: DateTime<Utc>,
     /// When the record was last changed.
     pub updated_at: DateTime<Utc>,
+    /// Micro-crèche: the children's care information, bookings and waiting requests.
+    #[serde(default)]
+    pub creche: CrecheFamily,
 }
 
 impl Beneficiary {
@@ -335,9 +335,9 @@ impl Beneficiary {
             skills: SkillsAssessment::default(),
             referent: String::new(),
             private_notes: String::new(),
-            creche: CrecheFamily::default(),
             created_at: now,
             updated_at: now,
+            creche: CrecheFamily::default(),
         }
     }
 

@@ -612,9 +612,9 @@ fn one(rng: &mut Rng, today: NaiveDate) -> Beneficiary {
         skills,
         referent: (*rng.pick(REFERENTS)).to_owned(),
         private_notes: (*rng.pick(NOTES)).to_owned(),
-        creche: super::creche::CrecheFamily::default(),
         created_at: timestamp(created, (9, 30)),
         updated_at: timestamp(today.min(created + Days::new(rng.below(60))), (16, 5)),
+        creche: super::creche::CrecheFamily::default(),
     }
 }
 
