@@ -689,6 +689,7 @@ impl ParcoursApp {
                         records: &self.records,
                         settings: &self.creche_settings,
                         today,
+                        structure: &self.settings.structure_name,
                     };
                     let (changed, action) =
                         self.creche

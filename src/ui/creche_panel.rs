@@ -17,6 +17,7 @@ use crate::model::{
     format_date, format_time, half_hours_between, iso_week_label, parse_date, plan_booking,
     planning_monday, waiting_list, weekday_label,
 };
+use crate::report::{CrecheWeek, Engine, creche_week_template, render_creche_week, save_pdf};
 
 /// What the tab asks of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -177,7 +178,7 @@ enum Outcome {
 }
 
 /// The tab's state: the week shown, the cell opened, the booking form.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct CrechePanel {
     /// Monday of the week shown (`None`: the planning's current week).
     week: Option<NaiveDate>,
@@ -185,6 +186,10 @@ pub struct CrechePanel {
     cell: Option<(NaiveDate, NaiveTime)>,
     form: BookingForm,
     outcome: Option<Outcome>,
+    /// Built at the first PDF of the week, then kept (fonts parsed once).
+    engine: Option<Engine>,
+    /// What became of the last "Enregistrer le planning en PDF…": (message, is an error).
+    pdf_status: Option<(String, bool)>,
 }
 
 /// Everything the tab reads besides the draft.
@@ -197,6 +202,8 @@ pub struct CrecheContext<'a> {
     pub settings: &'a CrecheSettings,
     /// Today.
     pub today: NaiveDate,
+    /// The structure's name, printed on the week's PDF.
+    pub structure: &'a str,
 }
 
 impl CrechePanel {
@@ -590,6 +597,13 @@ impl CrechePanel {
                 action = Some(CrecheAction::OpenSettings);
             }
         });
+        if ui.button(text::CRECHE_SAVE_WEEK_PDF).clicked() {
+            self.save_week_pdf(all, context, monday);
+        }
+        if let Some((message, failed)) = &self.pdf_status {
+            let colour = if *failed { theme::ERROR } else { theme::OK };
+            ui.label(RichText::new(message).color(colour));
+        }
         let friday = plan.days.last().map_or(monday, |d| d.date);
         ui.label(
             RichText::new(format!(
@@ -695,6 +709,51 @@ fn time_box(
             .response
             .labelled_by(label_id);
     });
+}
+
+impl CrechePanel {
+    /// Asks where to save the week's planning, then writes it (the same PDF as
+    /// `parcours creche week --pdf`).
+    fn save_week_pdf(
+        &mut self,
+        all: &[&Beneficiary],
+        context: &CrecheContext<'_>,
+        monday: NaiveDate,
+    ) {
+        let Some(path) = rfd::FileDialog::new()
+            .set_title(text::CRECHE_SAVE_WEEK_PDF)
+            .set_file_name(format!("creche_{}.pdf", iso_week_label(monday)))
+            .add_filter(text::PDF_FILTER, &["pdf"])
+            .save_file()
+        else {
+            self.pdf_status = Some((text::CRECHE_NOTHING_SAVED.to_owned(), true));
+            return;
+        };
+        let week = CrecheWeek::build(
+            all,
+            context.settings,
+            context.structure,
+            monday,
+            context.today,
+        );
+        let engine = self
+            .engine
+            .get_or_insert_with(|| Engine::new([creche_week_template()]));
+        self.pdf_status = Some(match render_creche_week(engine, &week) {
+            Err(error) => (error.to_string(), true),
+            Ok(rendered) => {
+                if let Err(error) = save_pdf(&path, &rendered.pdf) {
+                    (error.to_string(), true)
+                } else {
+                    let done = format!("{} {}.", text::CRECHE_WEEK_SAVED, path.display());
+                    match rendered.warning_message() {
+                        Some(warning) => (format!("{done} {warning}"), false),
+                        None => (done, false),
+                    }
+                }
+            }
+        });
+    }
 }
 
 fn error_label(ui: &mut Ui, message: Option<String>) {

@@ -188,3 +188,6 @@ pub const CRECHE_MAX_AGE: &str = "Âge maximum (mois)";
 pub const CRECHE_CLOSURES: &str = "Fermetures (vacances, jours fériés)";
 pub const CRECHE_ADD_CLOSURE: &str = "Ajouter une fermeture";
 pub const CRECHE_REMOVE_CLOSURE: &str = "Retirer";
+pub const CRECHE_SAVE_WEEK_PDF: &str = "Enregistrer le planning de la semaine en PDF…";
+pub const CRECHE_NOTHING_SAVED: &str = "Aucun fichier choisi : le planning n'a pas été enregistré.";
+pub const CRECHE_WEEK_SAVED: &str = "Planning de la semaine enregistré dans";
