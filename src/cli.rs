@@ -80,6 +80,26 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Micro-crèche.
+    Creche {
+        /// Ce qu'il faut faire.
+        #[command(subcommand)]
+        action: CrecheCommand,
+    },
+}
+
+/// `parcours creche …`.
+#[derive(Debug, Subcommand)]
+pub enum CrecheCommand {
+    /// Occupation de chaque demi-heure d'ouverture de la semaine : `AAAA-MM-JJ HH:MM<TAB>réservés/places`.
+    Week {
+        /// Semaine ISO (par défaut : la semaine en cours).
+        #[arg(long, value_name = "AAAA-Wss")]
+        week: Option<String>,
+        /// Écrit aussi le planning de la semaine en PDF (A4 paysage).
+        #[arg(long, value_name = "FICHIER.pdf")]
+        pdf: Option<PathBuf>,
+    },
 }
 
 /// Why a command could not run.
@@ -135,6 +155,11 @@ pub enum CliError {
     /// Writing the output failed (closed pipe…).
     #[error("écriture impossible : {0}")]
     Output(#[from] io::Error),
+    /// `creche week --week` with something that is not an ISO week.
+    #[error(
+        "semaine « {0} » non comprise : écrivez-la comme 2026-W48 (année, -W, numéro de semaine)"
+    )]
+    BadWeek(String),
 }
 
 /// What a command that ran concluded.
@@ -185,6 +210,9 @@ pub fn run(command: &Command, data_dir: &Path, out: &mut dyn Write) -> Result<Ou
             };
             restore(data_dir, *from, confirmation, out)
         }
+        Command::Creche {
+            action: CrecheCommand::Week { week, pdf },
+        } => creche_week(data_dir, week.as_deref(), pdf.as_deref(), out),
     }
 }
 
@@ -205,7 +233,8 @@ fn check(data_dir: &Path, out: &mut dyn Write) -> Result<Outcome, CliError> {
     for problem in &report.problems {
         writeln!(out, "{problem}")?;
     }
-    Ok(if report.problems.is_empty() {
+    let creche_found = check_creche(&mut store, &report.beneficiaries, out)?;
+    Ok(if report.problems.is_empty() && !creche_found {
         Outcome::Success
     } else {
         Outcome::ProblemsFound
@@ -276,7 +305,10 @@ fn demo(
             store.save_partner(&partner)?;
         }
     }
-    for record in demo_beneficiaries(count, today, fresh_seed()) {
+    let mut records = demo_beneficiaries(count, today, fresh_seed());
+    // Added beside other records (`--force`), the demo's crèche bookings leave their places.
+    crate::model::rebook_demo_creche(&mut records, &report.beneficiaries, today);
+    for record in records {
         store.save_beneficiary(&record, today)?;
     }
     writeln!(
@@ -457,6 +489,76 @@ pub fn restore(
         date.format("%d/%m/%Y"),
         report.safety_backup.display()
     )?;
+    Ok(Outcome::Success)
+}
+
+/// `check`, for the micro-crèche: its settings file, then every over-capacity time and every
+/// booking outside the age range across the records (what two laptops that each booked the last
+/// place leave once their files are merged). Returns whether anything was found.
+fn check_creche(
+    store: &mut Store,
+    records: &[Beneficiary],
+    out: &mut dyn Write,
+) -> Result<bool, CliError> {
+    let (settings, problem) = store.load_creche_settings();
+    let mut found = false;
+    if let Some(problem) = problem {
+        writeln!(out, "{problem}")?;
+        found = true;
+    }
+    let records: Vec<&Beneficiary> = records.iter().collect();
+    for problem in crate::model::creche_problems(&records, &settings) {
+        writeln!(out, "{problem}")?;
+        found = true;
+    }
+    Ok(found)
+}
+
+/// `creche week`: one line per opening half-hour of the week, `<date> <HH:MM>\t<booked>/<places>`
+/// (closed days left out), and the week's planning as a PDF with `--pdf`.
+fn creche_week(
+    data_dir: &Path,
+    week: Option<&str>,
+    pdf: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<Outcome, CliError> {
+    let monday = match week {
+        None => crate::model::monday_of(today()),
+        Some(text) => {
+            crate::model::parse_iso_week(text).ok_or_else(|| CliError::BadWeek(text.to_owned()))?
+        }
+    };
+    let mut store = open_read_only(data_dir)?;
+    let report = store.load();
+    // A damaged crèche file falls back to the defaults; `check` reports it.
+    let (settings, _) = store.load_creche_settings();
+    let records: Vec<&Beneficiary> = report.beneficiaries.iter().collect();
+    let plan = crate::model::WeekPlan::build(&records, &settings, monday);
+    for (date, start, booked) in crate::model::week_lines(&plan) {
+        writeln!(
+            out,
+            "{} {}\t{booked}/{}",
+            date.format("%Y-%m-%d"),
+            start.format("%H:%M"),
+            plan.capacity
+        )?;
+    }
+    if let Some(file) = pdf {
+        let (structure, _) = store.load_settings();
+        let week = crate::report::CrecheWeek::build(
+            &records,
+            &settings,
+            &structure.structure_name,
+            monday,
+            today(),
+        );
+        let engine = Engine::new([crate::report::creche_week_template()]);
+        let rendered = crate::report::render_creche_week(&engine, &week)?;
+        save_pdf(file, &rendered.pdf)?;
+        if let Some(warning) = rendered.warning_message() {
+            writeln!(out, "{} : {warning}", file.display())?;
+        }
+    }
     Ok(Outcome::Success)
 }
 

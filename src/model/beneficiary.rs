@@ -5,6 +5,7 @@ use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::cefr::CefrLevel;
+use super::creche::CrecheFamily;
 use super::ids::{BeneficiaryId, ChildId};
 use super::pathway::{EntryRoute, Pathway, Stage};
 use super::skills::{Language, SkillsAssessment};
@@ -314,6 +315,9 @@ pub struct Beneficiary {
     pub created_at: DateTime<Utc>,
     /// When the record was last changed.
     pub updated_at: DateTime<Utc>,
+    /// Micro-crèche: the children's care information, bookings and waiting requests.
+    #[serde(default)]
+    pub creche: CrecheFamily,
 }
 
 impl Beneficiary {
@@ -333,6 +337,7 @@ impl Beneficiary {
             private_notes: String::new(),
             created_at: now,
             updated_at: now,
+            creche: CrecheFamily::default(),
         }
     }
 

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::beneficiary::{Beneficiary, Child, FamilySituation, PermitKind, ResidencePermit, Sex};
 use super::cefr::CefrLevel;
+use super::creche_draft::CrecheDraft;
 use super::dates::{format_date, parse_date};
 use super::ids::ChildId;
 use super::pathway::{EntryRoute, Outcome, OutcomeKind, Phase, PhaseStatus, RouteOverride};
@@ -83,6 +84,8 @@ pub struct BeneficiaryDraft {
     pub private_notes: String,
     /// Phase 1, edited in the "Compétences" tab.
     pub skills: SkillsDraft,
+    /// The Crèche tab: care information, bookings, waiting requests.
+    pub creche: CrecheDraft,
 }
 
 fn date_text(date: Option<NaiveDate>) -> String {
@@ -183,6 +186,7 @@ impl BeneficiaryDraft {
             referent: b.referent.clone(),
             private_notes: b.private_notes.clone(),
             skills: SkillsDraft::from_assessment(&b.skills),
+            creche: CrecheDraft::from_family(&b.creche),
         }
     }
 
@@ -293,6 +297,7 @@ impl BeneficiaryDraft {
 
         let mut errors = p.errors;
         b.skills = self.skills.to_assessment(&mut errors);
+        b.creche = self.creche.to_family(&mut errors);
         let parsed_fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
         errors.extend(
             validate(&b, today)

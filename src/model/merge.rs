@@ -35,6 +35,8 @@ pub enum RecordPart {
     Referent,
     /// Private notes.
     PrivateNotes,
+    /// Micro-crèche: care information, bookings, waiting requests.
+    Creche,
 }
 
 /// Which version a part is taken from.
@@ -49,7 +51,7 @@ pub enum Side {
 
 impl RecordPart {
     /// Every part, in the order of the form.
-    pub const ALL: [Self; 13] = [
+    pub const ALL: [Self; 14] = [
         Self::Names,
         Self::Birth,
         Self::Origin,
@@ -63,6 +65,7 @@ impl RecordPart {
         Self::Skills,
         Self::Referent,
         Self::PrivateNotes,
+        Self::Creche,
     ];
 
     /// The French label.
@@ -82,6 +85,7 @@ impl RecordPart {
             Self::Skills => "Compétences (phase 1)",
             Self::Referent => "Conseiller·ère référent·e",
             Self::PrivateNotes => "Notes privées",
+            Self::Creche => "Micro-crèche",
         }
     }
 
@@ -120,6 +124,7 @@ impl RecordPart {
             Self::Skills => to.skills.clone_from(&from.skills),
             Self::Referent => to.referent.clone_from(&from.referent),
             Self::PrivateNotes => to.private_notes.clone_from(&from.private_notes),
+            Self::Creche => to.creche.clone_from(&from.creche),
         }
     }
 
@@ -192,6 +197,11 @@ impl RecordPart {
             }
             Self::Referent => b.referent.clone(),
             Self::PrivateNotes => b.private_notes.chars().take(80).collect(),
+            Self::Creche => format!(
+                "{} réservation(s), {} demande(s) en attente",
+                b.creche.bookings.len(),
+                b.creche.waiting.len()
+            ),
         }
     }
 }
@@ -267,5 +277,36 @@ mod tests {
                 .summary(&merged)
                 .contains("07 00 00 00 00")
         );
+    }
+
+    #[test]
+    fn the_creche_part_carries_bookings_made_on_the_other_laptop() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let kept = demo_beneficiaries(1, today, 5).remove(0);
+        let mut other = kept.clone();
+        other.creche.waiting.clear();
+        other.creche.bookings.clear();
+        other.creche.care.clear();
+        if kept.creche == other.creche {
+            other
+                .creche
+                .care
+                .push(crate::model::ChildCare::new(crate::model::ChildId::new()));
+        }
+        assert!(RecordPart::Creche.differs(&kept, &other));
+        let merged = merge(
+            &kept,
+            &other,
+            |p| {
+                if p == RecordPart::Creche {
+                    Side::Other
+                } else {
+                    Side::Kept
+                }
+            },
+            chrono::Utc::now(),
+        );
+        assert_eq!(merged.creche, other.creche);
+        assert_eq!(merged.identity, kept.identity);
     }
 }

@@ -6,8 +6,11 @@
 
 mod beneficiary;
 mod cefr;
+mod creche;
+mod creche_draft;
 mod dates;
 mod demo;
+mod demo_creche;
 mod draft;
 mod ids;
 mod merge;
@@ -24,8 +27,18 @@ pub use beneficiary::{
     PermitKind, ResidencePermit, Sex,
 };
 pub use cefr::CefrLevel;
+pub use creche::{
+    Booking, BookingReason, Cell, CellEntry, ChildCare, Closure, CrecheFamily, CrecheProblem,
+    CrecheSettings, DEFAULT_CAPACITY, DayPlan, Fill, FullSlot, Occupancy, Planned, QueuedRequest,
+    Refusal, Schedule, SlotEntry, Suggestion, WaitingRequest, WeekPlan, add_half_hours,
+    creche_problems, day_label, first_fitting_request, format_time, half_hours_between,
+    has_priority, iso_week_label, monday_of, on_grid, parse_iso_week, plan_booking,
+    planning_monday, waiting_list, week_lines, weekday_label,
+};
+pub use creche_draft::{CareDraft, CrecheDraft};
 pub use dates::{age_in_months, format_date, parse_date};
 pub use demo::{demo_beneficiaries, demo_partners};
+pub use demo_creche::rebook_demo_creche;
 pub use draft::{BeneficiaryDraft, ChildDraft, OutcomeDraft, PhaseDraft};
 pub use ids::{
     ApplicationId, BeneficiaryId, BookingId, ChildId, CompanyId, OfferId, PartnerId, WorkshopId,

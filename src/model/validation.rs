@@ -65,6 +65,8 @@ pub enum Field {
     DiplomaDecidedOn(usize),
     /// A referral's date, by position.
     ReferralDate(usize),
+    /// The first day of care at the micro-crèche, by position in the Crèche tab's care forms.
+    CareStartsOn(usize),
 }
 
 /// One problem with one field.

@@ -7,13 +7,20 @@
 //!   of characters no font can draw. It knows no document in particular, so the CV and the
 //!   crèche week will use it as the summary does.
 //! - `summary_pdf`: the summary's template (`assets/typst/summary.typ`) and file names.
+//! - `creche_week`: the micro-crèche's week planning (grid, occupancy, children per day) and its
+//!   template (`assets/typst/creche_week.typ`).
 //! - `output`: save, print (`lp` where a print system exists) or open in the viewer.
 
+mod creche_week;
 mod engine;
 mod output;
 mod summary;
 mod summary_pdf;
 
+pub use creche_week::{
+    CRECHE_WEEK_TEMPLATE_FILE, CrecheWeek, DayChildren, WeekCell, WeekDay, WeekRow,
+    creche_week_template, render_creche_week,
+};
 pub use engine::{Engine, RenderError, Rendered, Template};
 pub use output::{
     Delivery, OutputError, PRINT_SHORTCUT, PRINT_TIMEOUT, open_pdf, print_pdf, save_pdf,

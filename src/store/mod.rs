@@ -8,6 +8,7 @@
 //!   settings.ron              the structure's settings (name on printed documents…)
 //!   beneficiaries/<id>.ron    one record per beneficiary (see `envelope` for the format)
 //!   partners/<id>.ron         the directory of French-course (FLE) partners, one file each
+//!   creche.ron                the micro-crèche's settings (bookings are in the records)
 //!   backups/AAAA-MM-JJ/       a copy of all the above, made before the first write of a day
 //! ```
 //!
@@ -19,6 +20,7 @@
 mod atomic;
 mod backup;
 mod conflict;
+mod creche;
 mod envelope;
 mod load;
 mod lock;
@@ -35,6 +37,7 @@ use crate::model::{Beneficiary, BeneficiaryId, FlePartner, Settings, validate};
 
 pub use backup::BACKUPS_DIR;
 pub use conflict::{CONFLICTS_DIR, Conflict};
+pub use creche::CRECHE_FILE;
 pub use envelope::{DecodeError, SCHEMA_VERSION, parse_beneficiary, render_beneficiary};
 pub use load::Problem;
 

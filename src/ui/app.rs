@@ -8,13 +8,14 @@ use chrono::{Local, NaiveDate, Utc};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui, ViewportCommand};
 
 use super::conflict_window::ConflictWindow;
+use super::creche_panel::{CrecheAction, CrecheContext, CrechePanel};
+use super::creche_settings_window::CrecheSettingsWindow;
 use super::list_panel::ListPanel;
 use super::skills_panel::{SkillsAction, SkillsPanel};
 use super::summary_panel::SummaryPanel;
-use super::{
-    companies_panel, creche_panel, identity_panel, preparation_panel, text, theme, widgets,
-};
+use super::{companies_panel, identity_panel, preparation_panel, text, theme, widgets};
 use crate::cli::{fresh_seed, name_order_key};
+use crate::model::CrecheSettings;
 use crate::model::{
     Beneficiary, BeneficiaryDraft, BeneficiaryId, FieldError, FlePartner, Settings,
     demo_beneficiaries, demo_partners,
@@ -93,6 +94,8 @@ pub enum Command {
     ResolveConflict(usize, Box<Beneficiary>),
     /// Replace the data with the daily backup of this date (after the store's safety copy).
     Restore(NaiveDate),
+    /// Save the micro-crèche's settings (`creche.ron`).
+    SaveCrecheSettings(Box<CrecheSettings>),
 }
 
 /// The "Restaurer une sauvegarde" window: the dates offered, then the one to confirm.
@@ -198,6 +201,11 @@ pub struct ParcoursApp {
     /// Put the cursor in the last-name field at the next frame (new record).
     focus_last_name: bool,
     commands: Vec<Command>,
+    /// The "Crèche" tab's state (week shown, booking form).
+    creche: CrechePanel,
+    /// The micro-crèche's settings (`creche.ron`).
+    creche_settings: CrecheSettings,
+    creche_settings_window: CrecheSettingsWindow,
 }
 
 impl ParcoursApp {
@@ -240,6 +248,9 @@ impl ParcoursApp {
             closing: Closing::No,
             focus_last_name: false,
             commands: Vec::new(),
+            creche: CrechePanel::default(),
+            creche_settings: CrecheSettings::default(),
+            creche_settings_window: CrecheSettingsWindow::default(),
         };
         app.reload();
         app
@@ -302,6 +313,9 @@ impl ParcoursApp {
         self.partners = partners;
         self.problems.extend(problems);
         self.list.records_changed(&self.records);
+        let (creche_settings, problem) = self.store.load_creche_settings();
+        self.creche_settings = creche_settings;
+        self.problems.extend(problem);
     }
 
     fn index_of(&self, id: BeneficiaryId) -> Option<usize> {
@@ -417,6 +431,16 @@ impl ParcoursApp {
                 Command::DiscardAndClose => {
                     self.closing = Closing::Confirmed;
                     ctx.send_viewport_cmd(ViewportCommand::Close);
+                }
+                Command::SaveCrecheSettings(settings) => {
+                    match self.store.save_creche_settings(&settings) {
+                        Ok(_) => {
+                            self.creche_settings = *settings;
+                            self.creche_settings_window.close();
+                            self.save_state = SaveState::Saved;
+                        }
+                        Err(error) => self.creche_settings_window.show_error(error.to_string()),
+                    }
                 }
             }
         }
@@ -659,7 +683,31 @@ impl ParcoursApp {
                 }
                 Tab::Preparation => preparation_panel::ui(ui, &shown, today),
                 Tab::Companies => companies_panel::ui(ui, &shown),
-                Tab::Creche => creche_panel::ui(ui, &shown, today),
+                Tab::Creche => {
+                    let context = CrecheContext {
+                        shown: &shown,
+                        records: &self.records,
+                        settings: &self.creche_settings,
+                        today,
+                        structure: &self.settings.structure_name,
+                    };
+                    let (changed, action) =
+                        self.creche
+                            .ui(ui, &mut editor.draft, &editor.errors, writable, &context);
+                    if changed {
+                        editor.last_edit = now;
+                        editor.revalidate(saved, today);
+                    }
+                    match action {
+                        Some(CrecheAction::Select(other)) => {
+                            self.commands.push(Command::Select(other));
+                        }
+                        Some(CrecheAction::OpenSettings) => {
+                            self.creche_settings_window.open(&self.creche_settings);
+                        }
+                        None => {}
+                    }
+                }
                 Tab::Summary => self.summary.ui(ui, &shown, today, &self.settings),
             });
     }
@@ -856,6 +904,13 @@ impl eframe::App for ParcoursApp {
                 .push(Command::ResolveConflict(index, Box::new(record)));
         }
         self.settings_window(&ctx);
+        if let Some(settings) = self
+            .creche_settings_window
+            .ui(&ctx, self.store.is_writable())
+        {
+            self.commands
+                .push(Command::SaveCrecheSettings(Box::new(settings)));
+        }
         self.close_ui(&ctx, now);
         self.restore_ui(&ctx);
         self.apply_commands(&ctx, now);

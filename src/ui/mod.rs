@@ -5,6 +5,7 @@ mod app;
 mod companies_panel;
 mod conflict_window;
 mod creche_panel;
+mod creche_settings_window;
 mod identity_panel;
 mod list_panel;
 mod preparation_panel;

@@ -88,3 +88,24 @@ pub const ROME_PICKER_WIDTH: f32 = 420.0;
 pub const ROME_ROW_HEIGHT: f32 = 24.0;
 /// Inner margin of the occupation picker's result list.
 pub const ROME_RESULTS_MARGIN: i8 = 4;
+
+/// Crèche planning: a half-hour with room left.
+pub const CRECHE_FREE: Color32 = Color32::from_rgb(0xE3, 0xF1, 0xE3);
+/// Crèche planning: three quarters of the places taken.
+pub const CRECHE_NEARLY_FULL: Color32 = Color32::from_rgb(0xFB, 0xE7, 0xB5);
+/// Crèche planning: every place taken.
+pub const CRECHE_FULL: Color32 = Color32::from_rgb(0xF6, 0xC3, 0xA8);
+/// Crèche planning: more children than places (a conflict to resolve).
+pub const CRECHE_OVER: Color32 = Color32::from_rgb(0xC0, 0x2B, 0x26);
+/// Crèche planning: a closed day.
+pub const CRECHE_CLOSED: Color32 = Color32::from_rgb(0xE1, 0xE1, 0xE1);
+/// Crèche planning: text of a cell.
+pub const CRECHE_CELL_TEXT: Color32 = Color32::from_rgb(0x20, 0x20, 0x20);
+/// Crèche planning: outline of the opened (or focused) cell.
+pub const CRECHE_SELECTED: Color32 = Color32::from_rgb(0x2F, 0x5D, 0xA8);
+/// Crèche planning: size of a cell.
+pub const CRECHE_CELL_WIDTH: f32 = 120.0;
+/// Crèche planning: height of a cell.
+pub const CRECHE_CELL_HEIGHT: f32 = 20.0;
+/// Crèche booking form: width of the arrival and departure drop-downs.
+pub const CRECHE_TIME_WIDTH: f32 = 90.0;

@@ -1,0 +1,113 @@
+//! The micro-crèche's settings file, `creche.ron` at the data directory's root: loaded and saved
+//! like `settings.ron` (atomic write, a damaged file reported and never overwritten). The
+//! families' bookings are not here: they live in each parent's record.
+
+use std::fs;
+use std::io;
+use std::path::PathBuf;
+
+use super::{Problem, Store, StoreError, atomic, envelope, load, local_now};
+use crate::model::CrecheSettings;
+
+/// The crèche's settings file, inside the data directory.
+pub const CRECHE_FILE: &str = "creche.ron";
+
+impl Store {
+    /// Loads the crèche's settings: the defaults (12 places, Monday–Friday 8:00–18:30, 3 months
+    /// to 3 years) when the file does not exist yet; a problem, and the defaults with the file
+    /// protected from overwriting, when it cannot be read.
+    pub fn load_creche_settings(&mut self) -> (CrecheSettings, Option<Problem>) {
+        let path = self.root.join(CRECHE_FILE);
+        if let Err(e) = fs::symlink_metadata(&path)
+            && e.kind() == io::ErrorKind::NotFound
+        {
+            return (CrecheSettings::default(), None);
+        }
+        match load::load_file::<CrecheSettings>(&path) {
+            Ok(settings) => {
+                self.unreadable.remove(&path);
+                (settings, None)
+            }
+            Err(problem) => {
+                self.unreadable.insert(path);
+                (CrecheSettings::default(), Some(problem))
+            }
+        }
+    }
+
+    /// Saves the crèche's settings atomically, when they make sense (never over a file that
+    /// could not be read). Returns the file written.
+    pub fn save_creche_settings(&self, settings: &CrecheSettings) -> Result<PathBuf, StoreError> {
+        if self.lock.is_none() {
+            return Err(StoreError::ReadOnly);
+        }
+        let problems = settings.problems();
+        if !problems.is_empty() {
+            return Err(StoreError::Invalid(problems.join(" ")));
+        }
+        let path = self.root.join(CRECHE_FILE);
+        if self.unreadable.contains(&path) {
+            return Err(StoreError::WouldOverwriteUnreadable(path));
+        }
+        let text = envelope::encode(settings)?;
+        self.before_write(local_now().date());
+        atomic::write_atomic(&path, text.as_bytes()).map_err(|source| StoreError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        Ok(path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::model::Closure;
+    use crate::store::Access;
+
+    #[test]
+    fn creche_settings_roundtrip_and_a_damaged_file_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+        assert_eq!(
+            store.load_creche_settings(),
+            (CrecheSettings::default(), None)
+        );
+        let mut settings = CrecheSettings {
+            name: "La Passerelle".into(),
+            capacity: 10,
+            ..CrecheSettings::default()
+        };
+        settings.closures.push(Closure {
+            from: NaiveDate::from_ymd_opt(2026, 12, 21).unwrap(),
+            to: NaiveDate::from_ymd_opt(2027, 1, 1).unwrap(),
+            label: "Noël".into(),
+        });
+        store.save_creche_settings(&settings).unwrap();
+        assert_eq!(store.load_creche_settings(), (settings.clone(), None));
+
+        // Nonsense is refused, and the file keeps the last good settings.
+        let zero = CrecheSettings {
+            capacity: 0,
+            ..settings.clone()
+        };
+        let error = store.save_creche_settings(&zero).unwrap_err();
+        assert!(error.to_string().contains("capacité"), "{error}");
+        assert_eq!(store.load_creche_settings().0, settings);
+
+        let path = dir.path().join(CRECHE_FILE);
+        std::fs::write(&path, "(schema_version: 1, record: (capacity: \"douze\"))").unwrap();
+        let (loaded, problem) = store.load_creche_settings();
+        assert_eq!(loaded, CrecheSettings::default());
+        let problem = problem.unwrap();
+        assert!(problem.location.is_some(), "{problem}");
+        assert!(problem.to_string().contains(CRECHE_FILE), "{problem}");
+        assert!(matches!(
+            store.save_creche_settings(&settings),
+            Err(StoreError::WouldOverwriteUnreadable(_))
+        ));
+        assert!(std::fs::read_to_string(&path).unwrap().contains("douze"));
+    }
+}

@@ -1,0 +1,354 @@
+//! The "Crèche" tab driven as a counsellor would: care information typed and autosaved; a
+//! booking refused because the crèche is full at that time, with the nearest free slot booked
+//! in one click or the request put on the waiting list; a conflict left by two laptops shown in
+//! red in the weekly planning; the crèche's settings saved to `creche.ron`. And the committed
+//! snapshot of the weekly planning.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use parcours::model::{
+    Beneficiary, BeneficiaryId, Booking, BookingId, BookingReason, Child, ChildId, Schedule,
+};
+use parcours::store::{Access, CRECHE_FILE, Store};
+use parcours::ui::ParcoursApp;
+
+use crate::common::{app, fixture, let_autosave_run, today, type_into, write_fixture};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn t(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).unwrap()
+}
+
+/// Another family, with a toddler booked on Tuesday 24/11/2026 from `start` to `end`.
+fn family(n: u8, start: NaiveTime, end: NaiveTime) -> Beneficiary {
+    let mut b = Beneficiary::new(Utc.with_ymd_and_hms(2026, 9, 1, 10, 0, 0).unwrap());
+    // Fixed identifiers: the snapshot lists families in a stable order.
+    b.id = BeneficiaryId::from_uuid(uuid::Uuid::from_u128(
+        0x0195_0000_0000_7000_8000_0000_0000_0000 + u128::from(n),
+    ));
+    b.identity.last_name = format!("Famille {n:02}");
+    b.identity.first_name = "Mariam".into();
+    let child = ChildId::from_uuid(uuid::Uuid::from_u128(
+        0x0195_0000_0000_7000_8000_0001_0000_0000 + u128::from(n),
+    ));
+    b.family.children.push(Child {
+        id: child,
+        first_name: format!("Bébé{n:02}"),
+        birth_date: Some(d(2025, 2, 14)),
+    });
+    b.creche.bookings.push(Booking {
+        id: BookingId::from_uuid(uuid::Uuid::from_u128(
+            0x0195_0000_0000_7000_8000_0002_0000_0000 + u128::from(n),
+        )),
+        child,
+        schedule: Schedule::Once(d(2026, 11, 24)),
+        start,
+        end,
+        reason: BookingReason::Workshop(None),
+        note: "atelier CV".into(),
+    });
+    b
+}
+
+/// The fixture (Fatoumata Diallo, whose Awa is 19 months old) and twelve families filling the
+/// crèche on Tuesday 24/11 from 9:00 to 12:30; `extra` more booked for 9:00–10:00 (a conflict
+/// merged from another laptop).
+fn write_full_tuesday(dir: &std::path::Path, extra: u8) {
+    write_fixture(dir);
+    let mut store = Store::open(dir, Access::ReadWrite).unwrap();
+    for n in 0..12 {
+        store
+            .save_beneficiary(&family(n, t(9, 0), t(12, 30)), today())
+            .unwrap();
+    }
+    for n in 12..12 + extra {
+        store
+            .save_beneficiary(&family(n, t(9, 0), t(10, 0)), today())
+            .unwrap();
+    }
+    // Someone on Thursday afternoon, so that the planning has more than one busy day.
+    for n in 20..29 {
+        let mut b = family(n, t(14, 0), t(17, 0));
+        b.creche.bookings[0].schedule = Schedule::Once(d(2026, 11, 26));
+        b.creche.bookings[0].reason = BookingReason::Training;
+        b.creche.bookings[0].note = "cours de français".into();
+        store.save_beneficiary(&b, today()).unwrap();
+    }
+}
+
+fn open_creche_tab(dir: &std::path::Path) -> Harness<'static, ParcoursApp> {
+    let mut harness = app(dir);
+    harness.run();
+    harness.get_by_label_contains("Fatoumata Diallo").click();
+    harness.run();
+    harness.get_by_label("Crèche").click();
+    harness.run();
+    harness
+}
+
+fn click(harness: &mut Harness<'_, ParcoursApp>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+fn saved_fixture(dir: &std::path::Path) -> Beneficiary {
+    let mut store = Store::open(dir, Access::ReadOnly).unwrap();
+    let id = fixture().id;
+    store
+        .load()
+        .beneficiaries
+        .into_iter()
+        .find(|b| b.id == id)
+        .unwrap()
+}
+
+#[test]
+fn care_information_is_typed_and_autosaved() {
+    let dir = tempfile::tempdir().unwrap();
+    write_fixture(dir.path());
+    let mut harness = open_creche_tab(dir.path());
+    type_into(&mut harness, "Allergies de Awa (confidentiel)", "Arachide");
+    type_into(&mut harness, "Début de l'accueil de Awa", "31/11/2026");
+    let_autosave_run(&mut harness);
+    // An impossible date: explained, and nothing is saved while it stands.
+    assert!(
+        harness
+            .query_by_label("Non enregistré : corrigez les champs signalés en rouge.")
+            .is_some()
+    );
+    assert!(
+        saved_fixture(dir.path())
+            .creche
+            .care
+            .iter()
+            .all(|c| c.care_starts_on.is_none())
+    );
+    for _ in 0..10 {
+        harness.key_press(egui::Key::Backspace);
+    }
+    harness.run();
+    harness
+        .get_by_label("Début de l'accueil de Awa")
+        .type_text("01/12/2026");
+    harness.run();
+    type_into(
+        &mut harness,
+        "Autorisé·es à venir chercher Awa (un par ligne)",
+        "Tante Kadiatou, 06 11 22 33 44",
+    );
+    let_autosave_run(&mut harness);
+    let record = saved_fixture(dir.path());
+    let care = &record.creche.care[0];
+    assert_eq!(care.child, record.family.children[0].id);
+    assert_eq!(care.allergies, "Arachide");
+    assert_eq!(care.care_starts_on, Some(d(2026, 12, 1)));
+    assert_eq!(care.authorised_pickups, ["Tante Kadiatou, 06 11 22 33 44"]);
+}
+
+#[test]
+fn a_full_slot_is_refused_and_the_nearest_free_one_booked_in_one_click() {
+    let dir = tempfile::tempdir().unwrap();
+    write_full_tuesday(dir.path(), 0);
+    let mut harness = open_creche_tab(dir.path());
+    type_into(&mut harness, "Date de l'accueil", "24/11/2026");
+    // The form's default hours, 9:00–12:00, overlap the twelve bookings.
+    click(&mut harness, "Réserver");
+    assert!(
+        harness
+            .query_by_label_contains("Complet : mardi 24/11/2026 à 9 h (12 enfants)")
+            .is_some()
+    );
+    let_autosave_run(&mut harness);
+    assert!(saved_fixture(dir.path()).creche.bookings.is_empty());
+    // The nearest free three hours: from 12:30, just after the twelve leave.
+    click(
+        &mut harness,
+        "Réserver le mardi 24/11/2026, 12 h 30 – 15 h 30",
+    );
+    assert!(harness.query_by_label_contains("Réservé — Awa").is_some());
+    let_autosave_run(&mut harness);
+    let booking = saved_fixture(dir.path()).creche.bookings.remove(0);
+    assert_eq!(booking.schedule, Schedule::Once(d(2026, 11, 24)));
+    assert_eq!((booking.start, booking.end), (t(12, 30), t(15, 30)));
+    assert_eq!(booking.reason, BookingReason::Workshop(None));
+}
+
+#[test]
+fn a_refused_request_goes_on_the_waiting_list() {
+    let dir = tempfile::tempdir().unwrap();
+    write_full_tuesday(dir.path(), 0);
+    let mut harness = open_creche_tab(dir.path());
+    type_into(&mut harness, "Date de l'accueil", "24/11/2026");
+    type_into(&mut harness, "Précision du motif", "entretien chez Elior");
+    click(&mut harness, "Réserver");
+    click(&mut harness, "Mettre en liste d'attente");
+    let_autosave_run(&mut harness);
+    let record = saved_fixture(dir.path());
+    assert!(record.creche.bookings.is_empty());
+    let request = &record.creche.waiting[0];
+    assert_eq!(request.requested_on, today());
+    assert_eq!(request.booking.note, "entretien chez Elior");
+    assert!(harness.query_by_label_contains("n° 1").is_some());
+}
+
+#[test]
+fn a_thirteenth_child_merged_from_another_laptop_shows_in_red() {
+    let dir = tempfile::tempdir().unwrap();
+    write_full_tuesday(dir.path(), 1);
+    let mut harness = open_creche_tab(dir.path());
+    assert!(
+        harness
+            .query_by_label_contains("2 demi-heure(s) surréservée(s)")
+            .is_some()
+    );
+    click(&mut harness, "mardi 24/11/2026 09:30 : 13/12");
+    assert!(
+        harness
+            .query_by_label_contains("mardi 24/11/2026 à 9 h 30 : 13 enfant(s) pour 12 places")
+            .is_some()
+    );
+    // Each family can be opened from the cell, to cancel or move a booking.
+    click(&mut harness, "Ouvrir la fiche Mariam Famille 12");
+    assert_eq!(
+        harness.state().selected(),
+        Some(family(12, t(9, 0), t(10, 0)).id)
+    );
+}
+
+#[test]
+fn creche_settings_are_saved_in_their_own_file() {
+    let dir = tempfile::tempdir().unwrap();
+    write_fixture(dir.path());
+    let mut harness = open_creche_tab(dir.path());
+    click(&mut harness, "Paramètres de la crèche…");
+    type_into(&mut harness, "Nom de la crèche", " La Passerelle");
+    click(&mut harness, "Ajouter une fermeture");
+    type_into(&mut harness, "Fermeture 1 : du", "21/12/2026");
+    click(&mut harness, "Enregistrer");
+    let text = std::fs::read_to_string(dir.path().join(CRECHE_FILE)).unwrap();
+    assert!(text.contains("Micro-crèche La Passerelle"), "{text}");
+    assert!(text.contains("2026-12-21"), "{text}");
+    assert!(
+        harness
+            .query_by_label("Paramètres de la micro-crèche")
+            .is_none()
+    );
+}
+
+#[test]
+fn snapshot_creche_week() {
+    let dir = tempfile::tempdir().unwrap();
+    write_full_tuesday(dir.path(), 1);
+    let mut harness = open_creche_tab(dir.path());
+    harness.set_size(egui::vec2(1100.0, 1000.0));
+    harness.run();
+    harness
+        .get_by_label("mardi 24/11/2026 18:00 : 0/12")
+        .scroll_to_me();
+    harness.run();
+    harness.remove_cursor();
+    harness.run();
+    harness.snapshot("creche_week");
+}
+
+#[test]
+fn a_weekly_booking_past_the_third_birthday_is_cut_and_said_so() {
+    let dir = tempfile::tempdir().unwrap();
+    write_fixture(dir.path());
+    let mut harness = open_creche_tab(dir.path());
+    click(&mut harness, "Chaque semaine");
+    click(&mut harness, "mardi");
+    click(&mut harness, "jeudi");
+    type_into(&mut harness, "Du (premier jour)", "01/12/2026");
+    // Awa turns 3 on 20/04/2028.
+    type_into(&mut harness, "Au (dernier jour)", "30/06/2028");
+    click(&mut harness, "Réserver");
+    assert!(
+        harness
+            .query_by_label_contains("Réservation arrêtée au 20/04/2028")
+            .is_some()
+    );
+    let_autosave_run(&mut harness);
+    let booking = saved_fixture(dir.path()).creche.bookings.remove(0);
+    assert_eq!(
+        booking.schedule,
+        Schedule::Weekly {
+            days: vec![chrono::Weekday::Tue, chrono::Weekday::Thu],
+            from: d(2026, 12, 1),
+            until: d(2028, 4, 20),
+        }
+    );
+}
+
+#[test]
+fn a_freed_place_is_offered_to_the_first_request_of_the_waiting_list() {
+    let dir = tempfile::tempdir().unwrap();
+    write_full_tuesday(dir.path(), 0);
+    // Fatoumata (phase 1 under way: priority) waits for Tuesday 9:00–12:00.
+    let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+    store.load();
+    let mut fatoumata = fixture();
+    let awa = fatoumata.family.children[0].id;
+    fatoumata
+        .creche
+        .waiting
+        .push(parcours::model::WaitingRequest {
+            booking: Booking {
+                id: BookingId::new(),
+                child: awa,
+                schedule: Schedule::Once(d(2026, 11, 24)),
+                start: t(9, 0),
+                end: t(12, 0),
+                reason: BookingReason::Interview(None),
+                note: "entretien chez Elior".into(),
+            },
+            requested_on: d(2026, 11, 18),
+        });
+    store.save_beneficiary(&fatoumata, today()).unwrap();
+    drop(store);
+
+    let mut harness = open_creche_tab(dir.path());
+    assert!(
+        harness
+            .query_by_label_contains("Une place est libre")
+            .is_none()
+    );
+    // Another family cancels its booking…
+    harness.get_by_label_contains("Mariam Famille 00").click();
+    harness.run();
+    click(&mut harness, "Annuler la réservation");
+    assert!(
+        harness
+            .query_by_label_contains("Une place est libre pour la demande n° 1 (Fatoumata Diallo")
+            .is_some()
+    );
+    // …and the counsellor goes to the waiting family's record to book it.
+    click(&mut harness, "Ouvrir la fiche Fatoumata Diallo");
+    click(&mut harness, "Réserver cette demande");
+    let_autosave_run(&mut harness);
+    let record = saved_fixture(dir.path());
+    assert!(record.creche.waiting.is_empty());
+    assert_eq!(record.creche.bookings[0].note, "entretien chez Elior");
+}
+
+#[test]
+fn opening_a_cell_proposes_its_day_and_time_to_the_booking_form() {
+    let dir = tempfile::tempdir().unwrap();
+    write_full_tuesday(dir.path(), 0);
+    let mut harness = open_creche_tab(dir.path());
+    click(&mut harness, "Semaine suivante ▶");
+    click(&mut harness, "mercredi 02/12/2026 14:00 : 0/12");
+    click(&mut harness, "Réserver");
+    let_autosave_run(&mut harness);
+    let booking = saved_fixture(dir.path()).creche.bookings.remove(0);
+    assert_eq!(booking.schedule, Schedule::Once(d(2026, 12, 2)));
+    // The form's three hours, from the cell's time.
+    assert_eq!((booking.start, booking.end), (t(14, 0), t(17, 0)));
+}
