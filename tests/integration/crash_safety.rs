@@ -6,8 +6,8 @@
 //! writer's lock does not keep the next one out. Half the kills wait for the run's first file
 //! to appear, so that they land among the writes whatever the machine's load.
 //!
-//! The same for the other files written through the store: the settings and the shared
-//! directories' files (a child process rewrites them in a loop and is killed 200 times; each
+//! The same for the other files written through the store: the settings (`settings.ron`,
+//! `creche.ron`) and the shared directories' files (a child process rewrites them in a loop and is killed 200 times; each
 //! file then holds a whole version, never an older one).
 
 #![cfg(unix)]
@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use parcours::model::{Beneficiary, BeneficiaryId, Settings, demo_partners};
+use parcours::model::{Beneficiary, BeneficiaryId, CrecheSettings, Settings, demo_partners};
 use parcours::store::{Access, BENEFICIARIES_DIR, PARTNERS_DIR, Store};
 
 /// Writers actually killed (runs that finished before their kill do not count), as the issue
@@ -298,8 +298,8 @@ fn killing_a_writer_at_random_moments_never_loses_or_tears_a_record() {
 const WRITER_DIR_VAR: &str = "PARCOURS_CRASH_WRITER_DIR";
 const WRITER_TEST: &str = "crash_safety::settings_and_directory_writer";
 
-/// The settings file and the files of the shared directories (here the French-course partners)
-/// are written by the same atomic write as records: this writer rewrites them in a loop, each
+/// The settings files (`settings.ron`, `creche.ron`) and the files of the shared directories
+/// (here the French-course partners) are written by the same atomic write as records: this writer rewrites them in a loop, each
 /// pass with a higher version number, until it is killed. Run only as a child process (it does
 /// nothing without [`WRITER_DIR_VAR`]).
 #[test]
@@ -314,6 +314,8 @@ fn settings_and_directory_writer() {
     let (partners, problems) = store.load_partners();
     assert!(problems.is_empty());
     let mut partner = partners.into_iter().next().unwrap();
+    let (mut creche, problem) = store.load_creche_settings();
+    assert!(problem.is_none());
     let mut version = settings_version(&settings.structure_name);
     loop {
         version += 1;
@@ -322,6 +324,8 @@ fn settings_and_directory_writer() {
         partner.name = format!("Partenaire {version}");
         partner.places_available = Some(version);
         store.save_partner(&partner).unwrap();
+        creche.name = format!("Crèche {version}");
+        store.save_creche_settings(&creche).unwrap();
     }
 }
 
@@ -331,6 +335,10 @@ fn settings_version(name: &str) -> u32 {
 
 fn partner_version(name: &str) -> u32 {
     name.strip_prefix("Partenaire ").unwrap().parse().unwrap()
+}
+
+fn creche_version(name: &str) -> u32 {
+    name.strip_prefix("Crèche ").unwrap().parse().unwrap()
 }
 
 /// Temporary files anywhere in the data directory's top level and the partners' folder.
@@ -358,6 +366,11 @@ fn killing_a_writer_of_settings_and_directory_files_never_tears_them() {
         let mut partner = demo_partners().remove(0);
         partner.name = "Partenaire 0".to_owned();
         store.save_partner(&partner).unwrap();
+        let creche = CrecheSettings {
+            name: "Crèche 0".to_owned(),
+            ..CrecheSettings::default()
+        };
+        store.save_creche_settings(&creche).unwrap();
     }
     let spawn = || {
         Command::new(std::env::current_exe().unwrap())
@@ -370,7 +383,7 @@ fn killing_a_writer_of_settings_and_directory_files_never_tears_them() {
             .unwrap()
     };
     let mut rng = Rng(0x5345_5454_494E_4753); // "SETTINGS"
-    let (mut last_settings, mut last_partner) = (0, 0);
+    let (mut last_settings, mut last_partner, mut last_creche) = (0, 0, 0);
     let (mut kills, mut kills_among_writes, mut window_micros) = (0, 0, 150_000_u64);
     while kills < KILLS {
         let mut child = spawn();
@@ -391,8 +404,11 @@ fn killing_a_writer_of_settings_and_directory_files_never_tears_them() {
         let (partners, problems) = store.load_partners();
         assert!(problems.is_empty(), "after kill {kills}: {problems:?}");
         assert_eq!(partners.len(), 1, "after kill {kills}: {partners:?}");
+        let (creche, problem) = store.load_creche_settings();
+        assert!(problem.is_none(), "after kill {kills}: {problem:?}");
         let settings_now = settings_version(&settings.structure_name);
         let partner_now = partner_version(&partners[0].name);
+        let creche_now = creche_version(&creche.name);
         assert_eq!(partners[0].places_available, Some(partner_now));
         // Each file holds a whole version, never older than before the kill; the partner is
         // written after the settings of the same version, so it is never ahead of them.
@@ -402,8 +418,9 @@ fn killing_a_writer_of_settings_and_directory_files_never_tears_them() {
              ({settings_now}, {partner_now})"
         );
         assert!(
-            partner_now <= settings_now,
-            "after kill {kills}: settings {settings_now}, partner {partner_now}"
+            creche_now <= partner_now && partner_now <= settings_now && creche_now >= last_creche,
+            "after kill {kills}: settings {settings_now}, partner {partner_now}, crèche \
+             {creche_now} (before: {last_creche})"
         );
         if settings_now > last_settings || !in_flight.is_empty() {
             kills_among_writes += 1;
@@ -411,7 +428,7 @@ fn killing_a_writer_of_settings_and_directory_files_never_tears_them() {
             // Kills keep landing before the first write: the start-up is slower than thought.
             window_micros += 50_000;
         }
-        (last_settings, last_partner) = (settings_now, partner_now);
+        (last_settings, last_partner, last_creche) = (settings_now, partner_now, creche_now);
     }
     eprintln!(
         "{KILLS} kills in {:.1} s, {kills_among_writes} among writes, last version {last_settings}",
