@@ -15,7 +15,18 @@ pub(crate) const LOCK_FILE: &str = ".parcours.lock";
 /// Proof that this process is the data directory's only writer; released on drop.
 #[derive(Debug)]
 pub(crate) struct DirLock {
-    _file: File,
+    file: File,
+}
+
+impl Drop for DirLock {
+    /// Unlocks explicitly rather than by closing the file: a process being spawned at that
+    /// moment (a printer command, a test's child) briefly holds a copy of every descriptor,
+    /// and a lock released only by the last close would outlive the store by that instant —
+    /// enough for an immediate reopen, as after a restore, to find the folder locked.
+    fn drop(&mut self) {
+        // Closing the file releases it anyway if this fails.
+        let _ = self.file.unlock();
+    }
 }
 
 /// Why the lock could not be taken.
@@ -38,7 +49,7 @@ impl DirLock {
             .open(&path)
             .map_err(|e| LockError::Io(path.clone(), e))?;
         match file.try_lock() {
-            Ok(()) => Ok(Self { _file: file }),
+            Ok(()) => Ok(Self { file }),
             Err(TryLockError::WouldBlock) => Err(LockError::Held(path)),
             Err(TryLockError::Error(e)) => Err(LockError::Io(path, e)),
         }
