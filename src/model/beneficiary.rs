@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::cefr::CefrLevel;
 use super::ids::{BeneficiaryId, ChildId};
 use super::pathway::{EntryRoute, Pathway, Stage};
+use super::preparation::Preparation;
 use super::skills::{Language, SkillsAssessment};
 
 /// Sex as stated on the person's documents.
@@ -314,6 +315,10 @@ pub struct Beneficiary {
     pub created_at: DateTime<Utc>,
     /// When the record was last changed.
     pub updated_at: DateTime<Utc>,
+    /// Phase 2: projects, action plan, sessions, administrative steps (absent from files
+    /// written before format 4: empty).
+    #[serde(default)]
+    pub preparation: Preparation,
 }
 
 impl Beneficiary {
@@ -333,6 +338,7 @@ impl Beneficiary {
             private_notes: String::new(),
             created_at: now,
             updated_at: now,
+            preparation: Preparation::default(),
         }
     }
 

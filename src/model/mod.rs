@@ -12,6 +12,8 @@ mod draft;
 mod ids;
 mod merge;
 mod pathway;
+mod preparation;
+mod preparation_draft;
 pub mod rome;
 mod search;
 mod settings;
@@ -34,6 +36,15 @@ pub use merge::{RecordPart, Side, merge};
 pub use pathway::{
     ContractKind, EntryRoute, Outcome, OutcomeKind, Pathway, Phase, PhaseProgress, PhaseStatus,
     Phases, RouteOverride, Stage,
+};
+pub use preparation::{
+    Action, ActionStatus, Actor, AdminStep, AdminStepKind, CIR_CIVIC_DAYS, CirTraining, Hours,
+    INDIVIDUAL_TARGET_PERCENT, Mobility, Objective, OverdueAction, PERMIT_WARNING_DAYS,
+    PermitAlert, Preparation, Project, ProjectStatus, Session, SessionKind, StepStatus, Theme,
+    Transport, WorkingTime, format_minutes, parse_duration,
+};
+pub use preparation_draft::{
+    ActionDraft, AdminStepDraft, ObjectiveDraft, PreparationDraft, ProjectDraft, SessionDraft,
 };
 pub use search::{SearchQuery, fold};
 pub use settings::Settings;
