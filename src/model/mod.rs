@@ -20,6 +20,7 @@ mod settings;
 mod skills;
 mod skills_draft;
 mod validation;
+mod workshop;
 
 pub use beneficiary::{
     Administrative, Beneficiary, Child, Contact, CrecheAge, Family, FamilySituation, Identity,
@@ -56,3 +57,6 @@ pub use skills::{
 };
 pub use skills_draft::{DiplomaDraft, ExperienceDraft, ReferralDraft, SkillsDraft, new_referral};
 pub use validation::{Field, FieldError, validate};
+pub use workshop::{
+    Attendance, Enrolment, Workshop, WorkshopError, WorkshopTheme, attended_sessions,
+};

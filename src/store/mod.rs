@@ -8,6 +8,7 @@
 //!   settings.ron              the structure's settings (name on printed documents…)
 //!   beneficiaries/<id>.ron    one record per beneficiary (see `envelope` for the format)
 //!   partners/<id>.ron         the directory of French-course (FLE) partners, one file each
+//!   workshops/<id>.ron        the catalogue of collective workshops, one file each
 //!   backups/AAAA-MM-JJ/       a copy of all the above, made before the first write of a day
 //! ```
 //!
@@ -22,6 +23,7 @@ mod conflict;
 mod envelope;
 mod load;
 mod lock;
+mod workshops;
 
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
@@ -37,6 +39,7 @@ pub use backup::BACKUPS_DIR;
 pub use conflict::{CONFLICTS_DIR, Conflict};
 pub use envelope::SCHEMA_VERSION;
 pub use load::Problem;
+pub use workshops::WORKSHOPS_DIR;
 
 use lock::{DirLock, LockError};
 
