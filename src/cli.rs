@@ -277,8 +277,12 @@ fn demo(
             store.save_partner(&partner)?;
         }
     }
-    for record in demo_beneficiaries(count, today, fresh_seed()) {
-        store.save_beneficiary(&record, today)?;
+    let records = demo_beneficiaries(count, today, fresh_seed());
+    for record in &records {
+        store.save_beneficiary(record, today)?;
+    }
+    for workshop in crate::model::demo_workshops(&records, today) {
+        store.save_workshop(&workshop)?;
     }
     writeln!(
         out,

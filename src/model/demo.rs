@@ -423,7 +423,13 @@ pub fn demo_partners() -> Vec<FlePartner> {
 #[must_use]
 pub fn demo_beneficiaries(count: usize, today: NaiveDate, seed: u64) -> Vec<Beneficiary> {
     let mut rng = Rng(seed);
-    (0..count).map(|_| one(&mut rng, today)).collect()
+    (0..count)
+        .map(|_| one(&mut rng, today))
+        .map(|mut b| {
+            b.preparation = super::demo_preparation::preparation(&b, today);
+            b
+        })
+        .collect()
 }
 
 fn one(rng: &mut Rng, today: NaiveDate) -> Beneficiary {

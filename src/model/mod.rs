@@ -8,6 +8,7 @@ mod beneficiary;
 mod cefr;
 mod dates;
 mod demo;
+mod demo_preparation;
 mod draft;
 mod ids;
 mod merge;
@@ -29,6 +30,7 @@ pub use beneficiary::{
 pub use cefr::CefrLevel;
 pub use dates::{age_in_months, format_date, parse_date};
 pub use demo::{demo_beneficiaries, demo_partners};
+pub use demo_preparation::demo_workshops;
 pub use draft::{BeneficiaryDraft, ChildDraft, OutcomeDraft, PhaseDraft};
 pub use ids::{
     ApplicationId, BeneficiaryId, BookingId, ChildId, CompanyId, OfferId, PartnerId, WorkshopId,

@@ -7,6 +7,7 @@ mod conflict_window;
 mod creche_panel;
 mod identity_panel;
 mod list_panel;
+mod overdue_window;
 mod preparation_panel;
 pub mod rome_picker;
 mod skills_panel;
@@ -14,6 +15,7 @@ mod summary_panel;
 mod text;
 mod theme;
 mod widgets;
+mod workshops_window;
 
 use std::path::PathBuf;
 

@@ -135,3 +135,14 @@ pub const RESTORE_CONFIRM: &str = "Toutes les fiches, les partenaires et les par
 pub const RESTORE_GO: &str = "Restaurer";
 /// Number of daily backups kept, in the settings window.
 pub const BACKUPS_KEPT: &str = "Sauvegardes quotidiennes conservées";
+
+// "Préparation à l'emploi" (phase 2) and the workshops' catalogue.
+pub const WORKSHOPS_OPEN: &str = "Ateliers collectifs…";
+pub const WORKSHOPS_TITLE: &str = "Ateliers collectifs";
+pub const SESSION_DATE: &str = "Date de la séance";
+pub const SESSION_DURATION: &str = "Durée de la séance";
+pub const SESSION_KIND: &str = "Type de séance";
+pub const SESSION_NOTE: &str = "Note de la séance";
+pub const SESSION_ADD: &str = "Enregistrer la séance";
+pub const OVERDUE_OPEN: &str = "Actions en retard";
+pub const OVERDUE_NONE: &str = "Aucune action en retard.";
