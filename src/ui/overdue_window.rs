@@ -65,6 +65,9 @@ pub fn ui(
         .open(open)
         .default_width(720.0)
         .show(ctx, |ui| {
+            // Unwrapped cells: wrapping to a width that the grid itself sets keeps the
+            // window resizing for several frames.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
             let lines = lines(records, today);
             if lines.is_empty() {
                 ui.label(RichText::new(text::OVERDUE_NONE).weak());
@@ -75,7 +78,6 @@ pub fn ui(
                 .show(ui, |ui| {
                     egui::Grid::new("overdue-actions")
                         .num_columns(4)
-                        .striped(true)
                         .spacing([12.0, 4.0])
                         .show(ui, |ui| {
                             for header in ["Bénéficiaire", "Thème", "Action", "Échéance"] {

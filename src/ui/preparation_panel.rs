@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use egui::{ComboBox, RichText, TextEdit, Ui};
 
 use super::rome_picker::RomePicker;
-use super::widgets::{Form, field_id, info_row, info_section};
+use super::widgets::{Form, choice_box, field_id, info_row, info_section};
 use super::workshops_window::WorkshopsWindow;
 use super::{text, theme};
 use crate::model::rome::catalog;
@@ -77,7 +77,10 @@ fn cell_choice<T: Copy + PartialEq>(
 ) -> bool {
     let before = *value;
     ui.add_enabled_ui(enabled, |ui| {
+        // A fixed width: a combo box otherwise grows into its grid cell, which the grid then
+        // widens, for several frames.
         ComboBox::from_id_salt(name)
+            .width(theme::CHOICE_CELL_WIDTH)
             .selected_text(label_of(*value))
             .show_ui(ui, |ui| {
                 for &option in options {
@@ -92,14 +95,40 @@ fn cell_choice<T: Copy + PartialEq>(
 
 /// A single-line field named `name` for screen readers (used in table cells).
 fn cell_text(ui: &mut Ui, name: &str, enabled: bool, value: &mut String, width: f32) -> bool {
-    ui.add_enabled(
-        enabled,
-        TextEdit::singleline(value)
-            .id(field_id(name))
-            .desired_width(width),
-    )
-    .accessible_name(name)
-    .changed()
+    // In a layout of its own: straight in a grid cell, a text field takes the width the grid
+    // gave the column the frame before, and the column grows a little at every frame.
+    ui.horizontal(|ui| {
+        ui.add_enabled(
+            enabled,
+            TextEdit::singleline(value)
+                .id(field_id(name))
+                .desired_width(width),
+        )
+        .accessible_name(name)
+        .changed()
+    })
+    .inner
+}
+
+/// A label in a cell of `width`, left-aligned, so that rows of cells line up as columns.
+fn fixed_label(ui: &mut Ui, text: RichText, width: f32) {
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, ui.spacing().interact_size.y),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_min_width(width);
+            ui.label(text);
+        },
+    );
+}
+
+/// Column headers over rows of fixed-width cells.
+fn header_row(ui: &mut Ui, headers: &[&str], widths: &[f32]) {
+    ui.horizontal(|ui| {
+        for (header, &width) in headers.iter().zip(widths) {
+            fixed_label(ui, RichText::new(*header).weak(), width);
+        }
+    });
 }
 
 /// "Occupation label" for a ROME code, or the code alone if unknown.
@@ -170,7 +199,6 @@ impl PreparationPanel {
         }
         egui::Grid::new("sessions-log")
             .num_columns(5)
-            .striped(true)
             .spacing([12.0, 4.0])
             .show(ui, |ui| {
                 for header in ["Date", "Durée", "Type", "Note", ""] {
@@ -226,51 +254,61 @@ impl PreparationPanel {
             duration_error: None,
         });
         let mut add = false;
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("Nouvelle séance :").strong());
-            let label = ui.label(text::SESSION_DATE);
-            ui.add_enabled(
-                enabled,
-                TextEdit::singleline(&mut new.date)
-                    .id(field_id(text::SESSION_DATE))
-                    .hint_text(text::DATE_HINT)
-                    .desired_width(theme::DATE_FIELD_WIDTH),
-            )
-            .labelled_by(label.id);
-            let label = ui.label(text::SESSION_DURATION);
-            let duration = ui
-                .add_enabled(
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.label(RichText::new("Nouvelle séance").strong());
+            let mut entered = false;
+            ui.horizontal(|ui| {
+                let label = ui.label(text::SESSION_DATE);
+                ui.add_enabled(
                     enabled,
-                    TextEdit::singleline(&mut new.duration)
-                        .id(field_id(text::SESSION_DURATION))
-                        .hint_text("1h30 ou 90")
-                        .desired_width(80.0),
+                    TextEdit::singleline(&mut new.date)
+                        .id(field_id(text::SESSION_DATE))
+                        .hint_text(text::DATE_HINT)
+                        .desired_width(theme::DATE_FIELD_WIDTH),
                 )
                 .labelled_by(label.id);
-            ui.label(text::SESSION_KIND);
-            cell_choice(
-                ui,
-                text::SESSION_KIND,
-                enabled,
-                &mut new.kind,
-                &SessionKind::ALL,
-                SessionKind::label,
-            );
-            let label = ui.label(text::SESSION_NOTE);
-            let note = ui
-                .add_enabled(
+                let label = ui.label(text::SESSION_DURATION);
+                let duration = ui
+                    .add_enabled(
+                        enabled,
+                        TextEdit::singleline(&mut new.duration)
+                            .id(field_id(text::SESSION_DURATION))
+                            .hint_text("1h30 ou 90")
+                            .desired_width(90.0),
+                    )
+                    .labelled_by(label.id);
+                entered |= duration.lost_focus();
+            });
+            ui.horizontal(|ui| {
+                let label = ui.label(text::SESSION_KIND);
+                choice_box(
+                    ui,
+                    text::SESSION_KIND,
+                    label.id,
                     enabled,
-                    TextEdit::singleline(&mut new.note)
-                        .id(field_id(text::SESSION_NOTE))
-                        .desired_width(theme::FIELD_WIDTH),
-                )
-                .labelled_by(label.id);
-            let entered = (duration.lost_focus() || note.lost_focus())
-                && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            add = ui
-                .add_enabled(enabled, egui::Button::new(text::SESSION_ADD))
-                .clicked()
-                || entered;
+                    &mut new.kind,
+                    &SessionKind::ALL,
+                    &|k: SessionKind| k.label().to_owned(),
+                );
+            });
+            ui.horizontal(|ui| {
+                let label = ui.label(text::SESSION_NOTE);
+                let note = ui
+                    .add_enabled(
+                        enabled,
+                        TextEdit::singleline(&mut new.note)
+                            .id(field_id(text::SESSION_NOTE))
+                            .desired_width(theme::FIELD_WIDTH),
+                    )
+                    .labelled_by(label.id);
+                entered |= note.lost_focus();
+                // Enter in the duration or the note logs the session: a few keystrokes each.
+                let entered = entered && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                add = ui
+                    .add_enabled(enabled, egui::Button::new(text::SESSION_ADD))
+                    .clicked()
+                    || entered;
+            });
         });
         for message in [&new.date_error, &new.duration_error].into_iter().flatten() {
             ui.label(RichText::new(message).color(theme::ERROR));
@@ -366,7 +404,7 @@ impl PreparationPanel {
                     );
                     form.date(
                         ui,
-                        &format!("Disponible à partir du (projet {n})"),
+                        &format!("Disponible le (projet {n})"),
                         &mut project.earliest_start,
                         Field::ProjectStart(i),
                     );
@@ -380,19 +418,19 @@ impl PreparationPanel {
                     );
                     form.text_with_hint(
                         ui,
-                        &format!("Trajet maximal en minutes (projet {n})"),
+                        &format!("Trajet maximal, minutes (projet {n})"),
                         &mut project.max_commute,
                         Some(Field::ProjectCommute(i)),
                         "45",
                     );
                     form.text_with_hint(
                         ui,
-                        &format!("Communes ou départements accessibles (projet {n})"),
+                        &format!("Communes accessibles (projet {n})"),
                         &mut p.mobility.reachable,
                         None,
                         "Vitry, Ivry, 94…",
                     );
-                    let label = ui.label(format!("Garde d'enfants à organiser (projet {n})"));
+                    let label = ui.label(format!("Garde d'enfants (projet {n})"));
                     ui.horizontal(|ui| {
                         form.changed |= ui
                             .add_enabled(
@@ -487,36 +525,49 @@ fn phase_ui(ui: &mut Ui, form: &mut Form<'_>, draft: &mut BeneficiaryDraft) {
 fn hours_ui(ui: &mut Ui, hours: Hours) {
     egui::Grid::new("hours")
         .num_columns(2)
-        .min_col_width(theme::LABEL_WIDTH)
+        .min_col_width(theme::HOURS_LABEL_WIDTH)
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
-            info_row(ui, "Heures individuelles", &format_minutes(hours.individual_minutes));
-            info_row(ui, "Heures collectives", &format_minutes(hours.collective_minutes));
+            info_row(
+                ui,
+                "Heures individuelles",
+                &format_minutes(hours.individual_minutes),
+            );
+            info_row(
+                ui,
+                "Heures collectives",
+                &format_minutes(hours.collective_minutes),
+            );
             ui.label(RichText::new("Répartition").weak());
             let target = format!(
-                "objectif {INDIVIDUAL_TARGET_PERCENT} % / {} %",
+                "Objectif {INDIVIDUAL_TARGET_PERCENT} % / {} %",
                 100 - INDIVIDUAL_TARGET_PERCENT
             );
-            match (hours.split_percent(), hours.gap_to_target()) {
-                (Some((individual, collective)), Some(gap)) => {
-                    let (advice, color) = if gap.abs() <= SPLIT_TOLERANCE_POINTS {
-                        ("conforme à l'objectif", theme::OK)
-                    } else if gap > 0 {
-                        ("prévoir des ateliers collectifs", theme::WARNING)
-                    } else {
-                        ("prévoir des entretiens individuels", theme::WARNING)
-                    };
-                    ui.label(
-                        RichText::new(format!(
-                            "{individual} % individuel / {collective} % collectif ({target}) : {advice}"
-                        ))
-                        .color(color)
-                        .strong(),
-                    );
-                }
-                _ => {
-                    ui.label(RichText::new(format!("aucune heure enregistrée ({target})")).weak());
-                }
+            if let (Some((individual, collective)), Some(gap)) =
+                (hours.split_percent(), hours.gap_to_target())
+            {
+                let (advice, color) = if gap.abs() <= SPLIT_TOLERANCE_POINTS {
+                    ("conforme à l'objectif", theme::OK)
+                } else if gap > 0 {
+                    ("prévoir des ateliers collectifs", theme::WARNING)
+                } else {
+                    ("prévoir des entretiens individuels", theme::WARNING)
+                };
+                ui.label(
+                    RichText::new(format!(
+                        "{individual} % individuel / {collective} % collectif"
+                    ))
+                    .color(color)
+                    .strong(),
+                );
+                ui.end_row();
+                ui.label(RichText::new(target).weak());
+                ui.label(RichText::new(advice).color(color));
+            } else {
+                ui.label(RichText::new("aucune heure enregistrée").weak());
+                ui.end_row();
+                ui.label(RichText::new(target).weak());
+                ui.label("");
             }
             ui.end_row();
         });
@@ -655,75 +706,70 @@ fn objective_ui(
             .clicked();
     });
     let mut remove_action = None;
-    egui::Grid::new(("plan", o))
-        .num_columns(6)
-        .spacing([10.0, 4.0])
-        .show(ui, |ui| {
-            for header in ["Action", "Qui", "Échéance", "Statut", "", ""] {
-                ui.label(RichText::new(header).weak());
-            }
-            ui.end_row();
-            for (a, action) in objective.actions.iter_mut().enumerate() {
-                let id = format!("action {n}.{}", a + 1);
-                form.changed |= cell_text(
-                    ui,
-                    &format!("Intitulé ({id})"),
-                    enabled,
-                    &mut action.label,
-                    theme::FIELD_WIDTH,
-                );
-                form.changed |= cell_choice(
-                    ui,
-                    &format!("Qui ({id})"),
-                    enabled,
-                    &mut action.actor,
-                    &Actor::ALL,
-                    Actor::label,
-                );
-                ui.horizontal(|ui| {
-                    form.changed |= cell_text(
-                        ui,
-                        &format!("Échéance ({id})"),
-                        enabled,
-                        &mut action.due_on,
-                        theme::DATE_FIELD_WIDTH,
-                    );
-                    if let Some(error) = form_error(errors, Field::ActionDue(o, a)) {
-                        ui.label(RichText::new(error).color(theme::ERROR));
-                    }
-                });
-                form.changed |= cell_choice(
-                    ui,
-                    &format!("Statut ({id})"),
-                    enabled,
-                    &mut action.status,
-                    &ActionStatus::ALL,
-                    ActionStatus::label,
-                );
-                let due = parse_date(&action.due_on).ok().flatten();
-                match due {
-                    Some(due) if action.status.is_open() && due < today => {
-                        let days = (today - due).num_days();
-                        ui.label(
-                            RichText::new(format!("En retard de {days} j"))
-                                .color(theme::ERROR)
-                                .strong(),
-                        );
-                    }
-                    _ => {
-                        ui.label("");
-                    }
-                }
-                if ui
-                    .add_enabled(enabled, egui::Button::new("Retirer").small())
-                    .accessible_name(format!("Retirer l'{id}"))
-                    .clicked()
-                {
-                    remove_action = Some(a);
-                }
-                ui.end_row();
+    // Rows of fixed-width cells rather than a grid: a grid of text fields and combo boxes
+    // took ten frames to settle its column widths.
+    let widths = [
+        theme::ACTION_FIELD_WIDTH,
+        theme::CHOICE_CELL_WIDTH,
+        theme::DATE_FIELD_WIDTH,
+        theme::CHOICE_CELL_WIDTH,
+    ];
+    header_row(ui, &["Action", "Qui", "Échéance", "Statut"], &widths);
+    for (a, action) in objective.actions.iter_mut().enumerate() {
+        let id = format!("action {n}.{}", a + 1);
+        ui.horizontal(|ui| {
+            form.changed |= cell_text(
+                ui,
+                &format!("Intitulé ({id})"),
+                enabled,
+                &mut action.label,
+                widths[0],
+            );
+            form.changed |= cell_choice(
+                ui,
+                &format!("Qui ({id})"),
+                enabled,
+                &mut action.actor,
+                &Actor::ALL,
+                Actor::label,
+            );
+            form.changed |= cell_text(
+                ui,
+                &format!("Échéance ({id})"),
+                enabled,
+                &mut action.due_on,
+                widths[2],
+            );
+            form.changed |= cell_choice(
+                ui,
+                &format!("Statut ({id})"),
+                enabled,
+                &mut action.status,
+                &ActionStatus::ALL,
+                ActionStatus::label,
+            );
+            if ui
+                .add_enabled(enabled, egui::Button::new("Retirer").small())
+                .accessible_name(format!("Retirer l'{id}"))
+                .clicked()
+            {
+                remove_action = Some(a);
             }
         });
+        if let Some(error) = form_error(errors, Field::ActionDue(o, a)) {
+            ui.label(RichText::new(error).color(theme::ERROR));
+        }
+        // Overdue: a line of its own under the action, in the error colour.
+        let due = parse_date(&action.due_on).ok().flatten();
+        if let Some(due) = due.filter(|due| action.status.is_open() && *due < today) {
+            let days = (today - due).num_days();
+            ui.label(
+                RichText::new(format!("En retard de {days} j"))
+                    .color(theme::ERROR)
+                    .strong(),
+            );
+        }
+    }
     if let Some(a) = remove_action {
         objective.actions.remove(a);
         form.changed = true;
@@ -783,53 +829,53 @@ fn admin_ui(
         }
         None => {}
     }
-    egui::Grid::new("admin-steps")
-        .num_columns(4)
-        .spacing([10.0, 4.0])
-        .show(ui, |ui| {
-            for header in ["Démarche", "Statut", "Date", "Note / situation"] {
-                ui.label(RichText::new(header).weak());
-            }
-            ui.end_row();
-            for kind in AdminStepKind::ALL {
-                let step = draft.preparation.admin_steps.entry(kind).or_default();
-                let name = kind.label();
-                ui.label(name);
-                form.changed |= cell_choice(
-                    ui,
-                    &format!("Statut ({name})"),
-                    enabled,
-                    &mut step.status,
-                    &StepStatus::ALL,
-                    StepStatus::label,
-                );
-                ui.horizontal(|ui| {
-                    form.changed |= cell_text(
-                        ui,
-                        &format!("Date ({name})"),
-                        enabled,
-                        &mut step.date,
-                        theme::DATE_FIELD_WIDTH,
-                    );
-                    if let Some(error) = form_error(errors, Field::AdminStepDate(kind)) {
-                        ui.label(RichText::new(error).color(theme::ERROR));
-                    }
-                });
-                ui.horizontal(|ui| {
-                    form.changed |= cell_text(
-                        ui,
-                        &format!("Note ({name})"),
-                        enabled,
-                        &mut step.note,
-                        theme::FIELD_WIDTH,
-                    );
-                    if let Some(fact) = admin_fact(kind, cx) {
-                        ui.label(RichText::new(fact).weak());
-                    }
-                });
-                ui.end_row();
-            }
+    // Rows of fixed-width cells, like the action plan: in a grid, text fields take the width
+    // the column had the frame before, and the columns never settle.
+    let widths = [
+        theme::ADMIN_LABEL_WIDTH,
+        theme::CHOICE_CELL_WIDTH,
+        theme::DATE_FIELD_WIDTH,
+        theme::ADMIN_NOTE_WIDTH,
+    ];
+    header_row(ui, &["Démarche", "Statut", "Date", "Note"], &widths);
+    for kind in AdminStepKind::ALL {
+        let step = draft.preparation.admin_steps.entry(kind).or_default();
+        let name = kind.label();
+        ui.horizontal(|ui| {
+            fixed_label(ui, RichText::new(name), widths[0]);
+            form.changed |= cell_choice(
+                ui,
+                &format!("Statut ({name})"),
+                enabled,
+                &mut step.status,
+                &StepStatus::ALL,
+                StepStatus::label,
+            );
+            form.changed |= cell_text(
+                ui,
+                &format!("Date ({name})"),
+                enabled,
+                &mut step.date,
+                widths[2],
+            );
+            form.changed |= cell_text(
+                ui,
+                &format!("Note ({name})"),
+                enabled,
+                &mut step.note,
+                widths[3],
+            );
         });
+        if let Some(error) = form_error(errors, Field::AdminStepDate(kind)) {
+            ui.label(RichText::new(error).color(theme::ERROR));
+        }
+        if let Some(fact) = admin_fact(kind, cx) {
+            ui.horizontal(|ui| {
+                ui.add_space(widths[0] + ui.spacing().item_spacing.x);
+                ui.label(RichText::new(format!("Dans la fiche : {fact}")).weak());
+            });
+        }
+    }
     // Untouched steps were added above only to be drawn: the record keeps none of them (see
     // `PreparationDraft::to_preparation`), and the draft compares equal again once cleaned.
     draft

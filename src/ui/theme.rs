@@ -88,3 +88,13 @@ pub const ROME_PICKER_WIDTH: f32 = 420.0;
 pub const ROME_ROW_HEIGHT: f32 = 24.0;
 /// Inner margin of the occupation picker's result list.
 pub const ROME_RESULTS_MARGIN: i8 = 4;
+/// Width of a drop-down choice in a table cell (action plan, administrative steps).
+pub const CHOICE_CELL_WIDTH: f32 = 150.0;
+/// Width of the label column of the hours summary.
+pub const HOURS_LABEL_WIDTH: f32 = 200.0;
+/// Width of an action's label in the action plan.
+pub const ACTION_FIELD_WIDTH: f32 = 220.0;
+/// Width of the steps' names in the administrative checklist.
+pub const ADMIN_LABEL_WIDTH: f32 = 300.0;
+/// Width of a step's note in the administrative checklist.
+pub const ADMIN_NOTE_WIDTH: f32 = 180.0;

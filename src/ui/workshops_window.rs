@@ -103,7 +103,9 @@ impl WorkshopsWindow {
         let mut save = None;
         egui::Window::new(text::WORKSHOPS_TITLE)
             .open(&mut open)
-            .default_width(760.0)
+            // Right of the list, so that another person can be picked while it stays open.
+            .default_pos(egui::pos2(theme::LIST_WIDTH + 40.0, 60.0))
+            .default_width(700.0)
             .default_height(560.0)
             .show(ctx, |ui| {
                 let person = cx.record.display_name();
@@ -166,21 +168,21 @@ impl WorkshopsWindow {
                 fill
             });
         });
+        let place = if workshop.place.is_empty() {
+            "lieu à préciser".to_owned()
+        } else {
+            workshop.place.clone()
+        };
+        let facilitator = if workshop.facilitator.is_empty() {
+            "animation à préciser".to_owned()
+        } else {
+            format!("animé par {}", workshop.facilitator)
+        };
         ui.label(format!(
-            "{} à {}, {} · {} · animé par {}",
+            "{} à {}, {} · {place} · {facilitator}",
             format_date(workshop.date),
             workshop.start.format("%H:%M"),
             format_minutes(workshop.duration_minutes),
-            if workshop.place.is_empty() {
-                "lieu à préciser"
-            } else {
-                &workshop.place
-            },
-            if workshop.facilitator.is_empty() {
-                "à préciser"
-            } else {
-                &workshop.facilitator
-            },
         ));
         ui.horizontal(|ui| {
             let person = cx.record.id;

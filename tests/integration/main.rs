@@ -15,4 +15,5 @@ mod store_files;
 mod ui_competences;
 mod ui_conflicts;
 mod ui_flows;
+mod ui_preparation;
 mod ui_summary;
