@@ -319,12 +319,15 @@ impl PreparationPanel {
         let date = parse_date(&new.date);
         let duration = parse_duration(&new.duration);
         new.date_error = match &date {
+            Ok(Some(day)) if *day > today => {
+                Some("Une séance se note une fois faite : la date est dans le futur.".to_owned())
+            }
             Ok(Some(_)) => None,
             Ok(None) => Some("La date de la séance est obligatoire.".to_owned()),
             Err(message) => Some(message.clone()),
         };
         new.duration_error = duration.as_ref().err().cloned();
-        if let (Ok(Some(date)), Ok(minutes)) = (date, duration) {
+        if let (Ok(Some(date)), Ok(minutes), None) = (date, duration, &new.date_error) {
             draft.preparation.sessions.push(SessionDraft {
                 note: new.note.trim().to_owned(),
                 ..SessionDraft::new(date, &format_minutes(minutes), new.kind)

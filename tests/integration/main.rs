@@ -9,6 +9,7 @@ mod common;
 mod crash_safety;
 mod hostile_files;
 mod no_network;
+mod preparation;
 mod report;
 mod rome_picker;
 mod store_files;
