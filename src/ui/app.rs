@@ -600,16 +600,15 @@ impl ParcoursApp {
                     if ui.small_button(text::SETTINGS).clicked() {
                         self.settings_draft = Some(self.settings.clone());
                     }
+                    // Shown only when some action is overdue: then it stands out, in red.
                     let overdue = overdue_window::count(&self.records, self.today());
-                    let label = format!("{} ({overdue})", text::OVERDUE_OPEN);
-                    let button = egui::Button::new(if overdue > 0 {
-                        RichText::new(label).color(theme::ERROR)
-                    } else {
-                        RichText::new(label)
-                    })
-                    .small();
-                    if ui.add(button).clicked() {
-                        self.show_overdue = true;
+                    if overdue > 0 {
+                        let label = format!("{} ({overdue})", text::OVERDUE_OPEN);
+                        let button =
+                            egui::Button::new(RichText::new(label).color(theme::ERROR)).small();
+                        if ui.add(button).clicked() {
+                            self.show_overdue = true;
+                        }
                     }
                     let restore = egui::Button::new(text::RESTORE).small();
                     if ui.add_enabled(self.store.is_writable(), restore).clicked() {
@@ -925,6 +924,8 @@ impl eframe::App for ParcoursApp {
         self.settings_window(&ctx);
         let today = self.today();
         if let Some(id) = overdue_window::ui(&ctx, &mut self.show_overdue, &self.records, today) {
+            // The window would cover the record it opens; the status bar reopens it.
+            self.show_overdue = false;
             self.commands.push(Command::OpenPreparation(id));
         }
         self.close_ui(&ctx, now);
