@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use chrono::{Days, NaiveDate, NaiveTime};
 
 use super::beneficiary::Beneficiary;
+use super::cv::Cv;
 use super::pathway::{ContractKind, PhaseStatus};
 use super::preparation::{
     Action, ActionStatus, Actor, AdminStep, AdminStepKind, CirTraining, Mobility, Objective,
@@ -121,7 +122,7 @@ pub fn preparation(record: &Beneficiary, today: NaiveDate) -> Preparation {
     }
     let mut rng = Rng::for_record(record);
     let span = (today - started).num_days().max(1).unsigned_abs();
-    Preparation {
+    let mut preparation = Preparation {
         projects: projects(&mut rng, record, today),
         objectives: objectives(&mut rng, started, span),
         sessions: sessions(&mut rng, started, span),
@@ -133,7 +134,15 @@ pub fn preparation(record: &Beneficiary, today: NaiveDate) -> Preparation {
                 .get(usize::try_from(rng.below(4)).unwrap_or(0))
                 .unwrap_or(&0),
         },
+        cv: None,
+    };
+    // Half of them have had their CV prepared (assembled from the record, as the tab does).
+    if rng.chance(50) {
+        let mut with = record.clone();
+        with.preparation = preparation.clone();
+        preparation.cv = Some(Cv::assemble(&with, today));
     }
+    preparation
 }
 
 fn projects(rng: &mut Rng, record: &Beneficiary, today: NaiveDate) -> Vec<Project> {

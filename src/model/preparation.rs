@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::beneficiary::Administrative;
+use super::cv::Cv;
 use super::pathway::ContractKind;
 use super::skills::LifeArea;
 
@@ -655,6 +656,8 @@ pub struct Preparation {
     pub admin_steps: BTreeMap<AdminStepKind, AdminStep>,
     /// CIR training progress.
     pub cir: CirTraining,
+    /// The CV as edited by the counsellor (`None`: not prepared yet).
+    pub cv: Option<Cv>,
 }
 
 impl Preparation {

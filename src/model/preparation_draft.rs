@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use super::cv::Cv;
 use super::dates::{format_date, parse_date};
 use super::preparation::{
     Action, ActionStatus, Actor, AdminStep, AdminStepKind, CirTraining, Objective, Preparation,
@@ -87,6 +88,8 @@ pub struct PreparationDraft {
     pub sessions: Vec<SessionDraft>,
     pub admin_steps: BTreeMap<AdminStepKind, AdminStepDraft>,
     pub cir: CirTraining,
+    /// The CV's text, edited as is (nothing to parse).
+    pub cv: Option<Cv>,
 }
 
 fn date_text(date: Option<NaiveDate>) -> String {
@@ -162,6 +165,7 @@ impl PreparationDraft {
                 })
                 .collect(),
             cir: p.cir,
+            cv: p.cv.clone(),
         }
     }
 
@@ -258,6 +262,7 @@ impl PreparationDraft {
             sessions,
             admin_steps,
             cir: self.cir,
+            cv: self.cv.clone(),
         };
         preparation.normalize_main_project();
         preparation

@@ -8,12 +8,15 @@
 //!   crèche week will use it as the summary does.
 //! - `summary_pdf`: the summary's template (`assets/typst/summary.typ`) and file names.
 //! - `output`: save, print (`lp` where a print system exists) or open in the viewer.
+//! - `cv_pdf`: the CV (phase 2) as a document and its template (`assets/typst/cv.typ`).
 
+mod cv_pdf;
 mod engine;
 mod output;
 mod summary;
 mod summary_pdf;
 
+pub use cv_pdf::{CV_TEMPLATE_FILE, CvDocument, CvSection, cv_file_name, cv_template, render_cv};
 pub use engine::{Engine, RenderError, Rendered, Template};
 pub use output::{
     Delivery, OutputError, PRINT_SHORTCUT, PRINT_TIMEOUT, open_pdf, print_pdf, save_pdf,

@@ -5,6 +5,7 @@ mod app;
 mod companies_panel;
 mod conflict_window;
 mod creche_panel;
+mod cv_section;
 mod identity_panel;
 mod list_panel;
 mod overdue_window;

@@ -2,7 +2,7 @@
 //! person against the 70 % individual / 30 % collective target, the sessions log (one new
 //! session in a few keystrokes), professional projects, the action plan with its overdue
 //! actions, the administrative checklist with the permit's expiry and the CIR's training, and
-//! the children's care and schooling. The workshops' catalogue opens from here.
+//! the children's care and schooling, and the CV. The workshops' catalogue opens from here.
 //!
 //! Edits go into the record's draft like the other tabs (autosaved); workshops are saved in
 //! their own files through the app's command queue.
@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use egui::{ComboBox, RichText, TextEdit, Ui};
 
+use super::cv_section::CvSection;
 use super::rome_picker::RomePicker;
 use super::widgets::{Form, choice_box, field_id, info_row, info_section};
 use super::workshops_window::WorkshopsWindow;
@@ -52,6 +53,7 @@ pub struct PreparationPanel {
     pickers: HashMap<usize, RomePicker>,
     new_session: Option<NewSession>,
     workshops: WorkshopsWindow,
+    cv: CvSection,
 }
 
 /// The record being shown, and what the tab reads around it.
@@ -158,6 +160,7 @@ impl PreparationPanel {
         self.projects_ui(ui, &mut form, draft);
         plan_ui(ui, &mut form, errors, draft, cx);
         admin_ui(ui, &mut form, errors, draft, cx);
+        self.cv.ui(ui, &mut form, draft, cx.record, cx.today);
         children_ui(ui, cx.record, cx.today);
         ui.add_space(theme::SECTION_GAP);
         let action = self

@@ -363,3 +363,36 @@ fn snapshot_preparation_emploi_tab_filled() {
     harness.run();
     harness.snapshot("preparation_emploi");
 }
+
+#[test]
+fn the_cv_is_prepared_from_the_record_and_edited_before_printing() {
+    let dir = tempfile::tempdir().unwrap();
+    save(dir.path(), &[filled()]);
+    let mut harness = app(dir.path());
+    harness.run();
+    open_tab(&mut harness, "Fatoumata Diallo");
+    click(&mut harness, "Préparer le CV à partir de la fiche");
+    type_into(
+        &mut harness,
+        "Profil (CV)",
+        "Aide-soignante expérimentée, douce et ponctuelle.",
+    );
+    let_autosave_run(&mut harness);
+    let cv = saved(dir.path(), "Diallo").preparation.cv.unwrap();
+    assert_eq!(cv.headline, "Aide-soignant / Aide-soignante");
+    assert_eq!(
+        cv.profile,
+        "Aide-soignante expérimentée, douce et ponctuelle."
+    );
+    assert!(cv.languages.contains("Français : A2"), "{}", cv.languages);
+    assert!(
+        cv.more.contains("Disponible à partir du 04/01/2027"),
+        "{}",
+        cv.more
+    );
+    assert!(
+        harness
+            .query_by_label("Enregistrer le CV en PDF…")
+            .is_some()
+    );
+}
