@@ -1,6 +1,7 @@
 //! The French CV: assembled from phase 1 (experiences, skills, diplomas, languages) and the
 //! main professional project, then edited by the counsellor as plain text (one item per line)
-//! before it is printed. The edited text is kept in the record so that nothing typed is lost.
+//! before it is printed. The edited CV is kept in the record (as lists) so that nothing typed
+//! is lost.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -12,23 +13,37 @@ use super::rome::catalog;
 /// How many of the strongest skills the assembled CV lists.
 const CV_SKILLS: usize = 8;
 
-/// A CV as the counsellor edits it: each list is text, one item per line.
+/// A CV as stored: each list one item per entry, so that a sync tool rewriting line ends can
+/// never change the text.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Cv {
     /// The job sought, under the name.
     pub headline: String,
-    /// A short presentation.
+    /// A short presentation, by paragraph.
+    pub profile: Vec<String>,
+    /// Experiences.
+    pub experiences: Vec<String>,
+    /// Skills.
+    pub skills: Vec<String>,
+    /// Diplomas and training.
+    pub diplomas: Vec<String>,
+    /// Languages.
+    pub languages: Vec<String>,
+    /// Mobility, availability and the like.
+    pub more: Vec<String>,
+}
+
+/// A CV as the counsellor edits it: each list as text, one item per line.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[allow(missing_docs)] // Mirrors `Cv`.
+pub struct CvDraft {
+    pub headline: String,
     pub profile: String,
-    /// Experiences, one per line.
     pub experiences: String,
-    /// Skills, one per line.
     pub skills: String,
-    /// Diplomas and training, one per line.
     pub diplomas: String,
-    /// Languages, one per line.
     pub languages: String,
-    /// Mobility, availability and the like, one per line.
     pub more: String,
 }
 
@@ -40,6 +55,36 @@ pub fn cv_lines(text: &str) -> Vec<String> {
         .filter(|l| !l.is_empty())
         .map(str::to_owned)
         .collect()
+}
+
+impl CvDraft {
+    /// The text form of a stored CV.
+    #[must_use]
+    pub fn from_cv(cv: &Cv) -> Self {
+        Self {
+            headline: cv.headline.clone(),
+            profile: cv.profile.join("\n"),
+            experiences: cv.experiences.join("\n"),
+            skills: cv.skills.join("\n"),
+            diplomas: cv.diplomas.join("\n"),
+            languages: cv.languages.join("\n"),
+            more: cv.more.join("\n"),
+        }
+    }
+
+    /// The CV as stored: blank lines dropped, every item trimmed.
+    #[must_use]
+    pub fn to_cv(&self) -> Cv {
+        Cv {
+            headline: self.headline.trim().to_owned(),
+            profile: cv_lines(&self.profile),
+            experiences: cv_lines(&self.experiences),
+            skills: cv_lines(&self.skills),
+            diplomas: cv_lines(&self.diplomas),
+            languages: cv_lines(&self.languages),
+            more: cv_lines(&self.more),
+        }
+    }
 }
 
 impl Cv {
@@ -78,14 +123,12 @@ impl Cv {
                     .collect::<Vec<_>>()
                     .join(" · ")
             })
-            .collect::<Vec<_>>()
-            .join("\n");
+            .collect::<Vec<_>>();
         let skill_lines = skills
             .strongest_skills(CV_SKILLS)
             .into_iter()
             .map(|s| s.label.trim().to_owned())
-            .collect::<Vec<_>>()
-            .join("\n");
+            .collect::<Vec<_>>();
         let diplomas = skills
             .diplomas
             .iter()
@@ -98,8 +141,7 @@ impl Cv {
                 };
                 format!("{year}{}{country}", d.title.trim())
             })
-            .collect::<Vec<_>>()
-            .join("\n");
+            .collect::<Vec<_>>();
         let mut languages = Vec::new();
         if record.french_level.is_assessed() {
             languages.push(format!("Français : {}", record.french_level.label()));
@@ -125,12 +167,12 @@ impl Cv {
         }
         Self {
             headline,
-            profile: String::new(),
+            profile: Vec::new(),
             experiences,
             skills: skill_lines,
             diplomas,
-            languages: languages.join("\n"),
-            more: more.join("\n"),
+            languages,
+            more,
         }
     }
 }
@@ -214,13 +256,13 @@ mod tests {
         assert_eq!(cv.headline, "Aide-soignant / Aide-soignante");
         assert_eq!(
             cv.experiences,
-            "03/2012 – 2019 · Aide-soignante · Hôpital de Bamako, Mali"
+            ["03/2012 – 2019 · Aide-soignante · Hôpital de Bamako, Mali"]
         );
-        assert_eq!(cv_lines(&cv.skills), ["Toilette et confort du patient"]);
-        assert_eq!(cv.diplomas, "2011 · Diplôme d'aide-soignante (Mali)");
-        assert_eq!(cv_lines(&cv.languages), ["Français : B1", "Arabe : C2"]);
+        assert_eq!(cv.skills, ["Toilette et confort du patient"]);
+        assert_eq!(cv.diplomas, ["2011 · Diplôme d'aide-soignante (Mali)"]);
+        assert_eq!(cv.languages, ["Français : B1", "Arabe : C2"]);
         assert_eq!(
-            cv_lines(&cv.more),
+            cv.more,
             [
                 "Mobilité : transports en commun",
                 "Disponible à partir du 04/01/2027"
@@ -228,11 +270,17 @@ mod tests {
         );
         let text = ron::to_string(&cv).unwrap();
         assert_eq!(ron::from_str::<Cv>(&text).unwrap(), cv);
+        assert_eq!(CvDraft::from_cv(&cv).to_cv(), cv);
     }
 
     #[test]
     fn lines_are_trimmed_and_blank_ones_dropped() {
-        assert_eq!(cv_lines(" a \n\n  b\n"), ["a", "b"]);
+        assert_eq!(cv_lines(" a \r\n\n  b\n"), ["a", "b"]);
+        let draft = CvDraft {
+            skills: "Accueil\n\n  Caisse \n".into(),
+            ..CvDraft::default()
+        };
+        assert_eq!(draft.to_cv().skills, ["Accueil", "Caisse"]);
         assert_eq!(capitalised(" éwé"), "Éwé");
     }
 }

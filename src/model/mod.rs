@@ -29,7 +29,7 @@ pub use beneficiary::{
     PermitKind, ResidencePermit, Sex,
 };
 pub use cefr::CefrLevel;
-pub use cv::{Cv, cv_lines};
+pub use cv::{Cv, CvDraft, cv_lines};
 pub use dates::{age_in_months, format_date, parse_date};
 pub use demo::{demo_beneficiaries, demo_partners};
 pub use demo_preparation::demo_workshops;

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::cv::Cv;
+use super::cv::CvDraft;
 use super::dates::{format_date, parse_date};
 use super::preparation::{
     Action, ActionStatus, Actor, AdminStep, AdminStepKind, CirTraining, Objective, Preparation,
@@ -88,8 +88,17 @@ pub struct PreparationDraft {
     pub sessions: Vec<SessionDraft>,
     pub admin_steps: BTreeMap<AdminStepKind, AdminStepDraft>,
     pub cir: CirTraining,
-    /// The CV's text, edited as is (nothing to parse).
-    pub cv: Option<Cv>,
+    /// The CV's text.
+    pub cv: Option<CvDraft>,
+}
+
+/// A single-line field as stored: trimmed, with tabs and line breaks (pasted from a
+/// spreadsheet or an e-mail) turned into spaces, as the identity form does.
+fn single_line(text: &str) -> String {
+    text.trim()
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 fn date_text(date: Option<NaiveDate>) -> String {
@@ -165,7 +174,7 @@ impl PreparationDraft {
                 })
                 .collect(),
             cir: p.cir,
-            cv: p.cv.clone(),
+            cv: p.cv.as_ref().map(CvDraft::from_cv),
         }
     }
 
@@ -178,10 +187,10 @@ impl PreparationDraft {
             .enumerate()
             .map(|(i, draft)| {
                 let mut project = draft.project.clone();
-                project.label = project.label.trim().to_owned();
-                project.mobility.reachable = project.mobility.reachable.trim().to_owned();
-                project.health_constraints = project.health_constraints.trim().to_owned();
-                project.hours_constraints = project.hours_constraints.trim().to_owned();
+                project.label = single_line(&project.label);
+                project.mobility.reachable = single_line(&project.mobility.reachable);
+                project.health_constraints = single_line(&project.health_constraints);
+                project.hours_constraints = single_line(&project.hours_constraints);
                 project.earliest_start =
                     date(&draft.earliest_start, Field::ProjectStart(i), errors);
                 let commute = draft.max_commute.trim();
@@ -205,13 +214,13 @@ impl PreparationDraft {
             .enumerate()
             .map(|(o, draft)| Objective {
                 theme: draft.theme,
-                label: draft.label.trim().to_owned(),
+                label: single_line(&draft.label),
                 actions: draft
                     .actions
                     .iter()
                     .enumerate()
                     .map(|(a, action)| Action {
-                        label: action.label.trim().to_owned(),
+                        label: single_line(&action.label),
                         actor: action.actor,
                         due_on: date(&action.due_on, Field::ActionDue(o, a), errors),
                         status: action.status,
@@ -236,7 +245,7 @@ impl PreparationDraft {
                     date,
                     duration_minutes,
                     kind: draft.kind,
-                    note: draft.note.trim().to_owned(),
+                    note: single_line(&draft.note),
                 });
             }
         }
@@ -249,7 +258,7 @@ impl PreparationDraft {
                     AdminStep {
                         status: draft.status,
                         date: date(&draft.date, Field::AdminStepDate(*kind), errors),
-                        note: draft.note.trim().to_owned(),
+                        note: single_line(&draft.note),
                     },
                 )
             })
@@ -262,7 +271,7 @@ impl PreparationDraft {
             sessions,
             admin_steps,
             cir: self.cir,
-            cv: self.cv.clone(),
+            cv: self.cv.as_ref().map(CvDraft::to_cv),
         };
         preparation.normalize_main_project();
         preparation

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::engine::{Engine, RenderError, Rendered, Template};
-use crate::model::{Beneficiary, Cv, cv_lines};
+use crate::model::{Beneficiary, Cv};
 
 /// The template's file name.
 pub const CV_TEMPLATE_FILE: &str = "cv.typ";
@@ -69,9 +69,9 @@ impl CvDocument {
             ("Informations complémentaires", &cv.more),
         ]
         .into_iter()
-        .map(|(title, text)| CvSection {
+        .map(|(title, lines)| CvSection {
             title,
-            lines: cv_lines(text),
+            lines: lines.clone(),
         })
         .filter(|s| !s.lines.is_empty())
         .collect();
@@ -79,7 +79,7 @@ impl CvDocument {
             name: record.display_name(),
             contact,
             headline: cv.headline.trim().to_owned(),
-            profile: cv.profile.trim().to_owned(),
+            profile: cv.profile.join("\n\n"),
             sections,
         }
     }
@@ -111,8 +111,8 @@ mod tests {
         record.contact.town = "Vitry-sur-Seine".into();
         let cv = Cv {
             headline: "Aide-soignante".into(),
-            experiences: "2012 – 2019 · Aide-soignante · Hôpital de Bamako\n\n".into(),
-            languages: "Français : B1\nBambara".into(),
+            experiences: vec!["2012 – 2019 · Aide-soignante · Hôpital de Bamako".into()],
+            languages: vec!["Français : B1".into(), "Bambara".into()],
             ..Cv::default()
         };
         let document = CvDocument::new(&record, &cv);

@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 
 use super::widgets::Form;
 use super::{text, theme};
-use crate::model::{Beneficiary, BeneficiaryDraft, Cv};
+use crate::model::{Beneficiary, BeneficiaryDraft, Cv, CvDraft};
 use crate::report::{CvDocument, Engine, cv_file_name, cv_template, render_cv, save_pdf};
 
 /// State of the CV section: the engine (built at the first PDF) and the last outcome.
@@ -57,11 +57,11 @@ impl CvSection {
             // From the record as edited: the phase-1 and project edits of this session count.
             let mut current = record.clone();
             current.preparation = draft.preparation.to_preparation(&mut Vec::new());
-            draft.preparation.cv = Some(Cv::assemble(&current, today));
+            draft.preparation.cv = Some(CvDraft::from_cv(&Cv::assemble(&current, today)));
             form.changed = true;
         }
         if save && let Some(cv) = &draft.preparation.cv {
-            self.save(record, cv, today);
+            self.save(record, &cv.to_cv(), today);
         }
         if let Some((message, colour)) = &self.status {
             ui.label(RichText::new(message).color(*colour));

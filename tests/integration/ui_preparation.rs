@@ -382,12 +382,17 @@ fn the_cv_is_prepared_from_the_record_and_edited_before_printing() {
     assert_eq!(cv.headline, "Aide-soignant / Aide-soignante");
     assert_eq!(
         cv.profile,
-        "Aide-soignante expérimentée, douce et ponctuelle."
+        ["Aide-soignante expérimentée, douce et ponctuelle."]
     );
-    assert!(cv.languages.contains("Français : A2"), "{}", cv.languages);
     assert!(
-        cv.more.contains("Disponible à partir du 04/01/2027"),
-        "{}",
+        cv.languages.contains(&"Français : A2".to_owned()),
+        "{:?}",
+        cv.languages
+    );
+    assert!(
+        cv.more
+            .contains(&"Disponible à partir du 04/01/2027".to_owned()),
+        "{:?}",
         cv.more
     );
     assert!(
