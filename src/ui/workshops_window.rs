@@ -298,7 +298,7 @@ fn form_ui(ui: &mut Ui, form: &mut WorkshopForm, enabled: bool) -> FormOutcome {
             .spacing([12.0, 6.0])
             .show(ui, |ui| {
                 let w = &mut form.workshop;
-                text_row(ui, "Titre de l'atelier", &mut w.title, 320.0);
+                text_row(ui, enabled, "Titre de l'atelier", &mut w.title, 320.0);
                 let label = ui.label("Thème de l'atelier");
                 choice_box(
                     ui,
@@ -312,15 +312,16 @@ fn form_ui(ui: &mut Ui, form: &mut WorkshopForm, enabled: bool) -> FormOutcome {
                 ui.end_row();
                 text_row(
                     ui,
+                    enabled,
                     "Date de l'atelier",
                     &mut form.date,
                     theme::DATE_FIELD_WIDTH,
                 );
-                text_row(ui, "Heure de début", &mut form.start, 80.0);
-                text_row(ui, "Durée de l'atelier", &mut form.duration, 80.0);
-                text_row(ui, "Lieu", &mut w.place, 320.0);
-                text_row(ui, "Animateur·rice", &mut w.facilitator, 320.0);
-                text_row(ui, "Capacité (places)", &mut form.capacity, 80.0);
+                text_row(ui, enabled, "Heure de début", &mut form.start, 80.0);
+                text_row(ui, enabled, "Durée de l'atelier", &mut form.duration, 80.0);
+                text_row(ui, enabled, "Lieu", &mut w.place, 320.0);
+                text_row(ui, enabled, "Animateur·rice", &mut w.facilitator, 320.0);
+                text_row(ui, enabled, "Capacité (places)", &mut form.capacity, 80.0);
             });
         for message in &form.errors {
             ui.label(RichText::new(message).color(theme::ERROR));
@@ -344,9 +345,10 @@ fn form_ui(ui: &mut Ui, form: &mut WorkshopForm, enabled: bool) -> FormOutcome {
 }
 
 /// A labelled single-line field in the form's grid.
-fn text_row(ui: &mut Ui, label: &str, value: &mut String, width: f32) {
+fn text_row(ui: &mut Ui, enabled: bool, label: &str, value: &mut String, width: f32) {
     let label_response = ui.label(label);
-    ui.add(
+    ui.add_enabled(
+        enabled,
         TextEdit::singleline(value)
             .id(field_id(label))
             .desired_width(width),
