@@ -114,11 +114,13 @@ fn cell_text(ui: &mut Ui, name: &str, enabled: bool, value: &mut String, width: 
 
 /// A label in a cell of `width`, left-aligned, so that rows of cells line up as columns.
 fn fixed_label(ui: &mut Ui, text: RichText, width: f32) {
+    // As tall as the fields beside it, so that the text sits on their line.
+    let size = egui::vec2(width, theme::CELL_ROW_HEIGHT);
     ui.allocate_ui_with_layout(
-        egui::vec2(width, ui.spacing().interact_size.y),
+        size,
         egui::Layout::left_to_right(egui::Align::Center),
         |ui| {
-            ui.set_min_width(width);
+            ui.set_min_size(size);
             ui.label(text);
         },
     );

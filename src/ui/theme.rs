@@ -98,3 +98,5 @@ pub const ACTION_FIELD_WIDTH: f32 = 220.0;
 pub const ADMIN_LABEL_WIDTH: f32 = 300.0;
 /// Width of a step's note in the administrative checklist.
 pub const ADMIN_NOTE_WIDTH: f32 = 180.0;
+/// Height of a row of fields in the action plan and the administrative checklist.
+pub const CELL_ROW_HEIGHT: f32 = 26.0;
