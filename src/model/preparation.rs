@@ -445,6 +445,7 @@ impl Hours {
 #[must_use]
 pub fn format_minutes(minutes: u32) -> String {
     match (minutes / 60, minutes % 60) {
+        (0, 0) => "0 h".to_owned(),
         (0, m) => format!("{m} min"),
         (h, 0) => format!("{h} h"),
         (h, m) => format!("{h} h {m:02}"),
@@ -842,6 +843,7 @@ mod tests {
         assert_eq!(format_minutes(120), "2 h");
         assert_eq!(format_minutes(45), "45 min");
         assert_eq!(format_minutes(65), "1 h 05");
+        assert_eq!(format_minutes(0), "0 h");
     }
 
     #[test]

@@ -207,6 +207,7 @@ impl Store {
                 LockError::Io(path, source) => StoreError::Io { path, source },
             })?;
             atomic::remove_stale_temp_files(&records);
+            atomic::remove_stale_temp_files(&store.root.join(WORKSHOPS_DIR));
             backup::remove_stale_temp_dirs(&store.root);
             store.lock = Some(lock);
         }

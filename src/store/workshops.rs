@@ -133,4 +133,16 @@ mod tests {
             .count();
         assert_eq!(records, 1);
     }
+
+    #[test]
+    fn a_workshop_write_cut_short_leaves_no_temp_file_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let workshops = dir.path().join(WORKSHOPS_DIR);
+        fs::create_dir_all(&workshops).unwrap();
+        let stale = workshops.join(".0195a1b2.ron.4242-1.tmp");
+        fs::write(&stale, "(schema_version: 3, record: (").unwrap();
+        let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+        assert!(!stale.exists());
+        assert!(store.load_workshops().1.is_empty());
+    }
 }
