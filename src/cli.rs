@@ -230,6 +230,7 @@ fn check(data_dir: &Path, out: &mut dyn Write) -> Result<Outcome, CliError> {
         report.problems.insert(0, problem);
     }
     report.problems.extend(store.load_partners().1);
+    report.problems.extend(store.load_workshops().1);
     for problem in &report.problems {
         writeln!(out, "{problem}")?;
     }
@@ -308,8 +309,11 @@ fn demo(
     let mut records = demo_beneficiaries(count, today, fresh_seed());
     // Added beside other records (`--force`), the demo's crèche bookings leave their places.
     crate::model::rebook_demo_creche(&mut records, &report.beneficiaries, today);
-    for record in records {
-        store.save_beneficiary(&record, today)?;
+    for record in &records {
+        store.save_beneficiary(record, today)?;
+    }
+    for workshop in crate::model::demo_workshops(&records, today) {
+        store.save_workshop(&workshop)?;
     }
     writeln!(
         out,

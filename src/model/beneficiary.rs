@@ -8,6 +8,7 @@ use super::cefr::CefrLevel;
 use super::creche::CrecheFamily;
 use super::ids::{BeneficiaryId, ChildId};
 use super::pathway::{EntryRoute, Pathway, Stage};
+use super::preparation::Preparation;
 use super::skills::{Language, SkillsAssessment};
 
 /// Sex as stated on the person's documents.
@@ -315,6 +316,10 @@ pub struct Beneficiary {
     pub created_at: DateTime<Utc>,
     /// When the record was last changed.
     pub updated_at: DateTime<Utc>,
+    /// Phase 2: projects, action plan, sessions, administrative steps (absent from files
+    /// written before format 4: empty).
+    #[serde(default)]
+    pub preparation: Preparation,
     /// Micro-crèche: the children's care information, bookings and waiting requests.
     #[serde(default)]
     pub creche: CrecheFamily,
@@ -337,6 +342,7 @@ impl Beneficiary {
             private_notes: String::new(),
             created_at: now,
             updated_at: now,
+            preparation: Preparation::default(),
             creche: CrecheFamily::default(),
         }
     }

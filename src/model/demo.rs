@@ -423,7 +423,13 @@ pub fn demo_partners() -> Vec<FlePartner> {
 #[must_use]
 pub fn demo_beneficiaries(count: usize, today: NaiveDate, seed: u64) -> Vec<Beneficiary> {
     let mut rng = Rng(seed);
-    let mut records: Vec<Beneficiary> = (0..count).map(|_| one(&mut rng, today)).collect();
+    let mut records: Vec<Beneficiary> = (0..count)
+        .map(|_| one(&mut rng, today))
+        .map(|mut b| {
+            b.preparation = super::demo_preparation::preparation(&b, today);
+            b
+        })
+        .collect();
     super::demo_creche::add_creche_bookings(&mut records, today);
     records
 }
@@ -614,6 +620,7 @@ fn one(rng: &mut Rng, today: NaiveDate) -> Beneficiary {
         private_notes: (*rng.pick(NOTES)).to_owned(),
         created_at: timestamp(created, (9, 30)),
         updated_at: timestamp(today.min(created + Days::new(rng.below(60))), (16, 5)),
+        preparation: super::preparation::Preparation::default(),
         creche: super::creche::CrecheFamily::default(),
     }
 }

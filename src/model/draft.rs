@@ -9,6 +9,7 @@ use super::creche_draft::CrecheDraft;
 use super::dates::{format_date, parse_date};
 use super::ids::ChildId;
 use super::pathway::{EntryRoute, Outcome, OutcomeKind, Phase, PhaseStatus, RouteOverride};
+use super::preparation_draft::PreparationDraft;
 use super::skills::Language;
 use super::skills_draft::SkillsDraft;
 use super::validation::{Field, FieldError, validate};
@@ -84,6 +85,8 @@ pub struct BeneficiaryDraft {
     pub private_notes: String,
     /// Phase 1, edited in the "Compétences" tab.
     pub skills: SkillsDraft,
+    /// Phase 2, edited in the "Préparation à l'emploi" tab.
+    pub preparation: PreparationDraft,
     /// The Crèche tab: care information, bookings, waiting requests.
     pub creche: CrecheDraft,
 }
@@ -186,6 +189,7 @@ impl BeneficiaryDraft {
             referent: b.referent.clone(),
             private_notes: b.private_notes.clone(),
             skills: SkillsDraft::from_assessment(&b.skills),
+            preparation: PreparationDraft::from_preparation(&b.preparation),
             creche: CrecheDraft::from_family(&b.creche),
         }
     }
@@ -297,6 +301,7 @@ impl BeneficiaryDraft {
 
         let mut errors = p.errors;
         b.skills = self.skills.to_assessment(&mut errors);
+        b.preparation = self.preparation.to_preparation(&mut errors);
         b.creche = self.creche.to_family(&mut errors);
         let parsed_fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
         errors.extend(

@@ -35,6 +35,8 @@ pub enum RecordPart {
     Referent,
     /// Private notes.
     PrivateNotes,
+    /// Phase-2 data (projects, action plan, sessions, administrative steps).
+    Preparation,
     /// Micro-crèche: care information, bookings, waiting requests.
     Creche,
 }
@@ -51,7 +53,7 @@ pub enum Side {
 
 impl RecordPart {
     /// Every part, in the order of the form.
-    pub const ALL: [Self; 14] = [
+    pub const ALL: [Self; 15] = [
         Self::Names,
         Self::Birth,
         Self::Origin,
@@ -65,6 +67,7 @@ impl RecordPart {
         Self::Skills,
         Self::Referent,
         Self::PrivateNotes,
+        Self::Preparation,
         Self::Creche,
     ];
 
@@ -85,6 +88,7 @@ impl RecordPart {
             Self::Skills => "Compétences (phase 1)",
             Self::Referent => "Conseiller·ère référent·e",
             Self::PrivateNotes => "Notes privées",
+            Self::Preparation => "Préparation à l'emploi (phase 2)",
             Self::Creche => "Micro-crèche",
         }
     }
@@ -124,6 +128,7 @@ impl RecordPart {
             Self::Skills => to.skills.clone_from(&from.skills),
             Self::Referent => to.referent.clone_from(&from.referent),
             Self::PrivateNotes => to.private_notes.clone_from(&from.private_notes),
+            Self::Preparation => to.preparation.clone_from(&from.preparation),
             Self::Creche => to.creche.clone_from(&from.creche),
         }
     }
@@ -197,6 +202,17 @@ impl RecordPart {
             }
             Self::Referent => b.referent.clone(),
             Self::PrivateNotes => b.private_notes.chars().take(80).collect(),
+            Self::Preparation => {
+                let p = &b.preparation;
+                let objectives: usize = p.objectives.iter().map(|o| o.actions.len()).sum();
+                format!(
+                    "{} projet(s), {} action(s), {} séance(s), {} démarche(s) renseignée(s)",
+                    p.projects.len(),
+                    objectives,
+                    p.sessions.len(),
+                    p.admin_steps.len()
+                )
+            }
             Self::Creche => format!(
                 "{} réservation(s), {} demande(s) en attente",
                 b.creche.bookings.len(),
@@ -276,6 +292,31 @@ mod tests {
             RecordPart::Contact
                 .summary(&merged)
                 .contains("07 00 00 00 00")
+        );
+    }
+
+    #[test]
+    fn phase_two_edits_from_the_other_copy_can_be_kept() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let kept = demo_beneficiaries(1, today, 5).remove(0);
+        let mut other = kept.clone();
+        other.preparation.sessions.push(crate::model::Session {
+            date: today,
+            duration_minutes: 45,
+            kind: crate::model::SessionKind::Remote,
+            note: "Appel depuis l'autre poste".into(),
+        });
+        let differing: Vec<RecordPart> = RecordPart::ALL
+            .into_iter()
+            .filter(|p| p.differs(&kept, &other))
+            .collect();
+        assert_eq!(differing, [RecordPart::Preparation]);
+        let merged = merge(&kept, &other, |_| Side::Other, Utc::now());
+        assert_eq!(merged.preparation, other.preparation);
+        assert!(
+            RecordPart::Preparation
+                .summary(&merged)
+                .contains("séance(s)")
         );
     }
 

@@ -8,19 +8,24 @@ mod beneficiary;
 mod cefr;
 mod creche;
 mod creche_draft;
+mod cv;
 mod dates;
 mod demo;
 mod demo_creche;
+mod demo_preparation;
 mod draft;
 mod ids;
 mod merge;
 mod pathway;
+mod preparation;
+mod preparation_draft;
 pub mod rome;
 mod search;
 mod settings;
 mod skills;
 mod skills_draft;
 mod validation;
+mod workshop;
 
 pub use beneficiary::{
     Administrative, Beneficiary, Child, Contact, CrecheAge, Family, FamilySituation, Identity,
@@ -36,9 +41,11 @@ pub use creche::{
     planning_monday, waiting_list, week_lines, weekday_label,
 };
 pub use creche_draft::{CareDraft, CrecheDraft};
+pub use cv::{Cv, CvDraft, cv_lines};
 pub use dates::{age_in_months, format_date, parse_date};
 pub use demo::{demo_beneficiaries, demo_partners};
 pub use demo_creche::rebook_demo_creche;
+pub use demo_preparation::demo_workshops;
 pub use draft::{BeneficiaryDraft, ChildDraft, OutcomeDraft, PhaseDraft};
 pub use ids::{
     ApplicationId, BeneficiaryId, BookingId, ChildId, CompanyId, OfferId, PartnerId, WorkshopId,
@@ -47,6 +54,15 @@ pub use merge::{RecordPart, Side, merge};
 pub use pathway::{
     ContractKind, EntryRoute, Outcome, OutcomeKind, Pathway, Phase, PhaseProgress, PhaseStatus,
     Phases, RouteOverride, Stage,
+};
+pub use preparation::{
+    Action, ActionStatus, Actor, AdminStep, AdminStepKind, CIR_CIVIC_DAYS, CirTraining, Hours,
+    INDIVIDUAL_TARGET_PERCENT, Mobility, Objective, OverdueAction, PERMIT_WARNING_DAYS,
+    PermitAlert, Preparation, Project, ProjectStatus, Session, SessionKind, StepStatus, Theme,
+    Transport, WorkingTime, format_minutes, parse_duration,
+};
+pub use preparation_draft::{
+    ActionDraft, AdminStepDraft, ObjectiveDraft, PreparationDraft, ProjectDraft, SessionDraft,
 };
 pub use search::{SearchQuery, fold};
 pub use settings::Settings;
@@ -58,3 +74,6 @@ pub use skills::{
 };
 pub use skills_draft::{DiplomaDraft, ExperienceDraft, ReferralDraft, SkillsDraft, new_referral};
 pub use validation::{Field, FieldError, validate};
+pub use workshop::{
+    Attendance, Enrolment, Workshop, WorkshopError, WorkshopTheme, attended_sessions,
+};

@@ -6,6 +6,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::beneficiary::Beneficiary;
 use super::pathway::Phase;
+use super::preparation::AdminStepKind;
 use super::skills::{SkillsAssessment, YearMonth};
 
 /// A field of the record form, so that a message can be shown beside it.
@@ -65,6 +66,18 @@ pub enum Field {
     DiplomaDecidedOn(usize),
     /// A referral's date, by position.
     ReferralDate(usize),
+    /// A project's earliest start, by position.
+    ProjectStart(usize),
+    /// A project's longest commute, by position.
+    ProjectCommute(usize),
+    /// An action's due date, by objective and action position.
+    ActionDue(usize, usize),
+    /// A logged session's date, by position.
+    SessionDate(usize),
+    /// A logged session's duration, by position.
+    SessionDuration(usize),
+    /// An administrative step's date.
+    AdminStepDate(AdminStepKind),
     /// The first day of care at the micro-crèche, by position in the Crèche tab's care forms.
     CareStartsOn(usize),
 }

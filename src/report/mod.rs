@@ -10,8 +10,10 @@
 //! - `creche_week`: the micro-crèche's week planning (grid, occupancy, children per day) and its
 //!   template (`assets/typst/creche_week.typ`).
 //! - `output`: save, print (`lp` where a print system exists) or open in the viewer.
+//! - `cv_pdf`: the CV (phase 2) as a document and its template (`assets/typst/cv.typ`).
 
 mod creche_week;
+mod cv_pdf;
 mod engine;
 mod output;
 mod summary;
@@ -21,6 +23,7 @@ pub use creche_week::{
     CRECHE_WEEK_TEMPLATE_FILE, CrecheWeek, DayChildren, WeekCell, WeekDay, WeekRow,
     creche_week_template, render_creche_week,
 };
+pub use cv_pdf::{CV_TEMPLATE_FILE, CvDocument, CvSection, cv_file_name, cv_template, render_cv};
 pub use engine::{Engine, RenderError, Rendered, Template};
 pub use output::{
     Delivery, OutputError, PRINT_SHORTCUT, PRINT_TIMEOUT, open_pdf, print_pdf, save_pdf,

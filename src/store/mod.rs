@@ -9,6 +9,7 @@
 //!   beneficiaries/<id>.ron    one record per beneficiary (see `envelope` for the format)
 //!   partners/<id>.ron         the directory of French-course (FLE) partners, one file each
 //!   creche.ron                the micro-crèche's settings (bookings are in the records)
+//!   workshops/<id>.ron        the catalogue of collective workshops, one file each
 //!   backups/AAAA-MM-JJ/       a copy of all the above, made before the first write of a day
 //! ```
 //!
@@ -24,6 +25,7 @@ mod creche;
 mod envelope;
 mod load;
 mod lock;
+mod workshops;
 
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
@@ -40,6 +42,7 @@ pub use conflict::{CONFLICTS_DIR, Conflict};
 pub use creche::CRECHE_FILE;
 pub use envelope::{DecodeError, SCHEMA_VERSION, parse_beneficiary, render_beneficiary};
 pub use load::Problem;
+pub use workshops::WORKSHOPS_DIR;
 
 use lock::{DirLock, LockError};
 
@@ -207,6 +210,7 @@ impl Store {
                 LockError::Io(path, source) => StoreError::Io { path, source },
             })?;
             atomic::remove_stale_temp_files(&records);
+            atomic::remove_stale_temp_files(&store.root.join(WORKSHOPS_DIR));
             backup::remove_stale_temp_dirs(&store.root);
             store.lock = Some(lock);
         }

@@ -11,15 +11,19 @@ use super::conflict_window::ConflictWindow;
 use super::creche_panel::{CrecheAction, CrecheContext, CrechePanel};
 use super::creche_settings_window::CrecheSettingsWindow;
 use super::list_panel::ListPanel;
+use super::preparation_panel::{PreparationAction, PreparationPanel};
 use super::skills_panel::{SkillsAction, SkillsPanel};
 use super::summary_panel::SummaryPanel;
-use super::{companies_panel, identity_panel, preparation_panel, text, theme, widgets};
+use super::{
+    companies_panel, identity_panel, overdue_window, preparation_panel, text, theme, widgets,
+};
 use crate::cli::{fresh_seed, name_order_key};
 use crate::model::CrecheSettings;
 use crate::model::{
     Beneficiary, BeneficiaryDraft, BeneficiaryId, FieldError, FlePartner, Settings,
     demo_beneficiaries, demo_partners,
 };
+use crate::model::{Workshop, demo_workshops};
 use crate::store::{Access, Conflict, Problem, Store, StoreError};
 
 /// Seconds of calm after the last keystroke before an edit is saved.
@@ -94,6 +98,10 @@ pub enum Command {
     ResolveConflict(usize, Box<Beneficiary>),
     /// Replace the data with the daily backup of this date (after the store's safety copy).
     Restore(NaiveDate),
+    /// Save a workshop of the catalogue (its own file only).
+    SaveWorkshop(Box<Workshop>),
+    /// Show this record's "Préparation à l'emploi" tab (from the overdue actions).
+    OpenPreparation(BeneficiaryId),
     /// Save the micro-crèche's settings (`creche.ron`).
     SaveCrecheSettings(Box<CrecheSettings>),
 }
@@ -201,6 +209,11 @@ pub struct ParcoursApp {
     /// Put the cursor in the last-name field at the next frame (new record).
     focus_last_name: bool,
     commands: Vec<Command>,
+    /// The collective workshops' catalogue.
+    workshops: Vec<Workshop>,
+    preparation: PreparationPanel,
+    /// Whether the "Actions en retard" window is open.
+    show_overdue: bool,
     /// The "Crèche" tab's state (week shown, booking form).
     creche: CrechePanel,
     /// The micro-crèche's settings (`creche.ron`).
@@ -248,6 +261,9 @@ impl ParcoursApp {
             closing: Closing::No,
             focus_last_name: false,
             commands: Vec::new(),
+            workshops: Vec::new(),
+            preparation: PreparationPanel::default(),
+            show_overdue: false,
             creche: CrechePanel::default(),
             creche_settings: CrecheSettings::default(),
             creche_settings_window: CrecheSettingsWindow::default(),
@@ -313,6 +329,9 @@ impl ParcoursApp {
         self.partners = partners;
         self.problems.extend(problems);
         self.list.records_changed(&self.records);
+        let (workshops, problems) = self.store.load_workshops();
+        self.workshops = workshops;
+        self.problems.extend(problems);
         let (creche_settings, problem) = self.store.load_creche_settings();
         self.creche_settings = creche_settings;
         self.problems.extend(problem);
@@ -442,6 +461,19 @@ impl ParcoursApp {
                         Err(error) => self.creche_settings_window.show_error(error.to_string()),
                     }
                 }
+                Command::SaveWorkshop(workshop) => match self.store.save_workshop(&workshop) {
+                    Ok(_) => {
+                        self.save_state = SaveState::Saved;
+                        let (workshops, problems) = self.store.load_workshops();
+                        self.workshops = workshops;
+                        self.problems.extend(problems);
+                    }
+                    Err(error) => self.save_state = SaveState::Failed(error.to_string()),
+                },
+                Command::OpenPreparation(id) => {
+                    self.select(id, now);
+                    self.tab = Tab::Preparation;
+                }
             }
         }
     }
@@ -489,8 +521,15 @@ impl ParcoursApp {
                 self.save_state = SaveState::Failed(error.to_string());
             }
         }
-        for record in demo_beneficiaries(DEMO_COUNT, today, fresh_seed()) {
-            if let Err(error) = self.store.save_beneficiary(&record, today) {
+        let records = demo_beneficiaries(DEMO_COUNT, today, fresh_seed());
+        for record in &records {
+            if let Err(error) = self.store.save_beneficiary(record, today) {
+                self.save_state = SaveState::Failed(error.to_string());
+                break;
+            }
+        }
+        for workshop in demo_workshops(&records, today) {
+            if let Err(error) = self.store.save_workshop(&workshop) {
                 self.save_state = SaveState::Failed(error.to_string());
                 break;
             }
@@ -585,6 +624,16 @@ impl ParcoursApp {
                         .on_hover_text(self.store.root().display().to_string());
                     if ui.small_button(text::SETTINGS).clicked() {
                         self.settings_draft = Some(self.settings.clone());
+                    }
+                    // Shown only when some action is overdue: then it stands out, in red.
+                    let overdue = overdue_window::count(&self.records, self.today());
+                    if overdue > 0 {
+                        let label = format!("{} ({overdue})", text::OVERDUE_OPEN);
+                        let button =
+                            egui::Button::new(RichText::new(label).color(theme::ERROR)).small();
+                        if ui.add(button).clicked() {
+                            self.show_overdue = true;
+                        }
                     }
                     let restore = egui::Button::new(text::RESTORE).small();
                     if ui.add_enabled(self.store.is_writable(), restore).clicked() {
@@ -681,7 +730,25 @@ impl ParcoursApp {
                         self.commands.push(Command::SavePartner(partner));
                     }
                 }
-                Tab::Preparation => preparation_panel::ui(ui, &shown, today),
+                Tab::Preparation => {
+                    let cx = preparation_panel::Context {
+                        record: &shown,
+                        records: &self.records,
+                        workshops: &self.workshops,
+                        today,
+                    };
+                    let (changed, action) =
+                        self.preparation
+                            .ui(ui, &mut editor.draft, &editor.errors, writable, &cx);
+                    if changed {
+                        editor.last_edit = now;
+                        editor.revalidate(saved, today);
+                    }
+                    if let Some(PreparationAction::SaveWorkshop(workshop)) = action {
+                        self.commands
+                            .push(Command::SaveWorkshop(Box::new(workshop)));
+                    }
+                }
                 Tab::Companies => companies_panel::ui(ui, &shown),
                 Tab::Creche => {
                     let context = CrecheContext {
@@ -910,6 +977,12 @@ impl eframe::App for ParcoursApp {
         {
             self.commands
                 .push(Command::SaveCrecheSettings(Box::new(settings)));
+        }
+        let today = self.today();
+        if let Some(id) = overdue_window::ui(&ctx, &mut self.show_overdue, &self.records, today) {
+            // The window would cover the record it opens; the status bar reopens it.
+            self.show_overdue = false;
+            self.commands.push(Command::OpenPreparation(id));
         }
         self.close_ui(&ctx, now);
         self.restore_ui(&ctx);

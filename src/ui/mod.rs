@@ -6,8 +6,10 @@ mod companies_panel;
 mod conflict_window;
 mod creche_panel;
 mod creche_settings_window;
+mod cv_section;
 mod identity_panel;
 mod list_panel;
+mod overdue_window;
 mod preparation_panel;
 pub mod rome_picker;
 mod skills_panel;
@@ -15,6 +17,7 @@ mod summary_panel;
 mod text;
 mod theme;
 mod widgets;
+mod workshops_window;
 
 use std::path::PathBuf;
 

@@ -136,6 +136,21 @@ pub const RESTORE_GO: &str = "Restaurer";
 /// Number of daily backups kept, in the settings window.
 pub const BACKUPS_KEPT: &str = "Sauvegardes quotidiennes conservées";
 
+// "Préparation à l'emploi" (phase 2) and the workshops' catalogue.
+pub const WORKSHOPS_OPEN: &str = "Ateliers collectifs…";
+pub const WORKSHOPS_TITLE: &str = "Ateliers collectifs";
+pub const SESSION_DATE: &str = "Date de la séance";
+pub const SESSION_DURATION: &str = "Durée de la séance";
+pub const SESSION_KIND: &str = "Type de séance";
+pub const SESSION_NOTE: &str = "Note de la séance";
+pub const SESSION_ADD: &str = "Enregistrer la séance";
+pub const OVERDUE_OPEN: &str = "Actions en retard";
+pub const OVERDUE_NONE: &str = "Aucune action en retard.";
+pub const CV_ASSEMBLE: &str = "Préparer le CV à partir de la fiche";
+pub const CV_REASSEMBLE: &str = "Reprendre le CV depuis la fiche";
+pub const CV_SAVE_PDF: &str = "Enregistrer le CV en PDF…";
+pub const CV_SAVED: &str = "CV enregistré dans";
+pub const CV_NOTHING_SAVED: &str = "Aucun fichier choisi : le CV n'a pas été enregistré.";
 // The "Crèche" tab and its settings window.
 pub const CRECHE_CHILDREN: &str = "Enfants et micro-crèche";
 pub const CRECHE_NO_CHILD: &str = "Aucun enfant enregistré dans la fiche (onglet Identité).";

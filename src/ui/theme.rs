@@ -88,6 +88,18 @@ pub const ROME_PICKER_WIDTH: f32 = 420.0;
 pub const ROME_ROW_HEIGHT: f32 = 24.0;
 /// Inner margin of the occupation picker's result list.
 pub const ROME_RESULTS_MARGIN: i8 = 4;
+/// Width of a drop-down choice in a table cell (action plan, administrative steps).
+pub const CHOICE_CELL_WIDTH: f32 = 150.0;
+/// Width of the label column of the hours summary.
+pub const HOURS_LABEL_WIDTH: f32 = 200.0;
+/// Width of an action's label in the action plan.
+pub const ACTION_FIELD_WIDTH: f32 = 220.0;
+/// Width of the steps' names in the administrative checklist.
+pub const ADMIN_LABEL_WIDTH: f32 = 300.0;
+/// Width of a step's note in the administrative checklist.
+pub const ADMIN_NOTE_WIDTH: f32 = 180.0;
+/// Height of a row of fields in the action plan and the administrative checklist.
+pub const CELL_ROW_HEIGHT: f32 = 26.0;
 
 /// Crèche planning: a half-hour with room left.
 pub const CRECHE_FREE: Color32 = Color32::from_rgb(0xE3, 0xF1, 0xE3);

@@ -1,0 +1,148 @@
+//! The shared catalogue of collective workshops: one file per workshop in `workshops/<id>.ron`,
+//! so that saving a workshop writes only that file and never a beneficiary's record (and the
+//! other way round): enrolling someone while their record is being edited loses neither edit.
+
+use std::fs;
+use std::path::PathBuf;
+
+use super::{Problem, Store, StoreError, atomic, envelope, io_error, load, local_now};
+use crate::model::Workshop;
+
+/// Folder of the workshops' catalogue, inside the data directory.
+pub const WORKSHOPS_DIR: &str = "workshops";
+
+impl Store {
+    /// Loads the catalogue, by date then start time. Bad files are reported and never
+    /// overwritten.
+    pub fn load_workshops(&mut self) -> (Vec<Workshop>, Vec<Problem>) {
+        let loaded = load::load_folder(&self.root.join(WORKSHOPS_DIR), |w: &Workshop| w.id);
+        self.unreadable.extend(loaded.unreadable);
+        let mut workshops: Vec<Workshop> = loaded.records.into_iter().map(|(_, w)| w).collect();
+        workshops.sort_by(|a, b| (a.date, a.start, &a.title).cmp(&(b.date, b.start, &b.title)));
+        (workshops, loaded.problems)
+    }
+
+    /// The file a workshop is saved in.
+    #[must_use]
+    pub fn workshop_path(&self, workshop: &Workshop) -> PathBuf {
+        self.root
+            .join(WORKSHOPS_DIR)
+            .join(format!("{}.ron", workshop.id))
+    }
+
+    /// Saves one workshop atomically, in its own file, after checking it (title, capacity, no
+    /// more enrolled than places).
+    pub fn save_workshop(&self, workshop: &Workshop) -> Result<PathBuf, StoreError> {
+        if self.lock.is_none() {
+            return Err(StoreError::ReadOnly);
+        }
+        let problems = workshop.problems();
+        if !problems.is_empty() {
+            return Err(StoreError::Invalid(problems.join(" ")));
+        }
+        let dir = self.root.join(WORKSHOPS_DIR);
+        fs::create_dir_all(&dir).map_err(io_error(&dir))?;
+        let path = self.workshop_path(workshop);
+        if self.unreadable.contains(&path) {
+            return Err(StoreError::WouldOverwriteUnreadable(path));
+        }
+        let text = envelope::encode(workshop)?;
+        self.before_write(local_now().date());
+        atomic::write_atomic(&path, text.as_bytes()).map_err(io_error(&path))?;
+        Ok(path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::model::{Attendance, BeneficiaryId, demo_beneficiaries};
+    use crate::store::{Access, BENEFICIARIES_DIR};
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    fn workshop(title: &str, day: u32) -> Workshop {
+        Workshop {
+            title: title.into(),
+            capacity: 2,
+            ..Workshop::new(NaiveDate::from_ymd_opt(2026, 11, day).unwrap())
+        }
+    }
+
+    #[test]
+    fn workshops_roundtrip_one_file_each_sorted_by_date() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+        let mut late = workshop("Droits du travail", 28);
+        late.enrol(BeneficiaryId::new()).unwrap();
+        let mut early = workshop("Simulation d'entretien", 3);
+        let person = BeneficiaryId::new();
+        early.enrol(person).unwrap();
+        early.mark(person, Attendance::Present, today()).unwrap();
+        let path = store.save_workshop(&late).unwrap();
+        assert_eq!(
+            path,
+            dir.path()
+                .join("workshops")
+                .join(format!("{}.ron", late.id))
+        );
+        store.save_workshop(&early).unwrap();
+        let (loaded, problems) = store.load_workshops();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(loaded, [early, late]);
+    }
+
+    #[test]
+    fn an_invalid_workshop_is_refused_and_a_bad_file_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+        let untitled = workshop(" ", 3);
+        let error = store.save_workshop(&untitled).unwrap_err();
+        assert!(error.to_string().contains("titre de l'atelier"), "{error}");
+
+        let w = workshop("CV", 3);
+        let path = store.save_workshop(&w).unwrap();
+        fs::write(&path, "(schema_version: 1, record: (id: 3))").unwrap();
+        let (loaded, problems) = store.load_workshops();
+        assert!(loaded.is_empty());
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].to_string().contains(&w.id.to_string()));
+        assert!(matches!(
+            store.save_workshop(&w),
+            Err(StoreError::WouldOverwriteUnreadable(_))
+        ));
+    }
+
+    #[test]
+    fn saving_a_workshop_touches_no_record() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+        let record = demo_beneficiaries(1, today(), 3).remove(0);
+        let record_path = store.save_beneficiary(&record, today()).unwrap();
+        let before = fs::read(&record_path).unwrap();
+        let mut w = workshop("Numérique", 20);
+        w.enrol(record.id).unwrap();
+        store.save_workshop(&w).unwrap();
+        assert_eq!(fs::read(&record_path).unwrap(), before);
+        let records = fs::read_dir(dir.path().join(BENEFICIARIES_DIR))
+            .unwrap()
+            .count();
+        assert_eq!(records, 1);
+    }
+
+    #[test]
+    fn a_workshop_write_cut_short_leaves_no_temp_file_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let workshops = dir.path().join(WORKSHOPS_DIR);
+        fs::create_dir_all(&workshops).unwrap();
+        let stale = workshops.join(".0195a1b2.ron.4242-1.tmp");
+        fs::write(&stale, "(schema_version: 3, record: (").unwrap();
+        let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+        assert!(!stale.exists());
+        assert!(store.load_workshops().1.is_empty());
+    }
+}

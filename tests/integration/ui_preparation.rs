@@ -1,0 +1,411 @@
+//! The "Préparation à l'emploi" tab (phase 2), driven as a counsellor would: logging sessions
+//! and watching the 70/30 split, the workshops' catalogue with its capacity and attendance,
+//! the overdue actions across all records, the permit's renewal warning.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::{Days, NaiveDate, TimeZone, Utc};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use parcours::model::{
+    Action, ActionStatus, Actor, AdminStep, AdminStepKind, Beneficiary, Mobility, Objective,
+    PhaseStatus, Project, ProjectStatus, Session, SessionKind, StepStatus, Theme, Transport,
+    WorkingTime, Workshop,
+};
+use parcours::store::{Access, Store};
+use parcours::ui::ParcoursApp;
+
+use crate::common::{app, fixture, let_autosave_run, today, type_into};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn save(dir: &std::path::Path, records: &[Beneficiary]) {
+    let mut store = Store::open(dir, Access::ReadWrite).unwrap();
+    for record in records {
+        store.save_beneficiary(record, today()).unwrap();
+    }
+}
+
+fn person(first: &str, last: &str) -> Beneficiary {
+    let mut b = Beneficiary::new(Utc.with_ymd_and_hms(2026, 9, 1, 9, 0, 0).unwrap());
+    b.identity.first_name = first.into();
+    b.identity.last_name = last.into();
+    b
+}
+
+fn saved(dir: &std::path::Path, last_name: &str) -> Beneficiary {
+    let mut store = Store::open(dir, Access::ReadOnly).unwrap();
+    store
+        .load()
+        .beneficiaries
+        .into_iter()
+        .find(|b| b.identity.last_name == last_name)
+        .unwrap()
+}
+
+fn workshops(dir: &std::path::Path) -> Vec<Workshop> {
+    let mut store = Store::open(dir, Access::ReadOnly).unwrap();
+    let (workshops, problems) = store.load_workshops();
+    assert!(problems.is_empty(), "{problems:?}");
+    workshops
+}
+
+fn click(harness: &mut Harness<'_, ParcoursApp>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+fn open_tab(harness: &mut Harness<'_, ParcoursApp>, name: &str) {
+    // The list comes first; the open record's heading may hold the name too.
+    harness
+        .query_all_by_label_contains(name)
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    harness.get_by_label("Préparation à l'emploi").click();
+    harness.run();
+}
+
+#[test]
+fn logging_an_individual_session_changes_the_split() {
+    let dir = tempfile::tempdir().unwrap();
+    save(dir.path(), &[fixture()]);
+    let mut harness = app(dir.path());
+    harness.run();
+    open_tab(&mut harness, "Fatoumata Diallo");
+    assert!(harness.query_by_label("aucune heure enregistrée").is_some());
+
+    type_into(&mut harness, "Durée de la séance", "1h30");
+    type_into(&mut harness, "Note de la séance", "Point sur le CV");
+    click(&mut harness, "Enregistrer la séance");
+    assert!(
+        harness
+            .query_by_label("100 % individuel / 0 % collectif")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label("prévoir des ateliers collectifs")
+            .is_some()
+    );
+    // A second one, collective, typed in minutes and entered with the keyboard.
+    click(&mut harness, "Type de séance");
+    click(&mut harness, "Atelier collectif");
+    type_into(&mut harness, "Durée de la séance", "60");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("60 % individuel / 40 % collectif")
+            .is_some()
+    );
+    assert!(harness.query_by_label("conforme à l'objectif").is_some());
+    let_autosave_run(&mut harness);
+    let sessions = saved(dir.path(), "Diallo").preparation.sessions;
+    assert_eq!(
+        sessions,
+        [
+            Session {
+                date: today(),
+                duration_minutes: 90,
+                kind: SessionKind::FaceToFace,
+                note: "Point sur le CV".into()
+            },
+            Session {
+                date: today(),
+                duration_minutes: 60,
+                kind: SessionKind::Collective,
+                note: String::new()
+            }
+        ]
+    );
+    // A wrong duration is explained and logs nothing.
+    type_into(&mut harness, "Durée de la séance", "deux heures");
+    click(&mut harness, "Enregistrer la séance");
+    assert!(
+        harness
+            .query_by_label("Durée invalide : en minutes (90) ou en heures (1h30).")
+            .is_some()
+    );
+}
+
+#[test]
+fn a_full_workshop_refuses_a_third_person_and_attendance_reaches_the_log() {
+    let dir = tempfile::tempdir().unwrap();
+    save(
+        dir.path(),
+        &[
+            fixture(),
+            person("Ahmad", "Karimi"),
+            person("Olena", "Shevchenko"),
+        ],
+    );
+    let mut harness = app(dir.path());
+    harness.run();
+    open_tab(&mut harness, "Fatoumata Diallo");
+    click(&mut harness, "Ateliers collectifs…");
+    click(&mut harness, "Nouvel atelier");
+    type_into(&mut harness, "Titre de l'atelier", "Simulation d'entretien");
+    harness.get_by_label("Capacité (places)").click();
+    harness.run();
+    harness.key_press(egui::Key::Backspace);
+    harness.get_by_label("Capacité (places)").type_text("2");
+    harness.run();
+    click(&mut harness, "Enregistrer l'atelier");
+    assert_eq!(workshops(dir.path()).len(), 1);
+
+    let enrol = "Inscrire à « Simulation d'entretien »";
+    click(&mut harness, enrol);
+    assert!(harness.query_by_label("1 / 2 inscrits").is_some());
+    open_tab(&mut harness, "Ahmad Karimi");
+    click(&mut harness, enrol);
+    assert!(harness.query_by_label("2 / 2 inscrits").is_some());
+    open_tab(&mut harness, "Olena Shevchenko");
+    click(&mut harness, enrol);
+    assert!(
+        harness
+            .query_by_label("Atelier complet : 2 / 2 inscrits")
+            .is_some()
+    );
+    let catalogue = workshops(dir.path());
+    assert_eq!(catalogue[0].enrolments.len(), 2);
+    assert_eq!(catalogue[0].fill_text(), "2 / 2");
+
+    // The workshop is today: Fatoumata's attendance is marked, and the session appears in her
+    // log, computed from the workshop (her record holds no copy of it).
+    open_tab(&mut harness, "Fatoumata Diallo");
+    click(&mut harness, "• Fatoumata Diallo");
+    click(&mut harness, "Présent");
+    assert!(
+        harness
+            .query_by_label("Atelier : Simulation d'entretien")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label("0 % individuel / 100 % collectif")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label("prévoir des entretiens individuels")
+            .is_some()
+    );
+    let_autosave_run(&mut harness);
+    assert!(saved(dir.path(), "Diallo").preparation.sessions.is_empty());
+    assert_eq!(
+        parcours::model::attended_sessions(&workshops(dir.path()), fixture().id).len(),
+        1
+    );
+}
+
+fn with_overdue_action(mut b: Beneficiary) -> Beneficiary {
+    b.preparation.objectives = vec![Objective {
+        theme: Theme::Cv,
+        label: "CV à jour".into(),
+        actions: vec![
+            Action {
+                label: "Rédiger le CV en français".into(),
+                actor: Actor::Beneficiary,
+                due_on: Some(d(2026, 11, 10)),
+                status: ActionStatus::InProgress,
+            },
+            Action {
+                label: "Faire relire le CV".into(),
+                actor: Actor::Counsellor,
+                due_on: Some(d(2026, 12, 10)),
+                status: ActionStatus::ToDo,
+            },
+        ],
+    }];
+    b
+}
+
+#[test]
+fn an_action_past_its_due_date_is_in_the_overdue_list() {
+    let dir = tempfile::tempdir().unwrap();
+    save(
+        dir.path(),
+        &[with_overdue_action(fixture()), person("Ahmad", "Karimi")],
+    );
+    let mut harness = app(dir.path());
+    harness.run();
+    click(&mut harness, "Actions en retard (1)");
+    assert!(
+        harness
+            .query_by_label("Rédiger le CV en français")
+            .is_some()
+    );
+    assert!(harness.query_by_label("Faire relire le CV").is_none());
+    assert!(
+        harness
+            .query_by_label("10/11/2026 · 12 j de retard")
+            .is_some()
+    );
+    click(&mut harness, "Fatoumata Diallo");
+    // The record opens on its phase-2 tab, where the action stands out.
+    assert!(harness.query_by_label("Statut de la phase 2").is_some());
+    assert!(harness.query_by_label("En retard de 12 j").is_some());
+
+    // Marked done, it leaves the list.
+    click(&mut harness, "Statut (action 1.1)");
+    click(&mut harness, "Fait");
+    let_autosave_run(&mut harness);
+    assert!(
+        harness
+            .query_by_label_contains("Actions en retard")
+            .is_none()
+    );
+}
+
+#[test]
+fn a_permit_expiring_in_thirty_days_shows_the_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut b = fixture();
+    let expiry = today().checked_add_days(Days::new(30)).unwrap();
+    b.administrative
+        .residence_permit
+        .as_mut()
+        .unwrap()
+        .expires_on = Some(expiry);
+    save(dir.path(), &[b]);
+    let mut harness = app(dir.path());
+    harness.run();
+    open_tab(&mut harness, "Fatoumata Diallo");
+    assert!(
+        harness
+            .query_by_label(
+                "Titre de séjour : expire le 22/12/2026 (dans 30 jours) : renouvellement à préparer"
+            )
+            .is_some()
+    );
+}
+
+/// The fixture with a filled phase 2, for the snapshot.
+fn filled() -> Beneficiary {
+    let mut b = with_overdue_action(fixture());
+    b.pathway.phases.identification.status = PhaseStatus::Done;
+    b.pathway.phases.identification.ended_on = Some(d(2026, 9, 30));
+    b.pathway.phases.preparation.status = PhaseStatus::InProgress;
+    b.pathway.phases.preparation.started_on = Some(d(2026, 10, 1));
+    let p = &mut b.preparation;
+    p.projects = vec![Project {
+        rome_code: Some("J1501".into()),
+        main: true,
+        contracts: vec![parcours::model::ContractKind::Cdi],
+        working_time: WorkingTime::PartTime,
+        earliest_start: Some(d(2027, 1, 4)),
+        mobility: Mobility {
+            means: vec![Transport::PublicTransport],
+            max_commute_minutes: Some(45),
+            reachable: "Vitry, Ivry, Villejuif".into(),
+        },
+        childcare_needed: true,
+        hours_constraints: "pas de nuit".into(),
+        status: ProjectStatus::Validated,
+        ..Project::default()
+    }];
+    p.sessions = vec![
+        Session {
+            date: d(2026, 10, 6),
+            duration_minutes: 90,
+            kind: SessionKind::FaceToFace,
+            note: "Projet et CV".into(),
+        },
+        Session {
+            date: d(2026, 10, 20),
+            duration_minutes: 30,
+            kind: SessionKind::Remote,
+            note: "Suivi des démarches".into(),
+        },
+        Session {
+            date: d(2026, 11, 5),
+            duration_minutes: 60,
+            kind: SessionKind::Collective,
+            note: "Atelier numérique (mairie)".into(),
+        },
+    ];
+    p.admin_steps.insert(
+        AdminStepKind::BankAccount,
+        AdminStep {
+            status: StepStatus::Requested,
+            date: Some(d(2026, 11, 3)),
+            note: "rendez-vous pris".into(),
+        },
+    );
+    p.admin_steps.insert(
+        AdminStepKind::Caf,
+        AdminStep {
+            status: StepStatus::Obtained,
+            date: Some(d(2026, 10, 15)),
+            note: String::new(),
+        },
+    );
+    p.cir.civic_days_done = 2;
+    p.cir.language_hours_prescribed = 200;
+    p.cir.language_hours_done = 80;
+    b
+}
+
+#[test]
+fn snapshot_preparation_emploi_tab_filled() {
+    let dir = tempfile::tempdir().unwrap();
+    save(dir.path(), &[filled()]);
+    // Taller than the other tests' window, so that the image shows the tab down to the
+    // administrative steps (the overdue action in red included).
+    let config = parcours::ui::AppConfig {
+        data_dir: dir.path().to_owned(),
+        today: Some(today()),
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1100.0, 1900.0))
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config));
+    harness.run();
+    open_tab(&mut harness, "Fatoumata Diallo");
+    harness.remove_cursor();
+    harness.run();
+    harness.snapshot("preparation_emploi");
+}
+
+#[test]
+fn the_cv_is_prepared_from_the_record_and_edited_before_printing() {
+    let dir = tempfile::tempdir().unwrap();
+    save(dir.path(), &[filled()]);
+    let mut harness = app(dir.path());
+    harness.run();
+    open_tab(&mut harness, "Fatoumata Diallo");
+    click(&mut harness, "Préparer le CV à partir de la fiche");
+    type_into(
+        &mut harness,
+        "Profil (CV)",
+        "Aide-soignante expérimentée, douce et ponctuelle.",
+    );
+    let_autosave_run(&mut harness);
+    let cv = saved(dir.path(), "Diallo").preparation.cv.unwrap();
+    assert_eq!(cv.headline, "Aide-soignant / Aide-soignante");
+    assert_eq!(
+        cv.profile,
+        ["Aide-soignante expérimentée, douce et ponctuelle."]
+    );
+    assert!(
+        cv.languages.contains(&"Français : A2".to_owned()),
+        "{:?}",
+        cv.languages
+    );
+    assert!(
+        cv.more
+            .contains(&"Disponible à partir du 04/01/2027".to_owned()),
+        "{:?}",
+        cv.more
+    );
+    assert!(
+        harness
+            .query_by_label("Enregistrer le CV en PDF…")
+            .is_some()
+    );
+}
