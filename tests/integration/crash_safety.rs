@@ -7,7 +7,7 @@
 //! to appear, so that they land among the writes whatever the machine's load.
 //!
 //! The same for the other files written through the store: the settings (`settings.ron`,
-//! `creche.ron`) and the shared directories' files (a child process rewrites them in a loop and is killed 200 times; each
+//! `creche.ron`) and the shared directories' files (partners, workshops) (a child process rewrites them in a loop and is killed 200 times; each
 //! file then holds a whole version, never an older one).
 
 #![cfg(unix)]
@@ -20,8 +20,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use parcours::model::{Beneficiary, BeneficiaryId, CrecheSettings, Settings, demo_partners};
-use parcours::store::{Access, BENEFICIARIES_DIR, PARTNERS_DIR, Store};
+use chrono::NaiveDate;
+use parcours::model::{
+    Beneficiary, BeneficiaryId, CrecheSettings, Settings, Workshop, demo_partners,
+};
+use parcours::store::{Access, BENEFICIARIES_DIR, PARTNERS_DIR, Store, WORKSHOPS_DIR};
 
 /// Writers actually killed (runs that finished before their kill do not count), as the issue
 /// requires.
@@ -299,7 +302,7 @@ const WRITER_DIR_VAR: &str = "PARCOURS_CRASH_WRITER_DIR";
 const WRITER_TEST: &str = "crash_safety::settings_and_directory_writer";
 
 /// The settings files (`settings.ron`, `creche.ron`) and the files of the shared directories
-/// (here the French-course partners) are written by the same atomic write as records: this writer rewrites them in a loop, each
+/// (the French-course partners, the workshops) are written by the same atomic write as records: this writer rewrites them in a loop, each
 /// pass with a higher version number, until it is killed. Run only as a child process (it does
 /// nothing without [`WRITER_DIR_VAR`]).
 #[test]
@@ -316,6 +319,9 @@ fn settings_and_directory_writer() {
     let mut partner = partners.into_iter().next().unwrap();
     let (mut creche, problem) = store.load_creche_settings();
     assert!(problem.is_none());
+    let (workshops, problems) = store.load_workshops();
+    assert!(problems.is_empty());
+    let mut workshop = workshops.into_iter().next().unwrap();
     let mut version = settings_version(&settings.structure_name);
     loop {
         version += 1;
@@ -326,6 +332,8 @@ fn settings_and_directory_writer() {
         store.save_partner(&partner).unwrap();
         creche.name = format!("Crèche {version}");
         store.save_creche_settings(&creche).unwrap();
+        workshop.title = format!("Atelier {version}");
+        store.save_workshop(&workshop).unwrap();
     }
 }
 
@@ -341,14 +349,22 @@ fn creche_version(name: &str) -> u32 {
     name.strip_prefix("Crèche ").unwrap().parse().unwrap()
 }
 
-/// Temporary files anywhere in the data directory's top level and the partners' folder.
+fn workshop_version(title: &str) -> u32 {
+    title.strip_prefix("Atelier ").unwrap().parse().unwrap()
+}
+
+/// Temporary files anywhere in the data directory's top level and the shared folders.
 fn temporaries(dir: &Path) -> Vec<PathBuf> {
-    [dir.to_owned(), dir.join(PARTNERS_DIR)]
-        .iter()
-        .flat_map(|d| fs::read_dir(d).unwrap())
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|ext| ext == "tmp"))
-        .collect()
+    [
+        dir.to_owned(),
+        dir.join(PARTNERS_DIR),
+        dir.join(WORKSHOPS_DIR),
+    ]
+    .iter()
+    .flat_map(|d| fs::read_dir(d).unwrap())
+    .map(|e| e.unwrap().path())
+    .filter(|p| p.extension().is_some_and(|ext| ext == "tmp"))
+    .collect()
 }
 
 #[test]
@@ -371,6 +387,10 @@ fn killing_a_writer_of_settings_and_directory_files_never_tears_them() {
             ..CrecheSettings::default()
         };
         store.save_creche_settings(&creche).unwrap();
+        let mut workshop = Workshop::new(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+        workshop.title = "Atelier 0".to_owned();
+        workshop.capacity = 8;
+        store.save_workshop(&workshop).unwrap();
     }
     let spawn = || {
         Command::new(std::env::current_exe().unwrap())
@@ -383,7 +403,7 @@ fn killing_a_writer_of_settings_and_directory_files_never_tears_them() {
             .unwrap()
     };
     let mut rng = Rng(0x5345_5454_494E_4753); // "SETTINGS"
-    let (mut last_settings, mut last_partner, mut last_creche) = (0, 0, 0);
+    let (mut last_settings, mut last_partner, mut last_creche, mut last_workshop) = (0, 0, 0, 0);
     let (mut kills, mut kills_among_writes, mut window_micros) = (0, 0, 150_000_u64);
     while kills < KILLS {
         let mut child = spawn();
@@ -409,6 +429,10 @@ fn killing_a_writer_of_settings_and_directory_files_never_tears_them() {
         let settings_now = settings_version(&settings.structure_name);
         let partner_now = partner_version(&partners[0].name);
         let creche_now = creche_version(&creche.name);
+        let (workshops, problems) = store.load_workshops();
+        assert!(problems.is_empty(), "after kill {kills}: {problems:?}");
+        assert_eq!(workshops.len(), 1, "after kill {kills}: {workshops:?}");
+        let workshop_now = workshop_version(&workshops[0].title);
         assert_eq!(partners[0].places_available, Some(partner_now));
         // Each file holds a whole version, never older than before the kill; the partner is
         // written after the settings of the same version, so it is never ahead of them.
@@ -418,9 +442,13 @@ fn killing_a_writer_of_settings_and_directory_files_never_tears_them() {
              ({settings_now}, {partner_now})"
         );
         assert!(
-            creche_now <= partner_now && partner_now <= settings_now && creche_now >= last_creche,
+            workshop_now <= creche_now
+                && creche_now <= partner_now
+                && partner_now <= settings_now
+                && creche_now >= last_creche
+                && workshop_now >= last_workshop,
             "after kill {kills}: settings {settings_now}, partner {partner_now}, crèche \
-             {creche_now} (before: {last_creche})"
+             {creche_now}, workshop {workshop_now} (before: {last_creche}, {last_workshop})"
         );
         if settings_now > last_settings || !in_flight.is_empty() {
             kills_among_writes += 1;
@@ -428,7 +456,8 @@ fn killing_a_writer_of_settings_and_directory_files_never_tears_them() {
             // Kills keep landing before the first write: the start-up is slower than thought.
             window_micros += 50_000;
         }
-        (last_settings, last_partner, last_creche) = (settings_now, partner_now, creche_now);
+        (last_settings, last_partner, last_creche, last_workshop) =
+            (settings_now, partner_now, creche_now, workshop_now);
     }
     eprintln!(
         "{KILLS} kills in {:.1} s, {kills_among_writes} among writes, last version {last_settings}",
