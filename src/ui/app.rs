@@ -744,9 +744,20 @@ impl ParcoursApp {
                         editor.last_edit = now;
                         editor.revalidate(saved, today);
                     }
-                    if let Some(PreparationAction::SaveWorkshop(workshop)) = action {
-                        self.commands
-                            .push(Command::SaveWorkshop(Box::new(workshop)));
+                    match action {
+                        Some(PreparationAction::SaveWorkshop(workshop)) => {
+                            self.commands
+                                .push(Command::SaveWorkshop(Box::new(workshop)));
+                        }
+                        Some(PreparationAction::BookCreche(workshop)) => {
+                            self.creche.prefill_for_workshop(
+                                &workshop,
+                                &shown,
+                                &self.creche_settings,
+                            );
+                            self.tab = Tab::Creche;
+                        }
+                        None => {}
                     }
                 }
                 Tab::Companies => companies_panel::ui(ui, &shown),

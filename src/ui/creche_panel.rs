@@ -5,7 +5,7 @@
 //! weekly planning across every family (days × half-hours, coloured by how full, a conflict
 //! shown in red rather than hidden).
 
-use chrono::{Datelike, Days, NaiveDate, NaiveTime};
+use chrono::{Datelike, Days, NaiveDate, NaiveTime, Timelike};
 use egui::{Align2, FontId, RichText, Sense, Stroke, StrokeKind, TextEdit, Ui};
 
 use super::widgets::{Form, choice_box, field_id};
@@ -13,9 +13,9 @@ use super::{text, theme};
 use crate::model::{
     Beneficiary, BeneficiaryDraft, BeneficiaryId, Booking, BookingId, BookingReason, ChildId,
     CrecheAge, CrecheSettings, Field, FieldError, Fill, Refusal, Schedule, Suggestion,
-    WaitingRequest, WeekPlan, add_half_hours, age_in_months, day_label, first_fitting_request,
-    format_date, format_time, half_hours_between, iso_week_label, parse_date, plan_booking,
-    planning_monday, waiting_list, weekday_label,
+    WaitingRequest, WeekPlan, Workshop, add_half_hours, age_in_months, day_label,
+    first_fitting_request, format_date, format_time, half_hours_between, iso_week_label, monday_of,
+    parse_date, plan_booking, planning_monday, waiting_list, weekday_label,
 };
 use crate::report::{CrecheWeek, Engine, creche_week_template, render_creche_week, save_pdf};
 
@@ -207,6 +207,54 @@ pub struct CrecheContext<'a> {
 }
 
 impl CrechePanel {
+    /// Prepares the booking form for a workshop the parent is enrolled in (from the workshops
+    /// window): its day; its hours widened to the half-hour grid and kept within opening hours
+    /// (the child is dropped off before and picked up after); the link to the workshop; the
+    /// child, when exactly one of the family's children is of crèche age that day. Shows the
+    /// workshop's week. Nothing is booked until the counsellor clicks "Réserver".
+    pub fn prefill_for_workshop(
+        &mut self,
+        workshop: &Workshop,
+        parent: &Beneficiary,
+        settings: &CrecheSettings,
+    ) {
+        let minutes = |t: NaiveTime| t.hour() * 60 + t.minute();
+        let start_minutes = minutes(workshop.start) / 30 * 30;
+        let end_minutes = (minutes(workshop.start) + workshop.duration_minutes).div_ceil(30) * 30;
+        let time = |m: u32| NaiveTime::from_hms_opt(m / 60, m % 60, 0);
+        let start = time(start_minutes).map_or(settings.opens_at, |t| t.max(settings.opens_at));
+        let end = time(end_minutes).map_or(settings.closes_at, |t| t.min(settings.closes_at));
+        let of_age: Vec<ChildId> = parent
+            .family
+            .children
+            .iter()
+            .filter(|c| {
+                c.birth_date.is_some_and(|birth| {
+                    let months = age_in_months(birth, workshop.date);
+                    months >= i32::try_from(settings.min_age_months).unwrap_or(i32::MAX)
+                        && months < i32::try_from(settings.max_age_months).unwrap_or(i32::MAX)
+                })
+            })
+            .map(|c| c.id)
+            .collect();
+        self.form = BookingForm {
+            child: match of_age.as_slice() {
+                [only] => Some(*only),
+                _ => None,
+            },
+            recurring: false,
+            date: format_date(workshop.date),
+            start,
+            end,
+            reason: BookingReason::Workshop(Some(workshop.id)),
+            note: workshop.title.clone(),
+            ..BookingForm::default()
+        };
+        self.week = Some(monday_of(workshop.date));
+        self.cell = None;
+        self.outcome = None;
+    }
+
     /// Draws the tab; returns whether the draft changed, and what the app should do.
     pub fn ui(
         &mut self,

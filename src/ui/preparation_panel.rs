@@ -15,7 +15,7 @@ use egui::{ComboBox, RichText, TextEdit, Ui};
 use super::cv_section::CvSection;
 use super::rome_picker::RomePicker;
 use super::widgets::{Form, choice_box, field_id, info_row, info_section};
-use super::workshops_window::WorkshopsWindow;
+use super::workshops_window::{WorkshopAction, WorkshopsWindow};
 use super::{text, theme};
 use crate::model::rome::catalog;
 use crate::model::{
@@ -35,6 +35,8 @@ const SPLIT_TOLERANCE_POINTS: i64 = 10;
 pub enum PreparationAction {
     /// Save this workshop in the catalogue.
     SaveWorkshop(Workshop),
+    /// Open the Crèche tab with a booking prepared for this workshop.
+    BookCreche(Workshop),
 }
 
 /// The session being logged, before it joins the record.
@@ -168,7 +170,10 @@ impl PreparationPanel {
         let action = self
             .workshops
             .ui(ui.ctx(), cx, enabled)
-            .map(PreparationAction::SaveWorkshop);
+            .map(|action| match action {
+                WorkshopAction::Save(workshop) => PreparationAction::SaveWorkshop(workshop),
+                WorkshopAction::BookCreche(workshop) => PreparationAction::BookCreche(workshop),
+            });
         (form.changed, action)
     }
 

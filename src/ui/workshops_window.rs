@@ -73,6 +73,15 @@ impl WorkshopForm {
     }
 }
 
+/// What the window asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WorkshopAction {
+    /// Save this workshop (its own file only).
+    Save(Workshop),
+    /// Prepare a crèche booking for the open person's child during this workshop.
+    BookCreche(Workshop),
+}
+
 /// State of the window.
 #[derive(Default)]
 pub struct WorkshopsWindow {
@@ -97,8 +106,13 @@ impl WorkshopsWindow {
         self.message = None;
     }
 
-    /// Draws the window when open; returns a workshop to save.
-    pub fn ui(&mut self, ctx: &egui::Context, cx: &Context<'_>, enabled: bool) -> Option<Workshop> {
+    /// Draws the window when open; returns what the person asked for.
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        cx: &Context<'_>,
+        enabled: bool,
+    ) -> Option<WorkshopAction> {
         let mut open = self.open;
         let mut save = None;
         egui::Window::new(text::WORKSHOPS_TITLE)
@@ -124,7 +138,7 @@ impl WorkshopsWindow {
                 if let Some(form) = &mut self.form {
                     match form_ui(ui, form, enabled) {
                         FormOutcome::Save(w) => {
-                            save = Some(w);
+                            save = Some(WorkshopAction::Save(w));
                             self.form = None;
                         }
                         FormOutcome::Cancel => self.form = None,
@@ -154,7 +168,7 @@ impl WorkshopsWindow {
         workshop: &Workshop,
         cx: &Context<'_>,
         enabled: bool,
-    ) -> Option<Workshop> {
+    ) -> Option<WorkshopAction> {
         let mut changed = None;
         let title = &workshop.title;
         ui.add_space(6.0);
@@ -196,7 +210,23 @@ impl WorkshopsWindow {
                 {
                     let mut w = workshop.clone();
                     w.unenrol(person);
-                    changed = Some(w);
+                    changed = Some(WorkshopAction::Save(w));
+                }
+                // A parent of a young child can come only if the child is looked after.
+                if !cx.record.family.children.is_empty()
+                    && workshop.date >= cx.today
+                    && ui
+                        .add_enabled(
+                            enabled,
+                            egui::Button::new(format!("Réserver la crèche pour « {title} »")),
+                        )
+                        .on_hover_text(
+                            "Ouvre l'onglet Crèche avec la réservation préparée pour ce jour et \
+                             ces heures ; rien n'est réservé avant « Réserver ».",
+                        )
+                        .clicked()
+                {
+                    changed = Some(WorkshopAction::BookCreche(workshop.clone()));
                 }
             } else if ui
                 .add_enabled(
@@ -209,7 +239,7 @@ impl WorkshopsWindow {
                 match w.enrol(person) {
                     Ok(()) => {
                         self.message = None;
-                        changed = Some(w);
+                        changed = Some(WorkshopAction::Save(w));
                     }
                     Err(error) => self.message = Some(error.to_string()),
                 }
@@ -222,7 +252,7 @@ impl WorkshopsWindow {
             }
         });
         if let Some(w) = self.attendance_ui(ui, workshop, cx, enabled) {
-            changed = Some(w);
+            changed = Some(WorkshopAction::Save(w));
         }
         ui.separator();
         changed

@@ -1,7 +1,8 @@
 //! The "Crèche" tab driven as a counsellor would: care information typed and autosaved; a
 //! booking refused because the crèche is full at that time, with the nearest free slot booked
 //! in one click or the request put on the waiting list; a conflict left by two laptops shown in
-//! red in the weekly planning; the crèche's settings saved to `creche.ron`. And the committed
+//! red in the weekly planning; the crèche's settings saved to `creche.ron`; a booking prepared
+//! from a workshop enrolment. And the committed
 //! snapshot of the weekly planning.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -10,6 +11,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use parcours::model::{
     Beneficiary, BeneficiaryId, Booking, BookingId, BookingReason, Child, ChildId, Schedule,
+    Workshop,
 };
 use parcours::store::{Access, CRECHE_FILE, Store};
 use parcours::ui::ParcoursApp;
@@ -351,4 +353,48 @@ fn opening_a_cell_proposes_its_day_and_time_to_the_booking_form() {
     assert_eq!(booking.schedule, Schedule::Once(d(2026, 12, 2)));
     // The form's three hours, from the cell's time.
     assert_eq!((booking.start, booking.end), (t(14, 0), t(17, 0)));
+}
+
+/// From the workshops window, a parent enrolled in a workshop gets the crèche booked for it:
+/// the Crèche tab opens with the day, the hours widened to the half-hour grid (9:15–11:45
+/// becomes 9:00–12:00), the only child of crèche age and the link to the workshop; the
+/// booking is made when the counsellor clicks "Réserver", and the record keeps the link.
+#[test]
+fn a_workshop_enrolment_books_the_creche_for_its_hours() {
+    let dir = tempfile::tempdir().unwrap();
+    write_fixture(dir.path());
+    let mut workshop = Workshop::new(d(2026, 11, 26));
+    workshop.title = "Codes de l'entreprise".into();
+    workshop.start = t(9, 15);
+    workshop.duration_minutes = 150;
+    workshop.capacity = 10;
+    workshop.enrol(fixture().id).unwrap();
+    Store::open(dir.path(), Access::ReadWrite)
+        .unwrap()
+        .save_workshop(&workshop)
+        .unwrap();
+
+    let mut harness = app(dir.path());
+    harness.run();
+    harness.get_by_label_contains("Fatoumata Diallo").click();
+    harness.run();
+    harness.get_by_label("Préparation à l'emploi").click();
+    harness.run();
+    click(&mut harness, "Ateliers collectifs…");
+    click(
+        &mut harness,
+        "Réserver la crèche pour « Codes de l'entreprise »",
+    );
+    // Nothing is booked before the counsellor confirms in the Crèche tab.
+    let_autosave_run(&mut harness);
+    assert!(saved_fixture(dir.path()).creche.bookings.is_empty());
+    click(&mut harness, "Réserver");
+    assert!(harness.query_by_label_contains("Réservé — Awa").is_some());
+    let_autosave_run(&mut harness);
+
+    let booking = saved_fixture(dir.path()).creche.bookings.remove(0);
+    assert_eq!(booking.schedule, Schedule::Once(d(2026, 11, 26)));
+    assert_eq!((booking.start, booking.end), (t(9, 0), t(12, 0)));
+    assert_eq!(booking.reason, BookingReason::Workshop(Some(workshop.id)));
+    assert_eq!(booking.child, fixture().family.children[0].id);
 }
