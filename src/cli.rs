@@ -202,6 +202,7 @@ fn check(data_dir: &Path, out: &mut dyn Write) -> Result<Outcome, CliError> {
         report.problems.insert(0, problem);
     }
     report.problems.extend(store.load_partners().1);
+    report.problems.extend(store.load_companies().1);
     for problem in &report.problems {
         writeln!(out, "{problem}")?;
     }

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::application::Application;
 use super::cefr::CefrLevel;
 use super::ids::{BeneficiaryId, ChildId};
 use super::pathway::{EntryRoute, Pathway, Stage};
@@ -314,6 +315,9 @@ pub struct Beneficiary {
     pub created_at: DateTime<Utc>,
     /// When the record was last changed.
     pub updated_at: DateTime<Utc>,
+    /// Phase 3: applications to offers and companies, with their history.
+    #[serde(default)]
+    pub applications: Vec<Application>,
 }
 
 impl Beneficiary {
@@ -333,6 +337,7 @@ impl Beneficiary {
             private_notes: String::new(),
             created_at: now,
             updated_at: now,
+            applications: Vec::new(),
         }
     }
 

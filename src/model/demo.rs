@@ -612,6 +612,7 @@ fn one(rng: &mut Rng, today: NaiveDate) -> Beneficiary {
         private_notes: (*rng.pick(NOTES)).to_owned(),
         created_at: timestamp(created, (9, 30)),
         updated_at: timestamp(today.min(created + Days::new(rng.below(60))), (16, 5)),
+        applications: Vec::new(),
     }
 }
 

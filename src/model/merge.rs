@@ -35,6 +35,8 @@ pub enum RecordPart {
     Referent,
     /// Private notes.
     PrivateNotes,
+    /// Phase 3: applications to offers and companies.
+    Applications,
 }
 
 /// Which version a part is taken from.
@@ -49,7 +51,7 @@ pub enum Side {
 
 impl RecordPart {
     /// Every part, in the order of the form.
-    pub const ALL: [Self; 13] = [
+    pub const ALL: [Self; 14] = [
         Self::Names,
         Self::Birth,
         Self::Origin,
@@ -63,6 +65,7 @@ impl RecordPart {
         Self::Skills,
         Self::Referent,
         Self::PrivateNotes,
+        Self::Applications,
     ];
 
     /// The French label.
@@ -82,6 +85,7 @@ impl RecordPart {
             Self::Skills => "Compétences (phase 1)",
             Self::Referent => "Conseiller·ère référent·e",
             Self::PrivateNotes => "Notes privées",
+            Self::Applications => "Candidatures (phase 3)",
         }
     }
 
@@ -120,6 +124,7 @@ impl RecordPart {
             Self::Skills => to.skills.clone_from(&from.skills),
             Self::Referent => to.referent.clone_from(&from.referent),
             Self::PrivateNotes => to.private_notes.clone_from(&from.private_notes),
+            Self::Applications => to.applications.clone_from(&from.applications),
         }
     }
 
@@ -192,6 +197,7 @@ impl RecordPart {
             }
             Self::Referent => b.referent.clone(),
             Self::PrivateNotes => b.private_notes.chars().take(80).collect(),
+            Self::Applications => format!("{} candidature(s)", b.applications.len()),
         }
     }
 }

@@ -4,8 +4,11 @@
 //! This module knows nothing of egui nor of the file system: the store reads and writes these
 //! types, the UI draws them, and both can be tested without the other.
 
+mod application;
 mod beneficiary;
 mod cefr;
+mod company;
+pub mod csv_import;
 mod dates;
 mod demo;
 mod draft;
@@ -19,11 +22,18 @@ mod skills;
 mod skills_draft;
 mod validation;
 
+pub use application::{
+    Application, ApplicationState, HistoryEntry, MoveError, RefusalReason, StateKind,
+};
 pub use beneficiary::{
     Administrative, Beneficiary, Child, Contact, CrecheAge, Family, FamilySituation, Identity,
     PermitKind, ResidencePermit, Sex,
 };
 pub use cefr::CefrLevel;
+pub use company::{
+    Company, CompanyContact, CompanyError, CompanyField, Offer, OfferStatus, Schedule, check_email,
+    check_postcode, check_siret, departement, normalize_ape,
+};
 pub use dates::{age_in_months, format_date, parse_date};
 pub use demo::{demo_beneficiaries, demo_partners};
 pub use draft::{BeneficiaryDraft, ChildDraft, OutcomeDraft, PhaseDraft};

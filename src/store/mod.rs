@@ -8,6 +8,7 @@
 //!   settings.ron              the structure's settings (name on printed documents…)
 //!   beneficiaries/<id>.ron    one record per beneficiary (see `envelope` for the format)
 //!   partners/<id>.ron         the directory of French-course (FLE) partners, one file each
+//!   companies/<id>.ron        partner companies and their job offers, one file each
 //!   backups/AAAA-MM-JJ/       a copy of all the above, made before the first write of a day
 //! ```
 //!
@@ -18,6 +19,7 @@
 
 mod atomic;
 mod backup;
+mod companies;
 mod conflict;
 mod envelope;
 mod load;
@@ -34,6 +36,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use crate::model::{Beneficiary, BeneficiaryId, FlePartner, Settings, validate};
 
 pub use backup::BACKUPS_DIR;
+pub use companies::COMPANIES_DIR;
 pub use conflict::{CONFLICTS_DIR, Conflict};
 pub use envelope::SCHEMA_VERSION;
 pub use load::Problem;
