@@ -1,5 +1,5 @@
 //! The command line: argument parsing and the headless commands (`check`, `list`, `demo`,
-//! `print`, `backups`, `restore`).
+//! `print`, `backups`, `restore`, `import-companies`, `companies`, `match`).
 //!
 //! Exit codes follow grep's convention: 0 success, 1 `check` found problems or `print --all`
 //! could not write every summary, 2 an error (bad arguments, unusable data directory, refused
@@ -11,7 +11,11 @@ use std::path::{Path, PathBuf};
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand};
 
-use crate::model::{Beneficiary, BeneficiaryId, Settings, demo_beneficiaries, demo_partners, fold};
+use crate::model::{
+    Beneficiary, BeneficiaryId, Settings, add_demo_applications, demo_beneficiaries,
+    demo_companies, demo_partners, fold,
+};
+use crate::model::{csv_import, matching};
 use crate::report::{
     Engine, OutputError, RenderError, Summary, SummaryOptions, render_summary, save_pdf,
     summary_file_name, summary_template, summary_template_from,
@@ -80,6 +84,26 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Importe des entreprises depuis un fichier CSV exporté d'un tableur ; une entreprise déjà
+    /// présente (même SIRET) est mise à jour. Code de sortie 1, sans rien importer, si une ligne
+    /// est invalide.
+    ImportCompanies {
+        /// Fichier CSV : séparateur « ; » ou « , », UTF-8 ou Windows-1252.
+        #[arg(value_name = "FICHIER.csv")]
+        file: PathBuf,
+        /// Importer les lignes valides et signaler les autres (code de sortie 0).
+        #[arg(long)]
+        skip_invalid: bool,
+    },
+    /// Liste les entreprises : identifiant, raison sociale, SIRET, code APE, ville.
+    Companies,
+    /// Classe les offres ouvertes (puis les candidatures spontanées) pour un bénéficiaire :
+    /// score, offre ou entreprise, raisons.
+    Match {
+        /// Identifiant du bénéficiaire (voir `parcours list`).
+        #[arg(long, value_name = "ID")]
+        beneficiary: String,
+    },
 }
 
 /// Why a command could not run.
@@ -135,6 +159,14 @@ pub enum CliError {
     /// Writing the output failed (closed pipe…).
     #[error("écriture impossible : {0}")]
     Output(#[from] io::Error),
+    /// The CSV file to import cannot be read.
+    #[error("fichier {} illisible : {reason}", .path.display())]
+    ImportFile {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
 }
 
 /// What a command that ran concluded.
@@ -185,6 +217,11 @@ pub fn run(command: &Command, data_dir: &Path, out: &mut dyn Write) -> Result<Ou
             };
             restore(data_dir, *from, confirmation, out)
         }
+        Command::ImportCompanies { file, skip_invalid } => {
+            import_companies(data_dir, file, *skip_invalid, out)
+        }
+        Command::Companies => companies(data_dir, out),
+        Command::Match { beneficiary } => match_offers(data_dir, beneficiary, out),
     }
 }
 
@@ -277,7 +314,18 @@ fn demo(
             store.save_partner(&partner)?;
         }
     }
-    for record in demo_beneficiaries(count, today, fresh_seed()) {
+    // Phase 3: partner companies (fixed identifiers: kept if already there) and
+    // applications in every state.
+    let (known, _) = store.load_companies();
+    let companies = demo_companies(today);
+    for company in &companies {
+        if !known.iter().any(|c| c.id == company.id) {
+            store.save_company(company)?;
+        }
+    }
+    let mut records = demo_beneficiaries(count, today, fresh_seed());
+    add_demo_applications(&mut records, &companies, today);
+    for record in records {
         store.save_beneficiary(&record, today)?;
     }
     writeln!(
@@ -458,6 +506,122 @@ pub fn restore(
         date.format("%d/%m/%Y"),
         report.safety_backup.display()
     )?;
+    Ok(Outcome::Success)
+}
+
+/// Largest CSV file imported: a directory of several thousand companies is far smaller.
+const MAX_IMPORT_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Reads a CSV file to import, refusing what is not a regular file or is too large.
+pub fn read_import_file(path: &Path) -> Result<Vec<u8>, CliError> {
+    let error = |reason: String| CliError::ImportFile {
+        path: path.to_owned(),
+        reason,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| error(e.to_string()))?;
+    if !meta.is_file() {
+        return Err(error("ce n'est pas un fichier ordinaire".to_owned()));
+    }
+    if meta.len() > MAX_IMPORT_BYTES {
+        return Err(error(format!(
+            "plus de {} Mo : ce n'est pas une liste d'entreprises",
+            MAX_IMPORT_BYTES / (1024 * 1024)
+        )));
+    }
+    std::fs::read(path).map_err(|e| error(e.to_string()))
+}
+
+fn import_companies(
+    data_dir: &Path,
+    file: &Path,
+    skip_invalid: bool,
+    out: &mut dyn Write,
+) -> Result<Outcome, CliError> {
+    let bytes = read_import_file(file)?;
+    let preview = csv_import::preview(&bytes);
+    let unknown = preview.unknown_columns();
+    if !unknown.is_empty() {
+        writeln!(out, "Colonnes ignorées : {}", unknown.join(", "))?;
+    }
+    for error in &preview.errors {
+        writeln!(out, "{error}")?;
+    }
+    // A file without its key columns has no valid row to import.
+    let unusable = preview.errors.iter().any(|e| e.record == 1);
+    if unusable || (!preview.errors.is_empty() && !skip_invalid) {
+        writeln!(
+            out,
+            "Aucune entreprise importée : {} problème(s){}.",
+            preview.errors.len(),
+            if unusable {
+                ""
+            } else {
+                " (--skip-invalid importe les lignes valides)"
+            }
+        )?;
+        return Ok(Outcome::ProblemsFound);
+    }
+    if !data_dir.is_dir() {
+        return Err(CliError::MissingDataDir(data_dir.to_owned()));
+    }
+    let mut store = Store::open(data_dir, Access::ReadWrite)?;
+    let (existing, _) = store.load_companies();
+    let planned = csv_import::plan(&preview.rows, &existing);
+    let (mut created, mut updated) = (0_usize, 0_usize);
+    for item in &planned {
+        store.save_company(&item.company)?;
+        match item.action {
+            csv_import::Action::New => created += 1,
+            csv_import::Action::Update(_) => updated += 1,
+        }
+    }
+    writeln!(
+        out,
+        "{} entreprise(s) importée(s) : {created} nouvelle(s), {updated} mise(s) à jour{}.",
+        planned.len(),
+        if preview.errors.is_empty() {
+            String::new()
+        } else {
+            format!(", {} ligne(s) invalide(s) ignorée(s)", preview.errors.len())
+        }
+    )?;
+    Ok(Outcome::Success)
+}
+
+fn companies(data_dir: &Path, out: &mut dyn Write) -> Result<Outcome, CliError> {
+    let (companies, _) = open_read_only(data_dir)?.load_companies();
+    for c in &companies {
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}",
+            c.id,
+            tsv_field(&c.name),
+            c.siret,
+            c.ape,
+            tsv_field(&c.town)
+        )?;
+    }
+    Ok(Outcome::Success)
+}
+
+fn match_offers(data_dir: &Path, id: &str, out: &mut dyn Write) -> Result<Outcome, CliError> {
+    let mut store = open_read_only(data_dir)?;
+    let report = store.load();
+    let person = id
+        .parse::<BeneficiaryId>()
+        .ok()
+        .and_then(|id| report.beneficiaries.iter().find(|b| b.id == id))
+        .ok_or_else(|| CliError::UnknownBeneficiary(id.to_owned()))?;
+    let (companies, _) = store.load_companies();
+    for line in matching::rank_offers(person, &companies, today()) {
+        writeln!(
+            out,
+            "{}\t{}\t{}",
+            line.score,
+            tsv_field(&line.label),
+            tsv_field(&line.reasons_text())
+        )?;
+    }
     Ok(Outcome::Success)
 }
 

@@ -11,8 +11,10 @@ mod company;
 pub mod csv_import;
 mod dates;
 mod demo;
+mod demo_companies;
 mod draft;
 mod ids;
+pub mod matching;
 mod merge;
 mod pathway;
 pub mod rome;
@@ -36,6 +38,7 @@ pub use company::{
 };
 pub use dates::{age_in_months, format_date, parse_date};
 pub use demo::{demo_beneficiaries, demo_partners};
+pub use demo_companies::{add_demo_applications, demo_companies};
 pub use draft::{BeneficiaryDraft, ChildDraft, OutcomeDraft, PhaseDraft};
 pub use ids::{
     ApplicationId, BeneficiaryId, BookingId, ChildId, CompanyId, OfferId, PartnerId, WorkshopId,

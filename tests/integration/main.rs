@@ -6,6 +6,7 @@
 mod backups;
 mod cli;
 mod common;
+mod companies;
 mod crash_safety;
 mod hostile_files;
 mod no_network;
