@@ -7,14 +7,17 @@ use std::path::PathBuf;
 use chrono::{Local, NaiveDate, Utc};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui, ViewportCommand};
 
+use super::companies_panel::{CompaniesAction, CompaniesPanel};
 use super::conflict_window::ConflictWindow;
 use super::list_panel::ListPanel;
 use super::skills_panel::{SkillsAction, SkillsPanel};
 use super::summary_panel::SummaryPanel;
-use super::{
-    companies_panel, creche_panel, identity_panel, preparation_panel, text, theme, widgets,
-};
+use super::{creche_panel, identity_panel, preparation_panel, text, theme, widgets};
 use crate::cli::{fresh_seed, name_order_key};
+use crate::model::{
+    Application, Company, OutcomeDraft, OutcomeKind, add_demo_applications, demo_companies,
+    format_date,
+};
 use crate::model::{
     Beneficiary, BeneficiaryDraft, BeneficiaryId, FieldError, FlePartner, Settings,
     demo_beneficiaries, demo_partners,
@@ -93,6 +96,12 @@ pub enum Command {
     ResolveConflict(usize, Box<Beneficiary>),
     /// Replace the data with the daily backup of this date (after the store's safety copy).
     Restore(NaiveDate),
+    /// Save companies of the directory (edited or imported), then reload it.
+    SaveCompanies(Vec<Company>),
+    /// Replace a record's applications (one proposed or moved), and save it.
+    SetApplications(BeneficiaryId, Vec<Application>),
+    /// Close a record's pathway with this outcome (a hire), through its form.
+    ClosePathway(BeneficiaryId, OutcomeKind, NaiveDate),
 }
 
 /// The "Restaurer une sauvegarde" window: the dates offered, then the one to confirm.
@@ -188,6 +197,9 @@ pub struct ParcoursApp {
     list: ListPanel,
     skills: SkillsPanel,
     summary: SummaryPanel,
+    /// The partner companies' directory.
+    companies: Vec<Company>,
+    companies_panel: CompaniesPanel,
     selected: Option<BeneficiaryId>,
     editors: HashMap<BeneficiaryId, Editor>,
     tab: Tab,
@@ -231,6 +243,8 @@ impl ParcoursApp {
             list: ListPanel::default(),
             skills: SkillsPanel::default(),
             summary: SummaryPanel::default(),
+            companies: Vec::new(),
+            companies_panel: CompaniesPanel::default(),
             selected: None,
             editors: HashMap::new(),
             tab: Tab::Identity,
@@ -300,6 +314,9 @@ impl ParcoursApp {
         self.problems.extend(problem);
         let (partners, problems) = self.store.load_partners();
         self.partners = partners;
+        self.problems.extend(problems);
+        let (companies, problems) = self.store.load_companies();
+        self.companies = companies;
         self.problems.extend(problems);
         self.list.records_changed(&self.records);
     }
@@ -418,6 +435,33 @@ impl ParcoursApp {
                     self.closing = Closing::Confirmed;
                     ctx.send_viewport_cmd(ViewportCommand::Close);
                 }
+                Command::SaveCompanies(companies) => {
+                    for company in &companies {
+                        if let Err(error) = self.store.save_company(company) {
+                            self.save_state = SaveState::Failed(error.to_string());
+                            break;
+                        }
+                        self.save_state = SaveState::Saved;
+                    }
+                    let (companies, _) = self.store.load_companies();
+                    self.companies = companies;
+                }
+                Command::SetApplications(id, applications) => {
+                    self.set_applications(id, applications);
+                }
+                Command::ClosePathway(id, kind, date) => {
+                    let today = self.today();
+                    if let Some(index) = self.index_of(id)
+                        && let Some(editor) = self.editors.get_mut(&id)
+                    {
+                        editor.draft.outcome = Some(OutcomeDraft {
+                            kind,
+                            date: format_date(date),
+                        });
+                        editor.last_edit = now;
+                        editor.revalidate(&self.records[index], today);
+                    }
+                }
             }
         }
     }
@@ -465,7 +509,17 @@ impl ParcoursApp {
                 self.save_state = SaveState::Failed(error.to_string());
             }
         }
-        for record in demo_beneficiaries(DEMO_COUNT, today, fresh_seed()) {
+        let companies = demo_companies(today);
+        for company in &companies {
+            if !self.companies.iter().any(|c| c.id == company.id)
+                && let Err(error) = self.store.save_company(company)
+            {
+                self.save_state = SaveState::Failed(error.to_string());
+            }
+        }
+        let mut records = demo_beneficiaries(DEMO_COUNT, today, fresh_seed());
+        add_demo_applications(&mut records, &companies, today);
+        for record in records {
             if let Err(error) = self.store.save_beneficiary(&record, today) {
                 self.save_state = SaveState::Failed(error.to_string());
                 break;
@@ -658,7 +712,29 @@ impl ParcoursApp {
                     }
                 }
                 Tab::Preparation => preparation_panel::ui(ui, &shown, today),
-                Tab::Companies => companies_panel::ui(ui, &shown),
+                Tab::Companies => {
+                    let actions = self.companies_panel.ui(
+                        ui,
+                        &shown,
+                        &self.companies,
+                        &self.records,
+                        writable,
+                        today,
+                    );
+                    for action in actions {
+                        self.commands.push(match action {
+                            CompaniesAction::SetApplications(applications) => {
+                                Command::SetApplications(id, applications)
+                            }
+                            CompaniesAction::ClosePathway(kind, date) => {
+                                Command::ClosePathway(id, kind, date)
+                            }
+                            CompaniesAction::SaveCompanies(companies) => {
+                                Command::SaveCompanies(companies)
+                            }
+                        });
+                    }
+                }
                 Tab::Creche => creche_panel::ui(ui, &shown, today),
                 Tab::Summary => self.summary.ui(ui, &shown, today, &self.settings),
             });
@@ -878,5 +954,48 @@ impl eframe::App for ParcoursApp {
     fn on_exit(&mut self) {
         // Last chance: whatever is valid and pending goes to disk.
         self.autosave(f64::INFINITY, true);
+    }
+}
+
+/// Phase 3: applications and the companies' directory.
+impl ParcoursApp {
+    /// The partner companies' directory, sorted by name.
+    #[must_use]
+    pub fn companies(&self) -> &[Company] {
+        &self.companies
+    }
+
+    /// Opens the CSV import preview on these bytes, as the file dialog does (tests use it:
+    /// a file dialog cannot be driven).
+    pub fn open_company_import(&mut self, name: &str, bytes: Vec<u8>) {
+        self.companies_panel.open_import(name.to_owned(), bytes);
+    }
+
+    /// Saves a record with new applications: the valid edit in progress, if any, goes with
+    /// them, so that neither overwrites the other.
+    fn set_applications(&mut self, id: BeneficiaryId, applications: Vec<Application>) {
+        let today = self.today();
+        let Some(index) = self.index_of(id) else {
+            return;
+        };
+        let mut record = self
+            .editors
+            .get(&id)
+            .and_then(|e| e.pending.clone())
+            .unwrap_or_else(|| self.records[index].clone());
+        record.applications = applications;
+        record.updated_at = Utc::now();
+        match self.store.save_beneficiary(&record, today) {
+            Ok(_) => {
+                self.records[index] = record;
+                self.save_state = SaveState::Saved;
+                if let Some(editor) = self.editors.get_mut(&id) {
+                    editor.pending = None;
+                    editor.is_new = false;
+                    editor.revalidate(&self.records[index], today);
+                }
+            }
+            Err(error) => self.save_state = SaveState::Failed(error.to_string()),
+        }
     }
 }

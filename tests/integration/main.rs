@@ -13,6 +13,7 @@ mod no_network;
 mod report;
 mod rome_picker;
 mod store_files;
+mod ui_companies;
 mod ui_competences;
 mod ui_conflicts;
 mod ui_flows;
