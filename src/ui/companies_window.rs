@@ -198,7 +198,10 @@ impl DirectoryWindow {
                     egui::ScrollArea::vertical()
                         .id_salt("company_editor")
                         .show(ui, |ui| {
-                            self.editor_ui(ui, people, writable, today, &mut actions);
+                            // The row above is horizontal: the editor reads top to bottom.
+                            ui.vertical(|ui| {
+                                self.editor_ui(ui, people, writable, today, &mut actions);
+                            });
                         });
                 });
             });
@@ -319,22 +322,22 @@ impl DirectoryWindow {
                     .num_columns(2)
                     .spacing([12.0, 4.0])
                     .show(ui, |ui| {
-                        field_row(ui, &format!("Nom du contact {n}"), &mut contact.name, &[]);
+                        field_row(ui, &format!("Nom (contact {n})"), &mut contact.name, &[]);
                         field_row(
                             ui,
-                            &format!("Fonction du contact {n}"),
+                            &format!("Fonction (contact {n})"),
                             &mut contact.role,
                             &[],
                         );
                         field_row(
                             ui,
-                            &format!("Téléphone du contact {n}"),
+                            &format!("Téléphone (contact {n})"),
                             &mut contact.phone,
                             &[],
                         );
                         field_row(
                             ui,
-                            &format!("E-mail du contact {n}"),
+                            &format!("E-mail (contact {n})"),
                             &mut contact.email,
                             &messages(CompanyField::ContactEmail(index)),
                         );
@@ -427,14 +430,14 @@ fn offer_ui<'m>(
         .show(ui, |ui| {
             field_row(
                 ui,
-                &format!("Intitulé de l'offre {n}"),
+                &format!("Intitulé (offre {n})"),
                 &mut offer.title,
                 &messages(CompanyField::OfferTitle(index)),
             );
             picker.ui_with_id_salt(
                 ui,
                 ("offer_rome", offer.id),
-                &format!("Métier ROME de l'offre {n}"),
+                &format!("Métier ROME (offre {n})"),
                 &mut offer.rome_code,
                 enabled,
             );
@@ -444,7 +447,7 @@ fn offer_ui<'m>(
                 ui.label(RichText::new(message).color(theme::ERROR));
                 ui.end_row();
             }
-            let label = format!("Contrat de l'offre {n}");
+            let label = format!("Contrat (offre {n})");
             let id = ui.label(&label).id;
             choice_box(
                 ui,
@@ -458,11 +461,11 @@ fn offer_ui<'m>(
             ui.end_row();
             field_row(
                 ui,
-                &format!("Heures par semaine de l'offre {n}"),
+                &format!("Heures par semaine (offre {n})"),
                 &mut text.hours,
                 &messages(CompanyField::OfferHours(index)),
             );
-            let label = format!("Horaires de l'offre {n}");
+            let label = format!("Horaires (offre {n})");
             let id = ui.label(&label).id;
             choice_box(
                 ui,
@@ -474,20 +477,15 @@ fn offer_ui<'m>(
                 &|s: Schedule| s.label().to_owned(),
             );
             ui.end_row();
+            field_row(ui, &format!("Début (offre {n})"), &mut text.start, &[]);
+            field_row(ui, &format!("Ville (offre {n})"), &mut offer.town, &[]);
             field_row(
                 ui,
-                &format!("Début de l'offre {n} (JJ/MM/AAAA)"),
-                &mut text.start,
-                &[],
-            );
-            field_row(ui, &format!("Ville de l'offre {n}"), &mut offer.town, &[]);
-            field_row(
-                ui,
-                &format!("Code postal de l'offre {n}"),
+                &format!("Code postal (offre {n})"),
                 &mut offer.postcode,
                 &messages(CompanyField::OfferPostcode(index)),
             );
-            let label = format!("Niveau de français exigé pour l'offre {n}");
+            let label = format!("Français exigé (offre {n})");
             let id = ui.label(&label).id;
             choice_box(
                 ui,
@@ -507,23 +505,23 @@ fn offer_ui<'m>(
             ui.end_row();
             field_row(
                 ui,
-                &format!("Compétences exigées pour l'offre {n} (séparées par des virgules)"),
+                &format!("Compétences exigées (offre {n})"),
                 &mut text.skills,
                 &[],
             );
             field_row(
                 ui,
-                &format!("Diplômes exigés pour l'offre {n}"),
+                &format!("Diplômes exigés (offre {n})"),
                 &mut text.diplomas,
                 &[],
             );
             field_row(
                 ui,
-                &format!("Postes ouverts de l'offre {n}"),
+                &format!("Postes ouverts (offre {n})"),
                 &mut text.positions,
                 &messages(CompanyField::OfferPositions(index)),
             );
-            let label = format!("Statut de l'offre {n}");
+            let label = format!("Statut (offre {n})");
             let id = ui.label(&label).id;
             choice_box(
                 ui,

@@ -52,6 +52,17 @@ fn saved_record(dir: &Path) -> Beneficiary {
     store.load().beneficiaries.remove(0)
 }
 
+/// Replaces the whole text of a field.
+fn replace_text(harness: &mut Harness<'_, ParcoursApp>, label: &str, text: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
 fn click(harness: &mut Harness<'_, ParcoursApp>, label: &str) {
     harness.get_by_label(label).scroll_to_me();
     harness.run();
@@ -276,4 +287,55 @@ fn snapshot_entreprises_ranked_list() {
     harness.remove_cursor();
     harness.run();
     harness.snapshot("entreprises_classement");
+}
+
+#[test]
+fn a_company_and_its_offer_are_saved_from_the_directory_once_valid() {
+    let dir = tempfile::tempdir().unwrap();
+    write_cook(dir.path(), Vec::new());
+    let before = demo_companies(today()).len();
+    let mut harness = open_companies_tab(dir.path());
+    click(&mut harness, "Annuaire des entreprises…");
+    // Search narrows the list.
+    type_into(&mut harness, "Rechercher une entreprise", "ehpad");
+    harness.get_by_label("EHPAD Les Tilleuls — Vitry-sur-Seine (1 offre(s) ouverte(s))");
+    assert!(
+        harness
+            .query_by_label("Brasserie du Marché — Créteil (2 offre(s) ouverte(s))")
+            .is_none()
+    );
+
+    click(&mut harness, "Nouvelle entreprise");
+    type_into(&mut harness, "Raison sociale", "Pressing du Centre");
+    type_into(&mut harness, "SIRET", "356 000 000 49838");
+    type_into(&mut harness, "Code APE/NAF", "9601b");
+    type_into(&mut harness, "Ville", "Orly");
+    click(&mut harness, "Ajouter une offre");
+    type_into(&mut harness, "Intitulé (offre 1)", "Repasseuse");
+    click(&mut harness, "Enregistrer l'entreprise");
+    // La Poste's SIREN with a digit sum of 46: refused, explained, nothing written.
+    harness.get_by_label("Ce SIRET est invalide (clé de contrôle fausse) : vérifiez les chiffres.");
+    let count = || {
+        Store::open(dir.path(), Access::ReadOnly)
+            .unwrap()
+            .load_companies()
+            .0
+            .len()
+    };
+    assert_eq!(count(), before);
+
+    replace_text(&mut harness, "SIRET", "35600000049837");
+    click(&mut harness, "Enregistrer l'entreprise");
+    let (companies, _) = Store::open(dir.path(), Access::ReadOnly)
+        .unwrap()
+        .load_companies();
+    assert_eq!(companies.len(), before + 1);
+    let saved = companies
+        .iter()
+        .find(|c| c.name == "Pressing du Centre")
+        .unwrap();
+    assert_eq!(saved.siret, "35600000049837");
+    assert_eq!(saved.ape, "96.01B");
+    assert_eq!(saved.offers[0].title, "Repasseuse");
+    assert_eq!(saved.offers[0].status, parcours::model::OfferStatus::Open);
 }
