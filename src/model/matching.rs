@@ -7,6 +7,7 @@
 //! offers, as spontaneous applications, when their NAF sector hires for one of those targets.
 //! The reverse view ranks the people for one offer with the same rules.
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::HashMap;
 
@@ -19,6 +20,13 @@ use super::ids::{BeneficiaryId, CompanyId, OfferId};
 use super::rome::catalog;
 use super::search::fold;
 use super::skills::{AreaStatus, LifeArea};
+
+/// `format!` into a reason's text.
+macro_rules! owned {
+    ($($arg:tt)*) => {
+        Cow::Owned(format!($($arg)*))
+    };
+}
 
 /// What a reason is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -56,8 +64,8 @@ pub struct Reason {
     pub criterion: Criterion,
     /// Points added (negative: taken away).
     pub points: i32,
-    /// Why, in French ("même métier (G1602)").
-    pub text: String,
+    /// Why, in French ("même métier (G1602)"); most reasons are fixed texts, not copied.
+    pub text: Cow<'static, str>,
 }
 
 /// What a ranked line proposes.
@@ -309,46 +317,46 @@ impl Profile {
         offer: &Offer,
         (points, verdict): (i32, Verdict),
     ) -> Reason {
-        let level = |l: CefrLevel| l.label().split(' ').next().unwrap_or_default().to_owned();
+        let level = |l: CefrLevel| l.label().split(' ').next().unwrap_or_default();
         let code = offer.rome_code.as_deref().unwrap_or_default();
         let (town, postcode) = place_of(company, offer);
         let there = departement(postcode).unwrap_or_default();
         let (criterion, text) = match verdict {
             Verdict::NoTargets => (
                 Criterion::Occupation,
-                "aucun métier visé renseigné (phase 1)".to_owned(),
+                Cow::Borrowed("aucun métier visé renseigné (phase 1)"),
             ),
-            Verdict::SameCode => (Criterion::Occupation, format!("même métier ({code})")),
+            Verdict::SameCode => (Criterion::Occupation, owned!("même métier ({code})")),
             Verdict::SameDomain(index) => (
                 Criterion::Occupation,
-                format!(
+                owned!(
                     "même domaine ({code} et {})",
                     self.targets.get(index).map_or("", String::as_str)
                 ),
             ),
             Verdict::Sector => (
                 Criterion::Occupation,
-                format!(
+                owned!(
                     "le secteur de l'entreprise (NAF {:02}) recrute les métiers visés",
                     company.naf_division().unwrap_or_default()
                 ),
             ),
             Verdict::Unrelated if code.is_empty() => (
                 Criterion::Occupation,
-                "métier de l'offre non précisé".to_owned(),
+                Cow::Borrowed("métier de l'offre non précisé"),
             ),
             Verdict::Unrelated => (
                 Criterion::Occupation,
-                format!("métier sans lien avec les métiers visés ({code})"),
+                owned!("métier sans lien avec les métiers visés ({code})"),
             ),
-            Verdict::NoLevel => (Criterion::French, "aucun niveau exigé".to_owned()),
+            Verdict::NoLevel => (Criterion::French, Cow::Borrowed("aucun niveau exigé")),
             Verdict::NotAssessed => (
                 Criterion::French,
-                format!("niveau non évalué ({} exigé)", level(offer.french_level)),
+                owned!("niveau non évalué ({} exigé)", level(offer.french_level)),
             ),
             Verdict::Reaches => (
                 Criterion::French,
-                format!(
+                owned!(
                     "{} pour {} exigé",
                     level(self.french),
                     level(offer.french_level)
@@ -356,7 +364,7 @@ impl Profile {
             ),
             Verdict::OneBelow => (
                 Criterion::French,
-                format!(
+                owned!(
                     "{}, un niveau sous le {} exigé",
                     level(self.french),
                     level(offer.french_level)
@@ -364,13 +372,13 @@ impl Profile {
             ),
             Verdict::FarBelow => (
                 Criterion::French,
-                format!(
+                owned!(
                     "{}, loin du {} exigé",
                     level(self.french),
                     level(offer.french_level)
                 ),
             ),
-            Verdict::NothingRequired => (Criterion::Skills, "rien d'exigé".to_owned()),
+            Verdict::NothingRequired => (Criterion::Skills, Cow::Borrowed("rien d'exigé")),
             Verdict::Skills { held, required } => {
                 let missing: Vec<&str> = offer
                     .required_skills
@@ -379,45 +387,45 @@ impl Profile {
                     .filter(|s| !s.trim().is_empty() && !self.holds(&fold(s)))
                     .map(|s| s.trim())
                     .collect();
-                let mut text = format!("{held} sur {required} exigé(s)");
+                let mut text = owned!("{held} sur {required} exigé(s)");
                 if !missing.is_empty() {
-                    text = format!("{text}, manque : {}", missing.join(", "));
+                    text = owned!("{text}, manque : {}", missing.join(", "));
                 }
                 (Criterion::Skills, text)
             }
-            Verdict::SameTown => (Criterion::Place, format!("même commune ({})", town.trim())),
-            Verdict::SameDepartement => (Criterion::Place, format!("même département ({there})")),
+            Verdict::SameTown => (Criterion::Place, owned!("même commune ({})", town.trim())),
+            Verdict::SameDepartement => (Criterion::Place, owned!("même département ({there})")),
             Verdict::OtherDepartementMobile => (
                 Criterion::Place,
-                format!("autre département ({there}), mobilité déclarée"),
+                owned!("autre département ({there}), mobilité déclarée"),
             ),
             Verdict::OutsideMobility => (
                 Criterion::Place,
-                format!("hors de la mobilité déclarée ({there})"),
+                owned!("hors de la mobilité déclarée ({there})"),
             ),
             Verdict::NoPlace => (
                 Criterion::Place,
-                "lieu non comparable (code postal manquant)".to_owned(),
+                Cow::Borrowed("lieu non comparable (code postal manquant)"),
             ),
             Verdict::NoChildcare => (
                 Criterion::Hours,
-                "pas de contrainte de garde d'enfant".to_owned(),
+                Cow::Borrowed("pas de contrainte de garde d'enfant"),
             ),
             Verdict::Night => (
                 Criterion::Hours,
-                "travail de nuit, incompatible avec la garde d'enfant".to_owned(),
+                Cow::Borrowed("travail de nuit, incompatible avec la garde d'enfant"),
             ),
             Verdict::Weekend => (
                 Criterion::Hours,
-                "travail le week-end, sans mode de garde".to_owned(),
+                Cow::Borrowed("travail le week-end, sans mode de garde"),
             ),
             Verdict::LongHours => (
                 Criterion::Hours,
-                "plus de 35 h par semaine avec un enfant à faire garder".to_owned(),
+                Cow::Borrowed("plus de 35 h par semaine avec un enfant à faire garder"),
             ),
             Verdict::DayOk => (
                 Criterion::Hours,
-                "horaires de journée, compatibles avec la garde d'enfant".to_owned(),
+                Cow::Borrowed("horaires de journée, compatibles avec la garde d'enfant"),
             ),
         };
         Reason {
@@ -546,7 +554,7 @@ pub fn rank_offers_top(
                 Reason {
                     criterion: Criterion::Occupation,
                     points: 10,
-                    text: format!("secteur {division:02} ({sector}) : recrute les métiers visés"),
+                    text: owned!("secteur {division:02} ({sector}) : recrute les métiers visés"),
                 },
                 profile.explain(company, &nowhere, place),
             ];
