@@ -547,7 +547,10 @@ fn import_companies(
         writeln!(out, "{error}")?;
     }
     // A file without its key columns has no valid row to import.
-    let unusable = preview.errors.iter().any(|e| e.record == 1);
+    let unusable = preview
+        .errors
+        .iter()
+        .any(|e| e.record == preview.header_record);
     if unusable || (!preview.errors.is_empty() && !skip_invalid) {
         writeln!(
             out,

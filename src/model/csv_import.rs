@@ -197,6 +197,8 @@ pub struct Preview {
     pub encoding: Encoding,
     /// Separator detected.
     pub separator: char,
+    /// Record number of the header line (1 unless title lines come first).
+    pub header_record: usize,
     /// Each header and the column it is read as.
     pub mapping: Vec<HeaderMapping>,
     /// Companies read from valid rows.
@@ -253,17 +255,26 @@ fn windows_1252(byte: u8) -> char {
     }
 }
 
-/// The separator: the one of `;` and `,` found more often in the first line outside quotes
+/// Title lines skipped at most before the header.
+const MAX_TITLE_LINES: usize = 5;
+
+/// The separator: the one of `;` and `,` found more often outside quotes in the first lines
 /// (`;` when tied: French exports use it, since `,` is the decimal mark).
 #[must_use]
 pub fn detect_separator(text: &str) -> char {
     let (mut semicolons, mut commas, mut quoted) = (0_usize, 0_usize, false);
+    let mut lines = 0;
     for c in text.chars() {
         match c {
             '"' => quoted = !quoted,
             ';' if !quoted => semicolons += 1,
             ',' if !quoted => commas += 1,
-            '\n' | '\r' if !quoted => break,
+            '\n' if !quoted => {
+                lines += 1;
+                if lines > MAX_TITLE_LINES {
+                    break;
+                }
+            }
             _ => {}
         }
     }
@@ -381,11 +392,23 @@ pub fn preview(bytes: &[u8]) -> Preview {
 pub fn preview_with(bytes: &[u8], mapping: Option<&[Option<Column>]>) -> Preview {
     let (text, encoding) = decode(bytes);
     let separator = detect_separator(&text);
-    let mut all = records(&text, separator).into_iter();
-    let Some((_, headers)) = all.next() else {
+    let all = records(&text, separator);
+    // The header is the first of the first records that names both key columns: exports often
+    // start with a title line ("Partenaires 2026") or a blank one. Failing that, the first.
+    let header_at = all
+        .iter()
+        .take(MAX_TITLE_LINES + 1)
+        .position(|(_, cells)| {
+            let columns: Vec<Column> = cells.iter().filter_map(|c| match_header(c)).collect();
+            columns.contains(&Column::Name) && columns.contains(&Column::Siret)
+        })
+        .unwrap_or(0);
+    let mut all = all.into_iter().skip(header_at);
+    let Some((header_record, headers)) = all.next() else {
         return Preview {
             encoding,
             separator,
+            header_record: 1,
             mapping: Vec::new(),
             rows: Vec::new(),
             errors: vec![RowError {
@@ -409,6 +432,7 @@ pub fn preview_with(bytes: &[u8], mapping: Option<&[Option<Column>]>) -> Preview
     let mut preview = Preview {
         encoding,
         separator,
+        header_record,
         mapping,
         rows: Vec::new(),
         errors: Vec::new(),
@@ -416,7 +440,7 @@ pub fn preview_with(bytes: &[u8], mapping: Option<&[Option<Column>]>) -> Preview
     for required in [Column::Name, Column::Siret] {
         if !preview.mapping.iter().any(|m| m.column == Some(required)) {
             preview.errors.push(RowError {
-                record: 1,
+                record: header_record,
                 field: required.label().to_owned(),
                 reason: format!("aucune colonne « {} » parmi les en-têtes", required.label()),
             });
@@ -785,6 +809,20 @@ mod tests {
         );
         assert!(preview.rows.is_empty());
         assert!(!super::preview(b"").errors.is_empty());
+    }
+
+    #[test]
+    fn title_lines_above_the_header_are_skipped() {
+        let (a, _) = sirets();
+        let text = format!(
+            "Partenaires entreprises, mise à jour du 3 novembre 2026\n\nNom,SIRET,Ville\nLidl,{a},Orly\nGarage,12,Orly\n"
+        );
+        let preview = preview(text.as_bytes());
+        assert_eq!(preview.separator, ',');
+        assert_eq!(preview.header_record, 3);
+        assert_eq!(names(&preview), ["Lidl"]);
+        assert_eq!(preview.rows[0].record, 4);
+        assert_eq!(preview.errors[0].record, 5);
     }
 
     #[test]

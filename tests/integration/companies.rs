@@ -224,3 +224,36 @@ fn demo_writes_companies_and_applications() {
             .any(|b| !b.applications.is_empty())
     );
 }
+
+#[test]
+fn applications_are_stored_with_the_record_and_older_records_have_none() {
+    let data = tempfile::tempdir().unwrap();
+    let mut store = Store::open(data.path(), Access::ReadWrite).unwrap();
+    let companies = parcours::model::demo_companies(today());
+    let mut people = demo_beneficiaries(12, today(), 4);
+    parcours::model::add_demo_applications(&mut people, &companies, today());
+    assert!(people.iter().any(|p| p.applications.len() == 2));
+    for person in &people {
+        store.save_beneficiary(person, today()).unwrap();
+    }
+    let mut loaded = store.load().beneficiaries;
+    loaded.sort_by_key(|b| b.id);
+    people.sort_by_key(|b| b.id);
+    assert_eq!(loaded, people);
+
+    // A record written before applications existed (no such field) loads with none.
+    let path = store.beneficiary_path(people[0].id);
+    let text = fs::read_to_string(&path).unwrap();
+    let start = text.find("    applications:").unwrap();
+    let without = format!("{}{}", &text[..start], "    )\n)\n");
+    assert!(!without.contains("applications"));
+    fs::write(&path, without).unwrap();
+    let report = store.load();
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    let older = report
+        .beneficiaries
+        .iter()
+        .find(|b| b.id == people[0].id)
+        .unwrap();
+    assert!(older.applications.is_empty());
+}
