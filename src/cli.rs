@@ -20,7 +20,7 @@ use crate::report::{
     Engine, OutputError, RenderError, Summary, SummaryOptions, render_summary, save_pdf,
     summary_file_name, summary_template, summary_template_from,
 };
-use crate::store::{Access, Store, StoreError, default_data_dir};
+use crate::store::{Access, Problem, Store, StoreError, default_data_dir};
 
 /// Parcours : accompagnement des primo-arrivants vers l'emploi.
 #[derive(Debug, Parser)]
@@ -239,7 +239,19 @@ fn check(data_dir: &Path, out: &mut dyn Write) -> Result<Outcome, CliError> {
         report.problems.insert(0, problem);
     }
     report.problems.extend(store.load_partners().1);
-    report.problems.extend(store.load_companies().1);
+    let (companies, problems) = store.load_companies();
+    report.problems.extend(problems);
+    // A hand-edited company file can load and still break a rule (a SIRET key, a code).
+    for company in &companies {
+        let path = store.company_path(company);
+        report
+            .problems
+            .extend(company.validate().into_iter().map(|error| Problem {
+                path: path.clone(),
+                location: None,
+                message: error.message,
+            }));
+    }
     for problem in &report.problems {
         writeln!(out, "{problem}")?;
     }

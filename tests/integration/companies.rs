@@ -114,8 +114,20 @@ fn an_invalid_row_stops_the_import_unless_skipped() {
     )));
     assert!(expected.contains(&format!("\tHôtel du Parc\t{b}\t55.10Z\tVitry-sur-Seine\n")));
 
-    // `check` reads companies too: a damaged one is reported, exit 1.
+    // `check` reads companies too: one that breaks a rule is reported, exit 1…
     let path = Store::read_only(data.path()).company_path(&companies[0]);
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, text.replace(&companies[0].siret, "12345678901234")).unwrap();
+    let checked = run(data.path(), &["check"]);
+    assert_eq!(checked.status.code(), Some(1));
+    assert_eq!(
+        stdout(&checked),
+        format!(
+            "{}: Ce SIRET est invalide (clé de contrôle fausse) : vérifiez les chiffres.\n",
+            path.display()
+        )
+    );
+    // … and so is a damaged one.
     fs::write(&path, "(schema_version: 1, record: (name: 3))").unwrap();
     let checked = run(data.path(), &["check"]);
     assert_eq!(checked.status.code(), Some(1));
