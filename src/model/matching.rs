@@ -311,11 +311,12 @@ impl Profile {
     }
 
     /// The words of one verdict.
-    fn explain(
+    fn explain<'c>(
         &self,
         company: &Company,
-        offer: &Offer,
+        offer: &'c Offer,
         (points, verdict): (i32, Verdict),
+        folds: &mut Folds<'c>,
     ) -> Reason {
         let level = |l: CefrLevel| l.label().split(' ').next().unwrap_or_default();
         let code = offer.rome_code.as_deref().unwrap_or_default();
@@ -384,7 +385,7 @@ impl Profile {
                     .required_skills
                     .iter()
                     .chain(&offer.required_diplomas)
-                    .filter(|s| !s.trim().is_empty() && !self.holds(&fold(s)))
+                    .filter(|s| !s.trim().is_empty() && !self.holds(folds.fold(s)))
                     .map(|s| s.trim())
                     .collect();
                 let mut text = owned!("{held} sur {required} exigé(s)");
@@ -441,7 +442,7 @@ impl Profile {
         let mut folds = Folds::default();
         self.judge(company, offer, &mut folds)
             .into_iter()
-            .map(|judged| self.explain(company, offer, judged))
+            .map(|judged| self.explain(company, offer, judged, &mut folds))
             .collect()
     }
 }
@@ -556,7 +557,7 @@ pub fn rank_offers_top(
                     points: 10,
                     text: owned!("secteur {division:02} ({sector}) : recrute les métiers visés"),
                 },
-                profile.explain(company, &nowhere, place),
+                profile.explain(company, &nowhere, place, &mut Folds::default()),
             ];
             spontaneous.push((10 + place.0, company, reasons));
         }
@@ -582,7 +583,7 @@ pub fn rank_offers_top(
             score,
             reasons: judged
                 .into_iter()
-                .map(|j| profile.explain(company, offer, j))
+                .map(|j| profile.explain(company, offer, j, &mut folds))
                 .collect(),
         })
         .collect();

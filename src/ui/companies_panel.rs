@@ -446,6 +446,7 @@ fn match_row_ui(
         if matches!(line.target, Target::Spontaneous { .. }) {
             ui.label(RichText::new(SPONTANEOUS).italics().color(theme::WARNING));
         }
+
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if already_applied(record, line.target) {
                 ui.label(RichText::new(ALREADY_PROPOSED).weak());
@@ -477,7 +478,12 @@ fn match_row_ui(
     // Indented under the title, and kept there when the reasons wrap.
     ui.horizontal(|ui| {
         ui.add_space(52.0);
-        ui.horizontal_wrapped(|ui| reasons_ui(ui, line));
+        ui.vertical(|ui| {
+            if let Some(details) = details(companies, line.target) {
+                ui.label(RichText::new(details).weak());
+            }
+            ui.horizontal_wrapped(|ui| reasons_ui(ui, line));
+        });
     });
     ui.add_space(4.0);
 }
@@ -503,4 +509,30 @@ fn reasons_ui(ui: &mut Ui, line: &Match) {
             );
         }
     }
+}
+
+/// "CDI · 35 h · Journée · Créteil" for an offer, the town for a company.
+fn details(companies: &[Company], target: Target) -> Option<String> {
+    let (company_id, offer_id) = match target {
+        Target::Offer { company, offer } => (company, Some(offer)),
+        Target::Spontaneous { company } => (company, None),
+    };
+    let company = companies.iter().find(|c| c.id == company_id)?;
+    let Some(offer) = offer_id.and_then(|id| company.offers.iter().find(|o| o.id == id)) else {
+        return Some(company.town.clone());
+    };
+    let mut parts = vec![offer.contract.label().to_owned()];
+    if let Some(hours) = offer.weekly_hours {
+        parts.push(format!("{hours} h"));
+    }
+    parts.push(offer.schedule.label().to_owned());
+    let town = if offer.town.trim().is_empty() {
+        &company.town
+    } else {
+        &offer.town
+    };
+    if !town.trim().is_empty() {
+        parts.push(town.trim().to_owned());
+    }
+    Some(parts.join(" · "))
 }
