@@ -321,6 +321,8 @@ pub enum CompanyField {
     OfferPositions(usize),
     /// Postcode of the offer at this index.
     OfferPostcode(usize),
+    /// Start date of the offer at this index (as typed in the editor).
+    OfferStart(usize),
 }
 
 /// One broken rule, with its French message.

@@ -89,7 +89,7 @@ impl CompanyDraft {
     }
 
     /// The company with the typed texts parsed in, or the messages.
-    fn build(&mut self) -> Option<Company> {
+    fn build(&mut self, others: &[Company]) -> Option<Company> {
         let mut company = self.company.clone();
         let mut errors = Vec::new();
         if let Ok(siret) = check_siret(&company.siret) {
@@ -123,7 +123,7 @@ impl CompanyDraft {
                 Some(date)
             } else {
                 errors.push(CompanyError {
-                    field: CompanyField::OfferTitle(index),
+                    field: CompanyField::OfferStart(index),
                     message: format!(
                         "Date de début « {} » invalide : JJ/MM/AAAA.",
                         text.start.trim()
@@ -142,6 +142,17 @@ impl CompanyDraft {
             offer.required_diplomas = list(&text.diplomas);
         }
         errors.extend(company.validate());
+        // The SIRET identifies a company in imports: two files with one SIRET would make the
+        // next import update either.
+        if let Some(other) = others
+            .iter()
+            .find(|c| c.id != company.id && !c.siret.is_empty() && c.siret == company.siret)
+        {
+            errors.push(CompanyError {
+                field: CompanyField::Siret,
+                message: format!("« {} » a déjà ce SIRET dans l'annuaire.", other.name),
+            });
+        }
         self.errors = errors;
         self.errors.is_empty().then_some(company)
     }
@@ -200,7 +211,14 @@ impl DirectoryWindow {
                         .show(ui, |ui| {
                             // The row above is horizontal: the editor reads top to bottom.
                             ui.vertical(|ui| {
-                                self.editor_ui(ui, people, writable, today, &mut actions);
+                                self.editor_ui(
+                                    ui,
+                                    companies,
+                                    people,
+                                    writable,
+                                    today,
+                                    &mut actions,
+                                );
                             });
                         });
                 });
@@ -253,6 +271,7 @@ impl DirectoryWindow {
     fn editor_ui(
         &mut self,
         ui: &mut Ui,
+        companies: &[Company],
         people: &[Beneficiary],
         writable: bool,
         today: NaiveDate,
@@ -392,7 +411,7 @@ impl DirectoryWindow {
                 .add_enabled(writable, egui::Button::new(SAVE_COMPANY))
                 .clicked()
             {
-                match draft.build() {
+                match draft.build(companies) {
                     Some(company) => {
                         draft.company = company.clone();
                         draft.status = Some(SAVED.to_owned());
@@ -477,7 +496,12 @@ fn offer_ui<'m>(
                 &|s: Schedule| s.label().to_owned(),
             );
             ui.end_row();
-            field_row(ui, &format!("Début (offre {n})"), &mut text.start, &[]);
+            field_row(
+                ui,
+                &format!("Début (offre {n})"),
+                &mut text.start,
+                &messages(CompanyField::OfferStart(index)),
+            );
             field_row(ui, &format!("Ville (offre {n})"), &mut offer.town, &[]);
             field_row(
                 ui,

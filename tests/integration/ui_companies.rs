@@ -338,4 +338,13 @@ fn a_company_and_its_offer_are_saved_from_the_directory_once_valid() {
     assert_eq!(saved.ape, "96.01B");
     assert_eq!(saved.offers[0].title, "Repasseuse");
     assert_eq!(saved.offers[0].status, parcours::model::OfferStatus::Open);
+
+    // A second company with a SIRET already in the directory is refused.
+    let known = demo_companies(today()).remove(0);
+    click(&mut harness, "Nouvelle entreprise");
+    type_into(&mut harness, "Raison sociale", "Doublon");
+    type_into(&mut harness, "SIRET", &known.siret);
+    click(&mut harness, "Enregistrer l'entreprise");
+    harness.get_by_label("« Brasserie du Marché » a déjà ce SIRET dans l'annuaire.");
+    assert_eq!(count(), before + 1);
 }
