@@ -450,11 +450,7 @@ fn match_row_ui(
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if already_applied(record, line.target) {
                 ui.label(RichText::new(ALREADY_PROPOSED).weak());
-            } else if ui
-                .add_enabled(writable, egui::Button::new(PROPOSE))
-                .on_hover_text(format!("Proposer « {} »", line.label))
-                .clicked()
-            {
+            } else if proposal_button(ui, writable, &line.label).clicked() {
                 let (company_id, offer_id) = match line.target {
                     Target::Offer { company, offer } => (company, Some(offer)),
                     Target::Spontaneous { company } => (company, None),
@@ -535,4 +531,15 @@ fn details(companies: &[Company], target: Target) -> Option<String> {
         parts.push(town.trim().to_owned());
     }
     Some(parts.join(" · "))
+}
+
+/// "Proposer", named "Proposer « offer — company »" for screen readers (and tests): a list of
+/// identical "Proposer" buttons says nothing to someone who cannot see the rows.
+fn proposal_button(ui: &mut Ui, enabled: bool, target: &str) -> egui::Response {
+    let name = format!("{PROPOSE} « {target} »");
+    let response = ui
+        .add_enabled(enabled, egui::Button::new(PROPOSE))
+        .on_hover_text(&name);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, &name));
+    response
 }

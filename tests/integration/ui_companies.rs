@@ -94,8 +94,20 @@ fn the_best_offer_comes_first_with_its_reasons_and_is_proposed_in_one_click() {
             > 0
     );
 
-    // The first "Proposer" is the best line's.
-    harness.get_all_by_label("Proposer").next().unwrap().click();
+    // Each "Proposer" says which line it proposes; the cook's trade is the topmost.
+    let best = harness
+        .get_by_label("Proposer « Commis de cuisine — Brasserie du Marché »")
+        .rect()
+        .top();
+    let proposals: Vec<f32> = harness
+        .query_all_by_label_contains("Proposer « ")
+        .map(|node| node.rect().top())
+        .collect();
+    assert!(proposals.len() > 10);
+    assert!(proposals.iter().all(|&top| top >= best));
+    harness
+        .get_by_label("Proposer « Commis de cuisine — Brasserie du Marché »")
+        .click();
     harness.run();
     let record = saved_record(dir.path());
     assert_eq!(record.applications.len(), 1);
