@@ -244,7 +244,13 @@ impl CompaniesPanel {
                 ui.horizontal_wrapped(|ui| {
                     for &next in application.state.kind().next() {
                         let label = format!("→ {}", next.label());
-                        if ui.add_enabled(writable, egui::Button::new(label)).clicked() {
+                        // Named with its application: several may show the same moves.
+                        let name = format!("{label} : {}", application.target_label());
+                        let response = ui.add_enabled(writable, egui::Button::new(label));
+                        response.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Button, writable, &name)
+                        });
+                        if response.clicked() {
                             self.moving = Some(MoveDraft::new(application.id, next, today));
                         }
                     }

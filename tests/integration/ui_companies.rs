@@ -142,9 +142,16 @@ fn an_interview_leads_to_a_hire_and_the_pathway_closes_with_a_job() {
     write_cook(dir.path(), vec![application]);
     let mut harness = open_companies_tab(dir.path());
     // A hire needs an interview first: the button is not offered yet.
-    assert!(harness.query_by_label("→ Embauché").is_none());
+    assert!(
+        harness
+            .query_by_label("→ Embauché : Commis de cuisine — Brasserie du Marché")
+            .is_none()
+    );
 
-    click(&mut harness, "→ Entretien prévu");
+    click(
+        &mut harness,
+        "→ Entretien prévu : Commis de cuisine — Brasserie du Marché",
+    );
     harness.get_by_label("Date de l'entretien").click();
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
@@ -174,7 +181,10 @@ fn an_interview_leads_to_a_hire_and_the_pathway_closes_with_a_job() {
         "Entretien prévu le 25/11/2026 à 14:30, Agence de Créteil"
     );
 
-    click(&mut harness, "→ Embauché");
+    click(
+        &mut harness,
+        "→ Embauché : Commis de cuisine — Brasserie du Marché",
+    );
     click(&mut harness, "Type de contrat");
     click(&mut harness, "CDD");
     harness.get_by_label("Date de début").click();
