@@ -1,5 +1,5 @@
 //! The command line: argument parsing and the headless commands (`check`, `list`, `demo`,
-//! `print`, `backups`, `restore`).
+//! `print`, `backups`, `restore`, `import-companies`, `companies`, `match`).
 //!
 //! Exit codes follow grep's convention: 0 success, 1 `check` found problems or `print --all`
 //! could not write every summary, 2 an error (bad arguments, unusable data directory, refused
@@ -11,12 +11,16 @@ use std::path::{Path, PathBuf};
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand};
 
-use crate::model::{Beneficiary, BeneficiaryId, Settings, demo_beneficiaries, demo_partners, fold};
+use crate::model::{
+    Beneficiary, BeneficiaryId, Settings, add_demo_applications, demo_beneficiaries,
+    demo_companies, demo_partners, fold,
+};
+use crate::model::{csv_import, matching};
 use crate::report::{
     Engine, OutputError, RenderError, Summary, SummaryOptions, render_summary, save_pdf,
     summary_file_name, summary_template, summary_template_from,
 };
-use crate::store::{Access, Store, StoreError, default_data_dir};
+use crate::store::{Access, Problem, Store, StoreError, default_data_dir};
 
 /// Parcours : accompagnement des primo-arrivants vers l'emploi.
 #[derive(Debug, Parser)]
@@ -79,6 +83,26 @@ pub enum Command {
         /// Ne pas demander de confirmation.
         #[arg(long)]
         yes: bool,
+    },
+    /// Importe des entreprises depuis un fichier CSV exporté d'un tableur ; une entreprise déjà
+    /// présente (même SIRET) est mise à jour. Code de sortie 1, sans rien importer, si une ligne
+    /// est invalide.
+    ImportCompanies {
+        /// Fichier CSV : séparateur « ; » ou « , », UTF-8 ou Windows-1252.
+        #[arg(value_name = "FICHIER.csv")]
+        file: PathBuf,
+        /// Importer les lignes valides et signaler les autres (code de sortie 0).
+        #[arg(long)]
+        skip_invalid: bool,
+    },
+    /// Liste les entreprises : identifiant, raison sociale, SIRET, code APE, ville.
+    Companies,
+    /// Classe les offres ouvertes (puis les candidatures spontanées) pour un bénéficiaire :
+    /// score, offre ou entreprise, raisons.
+    Match {
+        /// Identifiant du bénéficiaire (voir `parcours list`).
+        #[arg(long, value_name = "ID")]
+        beneficiary: String,
     },
     /// Micro-crèche.
     Creche {
@@ -160,6 +184,14 @@ pub enum CliError {
         "semaine « {0} » non comprise : écrivez-la comme 2026-W48 (année, -W, numéro de semaine)"
     )]
     BadWeek(String),
+    /// The CSV file to import cannot be read.
+    #[error("fichier {} illisible : {reason}", .path.display())]
+    ImportFile {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
 }
 
 /// What a command that ran concluded.
@@ -213,6 +245,11 @@ pub fn run(command: &Command, data_dir: &Path, out: &mut dyn Write) -> Result<Ou
         Command::Creche {
             action: CrecheCommand::Week { week, pdf },
         } => creche_week(data_dir, week.as_deref(), pdf.as_deref(), out),
+        Command::ImportCompanies { file, skip_invalid } => {
+            import_companies(data_dir, file, *skip_invalid, out)
+        }
+        Command::Companies => companies(data_dir, out),
+        Command::Match { beneficiary } => match_offers(data_dir, beneficiary, out),
     }
 }
 
@@ -231,6 +268,19 @@ fn check(data_dir: &Path, out: &mut dyn Write) -> Result<Outcome, CliError> {
     }
     report.problems.extend(store.load_partners().1);
     report.problems.extend(store.load_workshops().1);
+    let (companies, problems) = store.load_companies();
+    report.problems.extend(problems);
+    // A hand-edited company file can load and still break a rule (a SIRET key, a code).
+    for company in &companies {
+        let path = store.company_path(company);
+        report
+            .problems
+            .extend(company.validate().into_iter().map(|error| Problem {
+                path: path.clone(),
+                location: None,
+                message: error.message,
+            }));
+    }
     for problem in &report.problems {
         writeln!(out, "{problem}")?;
     }
@@ -306,7 +356,17 @@ fn demo(
             store.save_partner(&partner)?;
         }
     }
+    // Phase 3: partner companies (fixed identifiers: kept if already there) and
+    // applications in every state.
+    let (known, _) = store.load_companies();
+    let companies = demo_companies(today);
+    for company in &companies {
+        if !known.iter().any(|c| c.id == company.id) {
+            store.save_company(company)?;
+        }
+    }
     let mut records = demo_beneficiaries(count, today, fresh_seed());
+    add_demo_applications(&mut records, &companies, today);
     // Added beside other records (`--force`), the demo's crèche bookings leave their places.
     crate::model::rebook_demo_creche(&mut records, &report.beneficiaries, today);
     for record in &records {
@@ -562,6 +622,125 @@ fn creche_week(
         if let Some(warning) = rendered.warning_message() {
             writeln!(out, "{} : {warning}", file.display())?;
         }
+    }
+    Ok(Outcome::Success)
+}
+
+/// Largest CSV file imported: a directory of several thousand companies is far smaller.
+const MAX_IMPORT_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Reads a CSV file to import, refusing what is not a regular file or is too large.
+pub fn read_import_file(path: &Path) -> Result<Vec<u8>, CliError> {
+    let error = |reason: String| CliError::ImportFile {
+        path: path.to_owned(),
+        reason,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| error(e.to_string()))?;
+    if !meta.is_file() {
+        return Err(error("ce n'est pas un fichier ordinaire".to_owned()));
+    }
+    if meta.len() > MAX_IMPORT_BYTES {
+        return Err(error(format!(
+            "plus de {} Mo : ce n'est pas une liste d'entreprises",
+            MAX_IMPORT_BYTES / (1024 * 1024)
+        )));
+    }
+    std::fs::read(path).map_err(|e| error(e.to_string()))
+}
+
+fn import_companies(
+    data_dir: &Path,
+    file: &Path,
+    skip_invalid: bool,
+    out: &mut dyn Write,
+) -> Result<Outcome, CliError> {
+    let bytes = read_import_file(file)?;
+    let preview = csv_import::preview(&bytes);
+    let unknown = preview.unknown_columns();
+    if !unknown.is_empty() {
+        writeln!(out, "Colonnes ignorées : {}", unknown.join(", "))?;
+    }
+    for error in &preview.errors {
+        writeln!(out, "{error}")?;
+    }
+    // A file without its key columns has no valid row to import.
+    let unusable = preview
+        .errors
+        .iter()
+        .any(|e| e.record == preview.header_record);
+    if unusable || (!preview.errors.is_empty() && !skip_invalid) {
+        writeln!(
+            out,
+            "Aucune entreprise importée : {} problème(s){}.",
+            preview.errors.len(),
+            if unusable {
+                ""
+            } else {
+                " (--skip-invalid importe les lignes valides)"
+            }
+        )?;
+        return Ok(Outcome::ProblemsFound);
+    }
+    if !data_dir.is_dir() {
+        return Err(CliError::MissingDataDir(data_dir.to_owned()));
+    }
+    let mut store = Store::open(data_dir, Access::ReadWrite)?;
+    let (existing, _) = store.load_companies();
+    let planned = csv_import::plan(&preview.rows, &existing);
+    let (mut created, mut updated) = (0_usize, 0_usize);
+    for item in &planned {
+        store.save_company(&item.company)?;
+        match item.action {
+            csv_import::Action::New => created += 1,
+            csv_import::Action::Update(_) => updated += 1,
+        }
+    }
+    writeln!(
+        out,
+        "{} entreprise(s) importée(s) : {created} nouvelle(s), {updated} mise(s) à jour{}.",
+        planned.len(),
+        if preview.errors.is_empty() {
+            String::new()
+        } else {
+            format!(", {} ligne(s) invalide(s) ignorée(s)", preview.errors.len())
+        }
+    )?;
+    Ok(Outcome::Success)
+}
+
+fn companies(data_dir: &Path, out: &mut dyn Write) -> Result<Outcome, CliError> {
+    let (companies, _) = open_read_only(data_dir)?.load_companies();
+    for c in &companies {
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}",
+            c.id,
+            tsv_field(&c.name),
+            c.siret,
+            c.ape,
+            tsv_field(&c.town)
+        )?;
+    }
+    Ok(Outcome::Success)
+}
+
+fn match_offers(data_dir: &Path, id: &str, out: &mut dyn Write) -> Result<Outcome, CliError> {
+    let mut store = open_read_only(data_dir)?;
+    let report = store.load();
+    let person = id
+        .parse::<BeneficiaryId>()
+        .ok()
+        .and_then(|id| report.beneficiaries.iter().find(|b| b.id == id))
+        .ok_or_else(|| CliError::UnknownBeneficiary(id.to_owned()))?;
+    let (companies, _) = store.load_companies();
+    for line in matching::rank_offers(person, &companies, today()) {
+        writeln!(
+            out,
+            "{}\t{}\t{}",
+            line.score,
+            tsv_field(&line.label),
+            tsv_field(&line.reasons_text())
+        )?;
     }
     Ok(Outcome::Success)
 }

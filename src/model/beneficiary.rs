@@ -4,6 +4,7 @@
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::application::Application;
 use super::cefr::CefrLevel;
 use super::creche::CrecheFamily;
 use super::ids::{BeneficiaryId, ChildId};
@@ -323,6 +324,10 @@ pub struct Beneficiary {
     /// Micro-crèche: the children's care information, bookings and waiting requests.
     #[serde(default)]
     pub creche: CrecheFamily,
+    /// Phase 3: applications to offers and companies, with their history (absent from files
+    /// written before format 4: none).
+    #[serde(default)]
+    pub applications: Vec<Application>,
 }
 
 impl Beneficiary {
@@ -344,6 +349,7 @@ impl Beneficiary {
             updated_at: now,
             preparation: Preparation::default(),
             creche: CrecheFamily::default(),
+            applications: Vec::new(),
         }
     }
 

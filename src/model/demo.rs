@@ -622,6 +622,7 @@ fn one(rng: &mut Rng, today: NaiveDate) -> Beneficiary {
         updated_at: timestamp(today.min(created + Days::new(rng.below(60))), (16, 5)),
         preparation: super::preparation::Preparation::default(),
         creche: super::creche::CrecheFamily::default(),
+        applications: Vec::new(),
     }
 }
 

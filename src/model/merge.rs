@@ -39,6 +39,8 @@ pub enum RecordPart {
     Preparation,
     /// Micro-crèche: care information, bookings, waiting requests.
     Creche,
+    /// Phase 3: applications to offers and companies.
+    Applications,
 }
 
 /// Which version a part is taken from.
@@ -53,7 +55,7 @@ pub enum Side {
 
 impl RecordPart {
     /// Every part, in the order of the form.
-    pub const ALL: [Self; 15] = [
+    pub const ALL: [Self; 16] = [
         Self::Names,
         Self::Birth,
         Self::Origin,
@@ -69,6 +71,7 @@ impl RecordPart {
         Self::PrivateNotes,
         Self::Preparation,
         Self::Creche,
+        Self::Applications,
     ];
 
     /// The French label.
@@ -90,6 +93,7 @@ impl RecordPart {
             Self::PrivateNotes => "Notes privées",
             Self::Preparation => "Préparation à l'emploi (phase 2)",
             Self::Creche => "Micro-crèche",
+            Self::Applications => "Candidatures (phase 3)",
         }
     }
 
@@ -130,6 +134,7 @@ impl RecordPart {
             Self::PrivateNotes => to.private_notes.clone_from(&from.private_notes),
             Self::Preparation => to.preparation.clone_from(&from.preparation),
             Self::Creche => to.creche.clone_from(&from.creche),
+            Self::Applications => to.applications.clone_from(&from.applications),
         }
     }
 
@@ -218,6 +223,7 @@ impl RecordPart {
                 b.creche.bookings.len(),
                 b.creche.waiting.len()
             ),
+            Self::Applications => format!("{} candidature(s)", b.applications.len()),
         }
     }
 }

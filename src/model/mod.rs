@@ -4,17 +4,22 @@
 //! This module knows nothing of egui nor of the file system: the store reads and writes these
 //! types, the UI draws them, and both can be tested without the other.
 
+mod application;
 mod beneficiary;
 mod cefr;
+mod company;
 mod creche;
 mod creche_draft;
+pub mod csv_import;
 mod cv;
 mod dates;
 mod demo;
+mod demo_companies;
 mod demo_creche;
 mod demo_preparation;
 mod draft;
 mod ids;
+pub mod matching;
 mod merge;
 mod pathway;
 mod preparation;
@@ -27,11 +32,19 @@ mod skills_draft;
 mod validation;
 mod workshop;
 
+pub use application::{
+    Application, ApplicationState, HistoryEntry, MoveError, RefusalReason, StateKind,
+};
 pub use beneficiary::{
     Administrative, Beneficiary, Child, Contact, CrecheAge, Family, FamilySituation, Identity,
     PermitKind, ResidencePermit, Sex,
 };
 pub use cefr::CefrLevel;
+pub use company::{
+    Company, CompanyContact, CompanyError, CompanyField, Offer, OfferStatus,
+    Schedule as OfferSchedule, check_email, check_postcode, check_siret, departement,
+    normalize_ape,
+};
 pub use creche::{
     Booking, BookingReason, Cell, CellEntry, ChildCare, Closure, CrecheFamily, CrecheProblem,
     CrecheSettings, DEFAULT_CAPACITY, DayPlan, Fill, FullSlot, Occupancy, Planned, QueuedRequest,
@@ -44,6 +57,7 @@ pub use creche_draft::{CareDraft, CrecheDraft};
 pub use cv::{Cv, CvDraft, cv_lines};
 pub use dates::{age_in_months, format_date, parse_date};
 pub use demo::{demo_beneficiaries, demo_partners};
+pub use demo_companies::{add_demo_applications, demo_companies};
 pub use demo_creche::rebook_demo_creche;
 pub use demo_preparation::demo_workshops;
 pub use draft::{BeneficiaryDraft, ChildDraft, OutcomeDraft, PhaseDraft};

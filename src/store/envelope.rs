@@ -3,7 +3,7 @@
 //!
 //! ```ron
 //! (
-//!     schema_version: 3,
+//!     schema_version: 4,
 //!     record: ( id: "…", identity: ( … ), … ),
 //! )
 //! ```
@@ -21,8 +21,10 @@ use serde::{Deserialize, Serialize};
 ///
 /// History: 1 — foundation; 2 — `identity.languages` became a list of languages with levels
 /// (format 1 wrote bare names, still read: see `model::Language`'s deserialisation) and phase-1
-/// data (`skills`) was added; 3 — the settings gained `backups_kept` (absent: 14).
-pub const SCHEMA_VERSION: u32 = 3;
+/// data (`skills`) was added; 3 — the settings gained `backups_kept` (absent: 14); 4 — records
+/// gained `preparation` (phase 2), `applications` (phase 3) and `creche` (absent: empty), and
+/// the data directory `workshops/`, `companies/` and `creche.ron`.
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Deepest nesting accepted when reading: far above any real record, far below a stack overflow.
 const RECURSION_LIMIT: usize = 64;

@@ -10,6 +10,7 @@
 //!   partners/<id>.ron         the directory of French-course (FLE) partners, one file each
 //!   creche.ron                the micro-crèche's settings (bookings are in the records)
 //!   workshops/<id>.ron        the catalogue of collective workshops, one file each
+//!   companies/<id>.ron        partner companies and their job offers, one file each
 //!   backups/AAAA-MM-JJ/       a copy of all the above, made before the first write of a day
 //! ```
 //!
@@ -20,6 +21,7 @@
 
 mod atomic;
 mod backup;
+mod companies;
 mod conflict;
 mod creche;
 mod envelope;
@@ -38,6 +40,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use crate::model::{Beneficiary, BeneficiaryId, FlePartner, Settings, validate};
 
 pub use backup::BACKUPS_DIR;
+pub use companies::COMPANIES_DIR;
 pub use conflict::{CONFLICTS_DIR, Conflict};
 pub use creche::CRECHE_FILE;
 pub use envelope::{DecodeError, SCHEMA_VERSION, parse_beneficiary, render_beneficiary};

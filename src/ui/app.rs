@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use chrono::{Local, NaiveDate, Utc};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui, ViewportCommand};
 
+use super::companies_panel::{CompaniesAction, CompaniesPanel};
 use super::conflict_window::ConflictWindow;
 use super::creche_panel::{CrecheAction, CrecheContext, CrechePanel};
 use super::creche_settings_window::CrecheSettingsWindow;
@@ -14,11 +15,13 @@ use super::list_panel::ListPanel;
 use super::preparation_panel::{PreparationAction, PreparationPanel};
 use super::skills_panel::{SkillsAction, SkillsPanel};
 use super::summary_panel::SummaryPanel;
-use super::{
-    companies_panel, identity_panel, overdue_window, preparation_panel, text, theme, widgets,
-};
+use super::{identity_panel, overdue_window, preparation_panel, text, theme, widgets};
 use crate::cli::{fresh_seed, name_order_key};
 use crate::model::CrecheSettings;
+use crate::model::{
+    Application, Company, OutcomeDraft, OutcomeKind, add_demo_applications, demo_companies,
+    format_date,
+};
 use crate::model::{
     Beneficiary, BeneficiaryDraft, BeneficiaryId, FieldError, FlePartner, Settings,
     demo_beneficiaries, demo_partners,
@@ -104,6 +107,12 @@ pub enum Command {
     OpenPreparation(BeneficiaryId),
     /// Save the micro-crèche's settings (`creche.ron`).
     SaveCrecheSettings(Box<CrecheSettings>),
+    /// Save companies of the directory (edited or imported), then reload it.
+    SaveCompanies(Vec<Company>),
+    /// Replace a record's applications (one proposed or moved), and save it.
+    SetApplications(BeneficiaryId, Vec<Application>),
+    /// Close a record's pathway with this outcome (a hire), through its form.
+    ClosePathway(BeneficiaryId, OutcomeKind, NaiveDate),
 }
 
 /// The "Restaurer une sauvegarde" window: the dates offered, then the one to confirm.
@@ -199,6 +208,9 @@ pub struct ParcoursApp {
     list: ListPanel,
     skills: SkillsPanel,
     summary: SummaryPanel,
+    /// The partner companies' directory.
+    companies: Vec<Company>,
+    companies_panel: CompaniesPanel,
     selected: Option<BeneficiaryId>,
     editors: HashMap<BeneficiaryId, Editor>,
     tab: Tab,
@@ -252,6 +264,8 @@ impl ParcoursApp {
             list: ListPanel::default(),
             skills: SkillsPanel::default(),
             summary: SummaryPanel::default(),
+            companies: Vec::new(),
+            companies_panel: CompaniesPanel::default(),
             selected: None,
             editors: HashMap::new(),
             tab: Tab::Identity,
@@ -327,6 +341,9 @@ impl ParcoursApp {
         self.problems.extend(problem);
         let (partners, problems) = self.store.load_partners();
         self.partners = partners;
+        self.problems.extend(problems);
+        let (companies, problems) = self.store.load_companies();
+        self.companies = companies;
         self.problems.extend(problems);
         self.list.records_changed(&self.records);
         let (workshops, problems) = self.store.load_workshops();
@@ -474,6 +491,33 @@ impl ParcoursApp {
                     self.select(id, now);
                     self.tab = Tab::Preparation;
                 }
+                Command::SaveCompanies(companies) => {
+                    for company in &companies {
+                        if let Err(error) = self.store.save_company(company) {
+                            self.save_state = SaveState::Failed(error.to_string());
+                            break;
+                        }
+                        self.save_state = SaveState::Saved;
+                    }
+                    let (companies, _) = self.store.load_companies();
+                    self.companies = companies;
+                }
+                Command::SetApplications(id, applications) => {
+                    self.set_applications(id, applications);
+                }
+                Command::ClosePathway(id, kind, date) => {
+                    let today = self.today();
+                    if let Some(index) = self.index_of(id)
+                        && let Some(editor) = self.editors.get_mut(&id)
+                    {
+                        editor.draft.outcome = Some(OutcomeDraft {
+                            kind,
+                            date: format_date(date),
+                        });
+                        editor.last_edit = now;
+                        editor.revalidate(&self.records[index], today);
+                    }
+                }
             }
         }
     }
@@ -521,7 +565,16 @@ impl ParcoursApp {
                 self.save_state = SaveState::Failed(error.to_string());
             }
         }
-        let records = demo_beneficiaries(DEMO_COUNT, today, fresh_seed());
+        let companies = demo_companies(today);
+        for company in &companies {
+            if !self.companies.iter().any(|c| c.id == company.id)
+                && let Err(error) = self.store.save_company(company)
+            {
+                self.save_state = SaveState::Failed(error.to_string());
+            }
+        }
+        let mut records = demo_beneficiaries(DEMO_COUNT, today, fresh_seed());
+        add_demo_applications(&mut records, &companies, today);
         for record in &records {
             if let Err(error) = self.store.save_beneficiary(record, today) {
                 self.save_state = SaveState::Failed(error.to_string());
@@ -760,7 +813,29 @@ impl ParcoursApp {
                         None => {}
                     }
                 }
-                Tab::Companies => companies_panel::ui(ui, &shown),
+                Tab::Companies => {
+                    let actions = self.companies_panel.ui(
+                        ui,
+                        &shown,
+                        &self.companies,
+                        &self.records,
+                        writable,
+                        today,
+                    );
+                    for action in actions {
+                        self.commands.push(match action {
+                            CompaniesAction::SetApplications(applications) => {
+                                Command::SetApplications(id, applications)
+                            }
+                            CompaniesAction::ClosePathway(kind, date) => {
+                                Command::ClosePathway(id, kind, date)
+                            }
+                            CompaniesAction::SaveCompanies(companies) => {
+                                Command::SaveCompanies(companies)
+                            }
+                        });
+                    }
+                }
                 Tab::Creche => {
                     let context = CrecheContext {
                         shown: &shown,
@@ -1017,5 +1092,48 @@ impl eframe::App for ParcoursApp {
     fn on_exit(&mut self) {
         // Last chance: whatever is valid and pending goes to disk.
         self.autosave(f64::INFINITY, true);
+    }
+}
+
+/// Phase 3: applications and the companies' directory.
+impl ParcoursApp {
+    /// The partner companies' directory, sorted by name.
+    #[must_use]
+    pub fn companies(&self) -> &[Company] {
+        &self.companies
+    }
+
+    /// Opens the CSV import preview on these bytes, as the file dialog does (tests use it:
+    /// a file dialog cannot be driven).
+    pub fn open_company_import(&mut self, name: &str, bytes: Vec<u8>) {
+        self.companies_panel.open_import(name.to_owned(), bytes);
+    }
+
+    /// Saves a record with new applications: the valid edit in progress, if any, goes with
+    /// them, so that neither overwrites the other.
+    fn set_applications(&mut self, id: BeneficiaryId, applications: Vec<Application>) {
+        let today = self.today();
+        let Some(index) = self.index_of(id) else {
+            return;
+        };
+        let mut record = self
+            .editors
+            .get(&id)
+            .and_then(|e| e.pending.clone())
+            .unwrap_or_else(|| self.records[index].clone());
+        record.applications = applications;
+        record.updated_at = Utc::now();
+        match self.store.save_beneficiary(&record, today) {
+            Ok(_) => {
+                self.records[index] = record;
+                self.save_state = SaveState::Saved;
+                if let Some(editor) = self.editors.get_mut(&id) {
+                    editor.pending = None;
+                    editor.is_new = false;
+                    editor.revalidate(&self.records[index], today);
+                }
+            }
+            Err(error) => self.save_state = SaveState::Failed(error.to_string()),
+        }
     }
 }

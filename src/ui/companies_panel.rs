@@ -1,37 +1,551 @@
-//! The "Entreprises" tab (phase 3): where the matching phase stands and how the pathway closed.
+//! The "Entreprises" tab (phase 3): for the open person, their applications and the moves of
+//! each, then the open offers ranked for them with the reasons criterion by criterion, each
+//! proposed in one click; the companies' directory and the CSV import open in windows
+//! (`companies_window`).
+//!
+//! The tab never writes: it returns [`CompaniesAction`]s that the app turns into commands.
 
-use egui::{RichText, Ui};
+use chrono::{NaiveDate, NaiveTime};
+use egui::{RichText, TextEdit, Ui};
 
-use super::widgets::{info_row, info_section};
+use super::companies_window::{DirectoryWindow, ImportWindow};
+use super::widgets::{choice_box, info_row, info_section};
 use super::{phase_rows, theme};
-use crate::model::{Beneficiary, Phase, format_date};
+use crate::model::matching::{Match, Target, rank_offers_top};
+use crate::model::{
+    Application, ApplicationId, ApplicationState, Beneficiary, Company, ContractKind, OutcomeKind,
+    Phase, RefusalReason, StateKind, format_date, parse_date,
+};
 
-/// Draws the tab for a record.
-pub fn ui(ui: &mut Ui, record: &Beneficiary) {
-    info_section(
-        ui,
-        "Phase 3 · Mise en relation avec les entreprises",
-        |ui| {
-            phase_rows(ui, record, Phase::Matching);
-        },
-    );
-    info_section(ui, "Sortie du parcours", |ui| {
-        match &record.pathway.outcome {
-            None => info_row(ui, "Sortie", "parcours en cours"),
-            Some(outcome) => {
-                ui.label(RichText::new("Sortie").weak());
-                ui.label(
-                    RichText::new(outcome.kind.label())
-                        .strong()
-                        .color(theme::OK),
-                );
-                ui.end_row();
-                info_row(ui, "Date", &format_date(outcome.date));
-            }
+/// How many ranked lines the tab shows.
+const SHOWN_MATCHES: usize = 30;
+
+pub const APPLICATIONS: &str = "Candidatures";
+pub const NO_APPLICATION: &str =
+    "Aucune candidature pour l'instant : proposez une offre de la liste ci-dessous.";
+pub const RANKED: &str = "Offres et entreprises proposées";
+pub const NO_MATCH: &str =
+    "Aucune offre ouverte dans l'annuaire : ajoutez des entreprises ou importez un fichier CSV.";
+pub const PROPOSE: &str = "Proposer";
+pub const ALREADY_PROPOSED: &str = "Déjà proposée";
+pub const DIRECTORY: &str = "Annuaire des entreprises…";
+pub const IMPORT_CSV: &str = "Importer un fichier CSV…";
+pub const CONFIRM_MOVE: &str = "Valider le changement";
+pub const CANCEL: &str = "Annuler";
+pub const INTERVIEW_DATE: &str = "Date de l'entretien";
+pub const INTERVIEW_TIME: &str = "Heure (HH:MM)";
+pub const INTERVIEW_PLACE: &str = "Lieu de l'entretien";
+pub const CONTRACT: &str = "Type de contrat";
+pub const START_DATE: &str = "Date de début";
+pub const REFUSAL_REASON: &str = "Motif du refus";
+pub const REFUSAL_NOTE: &str = "Précision";
+pub const HISTORY: &str = "Historique";
+pub const CLOSE_PATHWAY: &str = "Clore le parcours : sortie en emploi";
+pub const SPONTANEOUS: &str = "candidature spontanée";
+
+/// What the tab asks the app to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CompaniesAction {
+    /// Replace the open person's applications (one was proposed or moved).
+    SetApplications(Vec<Application>),
+    /// Close the open person's pathway with this outcome, on this date.
+    ClosePathway(OutcomeKind, NaiveDate),
+    /// Save these companies (edited, or imported).
+    SaveCompanies(Vec<Company>),
+}
+
+/// A move being filled in: the state chosen and the details it needs, as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct MoveDraft {
+    application: ApplicationId,
+    to: StateKind,
+    date: String,
+    time: String,
+    place: String,
+    contract: ContractKind,
+    reason: RefusalReason,
+    note: String,
+    error: Option<String>,
+}
+
+impl MoveDraft {
+    fn new(application: ApplicationId, to: StateKind, today: NaiveDate) -> Self {
+        Self {
+            application,
+            to,
+            date: format_date(today),
+            time: String::new(),
+            place: String::new(),
+            contract: ContractKind::Cdi,
+            reason: RefusalReason::Other,
+            note: String::new(),
+            error: None,
         }
+    }
+
+    /// The state the draft describes, or why it cannot be one.
+    fn state(&self) -> Result<ApplicationState, String> {
+        let date = || match parse_date(&self.date) {
+            Ok(Some(date)) => Ok(date),
+            Ok(None) => Err("La date est obligatoire (JJ/MM/AAAA).".to_owned()),
+            Err(_) => Err(format!(
+                "Date « {} » invalide : JJ/MM/AAAA.",
+                self.date.trim()
+            )),
+        };
+        Ok(match self.to {
+            StateKind::Proposed => ApplicationState::Proposed,
+            StateKind::Sent => ApplicationState::Sent,
+            StateKind::Withdrawn => ApplicationState::Withdrawn,
+            StateKind::Interview => {
+                let time = self.time.trim().replace('h', ":");
+                let time = if time.is_empty() {
+                    None
+                } else {
+                    let padded = if time.ends_with(':') {
+                        format!("{time}00")
+                    } else {
+                        time.clone()
+                    };
+                    Some(NaiveTime::parse_from_str(&padded, "%H:%M").map_err(|_| {
+                        format!(
+                            "Heure « {} » invalide : HH:MM, par exemple 14:30.",
+                            self.time.trim()
+                        )
+                    })?)
+                };
+                ApplicationState::Interview {
+                    date: date()?,
+                    time,
+                    place: self.place.trim().to_owned(),
+                }
+            }
+            StateKind::Hired => ApplicationState::Hired {
+                contract: self.contract,
+                start: date()?,
+            },
+            StateKind::Refused => ApplicationState::Refused {
+                reason: self.reason,
+                note: self.note.trim().to_owned(),
+            },
+        })
+    }
+}
+
+/// The tab's state across frames.
+#[derive(Default)]
+pub struct CompaniesPanel {
+    moving: Option<MoveDraft>,
+    directory: DirectoryWindow,
+    import: ImportWindow,
+}
+
+impl CompaniesPanel {
+    /// Opens the import preview on the bytes of a CSV file (from the file dialog, or tests).
+    pub fn open_import(&mut self, name: String, bytes: Vec<u8>) {
+        self.import.open(name, bytes);
+    }
+
+    /// Draws the tab for `record`; `people` is everyone (for the directory's reverse view).
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        record: &Beneficiary,
+        companies: &[Company],
+        people: &[Beneficiary],
+        writable: bool,
+        today: NaiveDate,
+    ) -> Vec<CompaniesAction> {
+        let mut actions = Vec::new();
+        ui.add_space(theme::SECTION_GAP);
+        ui.horizontal(|ui| {
+            if ui.button(DIRECTORY).clicked() {
+                self.directory.open = true;
+            }
+            if ui
+                .add_enabled(writable, egui::Button::new(IMPORT_CSV))
+                .clicked()
+                && let Some(path) = rfd::FileDialog::new()
+                    .add_filter("CSV", &["csv", "txt"])
+                    .pick_file()
+            {
+                match crate::cli::read_import_file(&path) {
+                    Ok(bytes) => {
+                        let name = path
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default();
+                        self.import.open(name, bytes);
+                    }
+                    Err(error) => self.import.fail(error.to_string()),
+                }
+            }
+        });
+        info_section(
+            ui,
+            "Phase 3 · Mise en relation avec les entreprises",
+            |ui| {
+                phase_rows(ui, record, Phase::Matching);
+                match &record.pathway.outcome {
+                    None => info_row(ui, "Sortie", "parcours en cours"),
+                    Some(outcome) => {
+                        ui.label(RichText::new("Sortie").weak());
+                        ui.label(
+                            RichText::new(format!(
+                                "{} le {}",
+                                outcome.kind.label(),
+                                format_date(outcome.date)
+                            ))
+                            .strong()
+                            .color(theme::OK),
+                        );
+                        ui.end_row();
+                    }
+                }
+            },
+        );
+        self.applications_ui(ui, record, writable, today, &mut actions);
+        ranked_ui(ui, record, companies, writable, today, &mut actions);
+
+        let ctx = ui.ctx().clone();
+        actions.extend(
+            self.directory
+                .show(&ctx, companies, people, writable, today),
+        );
+        actions.extend(self.import.show(&ctx, companies, writable));
+        actions
+    }
+
+    fn applications_ui(
+        &mut self,
+        ui: &mut Ui,
+        record: &Beneficiary,
+        writable: bool,
+        today: NaiveDate,
+        actions: &mut Vec<CompaniesAction>,
+    ) {
+        ui.add_space(theme::SECTION_GAP);
+        ui.heading(APPLICATIONS);
+        ui.separator();
+        if record.applications.is_empty() {
+            ui.label(RichText::new(NO_APPLICATION).weak());
+        }
+        for application in &record.applications {
+            ui.push_id(application.id, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(application.target_label()).strong());
+                    let colour = match application.state.kind() {
+                        StateKind::Hired => theme::OK,
+                        StateKind::Refused | StateKind::Withdrawn => theme::ROUTE_UNKNOWN,
+                        _ => theme::ROUTE_FLE,
+                    };
+                    ui.label(RichText::new(application.state.describe()).color(colour));
+                });
+                ui.horizontal_wrapped(|ui| {
+                    for &next in application.state.kind().next() {
+                        let label = format!("→ {}", next.label());
+                        // Named with its application: several may show the same moves.
+                        let name = format!("{label} : {}", application.target_label());
+                        let response = ui.add_enabled(writable, egui::Button::new(label));
+                        response.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Button, writable, &name)
+                        });
+                        if response.clicked() {
+                            self.moving = Some(MoveDraft::new(application.id, next, today));
+                        }
+                    }
+                    let hired = application.state.kind() == StateKind::Hired;
+                    if let (true, None, ApplicationState::Hired { contract, .. }) =
+                        (hired, &record.pathway.outcome, &application.state)
+                        && ui
+                            .add_enabled(writable, egui::Button::new(CLOSE_PATHWAY))
+                            .on_hover_text(format!(
+                                "Sortie « {} » datée d'aujourd'hui",
+                                OutcomeKind::Employment(*contract).label()
+                            ))
+                            .clicked()
+                    {
+                        actions.push(CompaniesAction::ClosePathway(
+                            OutcomeKind::Employment(*contract),
+                            today,
+                        ));
+                    }
+                });
+                if self
+                    .moving
+                    .as_ref()
+                    .is_some_and(|m| m.application == application.id)
+                {
+                    self.move_form_ui(ui, record, application, today, actions);
+                }
+                egui::CollapsingHeader::new(HISTORY)
+                    .id_salt(("history", application.id))
+                    .show(ui, |ui| {
+                        for step in application.history.iter().rev() {
+                            ui.label(format!(
+                                "{} · {}",
+                                format_date(step.on),
+                                step.state.describe()
+                            ));
+                        }
+                    });
+                ui.separator();
+            });
+        }
+    }
+
+    fn move_form_ui(
+        &mut self,
+        ui: &mut Ui,
+        record: &Beneficiary,
+        application: &Application,
+        today: NaiveDate,
+        actions: &mut Vec<CompaniesAction>,
+    ) {
+        let Some(draft) = self.moving.as_mut() else {
+            return;
+        };
+        let mut done = false;
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.label(RichText::new(format!("Passer à « {} »", draft.to.label())).strong());
+            egui::Grid::new(("move", application.id))
+                .num_columns(2)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| match draft.to {
+                    StateKind::Interview => {
+                        text_row(ui, INTERVIEW_DATE, &mut draft.date);
+                        text_row(ui, INTERVIEW_TIME, &mut draft.time);
+                        text_row(ui, INTERVIEW_PLACE, &mut draft.place);
+                    }
+                    StateKind::Hired => {
+                        let label = ui.label(CONTRACT);
+                        choice_box(
+                            ui,
+                            CONTRACT,
+                            label.id,
+                            true,
+                            &mut draft.contract,
+                            &ContractKind::ALL,
+                            &|c: ContractKind| c.label().to_owned(),
+                        );
+                        ui.end_row();
+                        text_row(ui, START_DATE, &mut draft.date);
+                    }
+                    StateKind::Refused => {
+                        let label = ui.label(REFUSAL_REASON);
+                        choice_box(
+                            ui,
+                            REFUSAL_REASON,
+                            label.id,
+                            true,
+                            &mut draft.reason,
+                            &RefusalReason::ALL,
+                            &|r: RefusalReason| r.label().to_owned(),
+                        );
+                        ui.end_row();
+                        text_row(ui, REFUSAL_NOTE, &mut draft.note);
+                    }
+                    _ => {
+                        ui.label(format!("Changement daté du {}.", format_date(today)));
+                        ui.end_row();
+                    }
+                });
+            if let Some(error) = &draft.error {
+                ui.label(RichText::new(error).color(theme::ERROR));
+            }
+            ui.horizontal(|ui| {
+                if ui.button(CONFIRM_MOVE).clicked() {
+                    match draft.state() {
+                        Err(message) => draft.error = Some(message),
+                        Ok(state) => {
+                            let mut applications = record.applications.clone();
+                            if let Some(target) =
+                                applications.iter_mut().find(|a| a.id == application.id)
+                            {
+                                match target.move_to(state, today) {
+                                    Ok(()) => {
+                                        actions
+                                            .push(CompaniesAction::SetApplications(applications));
+                                        done = true;
+                                    }
+                                    Err(error) => draft.error = Some(error.to_string()),
+                                }
+                            }
+                        }
+                    }
+                }
+                if ui.button(CANCEL).clicked() {
+                    done = true;
+                }
+            });
+        });
+        if done {
+            self.moving = None;
+        }
+    }
+}
+
+/// A labelled single-line field in a two-column grid.
+fn text_row(ui: &mut Ui, label: &str, value: &mut String) {
+    let label = ui.label(label);
+    ui.add(TextEdit::singleline(value).desired_width(theme::FIELD_WIDTH))
+        .labelled_by(label.id);
+    ui.end_row();
+}
+
+/// Whether the person already has a live application for this line.
+fn already_applied(record: &Beneficiary, target: Target) -> bool {
+    record.applications.iter().any(|a| {
+        a.is_active()
+            && match target {
+                Target::Offer { offer, .. } => a.offer == Some(offer),
+                Target::Spontaneous { company } => a.offer.is_none() && a.company == company,
+            }
+    })
+}
+
+fn ranked_ui(
+    ui: &mut Ui,
+    record: &Beneficiary,
+    companies: &[Company],
+    writable: bool,
+    today: NaiveDate,
+    actions: &mut Vec<CompaniesAction>,
+) {
+    ui.add_space(theme::SECTION_GAP);
+    ui.heading(RANKED);
+    ui.separator();
+    let ranked = rank_offers_top(record, companies, today, SHOWN_MATCHES);
+    if ranked.is_empty() {
+        ui.label(RichText::new(NO_MATCH).weak());
+        return;
+    }
+    for line in &ranked {
+        ui.push_id(line.target, |ui| {
+            match_row_ui(ui, record, companies, line, writable, today, actions);
+        });
+    }
+}
+
+fn match_row_ui(
+    ui: &mut Ui,
+    record: &Beneficiary,
+    companies: &[Company],
+    line: &Match,
+    writable: bool,
+    today: NaiveDate,
+    actions: &mut Vec<CompaniesAction>,
+) {
+    ui.horizontal(|ui| {
+        let colour = if line.score >= 50 {
+            theme::OK
+        } else if line.score >= 20 {
+            theme::ROUTE_FLE
+        } else {
+            theme::ROUTE_UNKNOWN
+        };
+        ui.add_sized(
+            [44.0, 20.0],
+            egui::Label::new(RichText::new(line.score.to_string()).strong().color(colour)),
+        );
+        ui.label(RichText::new(&line.label).strong());
+        if matches!(line.target, Target::Spontaneous { .. }) {
+            ui.label(RichText::new(SPONTANEOUS).italics().color(theme::WARNING));
+        }
+
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if already_applied(record, line.target) {
+                ui.label(RichText::new(ALREADY_PROPOSED).weak());
+            } else if proposal_button(ui, writable, &line.label).clicked() {
+                let (company_id, offer_id) = match line.target {
+                    Target::Offer { company, offer } => (company, Some(offer)),
+                    Target::Spontaneous { company } => (company, None),
+                };
+                if let Some(company) = companies.iter().find(|c| c.id == company_id) {
+                    let offer = offer_id
+                        .and_then(|id| company.offers.iter().find(|o| o.id == id))
+                        .map(|o| (o.id, o.title.as_str()));
+                    let mut applications = record.applications.clone();
+                    applications.push(Application::propose(
+                        company.id,
+                        &company.name,
+                        offer,
+                        today,
+                    ));
+                    actions.push(CompaniesAction::SetApplications(applications));
+                }
+            }
+        });
     });
-    info_section(ui, "Projet et mobilité", |ui| {
-        info_row(ui, "Commune de résidence", &record.contact.town);
-        info_row(ui, "Niveau de français", record.french_level.label());
+    // Indented under the title, and kept there when the reasons wrap.
+    ui.horizontal(|ui| {
+        ui.add_space(52.0);
+        ui.vertical(|ui| {
+            if let Some(details) = details(companies, line.target) {
+                ui.label(RichText::new(details).weak());
+            }
+            ui.horizontal_wrapped(|ui| reasons_ui(ui, line));
+        });
     });
+    ui.add_space(4.0);
+}
+
+/// One coloured label per criterion: green adds points, red takes some away.
+fn reasons_ui(ui: &mut Ui, line: &Match) {
+    {
+        for reason in &line.reasons {
+            let colour = match reason.points {
+                p if p > 0 => theme::OK,
+                0 => theme::ROUTE_UNKNOWN,
+                _ => theme::ERROR,
+            };
+            ui.label(
+                RichText::new(format!(
+                    "{} {:+} : {}",
+                    reason.criterion.label(),
+                    reason.points,
+                    reason.text
+                ))
+                .small()
+                .color(colour),
+            );
+        }
+    }
+}
+
+/// "CDI · 35 h · Journée · Créteil" for an offer, the town for a company.
+fn details(companies: &[Company], target: Target) -> Option<String> {
+    let (company_id, offer_id) = match target {
+        Target::Offer { company, offer } => (company, Some(offer)),
+        Target::Spontaneous { company } => (company, None),
+    };
+    let company = companies.iter().find(|c| c.id == company_id)?;
+    let Some(offer) = offer_id.and_then(|id| company.offers.iter().find(|o| o.id == id)) else {
+        return Some(company.town.clone());
+    };
+    let mut parts = vec![offer.contract.label().to_owned()];
+    if let Some(hours) = offer.weekly_hours {
+        parts.push(format!("{hours} h"));
+    }
+    parts.push(offer.schedule.label().to_owned());
+    let town = if offer.town.trim().is_empty() {
+        &company.town
+    } else {
+        &offer.town
+    };
+    if !town.trim().is_empty() {
+        parts.push(town.trim().to_owned());
+    }
+    Some(parts.join(" · "))
+}
+
+/// "Proposer", named "Proposer « offer — company »" for screen readers (and tests): a list of
+/// identical "Proposer" buttons says nothing to someone who cannot see the rows.
+fn proposal_button(ui: &mut Ui, enabled: bool, target: &str) -> egui::Response {
+    let name = format!("{PROPOSE} « {target} »");
+    let response = ui
+        .add_enabled(enabled, egui::Button::new(PROPOSE))
+        .on_hover_text(&name);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, &name));
+    response
 }

@@ -3,6 +3,7 @@
 
 mod app;
 mod companies_panel;
+mod companies_window;
 mod conflict_window;
 mod creche_panel;
 mod creche_settings_window;

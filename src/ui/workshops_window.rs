@@ -198,7 +198,8 @@ impl WorkshopsWindow {
             workshop.start.format("%H:%M"),
             format_minutes(workshop.duration_minutes),
         ));
-        ui.horizontal(|ui| {
+        // Wrapped: with the crèche button, the row is wider than the window.
+        ui.horizontal_wrapped(|ui| {
             let person = cx.record.id;
             if workshop.is_enrolled(person) {
                 if ui

@@ -6,6 +6,7 @@
 mod backups;
 mod cli;
 mod common;
+mod companies;
 mod crash_safety;
 mod creche;
 mod hostile_files;
@@ -14,6 +15,7 @@ mod preparation;
 mod report;
 mod rome_picker;
 mod store_files;
+mod ui_companies;
 mod ui_competences;
 mod ui_conflicts;
 mod ui_creche;

@@ -1,0 +1,83 @@
+//! Matching one person against 10,000 open offers (1,000 companies of 10 offers, varied
+//! occupations, places, levels and required skills). Target: under 10 ms.
+//!
+//! Two measures: every offer scored and ranked with the 50 best put into words (what the
+//! "Entreprises" tab shows), and every offer put into words (what `parcours match` prints).
+//!
+//! Run with `cargo bench --bench matching`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::hint::black_box;
+
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use parcours::model::matching::{rank_offers, rank_offers_top};
+use parcours::model::{
+    CefrLevel, Company, Offer, OfferSchedule, demo_beneficiaries, rome::catalog,
+};
+
+fn companies() -> Vec<Company> {
+    let occupations = catalog().occupations();
+    let levels = [
+        CefrLevel::NotAssessed,
+        CefrLevel::A1,
+        CefrLevel::A2,
+        CefrLevel::B1,
+    ];
+    let towns = [
+        ("Créteil", "94000"),
+        ("Vitry-sur-Seine", "94400"),
+        ("Paris", "75011"),
+        ("Orly", "94310"),
+    ];
+    (0..1_000_usize)
+        .map(|n| {
+            let (town, postcode) = towns[n % towns.len()];
+            let mut company = Company {
+                name: format!("Entreprise {n}"),
+                ape: format!("{:02}.10A", 10 + n % 88),
+                town: town.into(),
+                postcode: postcode.into(),
+                ..Company::new()
+            };
+            for k in 0..10 {
+                let occupation = &occupations[(n * 10 + k) * 7 % occupations.len()];
+                company.offers.push(Offer {
+                    title: occupation.label.clone(),
+                    rome_code: Some(occupation.code.clone()),
+                    french_level: levels[k % levels.len()],
+                    schedule: OfferSchedule::ALL[k % 3],
+                    required_skills: if k % 2 == 0 {
+                        vec!["Hygiène HACCP".into(), "Travail en équipe".into()]
+                    } else {
+                        Vec::new()
+                    },
+                    ..Offer::new()
+                });
+            }
+            company
+        })
+        .collect()
+}
+
+fn matching(c: &mut Criterion) {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let person = demo_beneficiaries(5, today, 7)
+        .into_iter()
+        .max_by_key(|b| b.skills.skills.len() + b.skills.experiences.len())
+        .unwrap();
+    let companies = companies();
+    assert_eq!(
+        companies.iter().flat_map(Company::open_offers).count(),
+        10_000
+    );
+    c.bench_function("match_10000_offers_best_50_explained", |b| {
+        b.iter(|| rank_offers_top(black_box(&person), black_box(&companies), today, 50));
+    });
+    c.bench_function("match_10000_offers_all_explained", |b| {
+        b.iter(|| rank_offers(black_box(&person), black_box(&companies), today));
+    });
+}
+
+criterion_group!(benches, matching);
+criterion_main!(benches);

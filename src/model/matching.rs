@@ -1,0 +1,863 @@
+//! Phase 3: which offers suit a person, and why — a score made of points per criterion
+//! (occupation, French, skills and diplomas, place, hours), each with its reason in French, so
+//! that the counsellor can see and explain the ranking rather than trust a number.
+//!
+//! The person's target occupations come from phase 1 (the valorisation profile's targets and
+//! the ROME codes of their experiences). Companies without an open offer come after the
+//! offers, as spontaneous applications, when their NAF sector hires for one of those targets.
+//! The reverse view ranks the people for one offer with the same rules.
+
+use std::borrow::Cow;
+use std::cmp::Reverse;
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::beneficiary::{Beneficiary, CrecheAge};
+use super::cefr::CefrLevel;
+use super::company::{Company, Offer, Schedule, departement};
+use super::ids::{BeneficiaryId, CompanyId, OfferId};
+use super::rome::catalog;
+use super::search::fold;
+use super::skills::{AreaStatus, LifeArea};
+
+/// `format!` into a reason's text.
+macro_rules! owned {
+    ($($arg:tt)*) => {
+        Cow::Owned(format!($($arg)*))
+    };
+}
+
+/// What a reason is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Criterion {
+    /// The occupation of the offer against the person's targets.
+    Occupation,
+    /// French level against the level required.
+    French,
+    /// Skills and diplomas held against those required.
+    Skills,
+    /// Where the job is against where the person lives and can go.
+    Place,
+    /// Hours and schedule against childcare constraints.
+    Hours,
+}
+
+impl Criterion {
+    /// The French label.
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::Occupation => "Métier",
+            Self::French => "Français",
+            Self::Skills => "Compétences",
+            Self::Place => "Lieu",
+            Self::Hours => "Horaires",
+        }
+    }
+}
+
+/// One criterion's contribution to a score.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reason {
+    /// Which criterion.
+    pub criterion: Criterion,
+    /// Points added (negative: taken away).
+    pub points: i32,
+    /// Why, in French ("même métier (G1602)"); most reasons are fixed texts, not copied.
+    pub text: Cow<'static, str>,
+}
+
+/// What a ranked line proposes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// An open offer.
+    Offer {
+        /// Its company.
+        company: CompanyId,
+        /// The offer.
+        offer: OfferId,
+    },
+    /// A spontaneous application to a company without an open offer.
+    Spontaneous {
+        /// The company.
+        company: CompanyId,
+    },
+}
+
+/// One line of the ranking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    /// Offer or company.
+    pub target: Target,
+    /// "Title — Company", or "Company (candidature spontanée)".
+    pub label: String,
+    /// Sum of the reasons' points.
+    pub score: i32,
+    /// One reason per criterion, in the order of [`Criterion`].
+    pub reasons: Vec<Reason>,
+}
+
+impl Match {
+    /// The reasons as one line: "Métier +40 : même métier (G1602) ; Français +15 : …".
+    #[must_use]
+    pub fn reasons_text(&self) -> String {
+        self.reasons
+            .iter()
+            .map(|r| format!("{} {:+} : {}", r.criterion.label(), r.points, r.text))
+            .collect::<Vec<_>>()
+            .join(" ; ")
+    }
+}
+
+/// What matching needs to know about a person, computed once per person.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    /// Target ROME codes, without duplicates.
+    targets: Vec<String>,
+    /// NAF divisions where the targets are commonly found.
+    target_divisions: [bool; 100],
+    french: CefrLevel,
+    /// Skills, diploma titles and fields, folded.
+    held: Vec<String>,
+    town: String,
+    departement: Option<String>,
+    /// Mobility noted as a strength: another département is within reach.
+    mobile: bool,
+    /// A young child to have looked after (crèche age, or childcare noted as a need).
+    childcare: bool,
+}
+
+impl Profile {
+    /// The person as matching sees them on `today`.
+    #[must_use]
+    pub fn of(person: &Beneficiary, today: NaiveDate) -> Self {
+        let skills = &person.skills;
+        let mut targets: Vec<String> = Vec::new();
+        let codes = skills.target_occupations.iter().chain(
+            skills
+                .experiences
+                .iter()
+                .filter_map(|e| e.rome_code.as_ref()),
+        );
+        for code in codes {
+            let code = code.trim().to_uppercase();
+            if !code.is_empty() && !targets.contains(&code) {
+                targets.push(code);
+            }
+        }
+        let mut target_divisions = [false; 100];
+        for code in &targets {
+            if let Some(occupation) = catalog().occupation(code) {
+                for &division in &occupation.naf_divisions {
+                    // Division 0 means "every sector": it relates nothing in particular.
+                    if division != 0
+                        && let Some(slot) = target_divisions.get_mut(usize::from(division))
+                    {
+                        *slot = true;
+                    }
+                }
+            }
+        }
+        let held = skills
+            .skills
+            .iter()
+            .map(|s| fold(&s.label))
+            .chain(skills.diplomas.iter().map(|d| fold(&d.title)))
+            .chain(skills.diplomas.iter().map(|d| fold(&d.field)))
+            .filter(|s| !s.trim().is_empty())
+            .collect();
+        let area = |area| skills.life_areas.get(&area).map(|a| a.status);
+        let young_child = person.family.children.iter().any(|c| {
+            matches!(
+                c.creche_age(today),
+                CrecheAge::Eligible { .. } | CrecheAge::TooYoung { .. }
+            )
+        });
+        Self {
+            targets,
+            target_divisions,
+            french: person.french_level,
+            held,
+            town: fold(person.contact.town.trim()),
+            departement: departement(&person.contact.postcode).map(str::to_owned),
+            mobile: area(LifeArea::Mobility) == Some(AreaStatus::Strength),
+            childcare: young_child || area(LifeArea::Childcare) == Some(AreaStatus::Need),
+        }
+    }
+
+    /// The person's target occupations (ROME codes).
+    #[must_use]
+    pub fn targets(&self) -> &[String] {
+        &self.targets
+    }
+
+    fn hires_for_targets(&self, division: Option<u8>) -> bool {
+        division
+            .and_then(|d| self.target_divisions.get(usize::from(d)))
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// The occupation criterion, without words.
+    fn occupation(&self, offer: &Offer, division: Option<u8>) -> (i32, Verdict) {
+        if self.targets.is_empty() {
+            return (0, Verdict::NoTargets);
+        }
+        if let Some(code) = &offer.rome_code {
+            if self.targets.iter().any(|t| t == code) {
+                return (40, Verdict::SameCode);
+            }
+            if let Some(index) = self
+                .targets
+                .iter()
+                .position(|t| t.get(..3).is_some_and(|d| code.starts_with(d)))
+            {
+                return (25, Verdict::SameDomain(index));
+            }
+        }
+        if self.hires_for_targets(division) {
+            return (10, Verdict::Sector);
+        }
+        (0, Verdict::Unrelated)
+    }
+
+    /// The French criterion.
+    fn french(&self, required: CefrLevel) -> (i32, Verdict) {
+        if !required.is_assessed() {
+            return (10, Verdict::NoLevel);
+        }
+        if !self.french.is_assessed() {
+            return (-10, Verdict::NotAssessed);
+        }
+        match (required as i32) - (self.french as i32) {
+            i32::MIN..=0 => (15, Verdict::Reaches),
+            1 => (-5, Verdict::OneBelow),
+            _ => (-20, Verdict::FarBelow),
+        }
+    }
+
+    /// Whether a required skill or diploma (folded) is among those held.
+    fn holds(&self, required: &str) -> bool {
+        !required.trim().is_empty()
+            && self
+                .held
+                .iter()
+                .any(|h| h.contains(required) || required.contains(h.as_str()))
+    }
+
+    /// The skills criterion: 5 points per requirement held, minus 5 per one missing.
+    fn skills<'c>(&self, offer: &'c Offer, folds: &mut Folds<'c>) -> (i32, Verdict) {
+        let (mut held, mut required) = (0_i32, 0_i32);
+        for wanted in offer.required_skills.iter().chain(&offer.required_diplomas) {
+            if wanted.trim().is_empty() {
+                continue;
+            }
+            required += 1;
+            if self.holds(folds.fold(wanted)) {
+                held += 1;
+            }
+        }
+        if required == 0 {
+            return (0, Verdict::NothingRequired);
+        }
+        (
+            5 * held - 5 * (required - held),
+            Verdict::Skills { held, required },
+        )
+    }
+
+    /// The place criterion, for a job in `town` (`postcode`).
+    fn place<'c>(&self, town: &'c str, postcode: &str, folds: &mut Folds<'c>) -> (i32, Verdict) {
+        if !self.town.is_empty() && folds.fold(town) == self.town {
+            return (15, Verdict::SameTown);
+        }
+        let (Some(home), Some(there)) = (self.departement.as_deref(), departement(postcode)) else {
+            return (0, Verdict::NoPlace);
+        };
+        if home == there {
+            (8, Verdict::SameDepartement)
+        } else if self.mobile {
+            (0, Verdict::OtherDepartementMobile)
+        } else {
+            (-15, Verdict::OutsideMobility)
+        }
+    }
+
+    /// The hours criterion.
+    fn hours(&self, offer: &Offer) -> (i32, Verdict) {
+        if !self.childcare {
+            return (5, Verdict::NoChildcare);
+        }
+        match offer.schedule {
+            Schedule::Night => (-20, Verdict::Night),
+            Schedule::Weekend => (-20, Verdict::Weekend),
+            Schedule::Day if offer.weekly_hours.is_some_and(|h| h > 35) => (-5, Verdict::LongHours),
+            Schedule::Day => (5, Verdict::DayOk),
+        }
+    }
+
+    /// The five criteria for one offer, as points and verdicts (no text: cheap enough for
+    /// thousands of offers).
+    fn judge<'c>(&self, company: &'c Company, offer: &'c Offer, folds: &mut Folds<'c>) -> Judged {
+        let (town, postcode) = place_of(company, offer);
+        [
+            self.occupation(offer, company.naf_division()),
+            self.french(offer.french_level),
+            self.skills(offer, folds),
+            self.place(town, postcode, folds),
+            self.hours(offer),
+        ]
+    }
+
+    /// The words of one verdict.
+    fn explain<'c>(
+        &self,
+        company: &Company,
+        offer: &'c Offer,
+        (points, verdict): (i32, Verdict),
+        folds: &mut Folds<'c>,
+    ) -> Reason {
+        let level = |l: CefrLevel| l.label().split(' ').next().unwrap_or_default();
+        let code = offer.rome_code.as_deref().unwrap_or_default();
+        let (town, postcode) = place_of(company, offer);
+        let there = departement(postcode).unwrap_or_default();
+        let (criterion, text) = match verdict {
+            Verdict::NoTargets => (
+                Criterion::Occupation,
+                Cow::Borrowed("aucun métier visé renseigné (phase 1)"),
+            ),
+            Verdict::SameCode => (Criterion::Occupation, owned!("même métier ({code})")),
+            Verdict::SameDomain(index) => (
+                Criterion::Occupation,
+                owned!(
+                    "même domaine ({code} et {})",
+                    self.targets.get(index).map_or("", String::as_str)
+                ),
+            ),
+            Verdict::Sector => (
+                Criterion::Occupation,
+                owned!(
+                    "le secteur de l'entreprise (NAF {:02}) recrute les métiers visés",
+                    company.naf_division().unwrap_or_default()
+                ),
+            ),
+            Verdict::Unrelated if code.is_empty() => (
+                Criterion::Occupation,
+                Cow::Borrowed("métier de l'offre non précisé"),
+            ),
+            Verdict::Unrelated => (
+                Criterion::Occupation,
+                owned!("métier sans lien avec les métiers visés ({code})"),
+            ),
+            Verdict::NoLevel => (Criterion::French, Cow::Borrowed("aucun niveau exigé")),
+            Verdict::NotAssessed => (
+                Criterion::French,
+                owned!("niveau non évalué ({} exigé)", level(offer.french_level)),
+            ),
+            Verdict::Reaches => (
+                Criterion::French,
+                owned!(
+                    "{} pour {} exigé",
+                    level(self.french),
+                    level(offer.french_level)
+                ),
+            ),
+            Verdict::OneBelow => (
+                Criterion::French,
+                owned!(
+                    "{}, un niveau sous le {} exigé",
+                    level(self.french),
+                    level(offer.french_level)
+                ),
+            ),
+            Verdict::FarBelow => (
+                Criterion::French,
+                owned!(
+                    "{}, loin du {} exigé",
+                    level(self.french),
+                    level(offer.french_level)
+                ),
+            ),
+            Verdict::NothingRequired => (Criterion::Skills, Cow::Borrowed("rien d'exigé")),
+            Verdict::Skills { held, required } => {
+                let missing: Vec<&str> = offer
+                    .required_skills
+                    .iter()
+                    .chain(&offer.required_diplomas)
+                    .filter(|s| !s.trim().is_empty() && !self.holds(folds.fold(s)))
+                    .map(|s| s.trim())
+                    .collect();
+                let mut text = owned!("{held} sur {required} exigé(s)");
+                if !missing.is_empty() {
+                    text = owned!("{text}, manque : {}", missing.join(", "));
+                }
+                (Criterion::Skills, text)
+            }
+            Verdict::SameTown => (Criterion::Place, owned!("même commune ({})", town.trim())),
+            Verdict::SameDepartement => (Criterion::Place, owned!("même département ({there})")),
+            Verdict::OtherDepartementMobile => (
+                Criterion::Place,
+                owned!("autre département ({there}), mobilité déclarée"),
+            ),
+            Verdict::OutsideMobility => (
+                Criterion::Place,
+                owned!("hors de la mobilité déclarée ({there})"),
+            ),
+            Verdict::NoPlace => (
+                Criterion::Place,
+                Cow::Borrowed("lieu non comparable (code postal manquant)"),
+            ),
+            Verdict::NoChildcare => (
+                Criterion::Hours,
+                Cow::Borrowed("pas de contrainte de garde d'enfant"),
+            ),
+            Verdict::Night => (
+                Criterion::Hours,
+                Cow::Borrowed("travail de nuit, incompatible avec la garde d'enfant"),
+            ),
+            Verdict::Weekend => (
+                Criterion::Hours,
+                Cow::Borrowed("travail le week-end, sans mode de garde"),
+            ),
+            Verdict::LongHours => (
+                Criterion::Hours,
+                Cow::Borrowed("plus de 35 h par semaine avec un enfant à faire garder"),
+            ),
+            Verdict::DayOk => (
+                Criterion::Hours,
+                Cow::Borrowed("horaires de journée, compatibles avec la garde d'enfant"),
+            ),
+        };
+        Reason {
+            criterion,
+            points,
+            text,
+        }
+    }
+
+    /// The reasons (one per criterion) for one offer of a company.
+    #[must_use]
+    pub fn score_offer(&self, company: &Company, offer: &Offer) -> Vec<Reason> {
+        let mut folds = Folds::default();
+        self.judge(company, offer, &mut folds)
+            .into_iter()
+            .map(|judged| self.explain(company, offer, judged, &mut folds))
+            .collect()
+    }
+}
+
+/// A criterion's outcome, without its words: what [`Profile::explain`] turns into a reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    NoTargets,
+    SameCode,
+    /// Same domain as the target at this index.
+    SameDomain(usize),
+    Sector,
+    Unrelated,
+    NoLevel,
+    NotAssessed,
+    Reaches,
+    OneBelow,
+    FarBelow,
+    NothingRequired,
+    Skills {
+        held: i32,
+        required: i32,
+    },
+    SameTown,
+    SameDepartement,
+    OtherDepartementMobile,
+    OutsideMobility,
+    NoPlace,
+    NoChildcare,
+    Night,
+    Weekend,
+    LongHours,
+    DayOk,
+}
+
+/// Points and verdict of each criterion, in the order of [`Criterion`].
+type Judged = [(i32, Verdict); 5];
+
+/// Folded texts, each folded once per ranking: companies repeat the same towns and skills.
+#[derive(Default)]
+struct Folds<'c> {
+    folded: HashMap<&'c str, String>,
+}
+
+impl<'c> Folds<'c> {
+    fn fold(&mut self, text: &'c str) -> &str {
+        self.folded
+            .entry(text)
+            .or_insert_with(|| fold(text.trim()))
+            .as_str()
+    }
+}
+
+/// Where an offer's job is: its own town and postcode, else the company's.
+fn place_of<'c>(company: &'c Company, offer: &'c Offer) -> (&'c str, &'c str) {
+    let town = if offer.town.trim().is_empty() {
+        company.town.as_str()
+    } else {
+        offer.town.as_str()
+    };
+    let postcode = if offer.postcode.trim().is_empty() {
+        company.postcode.as_str()
+    } else {
+        offer.postcode.as_str()
+    };
+    (town, postcode)
+}
+
+fn total(judged: &Judged) -> i32 {
+    judged.iter().map(|(points, _)| points).sum()
+}
+
+/// Open offers ranked for the person, best first (ties: company name, then title), each with
+/// its reasons; then the companies without an open offer whose NAF sector hires for the
+/// person's targets, as spontaneous applications.
+#[must_use]
+pub fn rank_offers(person: &Beneficiary, companies: &[Company], today: NaiveDate) -> Vec<Match> {
+    rank_offers_top(person, companies, today, usize::MAX)
+}
+
+/// [`rank_offers`], keeping only the best `limit` offers (spontaneous applications follow,
+/// at most `limit` too): every offer is scored, only those kept are put into words.
+#[must_use]
+pub fn rank_offers_top(
+    person: &Beneficiary,
+    companies: &[Company],
+    today: NaiveDate,
+    limit: usize,
+) -> Vec<Match> {
+    let profile = Profile::of(person, today);
+    let mut folds = Folds::default();
+    let mut offers: Vec<(i32, &Company, &Offer, Judged)> = Vec::new();
+    let mut spontaneous: Vec<(i32, &Company, Vec<Reason>)> = Vec::new();
+    for company in companies {
+        let mut has_open = false;
+        for offer in company.open_offers() {
+            has_open = true;
+            let judged = profile.judge(company, offer, &mut folds);
+            offers.push((total(&judged), company, offer, judged));
+        }
+        if !has_open && profile.hires_for_targets(company.naf_division()) {
+            let division = company.naf_division().unwrap_or_default();
+            let sector = catalog()
+                .sector(division)
+                .map(|s| s.label.clone())
+                .unwrap_or_default();
+            let place = profile.place(&company.town, &company.postcode, &mut folds);
+            let nowhere = Offer::new();
+            let reasons = vec![
+                Reason {
+                    criterion: Criterion::Occupation,
+                    points: 10,
+                    text: owned!("secteur {division:02} ({sector}) : recrute les métiers visés"),
+                },
+                profile.explain(company, &nowhere, place, &mut Folds::default()),
+            ];
+            spontaneous.push((10 + place.0, company, reasons));
+        }
+    }
+    let order = |a: &(i32, &Company, &Offer, Judged), b: &(i32, &Company, &Offer, Judged)| {
+        (Reverse(a.0), &a.1.name, &a.2.title).cmp(&(Reverse(b.0), &b.1.name, &b.2.title))
+    };
+    if offers.len() > limit {
+        offers.select_nth_unstable_by(limit, order);
+        offers.truncate(limit);
+    }
+    offers.sort_by(order);
+    spontaneous.sort_by(|a, b| (Reverse(a.0), &a.1.name).cmp(&(Reverse(b.0), &b.1.name)));
+    spontaneous.truncate(limit);
+    let mut ranked: Vec<Match> = offers
+        .into_iter()
+        .map(|(score, company, offer, judged)| Match {
+            target: Target::Offer {
+                company: company.id,
+                offer: offer.id,
+            },
+            label: format!("{} — {}", offer.title, company.name),
+            score,
+            reasons: judged
+                .into_iter()
+                .map(|j| profile.explain(company, offer, j, &mut folds))
+                .collect(),
+        })
+        .collect();
+    ranked.extend(
+        spontaneous
+            .into_iter()
+            .map(|(score, company, reasons)| Match {
+                target: Target::Spontaneous {
+                    company: company.id,
+                },
+                label: format!("{} (candidature spontanée)", company.name),
+                score,
+                reasons,
+            }),
+    );
+    ranked
+}
+
+/// The reverse view: people whose pathway is still open, ranked for one offer, best first.
+#[must_use]
+pub fn rank_beneficiaries(
+    company: &Company,
+    offer: &Offer,
+    people: &[Beneficiary],
+    today: NaiveDate,
+) -> Vec<(BeneficiaryId, i32, Vec<Reason>)> {
+    let mut ranked: Vec<(BeneficiaryId, i32, Vec<Reason>, String)> = people
+        .iter()
+        .filter(|p| p.pathway.outcome.is_none())
+        .map(|person| {
+            let reasons = Profile::of(person, today).score_offer(company, offer);
+            let score = reasons.iter().map(|r| r.points).sum();
+            (person.id, score, reasons, fold(&person.display_name()))
+        })
+        .collect();
+    ranked.sort_by(|a, b| (Reverse(a.1), &a.3).cmp(&(Reverse(b.1), &b.3)));
+    ranked
+        .into_iter()
+        .map(|(id, score, reasons, _)| (id, score, reasons))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Utc;
+
+    use super::*;
+    use crate::model::{AreaAssessment, Child, ChildId, Experience, Skill};
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    /// A cook (G1602) living in Créteil (94), French B1, no child, no declared mobility.
+    fn cook() -> Beneficiary {
+        let mut b = Beneficiary::new(Utc::now());
+        b.identity.last_name = "Diallo".into();
+        b.french_level = CefrLevel::B1;
+        b.contact.town = "Créteil".into();
+        b.contact.postcode = "94000".into();
+        b.skills.experiences.push(Experience {
+            rome_code: Some("G1602".into()),
+            ..Experience::default()
+        });
+        b.skills.skills.push(Skill {
+            label: "Hygiène HACCP".into(),
+            ..Skill::default()
+        });
+        b
+    }
+
+    fn company(name: &str, ape: &str, town: &str, postcode: &str) -> Company {
+        Company {
+            name: name.into(),
+            ape: ape.into(),
+            town: town.into(),
+            postcode: postcode.into(),
+            ..Company::new()
+        }
+    }
+
+    fn offer(title: &str, rome: &str) -> Offer {
+        Offer {
+            title: title.into(),
+            rome_code: Some(rome.into()),
+            ..Offer::new()
+        }
+    }
+
+    fn criterion(m: &Match, criterion: Criterion) -> &Reason {
+        m.reasons.iter().find(|r| r.criterion == criterion).unwrap()
+    }
+
+    #[test]
+    fn same_occupation_beats_same_domain_beats_sector() {
+        let mut restaurant = company("Brasserie", "56.10A", "Créteil", "94000");
+        restaurant.offers.push(offer("Cuisinier", "G1602"));
+        restaurant.offers.push(offer("Pâtissier", "G1601"));
+        // A hotel (NAF 55) hires cooks: related through its sector, even for another trade.
+        let mut hotel = company("Hôtel", "55.10Z", "Créteil", "94000");
+        hotel.offers.push(offer("Réceptionniste", "G1703"));
+        let mut bank = company("Banque", "64.19Z", "Créteil", "94000");
+        bank.offers.push(offer("Guichetier", "C1206"));
+        let ranked = rank_offers(&cook(), &[bank, hotel, restaurant], today());
+        let labels: Vec<&str> = ranked.iter().map(|m| m.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Cuisinier — Brasserie",
+                "Pâtissier — Brasserie",
+                "Réceptionniste — Hôtel",
+                "Guichetier — Banque"
+            ]
+        );
+        assert_eq!(
+            criterion(&ranked[0], Criterion::Occupation).text,
+            "même métier (G1602)"
+        );
+        assert_eq!(
+            criterion(&ranked[1], Criterion::Occupation).text,
+            "même domaine (G1601 et G1602)"
+        );
+        assert_eq!(criterion(&ranked[2], Criterion::Occupation).points, 10);
+        assert_eq!(criterion(&ranked[3], Criterion::Occupation).points, 0);
+        assert_eq!(
+            ranked[0].score,
+            ranked[0].reasons.iter().map(|r| r.points).sum::<i32>()
+        );
+    }
+
+    #[test]
+    fn french_place_and_hours_change_the_order() {
+        let mut a = company("A", "56.10A", "Paris", "75011");
+        a.offers.push(Offer {
+            french_level: CefrLevel::A1,
+            ..offer("Cuisinier Paris", "G1602")
+        });
+        let mut b = company("B", "56.10A", "Ivry-sur-Seine", "94200");
+        b.offers.push(Offer {
+            schedule: Schedule::Night,
+            ..offer("Cuisinier de nuit", "G1602")
+        });
+        let mut c = company("C", "56.10A", "Créteil", "94000");
+        c.offers.push(Offer {
+            french_level: CefrLevel::A2,
+            ..offer("Cuisinier Créteil", "G1602")
+        });
+        let companies = [a, b, c];
+        let mut person = cook();
+        let ranked = rank_offers(&person, &companies, today());
+        let first = &ranked[0];
+        assert_eq!(first.label, "Cuisinier Créteil — C");
+        assert_eq!(criterion(first, Criterion::French).text, "B1 pour A2 exigé");
+        assert_eq!(
+            criterion(first, Criterion::Place).text,
+            "même commune (Créteil)"
+        );
+        let paris = ranked
+            .iter()
+            .find(|m| m.label.starts_with("Cuisinier Paris"))
+            .unwrap();
+        let profile = Profile::of(&person, today());
+        let b2 = Offer {
+            french_level: CefrLevel::B2,
+            ..offer("x", "G1602")
+        };
+        let reasons = profile.score_offer(&companies[0], &b2);
+        assert_eq!(reasons[1].text, "B1, un niveau sous le B2 exigé");
+        assert_eq!(reasons[1].points, -5);
+        assert_eq!(profile.french(CefrLevel::C1).0, -20);
+        assert_eq!(
+            criterion(paris, Criterion::Place).text,
+            "hors de la mobilité déclarée (75)"
+        );
+        // Without a child, night work is no obstacle: Ivry (same département) is second.
+        assert_eq!(ranked[1].label, "Cuisinier de nuit — B");
+
+        // A baby: night work falls below Paris.
+        person.family.children.push(Child {
+            id: ChildId::new(),
+            first_name: "Awa".into(),
+            birth_date: NaiveDate::from_ymd_opt(2026, 1, 10),
+        });
+        let ranked = rank_offers(&person, &companies, today());
+        let labels: Vec<&str> = ranked.iter().map(|m| m.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Cuisinier Créteil — C",
+                "Cuisinier Paris — A",
+                "Cuisinier de nuit — B"
+            ]
+        );
+        let night = ranked.last().unwrap();
+        assert_eq!(
+            criterion(night, Criterion::Hours).text,
+            "travail de nuit, incompatible avec la garde d'enfant"
+        );
+
+        // Declared mobility: Paris is no longer "outside".
+        person.skills.life_areas.insert(
+            LifeArea::Mobility,
+            AreaAssessment {
+                status: AreaStatus::Strength,
+                note: "Permis B".into(),
+            },
+        );
+        let ranked = rank_offers(&person, &companies, today());
+        let paris = ranked
+            .iter()
+            .find(|m| m.label.starts_with("Cuisinier Paris"))
+            .unwrap();
+        assert_eq!(criterion(paris, Criterion::Place).points, 0);
+    }
+
+    #[test]
+    fn skills_and_diplomas_held_are_counted() {
+        let mut a = company("A", "56.10A", "Créteil", "94000");
+        a.offers.push(Offer {
+            required_skills: vec!["hygiene haccp".into(), "Cariste".into()],
+            ..offer("Cuisinier", "G1602")
+        });
+        let ranked = rank_offers(&cook(), &[a], today());
+        let skills = criterion(&ranked[0], Criterion::Skills);
+        assert_eq!(skills.text, "1 sur 2 exigé(s), manque : Cariste");
+        assert_eq!(skills.points, 0);
+    }
+
+    #[test]
+    fn spontaneous_applications_come_after_the_offers() {
+        let mut bank = company("Banque", "64.19Z", "Paris", "75011");
+        bank.offers.push(offer("Guichetier", "C1206"));
+        // A restaurant with only a filled offer: no open offer, its sector hires cooks.
+        let mut filled = company("Bistrot", "56.10A", "Créteil", "94000");
+        filled.offers.push(Offer {
+            status: crate::model::OfferStatus::Filled,
+            ..offer("Cuisinier", "G1602")
+        });
+        // A bank without offers: its sector does not hire cooks.
+        let other_bank = company("Crédit", "64.19Z", "Créteil", "94000");
+        let ranked = rank_offers(&cook(), &[filled, other_bank, bank], today());
+        let labels: Vec<&str> = ranked.iter().map(|m| m.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["Guichetier — Banque", "Bistrot (candidature spontanée)"]
+        );
+        assert!(matches!(ranked[1].target, Target::Spontaneous { .. }));
+        // Even with a higher score than the offer, the spontaneous one stays after it.
+        assert!(ranked[1].score > ranked[0].score);
+    }
+
+    #[test]
+    fn the_reverse_view_ranks_people_for_an_offer() {
+        let mut restaurant = company("Brasserie", "56.10A", "Créteil", "94000");
+        restaurant.offers.push(offer("Cuisinier", "G1602"));
+        let cook = cook();
+        let mut driver = cook.clone();
+        driver.id = BeneficiaryId::new();
+        driver.identity.last_name = "Kone".into();
+        driver.skills.experiences[0].rome_code = Some("N4101".into());
+        let mut hired = cook.clone();
+        hired.id = BeneficiaryId::new();
+        hired.pathway.outcome = Some(crate::model::Outcome {
+            kind: crate::model::OutcomeKind::Training,
+            date: today(),
+        });
+        let ranked = rank_beneficiaries(
+            &restaurant,
+            &restaurant.offers[0],
+            &[driver.clone(), hired, cook.clone()],
+            today(),
+        );
+        let ids: Vec<BeneficiaryId> = ranked.iter().map(|r| r.0).collect();
+        assert_eq!(ids, [cook.id, driver.id]);
+        assert!(ranked[0].1 > ranked[1].1);
+    }
+}

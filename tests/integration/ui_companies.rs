@@ -1,0 +1,372 @@
+//! The "Entreprises" tab (phase 3), driven as a counsellor would: the offers ranked for the
+//! person with their reasons and proposed in one click; an application moved to "embauché"
+//! and the pathway closed with a job; a CSV file previewed (mapping, invalid rows) and
+//! imported only once confirmed. Plus the committed image of the tab with a ranked list.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use parcours::model::{
+    Application, ApplicationState, Beneficiary, ContractKind, Experience, OutcomeKind, StateKind,
+    demo_companies,
+};
+use parcours::store::{Access, COMPANIES_DIR, Store};
+use parcours::ui::ParcoursApp;
+
+use crate::common::{app, fixture, let_autosave_run, today, type_into};
+use crate::companies::siret;
+
+/// The fixture (Vitry-sur-Seine, French A2, a baby) as a former cook, with the demo
+/// directory of companies.
+fn write_cook(dir: &Path, applications: Vec<Application>) {
+    let mut store = Store::open(dir, Access::ReadWrite).unwrap();
+    let mut record = fixture();
+    record.skills.experiences.push(Experience {
+        title: "Cuisinière dans un restaurant de Bamako".into(),
+        rome_code: Some("G1602".into()),
+        ..Experience::default()
+    });
+    record.skills.target_occupations = vec!["G1602".into()];
+    record.applications = applications;
+    store.save_beneficiary(&record, today()).unwrap();
+    for company in demo_companies(today()) {
+        store.save_company(&company).unwrap();
+    }
+}
+
+fn open_companies_tab(dir: &Path) -> Harness<'static, ParcoursApp> {
+    let mut harness = app(dir);
+    harness.run();
+    harness.get_by_label_contains("Fatoumata Diallo").click();
+    harness.run();
+    harness.get_by_label("Entreprises").click();
+    harness.run();
+    harness
+}
+
+fn saved_record(dir: &Path) -> Beneficiary {
+    let mut store = Store::open(dir, Access::ReadOnly).unwrap();
+    store.load().beneficiaries.remove(0)
+}
+
+/// Replaces the whole text of a field.
+fn replace_text(harness: &mut Harness<'_, ParcoursApp>, label: &str, text: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+fn click(harness: &mut Harness<'_, ParcoursApp>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+#[test]
+fn the_best_offer_comes_first_with_its_reasons_and_is_proposed_in_one_click() {
+    let dir = tempfile::tempdir().unwrap();
+    write_cook(dir.path(), Vec::new());
+    let mut harness = open_companies_tab(dir.path());
+    // The cook's own trade, in her département, day hours: first, with its reasons.
+    harness.get_by_label("Commis de cuisine — Brasserie du Marché");
+    harness.get_by_label("Métier +40 : même métier (G1602)");
+    assert!(
+        harness
+            .query_all_by_label("Lieu +8 : même département (94)")
+            .count()
+            > 1
+    );
+    // Night work is marked down for a mother of a baby.
+    assert!(
+        harness
+            .query_all_by_label(
+                "Horaires -20 : travail de nuit, incompatible avec la garde d'enfant"
+            )
+            .count()
+            > 0
+    );
+
+    // Each "Proposer" says which line it proposes; the cook's trade is the topmost.
+    let best = harness
+        .get_by_label("Proposer « Commis de cuisine — Brasserie du Marché »")
+        .rect()
+        .top();
+    let proposals: Vec<f32> = harness
+        .query_all_by_label_contains("Proposer « ")
+        .map(|node| node.rect().top())
+        .collect();
+    assert!(proposals.len() > 10);
+    assert!(proposals.iter().all(|&top| top >= best));
+    harness
+        .get_by_label("Proposer « Commis de cuisine — Brasserie du Marché »")
+        .click();
+    harness.run();
+    let record = saved_record(dir.path());
+    assert_eq!(record.applications.len(), 1);
+    let application = &record.applications[0];
+    assert_eq!(application.state, ApplicationState::Proposed);
+    assert_eq!(
+        application.target_label(),
+        "Commis de cuisine — Brasserie du Marché"
+    );
+    assert_eq!(application.history[0].on, today());
+    // Proposed once: the line says so instead of offering it again.
+    assert!(harness.query_by_label("Déjà proposée").is_some());
+}
+
+#[test]
+fn an_interview_leads_to_a_hire_and_the_pathway_closes_with_a_job() {
+    let dir = tempfile::tempdir().unwrap();
+    let company = &demo_companies(today())[0];
+    let offer = &company.offers[0];
+    let mut application = Application::propose(
+        company.id,
+        &company.name,
+        Some((offer.id, &offer.title)),
+        NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+    );
+    application
+        .move_to(
+            ApplicationState::Sent,
+            NaiveDate::from_ymd_opt(2026, 11, 3).unwrap(),
+        )
+        .unwrap();
+    write_cook(dir.path(), vec![application]);
+    let mut harness = open_companies_tab(dir.path());
+    // A hire needs an interview first: the button is not offered yet.
+    assert!(
+        harness
+            .query_by_label("→ Embauché : Commis de cuisine — Brasserie du Marché")
+            .is_none()
+    );
+
+    click(
+        &mut harness,
+        "→ Entretien prévu : Commis de cuisine — Brasserie du Marché",
+    );
+    harness.get_by_label("Date de l'entretien").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label("Date de l'entretien")
+        .type_text("31/02/2026");
+    harness.run();
+    click(&mut harness, "Valider le changement");
+    // An impossible date is explained, and nothing is saved.
+    harness.get_by_label("Date « 31/02/2026 » invalide : JJ/MM/AAAA.");
+    assert_eq!(
+        saved_record(dir.path()).applications[0].state.kind(),
+        StateKind::Sent
+    );
+    harness.get_by_label("Date de l'entretien").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label("Date de l'entretien")
+        .type_text("25/11/2026");
+    harness.run();
+    type_into(&mut harness, "Heure (HH:MM)", "14h30");
+    type_into(&mut harness, "Lieu de l'entretien", "Agence de Créteil");
+    click(&mut harness, "Valider le changement");
+    assert_eq!(
+        saved_record(dir.path()).applications[0].state.describe(),
+        "Entretien prévu le 25/11/2026 à 14:30, Agence de Créteil"
+    );
+
+    click(
+        &mut harness,
+        "→ Embauché : Commis de cuisine — Brasserie du Marché",
+    );
+    click(&mut harness, "Type de contrat");
+    click(&mut harness, "CDD");
+    harness.get_by_label("Date de début").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label("Date de début")
+        .type_text("01/12/2026");
+    harness.run();
+    click(&mut harness, "Valider le changement");
+    let record = saved_record(dir.path());
+    let application = &record.applications[0];
+    assert_eq!(
+        application.state,
+        ApplicationState::Hired {
+            contract: ContractKind::Cdd,
+            start: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
+        }
+    );
+    let kinds: Vec<StateKind> = application.history.iter().map(|h| h.state.kind()).collect();
+    assert_eq!(
+        kinds,
+        [
+            StateKind::Proposed,
+            StateKind::Sent,
+            StateKind::Interview,
+            StateKind::Hired
+        ]
+    );
+    assert_eq!(application.history[3].on, today());
+
+    // The hire offers to close the pathway with a job.
+    click(&mut harness, "Clore le parcours : sortie en emploi");
+    let_autosave_run(&mut harness);
+    let outcome = saved_record(dir.path()).pathway.outcome.unwrap();
+    assert_eq!(outcome.kind, OutcomeKind::Employment(ContractKind::Cdd));
+    assert_eq!(outcome.date, today());
+    assert_eq!(saved_record(dir.path()).applications.len(), 1);
+}
+
+#[test]
+fn a_csv_file_is_previewed_and_written_only_once_confirmed() {
+    let dir = tempfile::tempdir().unwrap();
+    write_cook(dir.path(), Vec::new());
+    let known = demo_companies(today()).remove(0);
+    let fresh = siret("4430618410004");
+    let csv = format!(
+        "N° SIRET;Raison sociale;Ville;Effectif\r\n\
+         {};Brasserie du Marché (Créteil);Créteil;12\r\n\
+         {fresh};Pressing du Centre;Orly;3\r\n\
+         123;Garage sans SIRET;Orly;2\r\n",
+        known.siret
+    );
+    // Windows-1252, as Excel writes it.
+    let bytes: Vec<u8> = csv
+        .chars()
+        .map(|c| match c {
+            'é' => 0xE9,
+            '°' => 0xB0,
+            c => u8::try_from(c).unwrap(),
+        })
+        .collect();
+    let mut harness = open_companies_tab(dir.path());
+    harness
+        .state_mut()
+        .open_company_import("partenaires.csv", bytes);
+    harness.run();
+    harness.get_by_label("partenaires.csv — encodage Windows-1252, séparateur « ; »");
+    harness.get_by_label("Colonnes ignorées : Effectif");
+    harness.get_by_label("enregistrement 4, SIRET : le SIRET compte 14 chiffres (ici 3)");
+    harness.get_by_label("À importer : 1 nouvelle(s), 1 mise(s) à jour");
+    let count = || {
+        std::fs::read_dir(dir.path().join(COMPANIES_DIR))
+            .unwrap()
+            .count()
+    };
+    let before = count();
+    assert_eq!(
+        Store::open(dir.path(), Access::ReadOnly)
+            .unwrap()
+            .load_companies()
+            .0
+            .len(),
+        before
+    );
+
+    click(&mut harness, "Importer 2 entreprise(s)");
+    let (companies, _) = Store::open(dir.path(), Access::ReadOnly)
+        .unwrap()
+        .load_companies();
+    assert_eq!(companies.len(), before + 1);
+    let updated = companies.iter().find(|c| c.id == known.id).unwrap();
+    assert_eq!(updated.name, "Brasserie du Marché (Créteil)");
+    assert_eq!(updated.offers, known.offers);
+    assert!(
+        companies
+            .iter()
+            .any(|c| c.siret == fresh && c.town == "Orly")
+    );
+    assert_eq!(harness.state().companies().len(), companies.len());
+}
+
+#[test]
+fn snapshot_entreprises_ranked_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let company = &demo_companies(today())[1];
+    let offer = &company.offers[0];
+    let mut application = Application::propose(
+        company.id,
+        &company.name,
+        Some((offer.id, &offer.title)),
+        NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+    );
+    application
+        .move_to(
+            ApplicationState::Sent,
+            NaiveDate::from_ymd_opt(2026, 11, 3).unwrap(),
+        )
+        .unwrap();
+    write_cook(dir.path(), vec![application]);
+    let mut harness = open_companies_tab(dir.path());
+    harness.remove_cursor();
+    harness.run();
+    harness.snapshot("entreprises_classement");
+}
+
+#[test]
+fn a_company_and_its_offer_are_saved_from_the_directory_once_valid() {
+    let dir = tempfile::tempdir().unwrap();
+    write_cook(dir.path(), Vec::new());
+    let before = demo_companies(today()).len();
+    let mut harness = open_companies_tab(dir.path());
+    click(&mut harness, "Annuaire des entreprises…");
+    // Search narrows the list.
+    type_into(&mut harness, "Rechercher une entreprise", "ehpad");
+    harness.get_by_label("EHPAD Les Tilleuls — Vitry-sur-Seine (1 offre(s) ouverte(s))");
+    assert!(
+        harness
+            .query_by_label("Brasserie du Marché — Créteil (2 offre(s) ouverte(s))")
+            .is_none()
+    );
+
+    click(&mut harness, "Nouvelle entreprise");
+    type_into(&mut harness, "Raison sociale", "Pressing du Centre");
+    type_into(&mut harness, "SIRET", "356 000 000 49838");
+    type_into(&mut harness, "Code APE/NAF", "9601b");
+    type_into(&mut harness, "Ville", "Orly");
+    click(&mut harness, "Ajouter une offre");
+    type_into(&mut harness, "Intitulé (offre 1)", "Repasseuse");
+    click(&mut harness, "Enregistrer l'entreprise");
+    // La Poste's SIREN with a digit sum of 46: refused, explained, nothing written.
+    harness.get_by_label("Ce SIRET est invalide (clé de contrôle fausse) : vérifiez les chiffres.");
+    let count = || {
+        Store::open(dir.path(), Access::ReadOnly)
+            .unwrap()
+            .load_companies()
+            .0
+            .len()
+    };
+    assert_eq!(count(), before);
+
+    replace_text(&mut harness, "SIRET", "35600000049837");
+    click(&mut harness, "Enregistrer l'entreprise");
+    let (companies, _) = Store::open(dir.path(), Access::ReadOnly)
+        .unwrap()
+        .load_companies();
+    assert_eq!(companies.len(), before + 1);
+    let saved = companies
+        .iter()
+        .find(|c| c.name == "Pressing du Centre")
+        .unwrap();
+    assert_eq!(saved.siret, "35600000049837");
+    assert_eq!(saved.ape, "96.01B");
+    assert_eq!(saved.offers[0].title, "Repasseuse");
+    assert_eq!(saved.offers[0].status, parcours::model::OfferStatus::Open);
+
+    // A second company with a SIRET already in the directory is refused.
+    let known = demo_companies(today()).remove(0);
+    click(&mut harness, "Nouvelle entreprise");
+    type_into(&mut harness, "Raison sociale", "Doublon");
+    type_into(&mut harness, "SIRET", &known.siret);
+    click(&mut harness, "Enregistrer l'entreprise");
+    harness.get_by_label("« Brasserie du Marché » a déjà ce SIRET dans l'annuaire.");
+    assert_eq!(count(), before + 1);
+}
