@@ -13,7 +13,8 @@ use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use parcours::model::matching::{rank_offers, rank_offers_top};
 use parcours::model::{
-    CefrLevel, Company, Offer, OfferSchedule, demo_beneficiaries, rome::catalog,
+    CefrLevel, Company, Mobility, Offer, OfferSchedule, Project, ProjectStatus, WorkingTime,
+    demo_beneficiaries, rome::catalog,
 };
 
 fn companies() -> Vec<Company> {
@@ -62,10 +63,32 @@ fn companies() -> Vec<Company> {
 
 fn matching(c: &mut Criterion) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-    let person = demo_beneficiaries(5, today, 7)
+    let mut person = demo_beneficiaries(5, today, 7)
         .into_iter()
         .max_by_key(|b| b.skills.skills.len() + b.skills.experiences.len())
         .unwrap();
+    // Phase 2 as well: a validated main project whose mobility and constraints are read, and
+    // a second one still to build, so every criterion takes its longest path.
+    let occupations = catalog().occupations();
+    person.preparation.projects = vec![
+        Project {
+            rome_code: Some(occupations[7].code.clone()),
+            main: true,
+            status: ProjectStatus::Validated,
+            working_time: WorkingTime::PartTime,
+            mobility: Mobility {
+                reachable: "Créteil, Vitry-sur-Seine ; 93, 75".into(),
+                ..Mobility::default()
+            },
+            hours_constraints: "pas de travail de nuit ni le week-end".into(),
+            childcare_needed: true,
+            ..Project::default()
+        },
+        Project {
+            rome_code: Some(occupations[70].code.clone()),
+            ..Project::default()
+        },
+    ];
     let companies = companies();
     assert_eq!(
         companies.iter().flat_map(Company::open_offers).count(),

@@ -2,10 +2,14 @@
 //! (occupation, French, skills and diplomas, place, hours), each with its reason in French, so
 //! that the counsellor can see and explain the ranking rather than trust a number.
 //!
-//! The person's target occupations come from phase 1 (the valorisation profile's targets and
-//! the ROME codes of their experiences). Companies without an open offer come after the
-//! offers, as spontaneous applications, when their NAF sector hires for one of those targets.
-//! The reverse view ranks the people for one offer with the same rules.
+//! The person's target occupations come first from phase 2 (the main project when validated,
+//! then the other projects not abandoned), then from phase 1 (the valorisation profile's targets
+//! and the ROME codes of their experiences); a target from a project weighs more, and the reason
+//! says where it comes from. The leading project's mobility (towns and départements within
+//! reach) and constraints (childcare, no nights or weekends, part time) refine the place and
+//! hours criteria. Companies without an open offer come after the offers, as spontaneous
+//! applications, when their NAF sector hires for one of those targets. The reverse view ranks
+//! the people for one offer with the same rules.
 
 use std::borrow::Cow;
 use std::cmp::Reverse;
@@ -17,6 +21,7 @@ use super::beneficiary::{Beneficiary, CrecheAge};
 use super::cefr::CefrLevel;
 use super::company::{Company, Offer, Schedule, departement};
 use super::ids::{BeneficiaryId, CompanyId, OfferId};
+use super::preparation::{Preparation, Project, ProjectStatus, WorkingTime};
 use super::rome::catalog;
 use super::search::fold;
 use super::skills::{AreaStatus, LifeArea};
@@ -110,11 +115,175 @@ impl Match {
     }
 }
 
+/// Where a target occupation comes from, most weighty first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TargetSource {
+    /// The main professional project, validated (phase 2).
+    MainProject,
+    /// Another professional project not abandoned, or the main one still to build (phase 2).
+    Project,
+    /// The valorisation profile or an experience (phase 1).
+    Phase1,
+}
+
+impl TargetSource {
+    /// Points for the same ROME code: a validated main project weighs most.
+    const fn same_code_points(self) -> i32 {
+        match self {
+            Self::MainProject => 50,
+            Self::Project => 45,
+            Self::Phase1 => 40,
+        }
+    }
+
+    /// Points for the same ROME domain.
+    const fn same_domain_points(self) -> i32 {
+        match self {
+            Self::MainProject => 30,
+            Self::Project => 28,
+            Self::Phase1 => 25,
+        }
+    }
+
+    /// The words appended to an occupation reason ("" for phase 1, as before projects existed).
+    const fn suffix(self) -> &'static str {
+        match self {
+            Self::MainProject => ", projet principal",
+            Self::Project => ", projet en cours",
+            Self::Phase1 => "",
+        }
+    }
+}
+
+/// What the leading project (the main one, else the first not abandoned) says about place and
+/// hours, read once per person.
+#[derive(Debug, Clone, Default)]
+struct ProjectLimits {
+    /// "projet principal" or "projet en cours", for the reasons.
+    source: &'static str,
+    /// Towns written as within reach, folded.
+    towns: Vec<String>,
+    /// Départements written as within reach ("94", "2A"), or derived from a postcode written.
+    departements: Vec<String>,
+    /// "pas de nuit" or the like in the hours constraints (or school hours).
+    no_nights: bool,
+    /// "pas le week-end", "samedi", "dimanche" in the hours constraints (or school hours).
+    no_weekends: bool,
+    /// Part time sought.
+    part_time: bool,
+}
+
+impl ProjectLimits {
+    fn of(project: &Project) -> Self {
+        let source = if project.main && project.status == ProjectStatus::Validated {
+            "projet principal"
+        } else {
+            "projet en cours"
+        };
+        let mut towns = Vec::new();
+        let mut departements = Vec::new();
+        for part in project
+            .mobility
+            .reachable
+            .split([',', ';', '/', '\n', '+'])
+            .flat_map(|p| p.split(" et "))
+        {
+            let part = fold(part.trim());
+            let part = part.trim();
+            if part.is_empty() {
+                continue;
+            }
+            let digits = part.chars().filter(char::is_ascii_digit).count();
+            if part.chars().all(|c| c.is_ascii_digit()) && digits == 5 {
+                if let Some(d) = departement(part) {
+                    departements.push(d.to_owned());
+                }
+            } else if (digits == 2 || digits == 3) && part.len() <= 3
+                || part == "2a"
+                || part == "2b"
+            {
+                departements.push(part.to_uppercase());
+            } else {
+                towns.push(part.to_owned());
+            }
+        }
+        let hours = fold(&project.hours_constraints);
+        let school = hours.contains("scolaire") || hours.contains("ecole");
+        Self {
+            source,
+            towns,
+            departements,
+            no_nights: school || hours.contains("nuit"),
+            no_weekends: school
+                || hours.contains("week")
+                || hours.contains("samedi")
+                || hours.contains("dimanche"),
+            part_time: project.working_time == WorkingTime::PartTime,
+        }
+    }
+}
+
+/// The person's target ROME codes, most weighty first, without duplicates: the validated main
+/// project, the other projects not abandoned (the main one first), then phase 1.
+fn targets_of(person: &Beneficiary) -> Vec<(String, TargetSource)> {
+    let projects = &person.preparation.projects;
+    let live = |p: &&Project| p.status != ProjectStatus::Abandoned;
+    let main_validated = projects
+        .iter()
+        .filter(|p| p.main && p.status == ProjectStatus::Validated)
+        .map(|p| (p, TargetSource::MainProject));
+    let others = projects
+        .iter()
+        .filter(live)
+        .filter(|p| p.main && p.status != ProjectStatus::Validated)
+        .chain(projects.iter().filter(live).filter(|p| !p.main))
+        .map(|p| (p, TargetSource::Project));
+    let from_projects = main_validated
+        .chain(others)
+        .filter_map(|(p, source)| p.rome_code.as_deref().map(|c| (c, source)));
+    let skills = &person.skills;
+    let from_phase1 = skills
+        .target_occupations
+        .iter()
+        .map(String::as_str)
+        .chain(
+            skills
+                .experiences
+                .iter()
+                .filter_map(|e| e.rome_code.as_deref()),
+        )
+        .map(|c| (c, TargetSource::Phase1));
+    let mut targets: Vec<(String, TargetSource)> = Vec::new();
+    for (code, source) in from_projects.chain(from_phase1) {
+        let code = code.trim().to_uppercase();
+        if !code.is_empty() && !targets.iter().any(|(t, _)| *t == code) {
+            targets.push((code, source));
+        }
+    }
+    targets
+}
+
+/// The project whose mobility and constraints matching uses: the main one unless abandoned,
+/// else the first not abandoned.
+fn leading_project(preparation: &Preparation) -> Option<&Project> {
+    preparation
+        .main_project()
+        .filter(|p| p.status != ProjectStatus::Abandoned)
+        .or_else(|| {
+            preparation
+                .projects
+                .iter()
+                .find(|p| p.status != ProjectStatus::Abandoned)
+        })
+}
+
 /// What matching needs to know about a person, computed once per person.
 #[derive(Debug, Clone)]
 pub struct Profile {
-    /// Target ROME codes, without duplicates.
+    /// Target ROME codes, most weighty first, without duplicates.
     targets: Vec<String>,
+    /// Where each target comes from (same order as `targets`).
+    sources: Vec<TargetSource>,
     /// NAF divisions where the targets are commonly found.
     target_divisions: [bool; 100],
     french: CefrLevel,
@@ -124,8 +293,11 @@ pub struct Profile {
     departement: Option<String>,
     /// Mobility noted as a strength: another département is within reach.
     mobile: bool,
-    /// A young child to have looked after (crèche age, or childcare noted as a need).
+    /// A young child to have looked after (crèche age, childcare noted as a need, or childcare
+    /// to arrange for the leading project).
     childcare: bool,
+    /// The leading project's mobility and constraints, if there is a project.
+    project: Option<ProjectLimits>,
 }
 
 impl Profile {
@@ -133,19 +305,10 @@ impl Profile {
     #[must_use]
     pub fn of(person: &Beneficiary, today: NaiveDate) -> Self {
         let skills = &person.skills;
-        let mut targets: Vec<String> = Vec::new();
-        let codes = skills.target_occupations.iter().chain(
-            skills
-                .experiences
-                .iter()
-                .filter_map(|e| e.rome_code.as_ref()),
-        );
-        for code in codes {
-            let code = code.trim().to_uppercase();
-            if !code.is_empty() && !targets.contains(&code) {
-                targets.push(code);
-            }
-        }
+        let (targets, sources): (Vec<String>, Vec<TargetSource>) =
+            targets_of(person).into_iter().unzip();
+        let leading = leading_project(&person.preparation);
+        let project = leading.map(ProjectLimits::of);
         let mut target_divisions = [false; 100];
         for code in &targets {
             if let Some(occupation) = catalog().occupation(code) {
@@ -174,15 +337,20 @@ impl Profile {
                 CrecheAge::Eligible { .. } | CrecheAge::TooYoung { .. }
             )
         });
+        let project_childcare = leading.is_some_and(|p| p.childcare_needed);
         Self {
             targets,
+            sources,
             target_divisions,
             french: person.french_level,
             held,
             town: fold(person.contact.town.trim()),
             departement: departement(&person.contact.postcode).map(str::to_owned),
             mobile: area(LifeArea::Mobility) == Some(AreaStatus::Strength),
-            childcare: young_child || area(LifeArea::Childcare) == Some(AreaStatus::Need),
+            childcare: young_child
+                || project_childcare
+                || area(LifeArea::Childcare) == Some(AreaStatus::Need),
+            project,
         }
     }
 
@@ -190,6 +358,14 @@ impl Profile {
     #[must_use]
     pub fn targets(&self) -> &[String] {
         &self.targets
+    }
+
+    /// Where the target at `index` comes from (phase 1 when out of range).
+    fn source(&self, index: usize) -> TargetSource {
+        self.sources
+            .get(index)
+            .copied()
+            .unwrap_or(TargetSource::Phase1)
     }
 
     fn hires_for_targets(&self, division: Option<u8>) -> bool {
@@ -205,15 +381,21 @@ impl Profile {
             return (0, Verdict::NoTargets);
         }
         if let Some(code) = &offer.rome_code {
-            if self.targets.iter().any(|t| t == code) {
-                return (40, Verdict::SameCode);
+            if let Some(index) = self.targets.iter().position(|t| t == code) {
+                return (
+                    self.source(index).same_code_points(),
+                    Verdict::SameCode(index),
+                );
             }
             if let Some(index) = self
                 .targets
                 .iter()
                 .position(|t| t.get(..3).is_some_and(|d| code.starts_with(d)))
             {
-                return (25, Verdict::SameDomain(index));
+                return (
+                    self.source(index).same_domain_points(),
+                    Verdict::SameDomain(index),
+                );
             }
         }
         if self.hires_for_targets(division) {
@@ -269,15 +451,28 @@ impl Profile {
 
     /// The place criterion, for a job in `town` (`postcode`).
     fn place<'c>(&self, town: &'c str, postcode: &str, folds: &mut Folds<'c>) -> (i32, Verdict) {
-        if !self.town.is_empty() && folds.fold(town) == self.town {
+        let folded = folds.fold(town);
+        if !self.town.is_empty() && folded == self.town {
             return (15, Verdict::SameTown);
         }
-        let (Some(home), Some(there)) = (self.departement.as_deref(), departement(postcode)) else {
+        let project = self.project.as_ref();
+        if !folded.is_empty() && project.is_some_and(|p| p.towns.iter().any(|t| t == folded)) {
+            return (12, Verdict::ProjectTown);
+        }
+        let there = departement(postcode);
+        let home = self.departement.as_deref();
+        if there.is_some() && home == there {
+            return (8, Verdict::SameDepartement);
+        }
+        if let Some(there) = there
+            && project.is_some_and(|p| p.departements.iter().any(|d| d == there))
+        {
+            return (6, Verdict::ProjectDepartement);
+        }
+        if home.is_none() || there.is_none() {
             return (0, Verdict::NoPlace);
-        };
-        if home == there {
-            (8, Verdict::SameDepartement)
-        } else if self.mobile {
+        }
+        if self.mobile {
             (0, Verdict::OtherDepartementMobile)
         } else {
             (-15, Verdict::OutsideMobility)
@@ -286,6 +481,18 @@ impl Profile {
 
     /// The hours criterion.
     fn hours(&self, offer: &Offer) -> (i32, Verdict) {
+        if let Some(project) = &self.project {
+            match offer.schedule {
+                Schedule::Night if project.no_nights => return (-25, Verdict::ProjectNoNights),
+                Schedule::Weekend if project.no_weekends => {
+                    return (-25, Verdict::ProjectNoWeekends);
+                }
+                _ => {}
+            }
+            if project.part_time && offer.weekly_hours.is_some_and(|h| h >= 35) {
+                return (-10, Verdict::ProjectPartTime);
+            }
+        }
         if !self.childcare {
             return (5, Verdict::NoChildcare);
         }
@@ -325,14 +532,18 @@ impl Profile {
         let (criterion, text) = match verdict {
             Verdict::NoTargets => (
                 Criterion::Occupation,
-                Cow::Borrowed("aucun métier visé renseigné (phase 1)"),
+                Cow::Borrowed("aucun métier visé renseigné (projet ou phase 1)"),
             ),
-            Verdict::SameCode => (Criterion::Occupation, owned!("même métier ({code})")),
+            Verdict::SameCode(index) => (
+                Criterion::Occupation,
+                owned!("même métier ({code}){}", self.source(index).suffix()),
+            ),
             Verdict::SameDomain(index) => (
                 Criterion::Occupation,
                 owned!(
-                    "même domaine ({code} et {})",
-                    self.targets.get(index).map_or("", String::as_str)
+                    "même domaine ({code} et {}){}",
+                    self.targets.get(index).map_or("", String::as_str),
+                    self.source(index).suffix()
                 ),
             ),
             Verdict::Sector => (
@@ -396,6 +607,14 @@ impl Profile {
             }
             Verdict::SameTown => (Criterion::Place, owned!("même commune ({})", town.trim())),
             Verdict::SameDepartement => (Criterion::Place, owned!("même département ({there})")),
+            Verdict::ProjectTown => (
+                Criterion::Place,
+                owned!("{} accessible ({})", town.trim(), self.project_source()),
+            ),
+            Verdict::ProjectDepartement => (
+                Criterion::Place,
+                owned!("département {there} accessible ({})", self.project_source()),
+            ),
             Verdict::OtherDepartementMobile => (
                 Criterion::Place,
                 owned!("autre département ({there}), mobilité déclarée"),
@@ -407,6 +626,25 @@ impl Profile {
             Verdict::NoPlace => (
                 Criterion::Place,
                 Cow::Borrowed("lieu non comparable (code postal manquant)"),
+            ),
+            Verdict::ProjectNoNights => (
+                Criterion::Hours,
+                owned!("travail de nuit, exclu par le {}", self.project_source()),
+            ),
+            Verdict::ProjectNoWeekends => (
+                Criterion::Hours,
+                owned!(
+                    "travail le week-end, exclu par le {}",
+                    self.project_source()
+                ),
+            ),
+            Verdict::ProjectPartTime => (
+                Criterion::Hours,
+                owned!(
+                    "{} h par semaine, temps partiel recherché ({})",
+                    offer.weekly_hours.unwrap_or_default(),
+                    self.project_source()
+                ),
             ),
             Verdict::NoChildcare => (
                 Criterion::Hours,
@@ -436,6 +674,11 @@ impl Profile {
         }
     }
 
+    /// "projet principal" or "projet en cours": the project whose limits matching applied.
+    fn project_source(&self) -> &'static str {
+        self.project.as_ref().map_or("projet", |p| p.source)
+    }
+
     /// The reasons (one per criterion) for one offer of a company.
     #[must_use]
     pub fn score_offer(&self, company: &Company, offer: &Offer) -> Vec<Reason> {
@@ -451,7 +694,8 @@ impl Profile {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Verdict {
     NoTargets,
-    SameCode,
+    /// Same code as the target at this index.
+    SameCode(usize),
     /// Same domain as the target at this index.
     SameDomain(usize),
     Sector,
@@ -468,9 +712,16 @@ enum Verdict {
     },
     SameTown,
     SameDepartement,
+    /// A town written as within reach in the leading project.
+    ProjectTown,
+    /// A département written as within reach in the leading project.
+    ProjectDepartement,
     OtherDepartementMobile,
     OutsideMobility,
     NoPlace,
+    ProjectNoNights,
+    ProjectNoWeekends,
+    ProjectPartTime,
     NoChildcare,
     Night,
     Weekend,
@@ -631,6 +882,7 @@ mod tests {
     use chrono::Utc;
 
     use super::*;
+    use crate::model::preparation::{Project, ProjectStatus, WorkingTime};
     use crate::model::{AreaAssessment, Child, ChildId, Experience, Skill};
 
     fn today() -> NaiveDate {
@@ -833,6 +1085,190 @@ mod tests {
         assert!(matches!(ranked[1].target, Target::Spontaneous { .. }));
         // Even with a higher score than the offer, the spontaneous one stays after it.
         assert!(ranked[1].score > ranked[0].score);
+    }
+
+    fn project(code: &str, main: bool, status: ProjectStatus) -> Project {
+        Project {
+            rome_code: Some(code.into()),
+            main,
+            status,
+            ..Project::default()
+        }
+    }
+
+    /// Four offers alike but for their occupation, in one restaurant of Créteil.
+    fn four_trades() -> Company {
+        let mut restaurant = company("Brasserie", "56.10A", "Créteil", "94000");
+        for (title, code) in [
+            ("Cuisinier", "G1602"),
+            ("Agent d'entretien", "K2204"),
+            ("Magasinier", "N1103"),
+            ("Vendeur", "D1106"),
+        ] {
+            restaurant.offers.push(offer(title, code));
+        }
+        restaurant
+    }
+
+    #[test]
+    fn projects_come_before_phase_one_targets() {
+        let companies = [four_trades()];
+        let mut person = cook();
+        let labels = |person: &Beneficiary| -> Vec<String> {
+            rank_offers(person, &companies, today())
+                .into_iter()
+                .map(|m| m.label)
+                .collect()
+        };
+        // Phase 1 only: the cook's experience leads.
+        assert_eq!(labels(&person)[0], "Cuisinier — Brasserie");
+
+        // Phase 2: a validated main project (cleaning), another project still to build
+        // (warehouse), an abandoned one (sales).
+        person.preparation.projects = vec![
+            project("N1103", false, ProjectStatus::ToBuild),
+            project("D1106", false, ProjectStatus::Abandoned),
+            project("K2204", true, ProjectStatus::Validated),
+        ];
+        let ranked = rank_offers(&person, &companies, today());
+        let order: Vec<&str> = ranked.iter().map(|m| m.label.as_str()).collect();
+        assert_eq!(
+            order,
+            [
+                "Agent d'entretien — Brasserie",
+                "Magasinier — Brasserie",
+                "Cuisinier — Brasserie",
+                "Vendeur — Brasserie"
+            ]
+        );
+        let occupation = |i: usize| criterion(&ranked[i], Criterion::Occupation);
+        assert_eq!(occupation(0).text, "même métier (K2204), projet principal");
+        assert_eq!(occupation(0).points, 50);
+        assert_eq!(occupation(1).text, "même métier (N1103), projet en cours");
+        assert_eq!(occupation(1).points, 45);
+        assert_eq!(occupation(2).text, "même métier (G1602)");
+        assert_eq!(occupation(2).points, 40);
+        // The abandoned project is no target: the sales offer is only related by sector.
+        assert_eq!(occupation(3).points, 10);
+        assert_eq!(
+            Profile::of(&person, today()).targets(),
+            ["K2204", "N1103", "G1602"]
+        );
+
+        // A main project still to build is no longer first: it ranks with the other projects,
+        // in the order written, after none validated.
+        person.preparation.projects[2].status = ProjectStatus::ToBuild;
+        let ranked = rank_offers(&person, &companies, today());
+        assert_eq!(ranked[0].label, "Agent d'entretien — Brasserie");
+        assert_eq!(
+            criterion(&ranked[0], Criterion::Occupation).text,
+            "même métier (K2204), projet en cours"
+        );
+        assert_eq!(criterion(&ranked[1], Criterion::Occupation).points, 45);
+
+        // Same domain through a project: named too.
+        let profile = Profile::of(&person, today());
+        let reasons = profile.score_offer(&companies[0], &offer("Laveur de vitres", "K2201"));
+        assert_eq!(
+            reasons[0].text,
+            "même domaine (K2201 et K2204), projet en cours"
+        );
+        assert_eq!(reasons[0].points, 28);
+    }
+
+    #[test]
+    fn the_project_mobility_widens_the_place() {
+        let mut paris = company("A", "56.10A", "Paris", "75011");
+        paris.offers.push(offer("Cuisinier Paris", "G1602"));
+        let mut bobigny = company("B", "56.10A", "Bobigny", "93000");
+        bobigny.offers.push(offer("Cuisinier Bobigny", "G1602"));
+        let mut evry = company("C", "56.10A", "Évry", "91000");
+        evry.offers.push(offer("Cuisinier Évry", "G1602"));
+        let companies = [evry, bobigny, paris];
+        let mut person = cook();
+        let place = |person: &Beneficiary, label: &str| -> Reason {
+            let ranked = rank_offers(person, &companies, today());
+            let found = ranked.iter().find(|m| m.label.starts_with(label)).unwrap();
+            criterion(found, Criterion::Place).clone()
+        };
+        assert_eq!(place(&person, "Cuisinier Paris").points, -15);
+        assert_eq!(place(&person, "Cuisinier Bobigny").points, -15);
+
+        let mut main = project("G1602", true, ProjectStatus::Validated);
+        main.mobility.reachable = "Créteil, paris ; 93".into();
+        person.preparation.projects = vec![main];
+        let paris = place(&person, "Cuisinier Paris");
+        assert_eq!(paris.text, "Paris accessible (projet principal)");
+        assert_eq!(paris.points, 12);
+        let bobigny = place(&person, "Cuisinier Bobigny");
+        assert_eq!(bobigny.text, "département 93 accessible (projet principal)");
+        assert_eq!(bobigny.points, 6);
+        // Not written as within reach: still outside.
+        assert_eq!(place(&person, "Cuisinier Évry").points, -15);
+        let ranked = rank_offers(&person, &companies, today());
+        let order: Vec<&str> = ranked.iter().map(|m| m.label.as_str()).collect();
+        assert_eq!(
+            order,
+            [
+                "Cuisinier Paris — A",
+                "Cuisinier Bobigny — B",
+                "Cuisinier Évry — C"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_project_constraints_judge_the_hours() {
+        let mut a = company("A", "56.10A", "Créteil", "94000");
+        a.offers.push(Offer {
+            schedule: Schedule::Night,
+            ..offer("Cuisinier de nuit", "G1602")
+        });
+        a.offers.push(Offer {
+            schedule: Schedule::Weekend,
+            weekly_hours: Some(20),
+            ..offer("Cuisinier du week-end", "G1602")
+        });
+        a.offers.push(Offer {
+            weekly_hours: Some(39),
+            ..offer("Cuisinier 39 h", "G1602")
+        });
+        let companies = [a];
+        let mut person = cook();
+        let hours = |person: &Beneficiary, label: &str| -> Reason {
+            let ranked = rank_offers(person, &companies, today());
+            let found = ranked.iter().find(|m| m.label.starts_with(label)).unwrap();
+            criterion(found, Criterion::Hours).clone()
+        };
+        // No child, no project: every schedule is fine.
+        assert_eq!(hours(&person, "Cuisinier de nuit").points, 5);
+
+        let mut main = project("G1602", true, ProjectStatus::Validated);
+        main.hours_constraints = "Pas de travail de nuit".into();
+        main.working_time = WorkingTime::PartTime;
+        person.preparation.projects = vec![main];
+        let night = hours(&person, "Cuisinier de nuit");
+        assert_eq!(night.text, "travail de nuit, exclu par le projet principal");
+        assert_eq!(night.points, -25);
+        assert_eq!(hours(&person, "Cuisinier du week-end").points, 5);
+        let long = hours(&person, "Cuisinier 39 h");
+        assert_eq!(
+            long.text,
+            "39 h par semaine, temps partiel recherché (projet principal)"
+        );
+        assert_eq!(long.points, -10);
+
+        // Childcare to arrange for the project: weekend work is now an obstacle too.
+        person.preparation.projects[0].childcare_needed = true;
+        person.preparation.projects[0].working_time = WorkingTime::FullTime;
+        assert_eq!(
+            hours(&person, "Cuisinier du week-end").text,
+            "travail le week-end, sans mode de garde"
+        );
+        assert_eq!(hours(&person, "Cuisinier 39 h").points, -5);
+        let ranked = rank_offers(&person, &companies, today());
+        assert_eq!(ranked[0].label, "Cuisinier 39 h — A");
+        assert_eq!(ranked[2].label, "Cuisinier de nuit — A");
     }
 
     #[test]
