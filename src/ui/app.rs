@@ -823,17 +823,25 @@ impl ParcoursApp {
                         today,
                     );
                     for action in actions {
-                        self.commands.push(match action {
-                            CompaniesAction::SetApplications(applications) => {
-                                Command::SetApplications(id, applications)
-                            }
+                        match action {
+                            CompaniesAction::SetApplications(applications) => self
+                                .commands
+                                .push(Command::SetApplications(id, applications)),
                             CompaniesAction::ClosePathway(kind, date) => {
-                                Command::ClosePathway(id, kind, date)
+                                self.commands.push(Command::ClosePathway(id, kind, date));
                             }
                             CompaniesAction::SaveCompanies(companies) => {
-                                Command::SaveCompanies(companies)
+                                self.commands.push(Command::SaveCompanies(companies));
                             }
-                        });
+                            CompaniesAction::BookCreche(interview) => {
+                                self.creche.prefill_for_interview(
+                                    &interview,
+                                    &shown,
+                                    &self.creche_settings,
+                                );
+                                self.tab = Tab::Creche;
+                            }
+                        }
                     }
                 }
                 Tab::Creche => {

@@ -9,12 +9,13 @@ use chrono::{NaiveDate, NaiveTime};
 use egui::{RichText, TextEdit, Ui};
 
 use super::companies_window::{DirectoryWindow, ImportWindow};
+use super::creche_panel::InterviewBooking;
 use super::widgets::{choice_box, info_row, info_section};
 use super::{phase_rows, theme};
 use crate::model::matching::{Match, Target, rank_offers_top};
 use crate::model::{
-    Application, ApplicationId, ApplicationState, Beneficiary, Company, ContractKind, OutcomeKind,
-    Phase, RefusalReason, StateKind, format_date, parse_date,
+    Application, ApplicationId, ApplicationState, Beneficiary, BookingReason, Company,
+    ContractKind, OutcomeKind, Phase, RefusalReason, StateKind, format_date, parse_date,
 };
 
 /// How many ranked lines the tab shows.
@@ -42,6 +43,9 @@ pub const REFUSAL_NOTE: &str = "Précision";
 pub const HISTORY: &str = "Historique";
 pub const CLOSE_PATHWAY: &str = "Clore le parcours : sortie en emploi";
 pub const SPONTANEOUS: &str = "candidature spontanée";
+pub const BOOK_CRECHE: &str = "Réserver la crèche pour l'entretien";
+pub const CRECHE_BOOKED: &str = "Crèche réservée pour cet entretien";
+pub const INTERVIEW_PAST: &str = "L'entretien est passé : plus de garde à réserver.";
 
 /// What the tab asks the app to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +56,8 @@ pub enum CompaniesAction {
     ClosePathway(OutcomeKind, NaiveDate),
     /// Save these companies (edited, or imported).
     SaveCompanies(Vec<Company>),
+    /// Open the "Crèche" tab with a booking prepared for this interview (not booked yet).
+    BookCreche(InterviewBooking),
 }
 
 /// A move being filled in: the state chosen and the details it needs, as typed.
@@ -270,6 +276,9 @@ impl CompaniesPanel {
                             today,
                         ));
                     }
+                    if let Some(booking) = creche_ui(ui, record, application, writable, today) {
+                        actions.push(CompaniesAction::BookCreche(booking));
+                    }
                 });
                 if self
                     .moving
@@ -386,6 +395,44 @@ impl CompaniesPanel {
 }
 
 /// A labelled single-line field in a two-column grid.
+/// For a planned interview of a parent: "Réserver la crèche pour l'entretien" (the booking is
+/// prepared in the "Crèche" tab), or the note that it is booked already. Returns the interview
+/// to prepare when clicked.
+fn creche_ui(
+    ui: &mut Ui,
+    record: &Beneficiary,
+    application: &Application,
+    writable: bool,
+    today: NaiveDate,
+) -> Option<InterviewBooking> {
+    let ApplicationState::Interview { date, time, .. } = &application.state else {
+        return None;
+    };
+    if record.family.children.is_empty() {
+        return None;
+    }
+    let linked = BookingReason::Interview(Some(application.id));
+    if record.creche.bookings.iter().any(|b| b.reason == linked) {
+        ui.label(RichText::new(CRECHE_BOOKED).color(theme::OK));
+        return None;
+    }
+    let upcoming = *date >= today;
+    let name = format!("{BOOK_CRECHE} : {}", application.target_label());
+    let enabled = writable && upcoming;
+    let mut response = ui.add_enabled(enabled, egui::Button::new(BOOK_CRECHE));
+    // Named with its application: several interviews may show the same button.
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, &name));
+    if !upcoming {
+        response = response.on_disabled_hover_text(INTERVIEW_PAST);
+    }
+    response.clicked().then(|| InterviewBooking {
+        application: application.id,
+        date: *date,
+        time: *time,
+        label: application.target_label(),
+    })
+}
+
 fn text_row(ui: &mut Ui, label: &str, value: &mut String) {
     let label = ui.label(label);
     ui.add(TextEdit::singleline(value).desired_width(theme::FIELD_WIDTH))

@@ -11,13 +11,39 @@ use egui::{Align2, FontId, RichText, Sense, Stroke, StrokeKind, TextEdit, Ui};
 use super::widgets::{Form, choice_box, field_id};
 use super::{text, theme};
 use crate::model::{
-    Beneficiary, BeneficiaryDraft, BeneficiaryId, Booking, BookingId, BookingReason, ChildId,
-    CrecheAge, CrecheSettings, Field, FieldError, Fill, Refusal, Schedule, Suggestion,
+    ApplicationId, Beneficiary, BeneficiaryDraft, BeneficiaryId, Booking, BookingId, BookingReason,
+    ChildId, CrecheAge, CrecheSettings, Field, FieldError, Fill, Refusal, Schedule, Suggestion,
     WaitingRequest, WeekPlan, Workshop, add_half_hours, age_in_months, day_label,
     first_fitting_request, format_date, format_time, half_hours_between, iso_week_label, monday_of,
     parse_date, plan_booking, planning_monday, waiting_list, weekday_label,
 };
 use crate::report::{CrecheWeek, Engine, creche_week_template, render_creche_week, save_pdf};
+
+/// Minutes allowed to go from the crèche to a job interview, and as many to come back: the
+/// middle of the longest commutes counsellors note in projects (30 to 60 minutes), so the
+/// child is looked after from 45 minutes before the interview until 45 minutes after its end.
+pub const INTERVIEW_TRAVEL_MINUTES: u32 = 45;
+
+/// How long an interview is expected to last, in minutes (with the waiting beforehand).
+pub const INTERVIEW_MINUTES: u32 = 60;
+
+/// A planned job interview to book the crèche for (from the "Entreprises" tab).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InterviewBooking {
+    /// The application the interview belongs to (kept in the booking's reason).
+    pub application: ApplicationId,
+    /// Day of the interview.
+    pub date: NaiveDate,
+    /// Time of the interview, when known.
+    pub time: Option<NaiveTime>,
+    /// "Offer — Company", for the booking's note.
+    pub label: String,
+}
+
+/// Minutes since midnight.
+fn minutes_of(time: NaiveTime) -> u32 {
+    time.hour() * 60 + time.minute()
+}
 
 /// What the tab asks of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -218,9 +244,67 @@ impl CrechePanel {
         parent: &Beneficiary,
         settings: &CrecheSettings,
     ) {
-        let minutes = |t: NaiveTime| t.hour() * 60 + t.minute();
-        let start_minutes = minutes(workshop.start) / 30 * 30;
-        let end_minutes = (minutes(workshop.start) + workshop.duration_minutes).div_ceil(30) * 30;
+        let start_minutes = minutes_of(workshop.start);
+        let end_minutes = start_minutes + workshop.duration_minutes;
+        self.prefill(
+            parent,
+            settings,
+            workshop.date,
+            (start_minutes, end_minutes),
+            BookingReason::Workshop(Some(workshop.id)),
+            workshop.title.clone(),
+        );
+    }
+
+    /// Prepares the booking form for a job interview of `parent` on `date` at `time`: the
+    /// child is looked after from [`INTERVIEW_TRAVEL_MINUTES`] before the interview (to go
+    /// there) until the interview's hour and the way back are over, widened to the half-hour
+    /// grid (10:15 → 9:30–12:00) within the opening hours; without a time, the morning from
+    /// the opening. Linked to the application; nothing is booked until "Réserver" is clicked.
+    pub fn prefill_for_interview(
+        &mut self,
+        interview: &InterviewBooking,
+        parent: &Beneficiary,
+        settings: &CrecheSettings,
+    ) {
+        let (start_minutes, end_minutes) = if let Some(time) = interview.time {
+            let at = minutes_of(time);
+            (
+                at.saturating_sub(INTERVIEW_TRAVEL_MINUTES),
+                at + INTERVIEW_MINUTES + INTERVIEW_TRAVEL_MINUTES,
+            )
+        } else {
+            let opens = minutes_of(settings.opens_at);
+            (opens, opens + 3 * 60)
+        };
+        let mut note = format!("Entretien : {}", interview.label);
+        if interview.time.is_none() {
+            note.push_str(" (heure à préciser)");
+        }
+        self.prefill(
+            parent,
+            settings,
+            interview.date,
+            (start_minutes, end_minutes),
+            BookingReason::Interview(Some(interview.application)),
+            note,
+        );
+    }
+
+    /// Fills the booking form for one day: `minutes` (from midnight) widened to the half-hour
+    /// grid and kept within the opening hours; the child chosen when only one is of crèche
+    /// age on that day.
+    fn prefill(
+        &mut self,
+        parent: &Beneficiary,
+        settings: &CrecheSettings,
+        date: NaiveDate,
+        (start_minutes, end_minutes): (u32, u32),
+        reason: BookingReason,
+        note: String,
+    ) {
+        let start_minutes = start_minutes / 30 * 30;
+        let end_minutes = end_minutes.div_ceil(30) * 30;
         let time = |m: u32| NaiveTime::from_hms_opt(m / 60, m % 60, 0);
         let start = time(start_minutes).map_or(settings.opens_at, |t| t.max(settings.opens_at));
         let end = time(end_minutes).map_or(settings.closes_at, |t| t.min(settings.closes_at));
@@ -230,7 +314,7 @@ impl CrechePanel {
             .iter()
             .filter(|c| {
                 c.birth_date.is_some_and(|birth| {
-                    let months = age_in_months(birth, workshop.date);
+                    let months = age_in_months(birth, date);
                     months >= i32::try_from(settings.min_age_months).unwrap_or(i32::MAX)
                         && months < i32::try_from(settings.max_age_months).unwrap_or(i32::MAX)
                 })
@@ -243,14 +327,14 @@ impl CrechePanel {
                 _ => None,
             },
             recurring: false,
-            date: format_date(workshop.date),
+            date: format_date(date),
             start,
             end,
-            reason: BookingReason::Workshop(Some(workshop.id)),
-            note: workshop.title.clone(),
+            reason,
+            note,
             ..BookingForm::default()
         };
-        self.week = Some(monday_of(workshop.date));
+        self.week = Some(monday_of(date));
         self.cell = None;
         self.outcome = None;
     }

@@ -6,12 +6,12 @@
 
 use std::path::Path;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use parcours::model::{
-    Application, ApplicationState, Beneficiary, ContractKind, Experience, OutcomeKind, StateKind,
-    demo_companies,
+    Application, ApplicationState, Beneficiary, BookingReason, ContractKind, Experience,
+    OutcomeKind, Schedule, StateKind, demo_companies,
 };
 use parcours::store::{Access, COMPANIES_DIR, Store};
 use parcours::ui::ParcoursApp;
@@ -369,4 +369,70 @@ fn a_company_and_its_offer_are_saved_from_the_directory_once_valid() {
     click(&mut harness, "Enregistrer l'entreprise");
     harness.get_by_label("« Brasserie du Marché » a déjà ce SIRET dans l'annuaire.");
     assert_eq!(count(), before + 1);
+}
+
+/// A planned interview of a mother of a baby books the crèche: "Réserver la crèche pour
+/// l'entretien" opens the Crèche tab with the day, the hours around the interview on the
+/// half-hour grid (10:15 → 9:30–12:00: 45 minutes to go there, an hour of interview, 45 to come
+/// back), the only child of crèche age and the link to the application; nothing is booked before
+/// "Réserver", and the saved booking carries the application's id.
+#[test]
+fn an_interview_books_the_creche_linked_to_its_application() {
+    let dir = tempfile::tempdir().unwrap();
+    let company = &demo_companies(today())[0];
+    let offer = &company.offers[0];
+    let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    let mut application = Application::propose(
+        company.id,
+        &company.name,
+        Some((offer.id, &offer.title)),
+        day(2),
+    );
+    application.move_to(ApplicationState::Sent, day(3)).unwrap();
+    application
+        .move_to(
+            ApplicationState::Interview {
+                date: day(26),
+                time: NaiveTime::from_hms_opt(10, 15, 0),
+                place: "Vitry-sur-Seine".into(),
+            },
+            day(20),
+        )
+        .unwrap();
+    let id = application.id;
+    write_cook(dir.path(), vec![application]);
+    let mut harness = open_companies_tab(dir.path());
+
+    click(
+        &mut harness,
+        "Réserver la crèche pour l'entretien : Commis de cuisine — Brasserie du Marché",
+    );
+    // The Crèche tab is open with the booking prepared, not made.
+    let_autosave_run(&mut harness);
+    assert!(saved_record(dir.path()).creche.bookings.is_empty());
+    click(&mut harness, "Réserver");
+    assert!(harness.query_by_label_contains("Réservé — Awa").is_some());
+    let_autosave_run(&mut harness);
+
+    let record = saved_record(dir.path());
+    let booking = &record.creche.bookings[0];
+    assert_eq!(booking.reason, BookingReason::Interview(Some(id)));
+    assert_eq!(booking.schedule, Schedule::Once(day(26)));
+    let time = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+    assert_eq!((booking.start, booking.end), (time(9, 30), time(12, 0)));
+    assert_eq!(booking.child, record.family.children[0].id);
+    assert_eq!(
+        booking.note,
+        "Entretien : Commis de cuisine — Brasserie du Marché"
+    );
+
+    // Back in the Entreprises tab, the interview says its crèche is booked.
+    harness.get_by_label("Entreprises").click();
+    harness.run();
+    harness.get_by_label("Crèche réservée pour cet entretien");
+    assert!(
+        harness
+            .query_by_label_contains("Réserver la crèche pour l'entretien")
+            .is_none()
+    );
 }
