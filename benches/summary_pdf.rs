@@ -8,7 +8,9 @@ use std::hint::black_box;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use parcours::model::{Settings, demo_beneficiaries};
+use parcours::model::{
+    Settings, add_demo_applications, demo_beneficiaries, demo_companies, demo_workshops,
+};
 use parcours::report::{Engine, Summary, SummaryOptions, render_summary, summary_template};
 
 fn summary_pdf(c: &mut Criterion) {
@@ -17,8 +19,19 @@ fn summary_pdf(c: &mut Criterion) {
         structure_name: "EDS de Vitry-sur-Seine".into(),
         ..Settings::default()
     };
-    let records = demo_beneficiaries(40, today, 7);
-    let summary = Summary::build(&records[0], &settings, &SummaryOptions::default(), today);
+    // Demo records as `parcours demo` writes them: applications, workshops attended, bookings.
+    let mut records = demo_beneficiaries(40, today, 7);
+    let companies = demo_companies(today);
+    add_demo_applications(&mut records, &companies, today);
+    let workshops = demo_workshops(&records, today);
+    let summary = Summary::build(
+        &records[0],
+        &settings,
+        &workshops,
+        &companies,
+        &SummaryOptions::default(),
+        today,
+    );
     // The first print of a session: fonts parsed, template compiled, nothing memoised yet.
     let started = std::time::Instant::now();
     let engine = Engine::new([summary_template()]);
@@ -34,7 +47,16 @@ fn summary_pdf(c: &mut Criterion) {
     // A different record each time: nothing of the previous document's layout can be reused.
     let summaries: Vec<Summary> = records
         .iter()
-        .map(|r| Summary::build(r, &settings, &SummaryOptions::default(), today))
+        .map(|r| {
+            Summary::build(
+                r,
+                &settings,
+                &workshops,
+                &companies,
+                &SummaryOptions::default(),
+                today,
+            )
+        })
         .collect();
     let mut next = summaries.iter().cycle();
     c.bench_function("summary_pdf_next_record", |b| {

@@ -409,9 +409,23 @@ fn print(
     let mut store = open_read_only(data_dir)?;
     let report = store.load();
     // A damaged settings file only loses the structure's name; `check` reports it.
-    let (settings, _) = store.load_settings();
-    let engine = Engine::new([template]);
+    let (settings, _): (Settings, _) = store.load_settings();
+    // The summary counts attended workshops and names the companies applied to; files that
+    // cannot be read are `check`'s to report.
+    let (workshops, _) = store.load_workshops();
+    let (companies, _) = store.load_companies();
     let today = today();
+    let build = |record: &Beneficiary| {
+        Summary::build(
+            record,
+            &settings,
+            &workshops,
+            &companies,
+            &SummaryOptions::default(),
+            today,
+        )
+    };
+    let engine = Engine::new([template]);
     match *target {
         PrintTarget::One { id, file } => {
             let record = id
@@ -419,7 +433,7 @@ fn print(
                 .ok()
                 .and_then(|id| report.beneficiaries.iter().find(|b| b.id == id))
                 .ok_or_else(|| CliError::UnknownBeneficiary(id.to_owned()))?;
-            let pages = write_summary(&engine, record, &settings, today, file, out)?;
+            let pages = write_summary(&engine, &build(record), file, out)?;
             writeln!(
                 out,
                 "Synthèse de {} écrite dans {} ({pages} page(s))",
@@ -452,7 +466,7 @@ fn print(
                 }
                 let file = dir.join(&name);
                 let who = tsv_field(&record.display_name());
-                match write_summary(&engine, record, &settings, today, &file, out) {
+                match write_summary(&engine, &build(record), &file, out) {
                     Ok(_) => {
                         written += 1;
                         writeln!(out, "[{}/{total}] {who} → {}", index + 1, file.display())?;
@@ -480,18 +494,15 @@ fn print(
     }
 }
 
-/// Renders and writes one summary (without confidential items); returns its page count. A
-/// character no font can draw is reported on `out`, and the file is written all the same.
+/// Renders and writes one summary; returns its page count. A character no font can draw is
+/// reported on `out`, and the file is written all the same.
 fn write_summary(
     engine: &Engine,
-    record: &Beneficiary,
-    settings: &Settings,
-    today: NaiveDate,
+    summary: &Summary,
     file: &Path,
     out: &mut dyn Write,
 ) -> Result<usize, CliError> {
-    let summary = Summary::build(record, settings, &SummaryOptions::default(), today);
-    let rendered = render_summary(engine, &summary)?;
+    let rendered = render_summary(engine, summary)?;
     save_pdf(file, &rendered.pdf)?;
     if let Some(warning) = rendered.warning_message() {
         writeln!(out, "{} : {warning}", file.display())?;

@@ -11,8 +11,11 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::model::{
-    Beneficiary, CrecheAge, Diploma, Phase, PhaseProgress, PhaseStatus, Settings,
-    eqf_french_equivalent, format_date, rome,
+    Action, ActionStatus, AdminStepKind, Application, ApplicationState, Beneficiary, Booking,
+    BookingReason, CIR_CIVIC_DAYS, ChildId, CirTraining, Company, CrecheAge, Diploma,
+    INDIVIDUAL_TARGET_PERCENT, Phase, PhaseProgress, PhaseStatus, Project, ProjectStatus, Settings,
+    StepStatus, WorkingTime, Workshop, attended_sessions, eqf_french_equivalent, format_date,
+    format_minutes, rome,
 };
 
 /// Shown for a value the record does not hold.
@@ -73,8 +76,7 @@ impl Section {
     }
 }
 
-/// An item left out of the summary unless ticked for this print. (The crèche's health notes
-/// join this list when the crèche issue adds them to the record.)
+/// An item left out of the summary unless ticked for this print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Confidential {
     /// The counsellor's private notes.
@@ -83,13 +85,16 @@ pub enum Confidential {
     PermitNumber,
     /// The social-security number.
     SocialSecurityNumber,
+    /// The children's allergies and health notes (the crèche's care information).
+    ChildHealth,
 }
 
 impl Confidential {
     /// Every confidential item, in print order.
-    pub const ALL: [Self; 3] = [
+    pub const ALL: [Self; 4] = [
         Self::PermitNumber,
         Self::SocialSecurityNumber,
+        Self::ChildHealth,
         Self::PrivateNotes,
     ];
 
@@ -100,23 +105,71 @@ impl Confidential {
             Self::PrivateNotes => "Notes privées du conseiller",
             Self::PermitNumber => "N° du titre de séjour",
             Self::SocialSecurityNumber => "N° de sécurité sociale",
+            Self::ChildHealth => "Allergies et santé des enfants",
+        }
+    }
+
+    /// The stable key of its row, for templates (the private notes are the block's text).
+    const fn key(self) -> &'static str {
+        match self {
+            Self::PrivateNotes => "notes_privees",
+            Self::PermitNumber => "numero_titre_sejour",
+            Self::SocialSecurityNumber => "numero_securite_sociale",
+            Self::ChildHealth => "sante_enfants",
         }
     }
 
     /// The record's value for this item, when it holds one.
     #[must_use]
-    pub fn value(self, record: &Beneficiary) -> Option<&str> {
+    pub fn value(self, record: &Beneficiary) -> Option<String> {
         let value = match self {
-            Self::PrivateNotes => Some(record.private_notes.as_str()),
+            Self::PrivateNotes => record.private_notes.clone(),
             Self::PermitNumber => record
                 .administrative
                 .residence_permit
                 .as_ref()
-                .and_then(|p| p.number.as_deref()),
-            Self::SocialSecurityNumber => record.administrative.social_security_number.as_deref(),
+                .and_then(|p| p.number.clone())
+                .unwrap_or_default(),
+            Self::SocialSecurityNumber => record
+                .administrative
+                .social_security_number
+                .clone()
+                .unwrap_or_default(),
+            Self::ChildHealth => child_health(record),
         };
-        value.map(str::trim).filter(|v| !v.is_empty())
+        let value = value.trim();
+        (!value.is_empty()).then(|| value.to_owned())
     }
+}
+
+/// "Awa — allergies : arachide — santé : Ventoline en cas de crise", one line per child with
+/// something noted.
+fn child_health(record: &Beneficiary) -> String {
+    lines(record.creche.care.iter().filter_map(|care| {
+        let parts: Vec<String> = [
+            ("allergies", care.allergies.trim()),
+            ("santé", care.health_notes.trim()),
+        ]
+        .into_iter()
+        .filter(|(_, text)| !text.is_empty())
+        .map(|(label, text)| format!("{label} : {}", text.replace('\n', " ; ")))
+        .collect();
+        (!parts.is_empty())
+            .then(|| format!("{} — {}", child_name(record, care.child), parts.join(" — ")))
+    }))
+}
+
+/// A child's first name, or "Enfant" when the record holds none.
+fn child_name(record: &Beneficiary, child: ChildId) -> String {
+    record
+        .family
+        .children
+        .iter()
+        .find(|c| c.id == child)
+        .map(|c| c.first_name.trim())
+        .filter(|name| !name.is_empty())
+        .unwrap_or("Enfant")
+        .to_owned()
 }
 
 /// What the counsellor ticked: sections in (all by default) and confidential items revealed
@@ -414,52 +467,382 @@ fn identification_rows(record: &Beneficiary) -> Vec<SummaryRow> {
     ]
 }
 
-fn preparation_rows(record: &Beneficiary, today: NaiveDate) -> Vec<SummaryRow> {
-    let admin = &record.administrative;
-    let permit = admin
-        .residence_permit
-        .as_ref()
-        .map_or_else(String::new, |p| match p.expires_on {
-            Some(end) if end < today => format!(
-                "{} (fin de validité le {} : à renouveler)",
-                p.kind.label(),
-                format_date(end)
-            ),
-            Some(end) => format!("{} (valable jusqu'au {})", p.kind.label(), format_date(end)),
-            None => p.kind.label().to_owned(),
-        });
+/// How far (in points) the individual share may stray from its target and still be on target,
+/// as the "Préparation à l'emploi" tab colours it.
+const SPLIT_TOLERANCE_POINTS: i64 = 10;
+
+/// What the summary draws from outside the record: the workshops' catalogue (attendance is kept
+/// in the workshops' files, never copied into the record) and the companies' directory (their
+/// current names).
+struct Sources<'a> {
+    workshops: &'a [Workshop],
+    companies: &'a [Company],
+}
+
+/// "Agent / Agente de propreté (K2204)", the free label, or a placeholder.
+fn project_title(project: &Project) -> String {
+    match project.rome_code.as_deref().map(str::trim) {
+        Some(code) if !code.is_empty() => occupation_name(code),
+        _ if !project.label.trim().is_empty() => project.label.trim().to_owned(),
+        _ => "Métier à préciser".to_owned(),
+    }
+}
+
+/// "Aide-soignant / Aide-soignante (J1501)\nCDI ou Intérim · Temps plein · projet validé".
+fn project_line(project: &Project) -> String {
+    let mut details = Vec::new();
+    if !project.contracts.is_empty() {
+        let contracts: Vec<&str> = project.contracts.iter().map(|c| c.label()).collect();
+        details.push(contracts.join(" ou "));
+    }
+    if project.working_time != WorkingTime::Undecided {
+        details.push(project.working_time.label().to_owned());
+    }
+    if let Some(start) = project.earliest_start {
+        details.push(format!("disponible à partir du {}", format_date(start)));
+    }
+    details.push(
+        match project.status {
+            ProjectStatus::ToBuild => "projet à construire",
+            ProjectStatus::Validated => "projet validé",
+            ProjectStatus::Abandoned => "projet abandonné",
+        }
+        .to_owned(),
+    );
+    format!("{}\n{}", project_title(project), details.join(" · "))
+}
+
+fn project_rows(record: &Beneficiary) -> Vec<SummaryRow> {
+    let projects = &record.preparation.projects;
+    // The main one first, the others in their order.
+    let mut rows: Vec<SummaryRow> = projects
+        .iter()
+        .filter(|p| p.main)
+        .map(|p| row("projet_principal", "Projet principal", project_line(p)))
+        .collect();
+    let others: Vec<String> = projects
+        .iter()
+        .filter(|p| !p.main)
+        .map(project_line)
+        .collect();
+    if !others.is_empty() {
+        let label = if others.len() > 1 {
+            "Autres projets"
+        } else {
+            "Autre projet"
+        };
+        rows.push(row("autres_projets", label, others.join("\n")));
+    }
+    rows
+}
+
+/// A phrase's first letter lowered ("En cours" → "en cours").
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
+}
+
+/// "Préparer son CV (CV) — Bénéficiaire, EN RETARD de 12 j (prévue le 10/11/2026)".
+fn action_line(objective: &str, action: &Action, today: NaiveDate) -> String {
+    let what = if objective.trim().is_empty() {
+        action.label.trim().to_owned()
+    } else {
+        format!("{} ({})", action.label.trim(), objective.trim())
+    };
+    let when = match action.due_on {
+        Some(due) if action.is_overdue(today) => format!(
+            "EN RETARD de {} j (prévue le {})",
+            (today - due).num_days(),
+            format_date(due)
+        ),
+        Some(due) if action.status.is_open() => format!(
+            "{}, pour le {}",
+            lowercase_first(action.status.label()),
+            format_date(due)
+        ),
+        _ => lowercase_first(action.status.label()),
+    };
+    format!("{what} — {}, {when}", action.actor.label())
+}
+
+fn action_rows(record: &Beneficiary, today: NaiveDate) -> Vec<SummaryRow> {
+    let mut open = Vec::new();
+    let mut done = Vec::new();
+    for objective in &record.preparation.objectives {
+        for action in objective
+            .actions
+            .iter()
+            .filter(|a| !a.label.trim().is_empty())
+        {
+            let line = action_line(&objective.label, action, today);
+            if action.status.is_open() {
+                open.push((!action.is_overdue(today), action.due_on, line));
+            } else if action.status == ActionStatus::Done {
+                done.push(line);
+            }
+        }
+    }
+    if open.is_empty() && done.is_empty() {
+        return Vec::new();
+    }
+    // Overdue first, then by due date (undated last).
+    open.sort_by_key(|(on_time, due, _)| (*on_time, due.unwrap_or(NaiveDate::MAX)));
+    let or_none = |lines: String| {
+        if lines.is_empty() {
+            "aucune".to_owned()
+        } else {
+            lines
+        }
+    };
     vec![
-        status_row(record, Phase::Preparation),
-        row("titre_sejour", "Titre de séjour", permit),
         row(
-            "cir",
-            "Contrat d'intégration républicaine (OFII)",
-            admin
-                .cir_signed_on
-                .map_or_else(String::new, |d| format!("signé le {}", format_date(d))),
+            "actions_en_cours",
+            "Actions en cours",
+            or_none(self::lines(open.into_iter().map(|(_, _, line)| line))),
         ),
         row(
-            "caf",
-            "CAF",
-            if admin.caf_number.is_some() {
-                "allocataire"
-            } else {
-                ""
-            },
-        ),
-        row(
-            "securite_sociale",
-            "Sécurité sociale",
-            if admin.social_security_number.is_some() {
-                "numéro attribué"
-            } else {
-                ""
-            },
+            "actions_realisees",
+            "Actions réalisées",
+            or_none(self::lines(done)),
         ),
     ]
 }
 
-fn matching_rows(record: &Beneficiary) -> Vec<SummaryRow> {
+fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count > 1 { many } else { one })
+}
+
+fn hours_rows(record: &Beneficiary, sources: &Sources<'_>) -> Vec<SummaryRow> {
+    let preparation = &record.preparation;
+    let attended = attended_sessions(sources.workshops, record.id);
+    let hours = preparation.hours(&attended);
+    let started = record.pathway.phases.preparation.status != PhaseStatus::NotStarted;
+    if hours.total_minutes() == 0 && !started {
+        return Vec::new();
+    }
+    let individual = preparation
+        .sessions
+        .iter()
+        .filter(|s| s.kind.is_individual())
+        .count();
+    let collective = preparation.sessions.len() - individual + attended.len();
+    let target = format!(
+        "objectif {INDIVIDUAL_TARGET_PERCENT} % / {} %",
+        100 - INDIVIDUAL_TARGET_PERCENT
+    );
+    let split = match (hours.split_percent(), hours.gap_to_target()) {
+        (Some((individual, collective)), Some(gap)) => {
+            let advice = if gap.abs() <= SPLIT_TOLERANCE_POINTS {
+                "conforme"
+            } else if gap > 0 {
+                "ateliers collectifs à prévoir"
+            } else {
+                "entretiens individuels à prévoir"
+            };
+            format!("{individual} % individuel / {collective} % collectif ({target} : {advice})")
+        }
+        _ => format!("aucune heure enregistrée ({target})"),
+    };
+    let mut rows = vec![
+        row(
+            "heures_individuelles",
+            "Heures individuelles",
+            format!(
+                "{} ({})",
+                format_minutes(hours.individual_minutes),
+                plural(individual, "entretien", "entretiens")
+            ),
+        ),
+        row(
+            "heures_collectives",
+            "Heures collectives",
+            format!(
+                "{} ({})",
+                format_minutes(hours.collective_minutes),
+                plural(collective, "atelier", "ateliers")
+            ),
+        ),
+        row("repartition", "Répartition des heures", split),
+    ];
+    if !attended.is_empty() {
+        rows.push(row(
+            "ateliers_suivis",
+            "Ateliers collectifs suivis",
+            lines(attended.iter().map(|s| {
+                let title = s.note.strip_prefix("Atelier : ").unwrap_or(&s.note);
+                format!(
+                    "{} — {} ({})",
+                    format_date(s.date),
+                    title.trim(),
+                    format_minutes(s.duration_minutes)
+                )
+            })),
+        ));
+    }
+    rows
+}
+
+/// "demandé le 12/07/2026 (en attente de réponse)".
+fn step_text(record: &Beneficiary, kind: AdminStepKind) -> Option<String> {
+    let step = record.preparation.admin_steps.get(&kind)?;
+    let mut text = match (step.status, step.date) {
+        (StepStatus::Requested, Some(d)) => format!("demandé le {}", format_date(d)),
+        (StepStatus::Obtained, Some(d)) => format!("obtenu le {}", format_date(d)),
+        (status, _) => lowercase_first(status.label()),
+    };
+    if !step.note.trim().is_empty() {
+        text = format!("{text} ({})", step.note.trim());
+    }
+    Some(text)
+}
+
+/// What the "Identité" tab holds about a step, in words.
+fn admin_fact(record: &Beneficiary, kind: AdminStepKind, today: NaiveDate) -> Option<String> {
+    let admin = &record.administrative;
+    match kind {
+        AdminStepKind::ResidencePermit => {
+            admin.residence_permit.as_ref().map(|p| match p.expires_on {
+                Some(end) if end < today => format!(
+                    "{} (fin de validité le {} : à renouveler)",
+                    p.kind.label(),
+                    format_date(end)
+                ),
+                Some(end) => {
+                    format!("{} (valable jusqu'au {})", p.kind.label(), format_date(end))
+                }
+                None => p.kind.label().to_owned(),
+            })
+        }
+        AdminStepKind::Cir => admin
+            .cir_signed_on
+            .map(|d| format!("signé le {}", format_date(d))),
+        AdminStepKind::Caf => admin.caf_number.as_ref().map(|_| "allocataire".to_owned()),
+        AdminStepKind::SocialSecurity => admin
+            .social_security_number
+            .as_ref()
+            .map(|_| "numéro attribué".to_owned()),
+        _ => None,
+    }
+}
+
+/// The stable key of a step's row.
+const fn step_key(kind: AdminStepKind) -> &'static str {
+    match kind {
+        AdminStepKind::CivilStatus => "etat_civil",
+        AdminStepKind::ResidencePermit => "titre_sejour",
+        AdminStepKind::Cir => "cir",
+        AdminStepKind::Caf => "caf",
+        AdminStepKind::SocialSecurity => "securite_sociale",
+        AdminStepKind::BankAccount => "compte_bancaire",
+        AdminStepKind::FranceTravail => "france_travail",
+        AdminStepKind::Schooling => "scolarisation",
+    }
+}
+
+/// The administrative checklist, each step with what the record holds ("Identité") and where
+/// the step stands (the checklist); then the CIR's training.
+fn admin_rows(record: &Beneficiary, today: NaiveDate) -> Vec<SummaryRow> {
+    let mut rows: Vec<SummaryRow> = AdminStepKind::ALL
+        .into_iter()
+        .filter_map(|kind| {
+            let value = match (admin_fact(record, kind, today), step_text(record, kind)) {
+                (Some(fact), Some(step)) => format!("{fact} ; démarche : {step}"),
+                (Some(fact), None) => fact,
+                (None, Some(step)) => step,
+                // Untouched: the checklist counts it as to do, unless it cannot apply.
+                (None, None)
+                    if kind == AdminStepKind::Schooling && record.family.children.is_empty() =>
+                {
+                    return None;
+                }
+                (None, None) => lowercase_first(StepStatus::ToDo.label()),
+            };
+            Some(row(step_key(kind), kind.label(), value))
+        })
+        .collect();
+    let cir = record.preparation.cir;
+    if cir != CirTraining::default() {
+        let language = if cir.language_hours_prescribed == 0 {
+            format!("{} h de français faites", cir.language_hours_done)
+        } else {
+            format!(
+                "{} h de français faites sur {} prescrites",
+                cir.language_hours_done, cir.language_hours_prescribed
+            )
+        };
+        rows.push(row(
+            "formation_cir",
+            "Formation du CIR",
+            format!(
+                "formation civique : {} / {CIR_CIVIC_DAYS} journées ; {language}",
+                cir.civic_days_done
+            ),
+        ));
+    }
+    rows
+}
+
+fn preparation_rows(
+    record: &Beneficiary,
+    sources: &Sources<'_>,
+    today: NaiveDate,
+) -> Vec<SummaryRow> {
+    let mut rows = vec![status_row(record, Phase::Preparation)];
+    rows.extend(project_rows(record));
+    rows.extend(action_rows(record, today));
+    rows.extend(hours_rows(record, sources));
+    rows.extend(admin_rows(record, today));
+    rows
+}
+
+/// "Agent de propreté — Onet Services : entretien prévu le 28/11/2026 à 10:30, Créteil",
+/// with the company's and the offer's current names when the directory still holds them.
+fn application_line(application: &Application, sources: &Sources<'_>) -> String {
+    let company = sources
+        .companies
+        .iter()
+        .find(|c| c.id == application.company);
+    let company_name = company
+        .map(|c| c.name.trim())
+        .filter(|name| !name.is_empty())
+        .unwrap_or(application.company_name.trim());
+    let offer_title = application.offer.map(|offer| {
+        company
+            .and_then(|c| c.offers.iter().find(|o| o.id == offer))
+            .map(|o| o.title.trim())
+            .filter(|title| !title.is_empty())
+            .unwrap_or(application.offer_title.trim())
+    });
+    let target = match offer_title {
+        Some(title) if !title.is_empty() => format!("{title} — {company_name}"),
+        _ => format!("{company_name} (candidature spontanée)"),
+    };
+    let since = application
+        .history
+        .last()
+        .map(|entry| format!(" le {}", format_date(entry.on)))
+        .unwrap_or_default();
+    let state = match &application.state {
+        ApplicationState::Proposed => format!("proposée{since}"),
+        ApplicationState::Sent => format!("envoyée{since}"),
+        ApplicationState::Withdrawn => format!("retirée{since}"),
+        ApplicationState::Refused { reason, note } => {
+            let reason = lowercase_first(reason.label());
+            match note.trim() {
+                "" => format!("refusée{since} (motif : {reason})"),
+                note => format!("refusée{since} (motif : {reason}, {note})"),
+            }
+        }
+        state @ (ApplicationState::Interview { .. } | ApplicationState::Hired { .. }) => {
+            lowercase_first(&state.describe())
+        }
+    };
+    format!("{target} : {state}")
+}
+
+fn matching_rows(record: &Beneficiary, sources: &Sources<'_>) -> Vec<SummaryRow> {
     let outcome = record
         .pathway
         .outcome
@@ -467,15 +850,78 @@ fn matching_rows(record: &Beneficiary) -> Vec<SummaryRow> {
         .map_or("parcours en cours".to_owned(), |o| {
             format!("{} le {}", o.kind.label(), format_date(o.date))
         });
-    vec![
-        status_row(record, Phase::Matching),
-        row("sortie", "Sortie du parcours", outcome),
-    ]
+    let mut rows = vec![status_row(record, Phase::Matching)];
+    // Those under way first, then the closed ones, each in the order they were made.
+    let (active, closed): (Vec<&Application>, Vec<&Application>) =
+        record.applications.iter().partition(|a| a.is_active());
+    if !active.is_empty() {
+        rows.push(row(
+            "candidatures_en_cours",
+            "Candidatures en cours",
+            lines(active.into_iter().map(|a| application_line(a, sources))),
+        ));
+    }
+    if !closed.is_empty() {
+        rows.push(row(
+            "candidatures_closes",
+            "Candidatures closes",
+            lines(closed.into_iter().map(|a| application_line(a, sources))),
+        ));
+    }
+    rows.push(row("sortie", "Sortie du parcours", outcome));
+    rows
 }
 
-/// Children of micro-crèche age (or about to be), with what the crèche can offer.
-fn creche_rows(record: &Beneficiary, today: NaiveDate) -> Vec<SummaryRow> {
-    record
+/// Why a child is booked, with the workshop or the application it is for when known.
+fn booking_reason(record: &Beneficiary, booking: &Booking, sources: &Sources<'_>) -> String {
+    let linked = match booking.reason {
+        BookingReason::Workshop(Some(id)) => sources
+            .workshops
+            .iter()
+            .find(|w| w.id == id)
+            .map(|w| w.title.trim().to_owned()),
+        BookingReason::Interview(Some(id)) => record
+            .applications
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| a.company_name.trim().to_owned()),
+        _ => None,
+    };
+    let details: Vec<String> = [linked.unwrap_or_default(), booking.note.trim().to_owned()]
+        .into_iter()
+        // A note that only repeats the reason ("entretien d'embauche") says nothing more.
+        .filter(|d| !d.is_empty() && d.to_lowercase() != booking.reason.label().to_lowercase())
+        .collect();
+    if details.is_empty() {
+        booking.reason.label().to_owned()
+    } else {
+        format!("{} : {}", booking.reason.label(), details.join(", "))
+    }
+}
+
+/// "Awa : les mardi et jeudi du 23/11/2026 au 04/12/2026, 9 h – 12 h 30 (Formation : cours de
+/// français)", in date order.
+fn booking_lines<'b>(
+    record: &Beneficiary,
+    bookings: impl Iterator<Item = &'b Booking>,
+    sources: &Sources<'_>,
+) -> String {
+    let mut bookings: Vec<&Booking> = bookings.collect();
+    bookings.sort_by_key(|b| (b.schedule.span(), b.start));
+    lines(bookings.into_iter().map(|b| {
+        format!(
+            "{} : {} ({})",
+            child_name(record, b.child),
+            b.label(),
+            booking_reason(record, b, sources)
+        )
+    }))
+}
+
+/// Children of micro-crèche age (or about to be), with what the crèche can offer; then the
+/// family's bookings and its requests on the waiting list.
+fn creche_rows(record: &Beneficiary, sources: &Sources<'_>, today: NaiveDate) -> Vec<SummaryRow> {
+    let mut rows: Vec<SummaryRow> = record
         .family
         .children
         .iter()
@@ -502,27 +948,33 @@ fn creche_rows(record: &Beneficiary, today: NaiveDate) -> Vec<SummaryRow> {
             };
             Some(row("enfant", name, value))
         })
-        .collect()
+        .collect();
+    let creche = &record.creche;
+    if !creche.bookings.is_empty() {
+        rows.push(row(
+            "reservations",
+            "Réservations",
+            booking_lines(record, creche.bookings.iter(), sources),
+        ));
+    }
+    if !creche.waiting.is_empty() {
+        rows.push(row(
+            "liste_attente",
+            "En liste d'attente",
+            booking_lines(record, creche.waiting.iter().map(|w| &w.booking), sources),
+        ));
+    }
+    rows
 }
 
 fn confidential_section(record: &Beneficiary, options: &SummaryOptions) -> Option<SummarySection> {
     let revealed = |item: Confidential| options.reveals(item).then(|| item.value(record)).flatten();
-    let rows: Vec<SummaryRow> = [
-        Confidential::PermitNumber,
-        Confidential::SocialSecurityNumber,
-    ]
-    .into_iter()
-    .filter_map(|item| {
-        let key = match item {
-            Confidential::PermitNumber => "numero_titre_sejour",
-            _ => "numero_securite_sociale",
-        };
-        revealed(item).map(|value| row(key, item.label(), value))
-    })
-    .collect();
-    let text = revealed(Confidential::PrivateNotes)
-        .unwrap_or_default()
-        .to_owned();
+    let rows: Vec<SummaryRow> = Confidential::ALL
+        .into_iter()
+        .filter(|&item| item != Confidential::PrivateNotes)
+        .filter_map(|item| revealed(item).map(|value| row(item.key(), item.label(), value)))
+        .collect();
+    let text = revealed(Confidential::PrivateNotes).unwrap_or_default();
     (!rows.is_empty() || !text.is_empty()).then(|| SummarySection {
         key: "confidentiel",
         title: "Informations confidentielles".to_owned(),
@@ -533,14 +985,23 @@ fn confidential_section(record: &Beneficiary, options: &SummaryOptions) -> Optio
 }
 
 impl Summary {
-    /// The summary of `record` as of `today`, with the counsellor's ticks.
+    /// The summary of `record` as of `today`, with the counsellor's ticks. `workshops` is the
+    /// catalogue (the person's attendance there counts as collective sessions, computed, never
+    /// copied into the record) and `companies` the directory (current company and offer names
+    /// for the applications; an application still reads right without them).
     #[must_use]
     pub fn build(
         record: &Beneficiary,
         settings: &Settings,
+        workshops: &[Workshop],
+        companies: &[Company],
         options: &SummaryOptions,
         today: NaiveDate,
     ) -> Self {
+        let sources = Sources {
+            workshops,
+            companies,
+        };
         let mut sections: Vec<SummarySection> = Section::ALL
             .into_iter()
             .filter(|&s| options.includes(s))
@@ -549,9 +1010,9 @@ impl Summary {
                     Section::Identity => identity_rows(record),
                     Section::Pathway => pathway_rows(record),
                     Section::Identification => identification_rows(record),
-                    Section::Preparation => preparation_rows(record, today),
-                    Section::Matching => matching_rows(record),
-                    Section::Creche => creche_rows(record, today),
+                    Section::Preparation => preparation_rows(record, &sources, today),
+                    Section::Matching => matching_rows(record, &sources),
+                    Section::Creche => creche_rows(record, &sources, today),
                 };
                 (!rows.is_empty()).then(|| SummarySection {
                     key: section.key(),
@@ -627,6 +1088,8 @@ mod tests {
         let plain = texts(&Summary::build(
             &b,
             &Settings::default(),
+            &[],
+            &[],
             &options,
             d(2026, 11, 22),
         ));
@@ -634,7 +1097,14 @@ mod tests {
             assert!(!plain.contains(secret), "{secret} leaked:\n{plain}");
         }
         options.set_revealed(Confidential::PrivateNotes, true);
-        let with_notes = Summary::build(&b, &Settings::default(), &options, d(2026, 11, 22));
+        let with_notes = Summary::build(
+            &b,
+            &Settings::default(),
+            &[],
+            &[],
+            &options,
+            d(2026, 11, 22),
+        );
         let last = with_notes.sections.last().unwrap();
         assert_eq!(last.key, "confidentiel");
         assert_eq!(last.text, "Hébergée chez sa sœur.");
@@ -650,7 +1120,14 @@ mod tests {
         let b = record();
         let mut options = SummaryOptions::default();
         options.set_included(Section::Preparation, false);
-        let summary = Summary::build(&b, &Settings::default(), &options, d(2026, 11, 22));
+        let summary = Summary::build(
+            &b,
+            &Settings::default(),
+            &[],
+            &[],
+            &options,
+            d(2026, 11, 22),
+        );
         assert!(summary.sections.iter().all(|s| s.key != "phase2"));
         assert!(!texts(&summary).contains("Titre de séjour"));
     }
@@ -673,6 +1150,8 @@ mod tests {
         let summary = Summary::build(
             &b,
             &Settings::default(),
+            &[],
+            &[],
             &SummaryOptions::default(),
             d(2026, 11, 22),
         );
@@ -719,6 +1198,8 @@ mod tests {
         let summary = Summary::build(
             &b,
             &Settings::default(),
+            &[],
+            &[],
             &SummaryOptions::default(),
             d(2026, 11, 22),
         );

@@ -869,7 +869,14 @@ impl ParcoursApp {
                         None => {}
                     }
                 }
-                Tab::Summary => self.summary.ui(ui, &shown, today, &self.settings),
+                Tab::Summary => self.summary.ui(
+                    ui,
+                    &shown,
+                    today,
+                    &self.settings,
+                    &self.workshops,
+                    &self.companies,
+                ),
             });
     }
 

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
 use super::{text, theme};
-use crate::model::{Beneficiary, BeneficiaryId, Settings};
+use crate::model::{Beneficiary, BeneficiaryId, Company, Settings, Workshop};
 use crate::report::{
     Confidential, Delivery, Engine, OutputError, PRINT_SHORTCUT, Rendered, Section, Summary,
     SummaryOptions, SummarySection, open_pdf, print_pdf, render_summary, save_pdf,
@@ -58,8 +58,17 @@ pub struct SummaryPanel {
 }
 
 impl SummaryPanel {
-    /// Draws the tab for a record.
-    pub fn ui(&mut self, ui: &mut Ui, record: &Beneficiary, today: NaiveDate, settings: &Settings) {
+    /// Draws the tab for a record. `workshops` and `companies` are the catalogue and the
+    /// directory the summary draws from (collective hours, current company names).
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        record: &Beneficiary,
+        today: NaiveDate,
+        settings: &Settings,
+        workshops: &[Workshop],
+        companies: &[Company],
+    ) {
         if self.record != Some(record.id) {
             self.record = Some(record.id);
             self.options.forget_confidential();
@@ -68,7 +77,7 @@ impl SummaryPanel {
         self.poll_hand_over();
 
         self.ticks_ui(ui, record);
-        let summary = Summary::build(record, settings, &self.options, today);
+        let summary = Summary::build(record, settings, workshops, companies, &self.options, today);
         ui.add_space(theme::SECTION_GAP);
         self.actions_ui(ui, record, &summary, today);
         ui.add_space(theme::SECTION_GAP);

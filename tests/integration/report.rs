@@ -9,7 +9,10 @@ use std::process::Command;
 use std::sync::OnceLock;
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use parcours::model::{Beneficiary, Child, ChildId, Settings, demo_beneficiaries};
+use parcours::model::{
+    Beneficiary, Child, ChildCare, ChildId, Company, Settings, Workshop, add_demo_applications,
+    attended_sessions, demo_beneficiaries, demo_companies, demo_workshops, format_minutes, rome,
+};
 use parcours::report::{
     Confidential, Engine, Rendered, Section, Summary, SummaryOptions, render_summary,
     summary_file_name, summary_template,
@@ -34,8 +37,18 @@ fn engine() -> &'static Engine {
 }
 
 fn render(record: &Beneficiary, options: &SummaryOptions) -> Rendered {
-    let summary = Summary::build(record, &settings(), options, today());
+    let summary = Summary::build(record, &settings(), &[], &[], options, today());
     render_summary(engine(), &summary).unwrap()
+}
+
+/// The text of a whole PDF on one line, spaces collapsed: a value that wraps in the page still
+/// reads as one phrase.
+fn flat_text(pdf: &[u8]) -> String {
+    pages_text_with(pdf, &["-layout"])
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn run_poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
@@ -60,7 +73,13 @@ fn run_poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
 
 /// The text of each page, as `pdftotext` extracts it.
 fn pages_text(pdf: &[u8]) -> Vec<String> {
-    let text = run_poppler("pdftotext", &["-enc", "UTF-8"], pdf);
+    pages_text_with(pdf, &[])
+}
+
+/// The text of each page; `-layout` keeps a label and its value on one line.
+fn pages_text_with(pdf: &[u8], options: &[&str]) -> Vec<String> {
+    let args: Vec<&str> = ["-enc", "UTF-8"].iter().chain(options).copied().collect();
+    let text = run_poppler("pdftotext", &args, pdf);
     let mut pages: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
     if pages.last().is_some_and(|p| p.trim().is_empty()) {
         pages.pop();
@@ -89,8 +108,37 @@ fn person(first: &str, last: &str) -> Beneficiary {
     b
 }
 
+/// The demo data as `parcours demo` writes it: records with their phase-2 data, crèche
+/// bookings and applications, the companies' directory and the workshops' catalogue.
+struct Demo {
+    record: Beneficiary,
+    workshops: Vec<Workshop>,
+    companies: Vec<Company>,
+}
+
+impl Demo {
+    fn summary(&self, options: &SummaryOptions) -> Summary {
+        Summary::build(
+            &self.record,
+            &settings(),
+            &self.workshops,
+            &self.companies,
+            options,
+            today(),
+        )
+    }
+
+    fn render(&self, options: &SummaryOptions) -> Rendered {
+        render_summary(engine(), &self.summary(options)).unwrap()
+    }
+}
+
 /// The demo record with the most sections filled: the summary's data snapshot.
-fn full_demo_record() -> Beneficiary {
+fn full_demo() -> Demo {
+    let mut records = demo_beneficiaries(60, today(), 7);
+    let companies = demo_companies(today());
+    add_demo_applications(&mut records, &companies, today());
+    let workshops = demo_workshops(&records, today());
     let filled = |b: &Beneficiary| {
         let admin = &b.administrative;
         [
@@ -117,15 +165,39 @@ fn full_demo_record() -> Beneficiary {
         .filter(|&f| f)
         .count()
     };
-    let records = demo_beneficiaries(60, today(), 7);
-    let best = records.iter().map(filled).max().unwrap();
-    records.into_iter().find(|b| filled(b) == best).unwrap()
+    // Phases 2 and 3 and the crèche, as the demo fills them: what the summary must show.
+    let later_phases = |b: &Beneficiary| {
+        !b.preparation.projects.is_empty()
+            && b.preparation
+                .objectives
+                .iter()
+                .any(|o| !o.actions.is_empty())
+            && !attended_sessions(&workshops, b.id).is_empty()
+            && !b.applications.is_empty()
+            && !b.creche.bookings.is_empty()
+    };
+    let best = records
+        .iter()
+        .filter(|b| later_phases(b))
+        .map(filled)
+        .max()
+        .expect("a demo record with projects, workshops, applications and bookings");
+    let record = records
+        .into_iter()
+        .find(|b| later_phases(b) && filled(b) == best)
+        .unwrap();
+    Demo {
+        record,
+        workshops,
+        companies,
+    }
 }
 
 #[test]
 fn summary_model_of_a_full_demo_record() {
-    let record = full_demo_record();
-    let summary = Summary::build(&record, &settings(), &SummaryOptions::default(), today());
+    let demo = full_demo();
+    let record = &demo.record;
+    let summary = demo.summary(&SummaryOptions::default());
     insta::assert_json_snapshot!("synthese_model", summary);
 
     // Ticked, the confidential items come last, in their own block.
@@ -133,7 +205,7 @@ fn summary_model_of_a_full_demo_record() {
     for item in Confidential::ALL {
         options.set_revealed(item, true);
     }
-    let revealed = Summary::build(&record, &settings(), &options, today());
+    let revealed = demo.summary(&options);
     assert_eq!(
         revealed.sections[..revealed.sections.len() - 1],
         summary.sections[..],
@@ -143,19 +215,34 @@ fn summary_model_of_a_full_demo_record() {
     assert_eq!(last.key, "confidentiel");
     assert!(last.confidential);
     assert_eq!(last.text, record.private_notes.trim());
-    let values: Vec<&str> = last.rows.iter().map(|r| r.value.as_str()).collect();
-    let held: Vec<&str> = [
-        record
-            .administrative
-            .residence_permit
-            .as_ref()
-            .and_then(|p| p.number.as_deref()),
-        record.administrative.social_security_number.as_deref(),
+    let rows: Vec<(&str, &str)> = last
+        .rows
+        .iter()
+        .map(|r| (r.key, r.value.as_str()))
+        .collect();
+    let health = Confidential::ChildHealth.value(record);
+    let held: Vec<(&str, &str)> = [
+        (
+            "numero_titre_sejour",
+            record
+                .administrative
+                .residence_permit
+                .as_ref()
+                .and_then(|p| p.number.as_deref()),
+        ),
+        (
+            "numero_securite_sociale",
+            record.administrative.social_security_number.as_deref(),
+        ),
+        ("sante_enfants", health.as_deref()),
     ]
     .into_iter()
-    .flatten()
+    .filter_map(|(key, value)| Some((key, value?)))
     .collect();
-    assert_eq!(values, held, "permit number, then social-security number");
+    assert_eq!(
+        rows, held,
+        "permit number, social-security number, then the children's health"
+    );
 }
 
 #[test]
@@ -275,6 +362,119 @@ fn a_long_record_flows_onto_several_pages_with_the_name_on_each() {
     );
 }
 
+/// What phase 2, phase 3 and the crèche hold, as the person reads it on paper: the main
+/// project's occupation, the action plan with overdue actions marked, the hours and their
+/// split against 70/30 (workshops attended included), the applications with the companies'
+/// names and their state, the crèche bookings.
+#[test]
+fn a_demo_summary_prints_projects_hours_applications_and_bookings() {
+    let demo = full_demo();
+    let record = &demo.record;
+    let text = flat_text(&demo.render(&SummaryOptions::default()).pdf);
+
+    let main = record.preparation.main_project().unwrap();
+    let code = main.rome_code.as_deref().unwrap();
+    let occupation = rome::catalog().occupation(code).unwrap();
+    assert!(
+        text.contains(&format!("Projet principal {} ({code})", occupation.label)),
+        "{text}"
+    );
+
+    let overdue = record.preparation.overdue(today());
+    if let Some(late) = overdue.first() {
+        assert!(
+            text.contains(&format!("EN RETARD de {} j", late.days_late)),
+            "{text}"
+        );
+        assert!(text.contains(late.action.label.as_str()), "{text}");
+    }
+    assert!(text.contains("Actions réalisées"), "{text}");
+
+    let attended = attended_sessions(&demo.workshops, record.id);
+    assert!(!attended.is_empty(), "the demo record attended a workshop");
+    let hours = record.preparation.hours(&attended);
+    let (individual, collective) = hours.split_percent().unwrap();
+    assert!(
+        text.contains(&format!(
+            "{individual} % individuel / {collective} % collectif (objectif 70 % / 30 %"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "Heures collectives {}",
+            format_minutes(hours.collective_minutes)
+        )),
+        "workshops count as collective hours: {text}"
+    );
+    let workshop = demo
+        .workshops
+        .iter()
+        .find(|w| attended.iter().any(|s| s.date == w.date))
+        .unwrap();
+    assert!(text.contains(workshop.title.as_str()), "{text}");
+
+    assert!(!record.applications.is_empty());
+    for application in &record.applications {
+        let company = demo
+            .companies
+            .iter()
+            .find(|c| c.id == application.company)
+            .unwrap();
+        assert!(
+            text.contains(company.name.as_str()),
+            "{}: {text}",
+            company.name
+        );
+    }
+    assert!(text.contains("Candidatures"), "{text}");
+
+    assert!(!record.creche.bookings.is_empty());
+    assert!(text.contains("Réservations"), "{text}");
+    for booking in &record.creche.bookings {
+        assert!(
+            text.contains(booking.label().as_str()),
+            "{}: {text}",
+            booking.label()
+        );
+    }
+}
+
+#[test]
+fn children_health_prints_only_when_ticked() {
+    let mut record = person("Ayşe", "Çelik");
+    let child = Child {
+        id: ChildId::new(),
+        first_name: "Awa".into(),
+        birth_date: NaiveDate::from_ymd_opt(2025, 4, 20),
+    };
+    let mut care = ChildCare::new(child.id);
+    care.allergies = "arachide".into();
+    care.health_notes = "Ventoline en cas de crise d'asthme".into();
+    record.family.children = vec![child];
+    record.creche.care = vec![care];
+
+    let plain = flat_text(&render(&record, &SummaryOptions::default()).pdf);
+    assert!(plain.contains("Awa"), "the child's row stays: {plain}");
+    assert!(!plain.contains("arachide"), "{plain}");
+    assert!(!plain.contains("Ventoline"), "{plain}");
+
+    let mut options = SummaryOptions::default();
+    options.set_revealed(Confidential::ChildHealth, true);
+    let ticked = flat_text(&render(&record, &options).pdf);
+    assert!(
+        ticked.contains("Awa — allergies : arachide — santé : Ventoline en cas de crise d'asthme"),
+        "{ticked}"
+    );
+    assert!(ticked.contains("CONFIDENTIEL"), "{ticked}");
+    assert!(
+        !ticked.contains("Hébergée chez sa sœur"),
+        "only what was ticked: {ticked}"
+    );
+    options.forget_confidential();
+    assert!(!options.reveals(Confidential::ChildHealth));
+}
+
 // The `print` command, through the real binary.
 
 fn parcours(data_dir: &Path, args: &[&str]) -> std::process::Output {
@@ -388,7 +588,7 @@ fn print_all_goes_on_past_a_failing_record_and_reports_it() {
 /// `UPDATE_SNAPSHOTS=1` rewrites the image (as for the window's snapshots).
 #[test]
 fn the_first_page_of_a_demo_summary_looks_as_committed() {
-    let rendered = render(&full_demo_record(), &SummaryOptions::default());
+    let rendered = full_demo().render(&SummaryOptions::default());
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("synthese.pdf");
     std::fs::write(&pdf, &rendered.pdf).unwrap();

@@ -9,13 +9,16 @@ use egui::accesskit::{Role, Toggled};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use parcours::model::{
-    Beneficiary, BeneficiaryId, Child, ChildId, Language, PermitKind, PhaseStatus, ResidencePermit,
-    Settings,
+    Beneficiary, BeneficiaryId, Booking, BookingId, BookingReason, Child, ChildCare, ChildId,
+    ContractKind, Language, PermitKind, PhaseStatus, Project, ProjectStatus, ResidencePermit,
+    Schedule, Settings,
 };
 use parcours::store::{Access, Store};
 use parcours::ui::{AppConfig, ParcoursApp};
 
 const PHASE_3: &str = "Phase 3 · Mise en relation avec les entreprises";
+const HEALTH: &str = "Allergies et santé des enfants";
+const HEALTH_LINE: &str = "Awa — allergies : arachide";
 const NOTES: &str = "Hébergée chez sa sœur jusqu'en janvier ; garde d'Awa à organiser.";
 
 fn today() -> NaiveDate {
@@ -60,6 +63,26 @@ fn fixture() -> Beneficiary {
     b.pathway.phases.identification.ended_on = Some(d(2026, 6, 30));
     b.pathway.phases.preparation.status = PhaseStatus::InProgress;
     b.pathway.phases.preparation.started_on = Some(d(2026, 7, 1));
+    let awa = ChildId::from_uuid(uuid::uuid!("0195a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a61"));
+    let mut care = ChildCare::new(awa);
+    care.allergies = "arachide".into();
+    b.creche.care = vec![care];
+    b.creche.bookings = vec![Booking {
+        id: BookingId::from_uuid(uuid::uuid!("0195a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a63")),
+        child: awa,
+        schedule: Schedule::Once(d(2026, 11, 24)),
+        start: chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+        end: chrono::NaiveTime::from_hms_opt(12, 0, 0).unwrap(),
+        reason: BookingReason::Training,
+        note: "cours de français".into(),
+    }];
+    b.preparation.projects = vec![Project {
+        rome_code: Some("J1501".into()),
+        main: true,
+        contracts: vec![ContractKind::Cdi],
+        status: ProjectStatus::Validated,
+        ..Project::default()
+    }];
     b.referent = "Claire Martin".into();
     b.private_notes = NOTES.into();
     b.updated_at = b.created_at;
@@ -159,6 +182,17 @@ fn confidential_items_are_left_out_until_ticked() {
     assert!(harness.query_by_label(NOTES).is_none());
     assert!(harness.query_by_label("9912345678").is_none());
     assert!(
+        !is_ticked(&harness, HEALTH),
+        "health notes are off by default"
+    );
+    assert!(harness.query_by_label(HEALTH_LINE).is_none());
+    assert!(
+        harness
+            .query_by_label("Awa : le mardi 24/11/2026, 9 h – 12 h (Formation : cours de français)")
+            .is_some(),
+        "the booking itself is no secret"
+    );
+    assert!(
         harness
             .query_by_label("Informations confidentielles")
             .is_some()
@@ -192,6 +226,28 @@ fn confidential_items_are_left_out_until_ticked() {
     harness.run();
     assert!(!is_ticked(&harness, "Notes privées du conseiller"));
     assert!(harness.query_by_label(NOTES).is_none());
+}
+
+#[test]
+fn children_health_shows_only_while_ticked_for_this_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_summary(dir.path());
+    assert!(harness.query_by_label(HEALTH_LINE).is_none());
+    tick(&mut harness, HEALTH);
+    assert!(is_ticked(&harness, HEALTH));
+    assert!(
+        harness.query_by_label(HEALTH_LINE).is_some(),
+        "the preview shows it"
+    );
+    harness.get_by_label_contains("Ayşe Çelik").click();
+    harness.run();
+    harness.get_by_label_contains("Thị Hoa Nguyễn").click();
+    harness.run();
+    assert!(
+        !is_ticked(&harness, HEALTH),
+        "the tick does not outlive the record shown"
+    );
+    assert!(harness.query_by_label(HEALTH_LINE).is_none());
 }
 
 #[test]
