@@ -1224,6 +1224,150 @@ mod tests {
         assert_eq!(value("langues"), NOT_PROVIDED);
     }
 
+    /// The value of a row of a section, by keys.
+    fn value_of(summary: &Summary, section: &str, key: &str) -> String {
+        summary
+            .sections
+            .iter()
+            .find(|s| s.key == section)
+            .and_then(|s| s.rows.iter().find(|r| r.key == key))
+            .map_or_else(|| panic!("no {section}/{key}"), |r| r.value.clone())
+    }
+
+    #[test]
+    fn phase_two_shows_the_main_project_first_overdue_actions_and_workshop_hours() {
+        use crate::model::{
+            Action, ActionStatus, Attendance, Objective, Project, Session, SessionKind,
+        };
+        let today = d(2026, 11, 22);
+        let mut b = record();
+        b.pathway.phases.preparation.status = PhaseStatus::InProgress;
+        b.preparation.projects = vec![
+            Project {
+                label: "Cuisine collective".into(),
+                ..Project::default()
+            },
+            Project {
+                rome_code: Some("J1501".into()),
+                main: true,
+                status: ProjectStatus::Validated,
+                ..Project::default()
+            },
+        ];
+        b.preparation.objectives = vec![Objective {
+            label: "CV à jour".into(),
+            actions: vec![
+                Action {
+                    label: "Rédiger le CV".into(),
+                    due_on: Some(d(2026, 11, 17)),
+                    ..Action::default()
+                },
+                Action {
+                    label: "Photo d'identité".into(),
+                    status: ActionStatus::Done,
+                    ..Action::default()
+                },
+            ],
+            ..Objective::default()
+        }];
+        b.preparation.sessions = vec![Session {
+            date: d(2026, 11, 2),
+            duration_minutes: 120,
+            kind: SessionKind::FaceToFace,
+            note: String::new(),
+        }];
+        let mut workshop = Workshop::new(d(2026, 11, 10));
+        workshop.title = "Simulation d'entretien".into();
+        workshop.duration_minutes = 120;
+        workshop.enrol(b.id).unwrap();
+        workshop.mark(b.id, Attendance::Present, today).unwrap();
+
+        let summary = Summary::build(
+            &b,
+            &Settings::default(),
+            &[workshop],
+            &[],
+            &SummaryOptions::default(),
+            today,
+        );
+        let phase2 = summary.sections.iter().find(|s| s.key == "phase2").unwrap();
+        let keys: Vec<&str> = phase2.rows.iter().map(|r| r.key).take(3).collect();
+        assert_eq!(keys, ["statut", "projet_principal", "autres_projets"]);
+        assert_eq!(
+            value_of(&summary, "phase2", "projet_principal"),
+            "Aide-soignant / Aide-soignante (J1501)\nprojet validé"
+        );
+        assert_eq!(
+            value_of(&summary, "phase2", "actions_en_cours"),
+            "Rédiger le CV (CV à jour) — Bénéficiaire, EN RETARD de 5 j (prévue le 17/11/2026)"
+        );
+        assert_eq!(
+            value_of(&summary, "phase2", "actions_realisees"),
+            "Photo d'identité (CV à jour) — Bénéficiaire, fait"
+        );
+        assert_eq!(
+            value_of(&summary, "phase2", "heures_collectives"),
+            "2 h (1 atelier)",
+            "the workshop attended counts, computed from its file"
+        );
+        assert_eq!(
+            value_of(&summary, "phase2", "repartition"),
+            "50 % individuel / 50 % collectif (objectif 70 % / 30 % : entretiens individuels à prévoir)"
+        );
+        // The permit held (Identité) and the checklist say the same thing in one row.
+        assert_eq!(
+            value_of(&summary, "phase2", "titre_sejour"),
+            "Carte de séjour temporaire (fin de validité le 01/10/2026 : à renouveler)"
+        );
+    }
+
+    #[test]
+    fn applications_use_the_directory_s_current_names() {
+        use crate::model::{ApplicationState, Company, Offer};
+        let today = d(2026, 11, 22);
+        let mut company = Company::new();
+        company.name = "Onet Services".into();
+        let mut offer = Offer::new();
+        offer.title = "Agent de propreté".into();
+        company.offers = vec![offer.clone()];
+        let mut b = record();
+        let mut application = Application::propose(
+            company.id,
+            "Onet",
+            Some((offer.id, "Agent")),
+            d(2026, 10, 1),
+        );
+        application
+            .move_to(ApplicationState::Sent, d(2026, 10, 3))
+            .unwrap();
+        b.applications = vec![application];
+        let summary = Summary::build(
+            &b,
+            &Settings::default(),
+            &[],
+            std::slice::from_ref(&company),
+            &SummaryOptions::default(),
+            today,
+        );
+        assert_eq!(
+            value_of(&summary, "phase3", "candidatures_en_cours"),
+            "Agent de propreté — Onet Services : envoyée le 03/10/2026"
+        );
+        // Without the directory, the names copied into the application.
+        let alone = Summary::build(
+            &b,
+            &Settings::default(),
+            &[],
+            &[],
+            &SummaryOptions::default(),
+            today,
+        );
+        assert_eq!(
+            value_of(&alone, "phase3", "candidatures_en_cours"),
+            "Agent — Onet : envoyée le 03/10/2026"
+        );
+    }
+
     #[test]
     fn dates_read_the_french_way() {
         assert_eq!(long_date(d(2026, 11, 22)), "22 novembre 2026");
