@@ -536,6 +536,51 @@ fn print_writes_one_summary() {
     );
 }
 
+/// The command line prints what the window shows: a workshop attended, read from the
+/// workshops' files, counts in the collective hours.
+#[test]
+fn print_counts_the_workshops_attended() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut record = person("Thị Hoa", "Nguyễn");
+    record.pathway.phases.preparation.status = parcours::model::PhaseStatus::InProgress;
+    write_records(dir.path(), std::slice::from_ref(&record));
+    let mut workshop = Workshop::new(NaiveDate::from_ymd_opt(2026, 11, 10).unwrap());
+    workshop.title = "Simulation d'entretien".into();
+    workshop.duration_minutes = 90;
+    workshop.enrol(record.id).unwrap();
+    workshop
+        .mark(
+            record.id,
+            parcours::model::Attendance::Present,
+            NaiveDate::from_ymd_opt(2026, 11, 10).unwrap(),
+        )
+        .unwrap();
+    let store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+    store.save_workshop(&workshop).unwrap();
+    drop(store);
+    let out = dir.path().join("synthese.pdf");
+    let output = parcours(
+        dir.path(),
+        &[
+            "print",
+            "--beneficiary",
+            &record.id.to_string(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.success(), "{output:?}");
+    let text = flat_text(&std::fs::read(&out).unwrap());
+    assert!(
+        text.contains("Heures collectives 1 h 30 (1 atelier)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("10/11/2026 — Simulation d'entretien (1 h 30)"),
+        "{text}"
+    );
+}
+
 #[test]
 fn print_all_goes_on_past_a_failing_record_and_reports_it() {
     let dir = tempfile::tempdir().unwrap();
