@@ -12,6 +12,7 @@ use super::conflict_window::ConflictWindow;
 use super::creche_panel::{CrecheAction, CrecheContext, CrechePanel};
 use super::creche_settings_window::CrecheSettingsWindow;
 use super::list_panel::ListPanel;
+use super::loading::Loading;
 use super::preparation_panel::{PreparationAction, PreparationPanel};
 use super::skills_panel::{SkillsAction, SkillsPanel};
 use super::summary_panel::SummaryPanel;
@@ -27,7 +28,7 @@ use crate::model::{
     demo_beneficiaries, demo_partners,
 };
 use crate::model::{Workshop, demo_workshops};
-use crate::store::{Access, Conflict, Problem, Store, StoreError};
+use crate::store::{Access, Conflict, LoadReport, Problem, Store, StoreError};
 
 /// Seconds of calm after the last keystroke before an edit is saved.
 pub const AUTOSAVE_DELAY_SECONDS: f64 = 0.8;
@@ -191,6 +192,8 @@ enum SaveState {
 /// The Parcours window.
 pub struct ParcoursApp {
     store: Store,
+    /// The records being read on a thread of their own (start-up of the real window).
+    loading: Option<Loading>,
     /// Why the directory is read-only, when it is.
     read_only_reason: Option<String>,
     /// Every record, sorted by last then first name.
@@ -234,10 +237,9 @@ pub struct ParcoursApp {
 }
 
 impl ParcoursApp {
-    /// Opens the data directory (read-only, with a banner, when another Parcours holds it) and
-    /// loads every record.
-    #[must_use]
-    pub fn new(ctx: &egui::Context, config: AppConfig) -> Self {
+    /// Opens the data directory (read-only, with a banner, when another Parcours holds it),
+    /// nothing loaded yet.
+    fn open(ctx: &egui::Context, config: AppConfig) -> Self {
         theme::apply(ctx);
         let AppConfig { data_dir, today } = config;
         let (store, read_only_reason) = match Store::open(&data_dir, Access::ReadWrite) {
@@ -250,8 +252,9 @@ impl ParcoursApp {
                 (Store::read_only(&data_dir), Some(reason))
             }
         };
-        let mut app = Self {
+        Self {
             store,
+            loading: None,
             read_only_reason,
             records: Vec::new(),
             problems: Vec::new(),
@@ -281,9 +284,60 @@ impl ParcoursApp {
             creche: CrechePanel::default(),
             creche_settings: CrecheSettings::default(),
             creche_settings_window: CrecheSettingsWindow::default(),
-        };
+        }
+    }
+
+    /// Opens the data directory (read-only, with a banner, when another Parcours holds it) and
+    /// loads every record before returning (tests, benchmarks).
+    #[must_use]
+    pub fn new(ctx: &egui::Context, config: AppConfig) -> Self {
+        let mut app = Self::open(ctx, config);
         app.reload();
         app
+    }
+
+    /// Opens the data directory and loads the records on a thread of their own, the window
+    /// showing the progress meanwhile: what the real window does, so that a folder of
+    /// thousands of records never freezes it.
+    #[must_use]
+    pub fn new_loading_in_background(ctx: &egui::Context, config: AppConfig) -> Self {
+        let mut app = Self::open(ctx, config);
+        let placeholder = Store::read_only(app.store.root());
+        let store = std::mem::replace(&mut app.store, placeholder);
+        app.loading = Some(Loading::start(store, ctx));
+        app
+    }
+
+    /// Draws the progress while the records load, and takes them once loaded; `false` while
+    /// loading (nothing else is drawn).
+    fn loading_ui(&mut self, ui: &mut Ui) -> bool {
+        let Some(loading) = &mut self.loading else {
+            return true;
+        };
+        match loading.finished() {
+            None => {
+                egui::CentralPanel::default_margins().show(ui, |ui| loading.ui(ui));
+                false
+            }
+            Some(Ok((store, report))) => {
+                self.loading = None;
+                self.store = store;
+                self.take_report(report);
+                true
+            }
+            Some(Err(())) => {
+                // The thread died (and its store with its lock): load here instead, which
+                // reports what it finds.
+                self.loading = None;
+                let root = self.store.root().to_owned();
+                match Store::open(&root, Access::ReadWrite) {
+                    Ok(store) => self.store = store,
+                    Err(error) => self.read_only_reason = Some(format!("Lecture seule : {error}")),
+                }
+                self.reload();
+                true
+            }
+        }
     }
 
     /// Every record, in list order.
@@ -326,6 +380,12 @@ impl ParcoursApp {
 
     fn reload(&mut self) {
         let report = self.store.load();
+        self.take_report(report);
+    }
+
+    /// Takes a load's records and problems, then reads the smaller files (settings, partners,
+    /// companies, workshops, crèche).
+    fn take_report(&mut self, report: LoadReport) {
         self.records = report.beneficiaries;
         self.records
             .sort_by_cached_key(|b| (name_order_key(b), b.id));
@@ -1035,6 +1095,9 @@ impl ParcoursApp {
 
 impl eframe::App for ParcoursApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        if !self.loading_ui(ui) {
+            return;
+        }
         let ctx = ui.ctx().clone();
         let now = ctx.input(|i| i.time);
         self.shortcuts(&ctx);

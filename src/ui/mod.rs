@@ -10,6 +10,7 @@ mod creche_settings_window;
 mod cv_section;
 mod identity_panel;
 mod list_panel;
+mod loading;
 mod overdue_window;
 mod preparation_panel;
 pub mod rome_picker;
@@ -39,7 +40,7 @@ pub fn run(data_dir: PathBuf) -> Result<(), eframe::Error> {
         text::APP_TITLE,
         options,
         Box::new(move |cc| {
-            Ok(Box::new(ParcoursApp::new(
+            Ok(Box::new(ParcoursApp::new_loading_in_background(
                 &cc.egui_ctx,
                 AppConfig {
                     data_dir,
