@@ -750,3 +750,68 @@ mod tests {
         }
     }
 }
+
+/// Companies for a demo of `records` beneficiaries: the fixed directory of
+/// [`demo_companies`], then, for a scale set, more of the same sectors (one company per five
+/// records and one offer per record in all: 2,000 companies and 10,000 offers for 10,000
+/// records), each with its own identifier, SIRET and offers.
+#[must_use]
+pub fn demo_companies_for(records: usize, today: NaiveDate) -> Vec<Company> {
+    let base = demo_companies(today);
+    let wanted = (records / 5).max(base.len());
+    // One offer per record in all: what the fixed directory lacks is spread over the others.
+    let base_offers: usize = base.iter().map(|c| c.offers.len()).sum();
+    let generated = wanted - base.len();
+    let missing = records.saturating_sub(base_offers);
+    let mut companies = base.clone();
+    for n in base.len()..wanted {
+        let index = n - base.len();
+        let offers_here =
+            missing / generated.max(1) + usize::from(index < missing % generated.max(1));
+        let Some(model) = base.get(n % base.len()) else {
+            break;
+        };
+        let mut company = model.clone();
+        company.id = CompanyId::from_uuid(fixed_uuid(0xC0, n));
+        company.name = format!("{} ({})", model.name, n / base.len() + 1);
+        company.siret = siret(u32::try_from(n).unwrap_or_default());
+        company.address = format!("{} avenue de Paris", 1 + n % 200);
+        // A company of the fixed directory without offers lends its sector but borrows the
+        // offers of the next one that has some, so that the scale set has its 10,000 offers.
+        let templates = (0..base.len())
+            .filter_map(|step| base.get((n + step) % base.len()))
+            .find(|c| !c.offers.is_empty())
+            .map(|c| c.offers.clone())
+            .unwrap_or_default();
+        company.offers = (0..offers_here)
+            .filter_map(|k| {
+                let mut offer = templates.get(k % templates.len().max(1))?.clone();
+                offer.status = OfferStatus::Open;
+                offer.id = OfferId::from_uuid(fixed_uuid(0x0F, n * 16 + k));
+                Some(offer)
+            })
+            .collect();
+        companies.push(company);
+    }
+    companies
+}
+
+#[cfg(test)]
+mod scale_tests {
+    use super::*;
+
+    #[test]
+    fn a_scale_demo_has_two_thousand_valid_companies_and_ten_thousand_offers() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let companies = demo_companies_for(10_000, today);
+        assert_eq!(companies.len(), 2_000);
+        let offers: usize = companies.iter().map(|c| c.offers.len()).sum();
+        assert_eq!(offers, 10_000);
+        let sirets: std::collections::HashSet<&str> =
+            companies.iter().map(|c| c.siret.as_str()).collect();
+        assert_eq!(sirets.len(), companies.len(), "SIRETs must be unique");
+        assert!(companies.iter().all(|c| c.validate().is_empty()));
+        // A small demo is the fixed directory alone.
+        assert_eq!(demo_companies_for(40, today), demo_companies(today));
+    }
+}

@@ -57,7 +57,7 @@ pub use creche_draft::{CareDraft, CrecheDraft};
 pub use cv::{Cv, CvDraft, cv_lines};
 pub use dates::{age_in_months, format_date, parse_date};
 pub use demo::{demo_beneficiaries, demo_partners};
-pub use demo_companies::{add_demo_applications, demo_companies};
+pub use demo_companies::{add_demo_applications, demo_companies, demo_companies_for};
 pub use demo_creche::rebook_demo_creche;
 pub use demo_preparation::demo_workshops;
 pub use draft::{BeneficiaryDraft, ChildDraft, OutcomeDraft, PhaseDraft};
