@@ -13,7 +13,7 @@ use clap::{Parser, Subcommand};
 
 use crate::model::{
     Beneficiary, BeneficiaryId, Settings, add_demo_applications, demo_beneficiaries,
-    demo_companies, demo_partners, fold,
+    demo_companies_for, demo_partners, fold,
 };
 use crate::model::{csv_import, matching};
 use crate::report::{
@@ -359,7 +359,7 @@ fn demo(
     // Phase 3: partner companies (fixed identifiers: kept if already there) and
     // applications in every state.
     let (known, _) = store.load_companies();
-    let companies = demo_companies(today);
+    let companies = demo_companies_for(count, today);
     for company in &companies {
         if !known.iter().any(|c| c.id == company.id) {
             store.save_company(company)?;
