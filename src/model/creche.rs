@@ -447,7 +447,7 @@ pub struct WaitingRequest {
 }
 
 /// What the Crèche tab adds to a child: care information (allergies and health notes are
-/// confidential, never printed).
+/// confidential: printed only when the counsellor ticks it for one print).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChildCare {
     /// The child (one of the record's `family.children`).
