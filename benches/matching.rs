@@ -67,8 +67,9 @@ fn matching(c: &mut Criterion) {
         .into_iter()
         .max_by_key(|b| b.skills.skills.len() + b.skills.experiences.len())
         .unwrap();
-    // Phase 2 as well: a validated main project whose mobility and constraints are read, and
-    // a second one still to build, so every criterion takes its longest path.
+    // Phase 2 as well: a validated main project whose mobility and constraints are read, a
+    // second one still to build and a third without a ROME code, so that every criterion
+    // takes its longest path.
     let occupations = catalog().occupations();
     person.preparation.projects = vec![
         Project {
@@ -86,6 +87,11 @@ fn matching(c: &mut Criterion) {
         },
         Project {
             rome_code: Some(occupations[70].code.clone()),
+            ..Project::default()
+        },
+        // In words only: every offer's title is folded and searched.
+        Project {
+            label: "Agent de propreté".into(),
             ..Project::default()
         },
     ];

@@ -263,6 +263,49 @@ fn targets_of(person: &Beneficiary) -> Vec<(String, TargetSource)> {
     targets
 }
 
+/// The occupations of projects written without a ROME code, folded, most weighty first: matched
+/// against the offers' titles.
+fn project_labels(person: &Beneficiary) -> Vec<LabelTarget> {
+    let mut labels: Vec<LabelTarget> = Vec::new();
+    for project in &person.preparation.projects {
+        if project.status == ProjectStatus::Abandoned
+            || project
+                .rome_code
+                .as_deref()
+                .is_some_and(|c| !c.trim().is_empty())
+        {
+            continue;
+        }
+        let folded = fold(project.label.trim());
+        // Too short to say anything ("BTP" is fine, "a" is not).
+        if folded.chars().count() < 3 || labels.iter().any(|l| l.folded == folded) {
+            continue;
+        }
+        let source = if project.main && project.status == ProjectStatus::Validated {
+            TargetSource::MainProject
+        } else {
+            TargetSource::Project
+        };
+        labels.push(LabelTarget {
+            folded,
+            written: project.label.trim().to_owned(),
+            source,
+        });
+    }
+    labels.sort_by_key(|l| l.source);
+    labels
+}
+
+/// A project's occupation written without a ROME code.
+#[derive(Debug, Clone)]
+struct LabelTarget {
+    /// Folded, to be looked for in the offers' titles.
+    folded: String,
+    /// As the counsellor wrote it, for the reason.
+    written: String,
+    source: TargetSource,
+}
+
 /// The project whose mobility and constraints matching uses: the main one unless abandoned,
 /// else the first not abandoned.
 fn leading_project(preparation: &Preparation) -> Option<&Project> {
@@ -284,6 +327,8 @@ pub struct Profile {
     targets: Vec<String>,
     /// Where each target comes from (same order as `targets`).
     sources: Vec<TargetSource>,
+    /// Occupations of projects without a ROME code, folded, with their source.
+    labels: Vec<LabelTarget>,
     /// NAF divisions where the targets are commonly found.
     target_divisions: [bool; 100],
     french: CefrLevel,
@@ -341,6 +386,7 @@ impl Profile {
         Self {
             targets,
             sources,
+            labels: project_labels(person),
             target_divisions,
             french: person.french_level,
             held,
@@ -376,7 +422,34 @@ impl Profile {
     }
 
     /// The occupation criterion, without words.
-    fn occupation(&self, offer: &Offer, division: Option<u8>) -> (i32, Verdict) {
+    fn occupation<'c>(
+        &self,
+        offer: &'c Offer,
+        division: Option<u8>,
+        folds: &mut Folds<'c>,
+    ) -> (i32, Verdict) {
+        let by_code = self.occupation_by_code(offer, division);
+        if self.labels.is_empty() {
+            return by_code;
+        }
+        let title = folds.fold(&offer.title);
+        let by_label = self
+            .labels
+            .iter()
+            .enumerate()
+            .find(|(_, l)| title.contains(l.folded.as_str()))
+            // Below the same ROME code: a title says less than a code.
+            .map(|(index, l)| (l.source.same_code_points() - 5, Verdict::SameLabel(index)));
+        match (by_label, by_code) {
+            (Some(label), _) if label.0 > by_code.0 => label,
+            // Targets written in words only, none in this title: unrelated, not "no target".
+            (_, (_, Verdict::NoTargets)) => (0, Verdict::Unrelated),
+            _ => by_code,
+        }
+    }
+
+    /// The occupation criterion through ROME codes and NAF sectors.
+    fn occupation_by_code(&self, offer: &Offer, division: Option<u8>) -> (i32, Verdict) {
         if self.targets.is_empty() {
             return (0, Verdict::NoTargets);
         }
@@ -509,7 +582,7 @@ impl Profile {
     fn judge<'c>(&self, company: &'c Company, offer: &'c Offer, folds: &mut Folds<'c>) -> Judged {
         let (town, postcode) = place_of(company, offer);
         [
-            self.occupation(offer, company.naf_division()),
+            self.occupation(offer, company.naf_division(), folds),
             self.french(offer.french_level),
             self.skills(offer, folds),
             self.place(town, postcode, folds),
@@ -537,6 +610,16 @@ impl Profile {
             Verdict::SameCode(index) => (
                 Criterion::Occupation,
                 owned!("même métier ({code}){}", self.source(index).suffix()),
+            ),
+            Verdict::SameLabel(index) => (
+                Criterion::Occupation,
+                self.labels.get(index).map_or(Cow::Borrowed(""), |l| {
+                    owned!(
+                        "l'intitulé reprend le métier visé « {} »{}",
+                        l.written,
+                        l.source.suffix()
+                    )
+                }),
             ),
             Verdict::SameDomain(index) => (
                 Criterion::Occupation,
@@ -696,6 +779,8 @@ enum Verdict {
     NoTargets,
     /// Same code as the target at this index.
     SameCode(usize),
+    /// The offer's title contains the project label at this index (projects without a code).
+    SameLabel(usize),
     /// Same domain as the target at this index.
     SameDomain(usize),
     Sector,
@@ -1174,6 +1259,43 @@ mod tests {
             "même domaine (K2201 et K2204), projet en cours"
         );
         assert_eq!(reasons[0].points, 28);
+    }
+
+    #[test]
+    fn a_project_without_a_rome_code_is_found_in_the_titles() {
+        let mut restaurant = company("Brasserie", "56.10A", "Créteil", "94000");
+        restaurant
+            .offers
+            .push(offer("Plongeur en restauration", "G1605"));
+        restaurant.offers.push(offer("Commis de cuisine", "G1602"));
+        let mut person = cook();
+        let first = |person: &Beneficiary| rank_offers(person, &[restaurant.clone()], today());
+        assert_eq!(first(&person)[0].label, "Commis de cuisine — Brasserie");
+
+        person.preparation.projects = vec![Project {
+            label: "Plongeur".into(),
+            main: true,
+            status: ProjectStatus::Validated,
+            ..Project::default()
+        }];
+        let ranked = first(&person);
+        assert_eq!(ranked[0].label, "Plongeur en restauration — Brasserie");
+        let occupation = criterion(&ranked[0], Criterion::Occupation);
+        assert_eq!(
+            occupation.text,
+            "l'intitulé reprend le métier visé « Plongeur », projet principal"
+        );
+        assert_eq!(occupation.points, 45);
+
+        // Only a project in words, and an offer it does not name: unrelated, not "no target".
+        person.skills.experiences.clear();
+        let reasons =
+            Profile::of(&person, today()).score_offer(&restaurant, &offer("Serveur", "G1803"));
+        assert_eq!(reasons[0].points, 0);
+        assert_eq!(
+            reasons[0].text,
+            "métier sans lien avec les métiers visés (G1803)"
+        );
     }
 
     #[test]
