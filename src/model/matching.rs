@@ -432,7 +432,7 @@ impl Profile {
         if self.labels.is_empty() {
             return by_code;
         }
-        let title = folds.fold(&offer.title);
+        let title = folds.title(&offer.title);
         let by_label = self
             .labels
             .iter()
@@ -821,14 +821,40 @@ type Judged = [(i32, Verdict); 5];
 #[derive(Default)]
 struct Folds<'c> {
     folded: HashMap<&'c str, String>,
+    /// An offer's title, folded without keeping it: titles rarely repeat.
+    title: String,
 }
 
 impl<'c> Folds<'c> {
+    /// `title` folded like [`fold`] (trimmed), into a buffer reused from offer to offer.
+    fn title(&mut self, title: &str) -> &str {
+        fold_into(title, &mut self.title);
+        &self.title
+    }
+
     fn fold(&mut self, text: &'c str) -> &str {
         self.folded
             .entry(text)
             .or_insert_with(|| fold(text.trim()))
             .as_str()
+    }
+}
+
+/// [`fold`] of `text` trimmed, into `out` (cleared first): ASCII characters are lowered in
+/// place and only the others go through Unicode decomposition, which makes folding the titles
+/// of 10,000 offers several times cheaper. Same result as `fold`: combining marks are dropped
+/// whatever their order, so characters can be decomposed one by one.
+fn fold_into(text: &str, out: &mut String) {
+    out.clear();
+    let mut buffer = [0_u8; 4];
+    for c in text.trim().chars() {
+        if c == '-' {
+            out.push(' ');
+        } else if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push_str(&fold(c.encode_utf8(&mut buffer)));
+        }
     }
 }
 
@@ -1296,6 +1322,22 @@ mod tests {
             reasons[0].text,
             "métier sans lien avec les métiers visés (G1803)"
         );
+    }
+
+    #[test]
+    fn titles_fold_like_everything_else() {
+        let mut out = String::new();
+        for text in [
+            " Agent(e) de propreté H/F ",
+            "ÉLECTRICIEN – BÂTIMENT",
+            "Chef-cuisinier, cœur de métier",
+            "Ø Łódź ß",
+            "e\u{301}clairagiste",
+            "",
+        ] {
+            fold_into(text, &mut out);
+            assert_eq!(out, fold(text.trim()), "{text}");
+        }
     }
 
     #[test]
