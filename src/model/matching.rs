@@ -400,7 +400,8 @@ impl Profile {
         }
     }
 
-    /// The person's target occupations (ROME codes).
+    /// The person's target occupations (ROME codes), most weighty first: the validated main
+    /// project, the other projects, then phase 1.
     #[must_use]
     pub fn targets(&self) -> &[String] {
         &self.targets

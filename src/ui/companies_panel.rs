@@ -1,7 +1,8 @@
 //! The "Entreprises" tab (phase 3): for the open person, their applications and the moves of
 //! each, then the open offers ranked for them with the reasons criterion by criterion, each
 //! proposed in one click; the companies' directory and the CSV import open in windows
-//! (`companies_window`).
+//! (`companies_window`). A planned interview of a parent offers to book the crèche for it: the
+//! "Crèche" tab opens with the booking prepared (`CrechePanel::prefill_for_interview`).
 //!
 //! The tab never writes: it returns [`CompaniesAction`]s that the app turns into commands.
 
