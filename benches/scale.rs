@@ -3,7 +3,8 @@
 //! Measured: loading the whole data directory, against the baseline of reading the same files
 //! and parsing them with `ron` alone into the same types, one after the other; one search
 //! keystroke over the list; saving one edited record (atomic write with `fsync`); one frame of
-//! the window with the list and a record open; the resident memory that loading adds.
+//! the window with the list and a record open. (Peak memory is measured on a fresh process:
+//! `/usr/bin/time -v target/release/parcours --data-dir target/bench-data/10000 check`.)
 //!
 //! Run with `cargo bench --bench scale` (sizes: `PARCOURS_BENCH_SIZES=1000,10000`, the
 //! default). The data directories are made once, by the release-built binary, under
@@ -85,14 +86,6 @@ fn baseline_read_and_parse(dir: &Path) -> Vec<Beneficiary> {
     records
 }
 
-/// Resident memory of this process, in bytes (Linux).
-fn resident_bytes() -> Option<u64> {
-    let status = fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
-    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kib * 1024)
-}
-
 fn load(c: &mut Criterion) {
     let mut group = c.benchmark_group("load");
     group.sample_size(10);
@@ -113,15 +106,6 @@ fn load(c: &mut Criterion) {
             |b, dir| b.iter(|| baseline_read_and_parse(dir)),
         );
 
-        let before = resident_bytes();
-        let report = Store::open(&dir, Access::ReadOnly).unwrap().load();
-        if let (Some(before), Some(after)) = (before, resident_bytes()) {
-            eprintln!(
-                "resident memory added by loading {count} records: {} MB",
-                after.saturating_sub(before) / 1_000_000
-            );
-        }
-        drop(report);
     }
     group.finish();
 }

@@ -7,8 +7,9 @@
 //! to appear, so that they land among the writes whatever the machine's load.
 //!
 //! The same for the other files written through the store: the settings (`settings.ron`,
-//! `creche.ron`) and the shared directories' files (partners, workshops) (a child process rewrites them in a loop and is killed 200 times; each
-//! file then holds a whole version, never an older one).
+//! `creche.ron`) and the shared directories' files (partners, workshops, companies). A child
+//! process rewrites them in a loop and is killed 200 times; each file then holds a whole
+//! version, never an older one.
 
 #![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -22,9 +23,11 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use parcours::model::{
-    Beneficiary, BeneficiaryId, CrecheSettings, Settings, Workshop, demo_partners,
+    Beneficiary, BeneficiaryId, CrecheSettings, Settings, Workshop, demo_companies, demo_partners,
 };
-use parcours::store::{Access, BENEFICIARIES_DIR, PARTNERS_DIR, Store, WORKSHOPS_DIR};
+use parcours::store::{
+    Access, BENEFICIARIES_DIR, COMPANIES_DIR, PARTNERS_DIR, Store, WORKSHOPS_DIR,
+};
 
 /// Writers actually killed (runs that finished before their kill do not count), as the issue
 /// requires.
@@ -302,8 +305,9 @@ const WRITER_DIR_VAR: &str = "PARCOURS_CRASH_WRITER_DIR";
 const WRITER_TEST: &str = "crash_safety::settings_and_directory_writer";
 
 /// The settings files (`settings.ron`, `creche.ron`) and the files of the shared directories
-/// (the French-course partners, the workshops) are written by the same atomic write as records: this writer rewrites them in a loop, each
-/// pass with a higher version number, until it is killed. Run only as a child process (it does
+/// (the French-course partners, the workshops, the companies) are written by the same atomic
+/// write as records: this writer rewrites them in a loop, each pass with a higher version
+/// number, until it is killed. Run only as a child process (it does
 /// nothing without [`WRITER_DIR_VAR`]).
 #[test]
 #[ignore = "child process of killing_a_writer_of_settings_and_directory_files_never_tears_them"]
@@ -322,6 +326,9 @@ fn settings_and_directory_writer() {
     let (workshops, problems) = store.load_workshops();
     assert!(problems.is_empty());
     let mut workshop = workshops.into_iter().next().unwrap();
+    let (companies, problems) = store.load_companies();
+    assert!(problems.is_empty());
+    let mut company = companies.into_iter().next().unwrap();
     let mut version = settings_version(&settings.structure_name);
     loop {
         version += 1;
@@ -334,6 +341,8 @@ fn settings_and_directory_writer() {
         store.save_creche_settings(&creche).unwrap();
         workshop.title = format!("Atelier {version}");
         store.save_workshop(&workshop).unwrap();
+        company.notes = format!("Version {version}");
+        store.save_company(&company).unwrap();
     }
 }
 
@@ -353,12 +362,17 @@ fn workshop_version(title: &str) -> u32 {
     title.strip_prefix("Atelier ").unwrap().parse().unwrap()
 }
 
+fn company_version(notes: &str) -> u32 {
+    notes.strip_prefix("Version ").unwrap().parse().unwrap()
+}
+
 /// Temporary files anywhere in the data directory's top level and the shared folders.
 fn temporaries(dir: &Path) -> Vec<PathBuf> {
     [
         dir.to_owned(),
         dir.join(PARTNERS_DIR),
         dir.join(WORKSHOPS_DIR),
+        dir.join(COMPANIES_DIR),
     ]
     .iter()
     .flat_map(|d| fs::read_dir(d).unwrap())
@@ -391,6 +405,9 @@ fn killing_a_writer_of_settings_and_directory_files_never_tears_them() {
         workshop.title = "Atelier 0".to_owned();
         workshop.capacity = 8;
         store.save_workshop(&workshop).unwrap();
+        let mut company = demo_companies(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()).remove(0);
+        company.notes = "Version 0".to_owned();
+        store.save_company(&company).unwrap();
     }
     let spawn = || {
         Command::new(std::env::current_exe().unwrap())
@@ -403,7 +420,8 @@ fn killing_a_writer_of_settings_and_directory_files_never_tears_them() {
             .unwrap()
     };
     let mut rng = Rng(0x5345_5454_494E_4753); // "SETTINGS"
-    let (mut last_settings, mut last_partner, mut last_creche, mut last_workshop) = (0, 0, 0, 0);
+    let (mut last_settings, mut last_partner, mut last_creche, mut last_workshop, mut last_company) =
+        (0, 0, 0, 0, 0);
     let (mut kills, mut kills_among_writes, mut window_micros) = (0, 0, 150_000_u64);
     while kills < KILLS {
         let mut child = spawn();
@@ -433,6 +451,10 @@ fn killing_a_writer_of_settings_and_directory_files_never_tears_them() {
         assert!(problems.is_empty(), "after kill {kills}: {problems:?}");
         assert_eq!(workshops.len(), 1, "after kill {kills}: {workshops:?}");
         let workshop_now = workshop_version(&workshops[0].title);
+        let (companies, problems) = store.load_companies();
+        assert!(problems.is_empty(), "after kill {kills}: {problems:?}");
+        assert_eq!(companies.len(), 1, "after kill {kills}: {companies:?}");
+        let company_now = company_version(&companies[0].notes);
         assert_eq!(partners[0].places_available, Some(partner_now));
         // Each file holds a whole version, never older than before the kill; the partner is
         // written after the settings of the same version, so it is never ahead of them.
@@ -442,13 +464,16 @@ fn killing_a_writer_of_settings_and_directory_files_never_tears_them() {
              ({settings_now}, {partner_now})"
         );
         assert!(
-            workshop_now <= creche_now
+            company_now <= workshop_now
+                && company_now >= last_company
+                && workshop_now <= creche_now
                 && creche_now <= partner_now
                 && partner_now <= settings_now
                 && creche_now >= last_creche
                 && workshop_now >= last_workshop,
             "after kill {kills}: settings {settings_now}, partner {partner_now}, crèche \
-             {creche_now}, workshop {workshop_now} (before: {last_creche}, {last_workshop})"
+             {creche_now}, workshop {workshop_now}, company {company_now} (before: {last_creche}, \
+             {last_workshop}, {last_company})"
         );
         if settings_now > last_settings || !in_flight.is_empty() {
             kills_among_writes += 1;
@@ -456,8 +481,19 @@ fn killing_a_writer_of_settings_and_directory_files_never_tears_them() {
             // Kills keep landing before the first write: the start-up is slower than thought.
             window_micros += 50_000;
         }
-        (last_settings, last_partner, last_creche, last_workshop) =
-            (settings_now, partner_now, creche_now, workshop_now);
+        (
+            last_settings,
+            last_partner,
+            last_creche,
+            last_workshop,
+            last_company,
+        ) = (
+            settings_now,
+            partner_now,
+            creche_now,
+            workshop_now,
+            company_now,
+        );
     }
     eprintln!(
         "{KILLS} kills in {:.1} s, {kills_among_writes} among writes, last version {last_settings}",
