@@ -172,11 +172,14 @@ fn frame(c: &mut Criterion) {
             .into_iter()
             .min_by_key(|b| (fold(&b.identity.last_name), fold(&b.identity.first_name)))
             .unwrap();
-        let name = format!("{} {}", first.identity.last_name, first.identity.first_name);
-        if let Some(row) = harness.query_by_label_contains(&name) {
-            row.click();
-        }
+        let name = first.display_name();
+        harness
+            .query_all_by_label_contains(&name)
+            .next()
+            .unwrap_or_else(|| panic!("{name} is not in the list"))
+            .click();
         harness.run();
+        assert!(harness.state().selected().is_some(), "no record open");
         group.bench_function(BenchmarkId::from_parameter(count), |b| {
             b.iter(|| harness.step());
         });
