@@ -37,6 +37,8 @@ struct EnvelopeOut<'a, T> {
 
 #[derive(Deserialize)]
 struct EnvelopeIn<T> {
+    #[serde(default)]
+    schema_version: u32,
     record: T,
 }
 
@@ -162,8 +164,16 @@ pub(crate) fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, DecodeError
             message: "le fichier est vide".to_owned(),
         });
     }
-    let probe: VersionProbe = options().from_str(text).map_err(|e| syntax(&e))?;
-    match probe.schema_version {
+    // One parse for a good file; the version alone is read again only to explain a failure
+    // (a newer file's message matters more than the field it cannot read).
+    let (version, parsed) = match options().from_str::<EnvelopeIn<T>>(text) {
+        Ok(envelope) => (envelope.schema_version, Ok(envelope.record)),
+        Err(error) => {
+            let probe: VersionProbe = options().from_str(text).map_err(|e| syntax(&e))?;
+            (probe.schema_version, Err(syntax(&error)))
+        }
+    };
+    match version {
         0 => Err(DecodeError {
             location: None,
             message: "champ schema_version absent ou nul : ce n'est pas une fiche Parcours"
@@ -175,10 +185,7 @@ pub(crate) fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, DecodeError
                 "écrit par une version plus récente de Parcours (format {version}, cette version lit le format {SCHEMA_VERSION}) : mettez Parcours à jour ; le fichier est laissé intact"
             ),
         }),
-        _ => {
-            let envelope: EnvelopeIn<T> = options().from_str(text).map_err(|e| syntax(&e))?;
-            Ok(envelope.record)
-        }
+        _ => parsed,
     }
 }
 
