@@ -105,7 +105,6 @@ fn load(c: &mut Criterion) {
             &dir,
             |b, dir| b.iter(|| baseline_read_and_parse(dir)),
         );
-
     }
     group.finish();
 }
