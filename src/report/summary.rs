@@ -568,6 +568,13 @@ fn action_line(objective: &str, action: &Action, today: NaiveDate) -> String {
 }
 
 fn action_rows(record: &Beneficiary, today: NaiveDate) -> Vec<SummaryRow> {
+    // Once the pathway is closed, its open actions are judged on the closing day: "late by
+    // 200 days" on a pathway that ended in a job would only be noise.
+    let today = record
+        .pathway
+        .outcome
+        .as_ref()
+        .map_or(today, |outcome| outcome.date.min(today));
     let mut open = Vec::new();
     let mut done = Vec::new();
     for objective in &record.preparation.objectives {
@@ -1304,6 +1311,24 @@ mod tests {
         assert_eq!(
             value_of(&summary, "phase2", "actions_realisees"),
             "Photo d'identité (CV à jour) — Bénéficiaire, fait"
+        );
+        // Closed on 15/11 (entry into training), the pathway's open action was not late yet on that day.
+        let mut closed = b.clone();
+        closed.pathway.outcome = Some(crate::model::Outcome {
+            kind: crate::model::OutcomeKind::Training,
+            date: d(2026, 11, 15),
+        });
+        let summary_closed = Summary::build(
+            &closed,
+            &Settings::default(),
+            &[],
+            &[],
+            &SummaryOptions::default(),
+            today,
+        );
+        assert_eq!(
+            value_of(&summary_closed, "phase2", "actions_en_cours"),
+            "Rédiger le CV (CV à jour) — Bénéficiaire, à faire, pour le 17/11/2026"
         );
         assert_eq!(
             value_of(&summary, "phase2", "heures_collectives"),

@@ -17,10 +17,12 @@ struct Line {
     days_late: i64,
 }
 
-/// Every overdue action of `records` on `today`, most late first.
+/// Every overdue action of `records` on `today`, most late first. A closed pathway (with an
+/// outcome) has nothing left to chase.
 fn lines(records: &[Beneficiary], today: NaiveDate) -> Vec<Line> {
     let mut lines: Vec<Line> = records
         .iter()
+        .filter(|record| record.pathway.outcome.is_none())
         .flat_map(|record| {
             record
                 .preparation
@@ -49,6 +51,7 @@ fn lines(records: &[Beneficiary], today: NaiveDate) -> Vec<Line> {
 pub fn count(records: &[Beneficiary], today: NaiveDate) -> usize {
     records
         .iter()
+        .filter(|r| r.pathway.outcome.is_none())
         .map(|r| r.preparation.overdue(today).len())
         .sum()
 }
@@ -112,4 +115,31 @@ pub fn ui(
                 });
         });
     chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Action, Objective, Outcome, OutcomeKind};
+
+    #[test]
+    fn a_closed_pathway_has_no_overdue_action_to_chase() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        let mut open = Beneficiary::new(chrono::Utc::now());
+        open.preparation.objectives = vec![Objective {
+            actions: vec![Action {
+                label: "Rédiger le CV".into(),
+                due_on: Some(day(10)),
+                ..Action::default()
+            }],
+            ..Objective::default()
+        }];
+        let mut closed = open.clone();
+        closed.pathway.outcome = Some(Outcome {
+            kind: OutcomeKind::Training,
+            date: day(12),
+        });
+        assert_eq!(count(&[open.clone()], day(22)), 1);
+        assert_eq!(count(&[open, closed], day(22)), 1);
+    }
 }
