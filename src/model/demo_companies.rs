@@ -621,8 +621,9 @@ fn fold_ascii(text: &str) -> String {
         .collect()
 }
 
-/// Gives the first demo people (those whose pathway is open) applications in every state, to
-/// offers of `companies`. Returns how many people received some.
+/// Gives the first demo people whose pathway is open (at least eight, a third of them at
+/// scale) applications in every state, to offers of `companies`. Returns how many people
+/// received some.
 pub fn add_demo_applications(
     people: &mut [Beneficiary],
     companies: &[Company],
@@ -641,11 +642,13 @@ pub fn add_demo_applications(
         return 0;
     }
     let day = |back: u64| today.checked_sub_days(Days::new(back)).unwrap_or(today);
+    // At least eight people; at scale, one in three, as a department's files would hold.
+    let takers = (people.len() / 3).max(8);
     let mut given = 0;
     for (n, person) in people
         .iter_mut()
         .filter(|p| p.pathway.outcome.is_none())
-        .take(8)
+        .take(takers)
         .enumerate()
     {
         let mut applications = Vec::new();
