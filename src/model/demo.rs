@@ -296,10 +296,11 @@ const NOTES: &[&str] = &[
 ];
 
 /// A tiny deterministic generator (`SplitMix64`): enough for varied demo data, no dependency.
-struct Rng(u64);
+/// Shared by the demo modules (phase 2 seeds one per record: see `demo_preparation`).
+pub(super) struct Rng(pub(super) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(super) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -308,11 +309,12 @@ impl Rng {
     }
 
     /// A number in `0..n` (`n` > 0).
-    fn below(&mut self, n: u64) -> u64 {
+    pub(super) fn below(&mut self, n: u64) -> u64 {
         self.next() % n.max(1)
     }
 
-    fn chance(&mut self, percent: u64) -> bool {
+    /// True `percent` times in a hundred.
+    pub(super) fn chance(&mut self, percent: u64) -> bool {
         self.below(100) < percent
     }
 

@@ -8,6 +8,7 @@ use chrono::{Days, NaiveDate, NaiveTime};
 
 use super::beneficiary::Beneficiary;
 use super::cv::Cv;
+use super::demo::Rng;
 use super::pathway::{ContractKind, PhaseStatus};
 use super::preparation::{
     Action, ActionStatus, Actor, AdminStep, AdminStepKind, CirTraining, Mobility, Objective,
@@ -16,9 +17,7 @@ use super::preparation::{
 };
 use super::workshop::{Attendance, Enrolment, Workshop, WorkshopTheme};
 
-/// A tiny deterministic generator (`SplitMix64`), seeded from a record's identifier.
-struct Rng(u64);
-
+/// The demo generator, seeded from a record's identifier.
 impl Rng {
     fn for_record(record: &Beneficiary) -> Self {
         // FNV-1a over the identifier's text: stable across runs and platforms.
@@ -32,23 +31,7 @@ impl Rng {
         Self(seed)
     }
 
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-
-    fn pick<T: Copy>(&mut self, items: &[T], fallback: T) -> T {
+    fn pick_or<T: Copy>(&mut self, items: &[T], fallback: T) -> T {
         let index = usize::try_from(self.below(items.len() as u64)).unwrap_or(0);
         items.get(index).copied().unwrap_or(fallback)
     }
@@ -172,17 +155,17 @@ fn projects(rng: &mut Rng, record: &Beneficiary, today: NaiveDate) -> Vec<Projec
             label: String::new(),
             main: i == 0,
             contracts: vec![
-                rng.pick(&[ContractKind::Cdi, ContractKind::Cdd], ContractKind::Cdi),
+                rng.pick_or(&[ContractKind::Cdi, ContractKind::Cdd], ContractKind::Cdi),
                 ContractKind::Interim,
             ],
-            working_time: rng.pick(&WorkingTime::ALL[1..], WorkingTime::FullTime),
+            working_time: rng.pick_or(&WorkingTime::ALL[1..], WorkingTime::FullTime),
             earliest_start: Some(plus(today, 14 + rng.below(60))),
             mobility: Mobility {
                 means: vec![
                     Transport::PublicTransport,
-                    rng.pick(&[Transport::OnFoot, Transport::Bicycle], Transport::OnFoot),
+                    rng.pick_or(&[Transport::OnFoot, Transport::Bicycle], Transport::OnFoot),
                 ],
-                max_commute_minutes: Some(rng.pick(&[30, 45, 60], 45)),
+                max_commute_minutes: Some(rng.pick_or(&[30, 45, 60], 45)),
                 reachable: record.contact.town.clone(),
             },
             childcare_needed: !record.family.children.is_empty() && rng.chance(50),
@@ -193,7 +176,7 @@ fn projects(rng: &mut Rng, record: &Beneficiary, today: NaiveDate) -> Vec<Projec
                 String::new()
             },
             status: if i == 0 {
-                rng.pick(
+                rng.pick_or(
                     &[ProjectStatus::ToBuild, ProjectStatus::Validated],
                     ProjectStatus::ToBuild,
                 )
@@ -213,7 +196,7 @@ fn objectives(rng: &mut Rng, started: NaiveDate, span: u64) -> Vec<Objective> {
             let &(theme, objective, action) = ACTIONS.get(index)?;
             // Due dates from the start of phase 2 to a month ahead: some pass while still open.
             let due = plus(started, rng.below(span + 30));
-            let status = rng.pick(
+            let status = rng.pick_or(
                 &[
                     ActionStatus::ToDo,
                     ActionStatus::InProgress,
@@ -228,7 +211,7 @@ fn objectives(rng: &mut Rng, started: NaiveDate, span: u64) -> Vec<Objective> {
                 actions: vec![
                     Action {
                         label: action.to_owned(),
-                        actor: rng.pick(&Actor::ALL, Actor::Beneficiary),
+                        actor: rng.pick_or(&Actor::ALL, Actor::Beneficiary),
                         due_on: Some(due),
                         status,
                     },
@@ -249,8 +232,8 @@ fn sessions(rng: &mut Rng, started: NaiveDate, span: u64) -> Vec<Session> {
     let mut sessions: Vec<Session> = (0..count)
         .map(|_| Session {
             date: plus(started, rng.below(span)),
-            duration_minutes: rng.pick(&[30, 45, 60, 90], 60),
-            kind: rng.pick(
+            duration_minutes: rng.pick_or(&[30, 45, 60, 90], 60),
+            kind: rng.pick_or(
                 &[
                     SessionKind::FaceToFace,
                     SessionKind::FaceToFace,
@@ -258,7 +241,7 @@ fn sessions(rng: &mut Rng, started: NaiveDate, span: u64) -> Vec<Session> {
                 ],
                 SessionKind::FaceToFace,
             ),
-            note: rng.pick(NOTES, "").to_owned(),
+            note: rng.pick_or(NOTES, "").to_owned(),
         })
         .collect();
     sessions.sort_by_key(|s| s.date);
@@ -276,7 +259,7 @@ fn admin_steps(
             let status = if kind == AdminStepKind::Schooling && record.family.children.is_empty() {
                 StepStatus::NotApplicable
             } else {
-                rng.pick(
+                rng.pick_or(
                     &[
                         StepStatus::ToDo,
                         StepStatus::Requested,
