@@ -14,16 +14,16 @@ use egui::{ComboBox, RichText, TextEdit, Ui};
 
 use super::cv_section::CvSection;
 use super::rome_picker::RomePicker;
-use super::widgets::{Form, choice_box, field_id, info_row, info_section};
+use super::widgets::{self, Form, choice_box, field_id, info_row, info_section};
 use super::workshops_window::{WorkshopAction, WorkshopsWindow};
 use super::{text, theme};
 use crate::model::rome::catalog;
 use crate::model::{
     ActionDraft, ActionStatus, Actor, AdminStepDraft, AdminStepKind, Beneficiary, BeneficiaryDraft,
     CIR_CIVIC_DAYS, ContractKind, Field, FieldError, Hours, INDIVIDUAL_TARGET_PERCENT,
-    ObjectiveDraft, PermitAlert, Phase, PhaseStatus, ProjectStatus, Session, SessionDraft,
-    SessionKind, StepStatus, Theme, Transport, WorkingTime, Workshop, age_in_months,
-    attended_sessions, format_date, format_minutes, parse_date, parse_duration,
+    ObjectiveDraft, PermitAlert, Phase, ProjectStatus, Session, SessionDraft, SessionKind,
+    StepStatus, Theme, Transport, WorkingTime, Workshop, age_in_months, attended_sessions,
+    format_date, format_minutes, parse_date, parse_duration,
 };
 
 /// How far (in percentage points) the individual share may stray from the target before the
@@ -506,31 +506,7 @@ impl PreparationPanel {
 
 /// Phase 2's status and dates.
 fn phase_ui(ui: &mut Ui, form: &mut Form<'_>, draft: &mut BeneficiaryDraft) {
-    let phase = Phase::Preparation;
-    let Some(progress) = draft.phases.get_mut(1) else {
-        return;
-    };
-    form.section(ui, &format!("Phase 2 · {}", phase.title()), |form, ui| {
-        form.choice(
-            ui,
-            "Statut de la phase 2",
-            &mut progress.status,
-            &PhaseStatus::ALL,
-            |s| s.label().to_owned(),
-        );
-        form.date(
-            ui,
-            "Début de la phase 2",
-            &mut progress.started_on,
-            Field::PhaseStart(phase),
-        );
-        form.date(
-            ui,
-            "Fin de la phase 2",
-            &mut progress.ended_on,
-            Field::PhaseEnd(phase),
-        );
-    });
+    widgets::phase_section(ui, form, draft, Phase::Preparation);
     ui.add_space(6.0);
 }
 

@@ -14,9 +14,9 @@ use super::{text, theme};
 use crate::model::rome::catalog;
 use crate::model::{
     AreaStatus, BeneficiaryDraft, CefrLevel, DiplomaDraft, ExperienceDraft, ExperienceKind, Field,
-    FieldError, FlePartner, Language, LifeArea, PartnerId, Phase, PhaseStatus, Recognition,
-    ReferralOutcome, Skill, SkillLevel, Transferability, TransversalSkill, eqf_french_equivalent,
-    new_referral, years_by_occupation,
+    FieldError, FlePartner, Language, LifeArea, PartnerId, Phase, Recognition, ReferralOutcome,
+    Skill, SkillLevel, Transferability, TransversalSkill, eqf_french_equivalent, new_referral,
+    years_by_occupation,
 };
 
 /// What the tab asks the app to do beyond editing the record.
@@ -78,31 +78,7 @@ impl SkillsPanel {
 
     #[allow(clippy::unused_self)] // Kept a method like its siblings: the tab reads top-down.
     fn phase_ui(&self, ui: &mut Ui, form: &mut Form<'_>, draft: &mut BeneficiaryDraft) {
-        let phase = Phase::Identification;
-        let Some(progress) = draft.phases.first_mut() else {
-            return;
-        };
-        form.section(ui, &format!("Phase 1 · {}", phase.title()), |form, ui| {
-            form.choice(
-                ui,
-                "Statut de la phase 1",
-                &mut progress.status,
-                &PhaseStatus::ALL,
-                |s| s.label().to_owned(),
-            );
-            form.date(
-                ui,
-                "Début de la phase 1",
-                &mut progress.started_on,
-                Field::PhaseStart(phase),
-            );
-            form.date(
-                ui,
-                "Fin de la phase 1",
-                &mut progress.ended_on,
-                Field::PhaseEnd(phase),
-            );
-        });
+        widgets::phase_section(ui, form, draft, Phase::Identification);
     }
 
     fn languages_ui(&mut self, ui: &mut Ui, form: &mut Form<'_>, draft: &mut BeneficiaryDraft) {

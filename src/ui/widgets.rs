@@ -4,7 +4,7 @@
 use egui::{ComboBox, RichText, TextEdit, Ui};
 
 use super::{text, theme};
-use crate::model::{Field, FieldError};
+use crate::model::{BeneficiaryDraft, Field, FieldError, Phase, PhaseStatus};
 
 /// The widget id of the form field labelled `label`: stable whatever else the form shows, so
 /// that focus and cursor survive fields appearing above it.
@@ -307,4 +307,38 @@ pub fn french_level_rows(
     ui.label(RichText::new(text::ENTRY_ROUTE).weak());
     ui.vertical(|ui| route_explanation(ui, draft));
     ui.end_row();
+}
+
+/// A phase's status and dates, editable, as the section that opens its tab ("Phase 2 ·
+/// Préparation à l'emploi").
+pub fn phase_section(ui: &mut Ui, form: &mut Form<'_>, draft: &mut BeneficiaryDraft, phase: Phase) {
+    let number = phase.number();
+    let Some(progress) = draft.phases.get_mut(usize::from(number) - 1) else {
+        return;
+    };
+    form.section(
+        ui,
+        &format!("Phase {number} · {}", phase.title()),
+        |form, ui| {
+            form.choice(
+                ui,
+                &format!("Statut de la phase {number}"),
+                &mut progress.status,
+                &PhaseStatus::ALL,
+                |s| s.label().to_owned(),
+            );
+            form.date(
+                ui,
+                &format!("Début de la phase {number}"),
+                &mut progress.started_on,
+                Field::PhaseStart(phase),
+            );
+            form.date(
+                ui,
+                &format!("Fin de la phase {number}"),
+                &mut progress.ended_on,
+                Field::PhaseEnd(phase),
+            );
+        },
+    );
 }
