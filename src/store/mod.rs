@@ -45,7 +45,7 @@ pub use conflict::{CONFLICTS_DIR, Conflict};
 pub use creche::CRECHE_FILE;
 pub use envelope::{DecodeError, SCHEMA_VERSION, parse_beneficiary, render_beneficiary};
 pub use load::Problem;
-pub use workshops::WORKSHOPS_DIR;
+pub use workshops::{DELETED_WORKSHOPS_DIR, WORKSHOPS_DIR};
 
 use lock::{DirLock, LockError};
 

@@ -10,6 +10,9 @@ use crate::model::Workshop;
 
 /// Folder of the workshops' catalogue, inside the data directory.
 pub const WORKSHOPS_DIR: &str = "workshops";
+/// Where a deleted workshop's file goes, inside the data directory: kept, never loaded (its
+/// name no longer ends in `.ron`); moving it back into `workshops/` as `<id>.ron` restores it.
+pub const DELETED_WORKSHOPS_DIR: &str = "ateliers-supprimes";
 
 impl Store {
     /// Loads the catalogue, by date then start time. Bad files are reported and never
@@ -51,6 +54,34 @@ impl Store {
         atomic::write_atomic(&path, text.as_bytes()).map_err(io_error(&path))?;
         Ok(path)
     }
+
+    /// Takes a workshop out of the catalogue: its file is moved to `ateliers-supprimes/`
+    /// (kept, not loaded). Refused while anyone is enrolled: their collective hours come from
+    /// this file, and would vanish with it. Returns where the file went.
+    pub fn delete_workshop(&mut self, workshop: &Workshop) -> Result<PathBuf, StoreError> {
+        if self.lock.is_none() {
+            return Err(StoreError::ReadOnly);
+        }
+        if !workshop.enrolments.is_empty() {
+            return Err(StoreError::Invalid(format!(
+                "« {} » a encore {} inscrit(s) : désinscrivez-les d'abord (leurs heures d'atelier \
+                 viennent de cet atelier).",
+                workshop.title,
+                workshop.enrolments.len()
+            )));
+        }
+        let path = self.workshop_path(workshop);
+        let aside_dir = self.root.join(DELETED_WORKSHOPS_DIR);
+        fs::create_dir_all(&aside_dir).map_err(io_error(&aside_dir))?;
+        let stamp = local_now().format("%Y%m%d-%H%M%S");
+        let aside = aside_dir.join(format!("{}.ron.{stamp}.supprime", workshop.id));
+        self.before_write(local_now().date());
+        fs::rename(&path, &aside).map_err(io_error(&path))?;
+        atomic::sync_dir(&self.root.join(WORKSHOPS_DIR)).map_err(io_error(&path))?;
+        atomic::sync_dir(&aside_dir).map_err(io_error(&aside_dir))?;
+        self.unreadable.remove(&path);
+        Ok(aside)
+    }
 }
 
 #[cfg(test)]
@@ -71,6 +102,29 @@ mod tests {
             capacity: 2,
             ..Workshop::new(NaiveDate::from_ymd_opt(2026, 11, day).unwrap())
         }
+    }
+
+    #[test]
+    fn a_deleted_workshop_leaves_the_catalogue_but_its_file_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+        let mut kept = workshop("Codes de l'entreprise", 24);
+        let mistake = workshop("Atelier créé par erreur", 25);
+        kept.enrol(BeneficiaryId::new()).unwrap();
+        store.save_workshop(&kept).unwrap();
+        store.save_workshop(&mistake).unwrap();
+
+        // Someone is enrolled: refused, nothing moves.
+        let refused = store.delete_workshop(&kept).unwrap_err().to_string();
+        assert!(refused.contains("désinscrivez-les d'abord"), "{refused}");
+        let aside = store.delete_workshop(&mistake).unwrap();
+        assert!(aside.exists());
+        let (left, problems) = store.load_workshops();
+        assert!(problems.is_empty());
+        assert_eq!(left, vec![kept]);
+        // Moved back, it is in the catalogue again.
+        fs::rename(&aside, store.workshop_path(&mistake)).unwrap();
+        assert_eq!(store.load_workshops().0.len(), 2);
     }
 
     #[test]

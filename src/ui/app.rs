@@ -104,6 +104,8 @@ pub enum Command {
     Restore(NaiveDate),
     /// Save a workshop of the catalogue (its own file only).
     SaveWorkshop(Box<Workshop>),
+    /// Take an empty workshop out of the catalogue (its file is kept aside).
+    DeleteWorkshop(Box<Workshop>),
     /// Show this record's "Préparation à l'emploi" tab (from the overdue actions).
     OpenPreparation(BeneficiaryId),
     /// Save the micro-crèche's settings (`creche.ron`).
@@ -538,6 +540,15 @@ impl ParcoursApp {
                         Err(error) => self.creche_settings_window.show_error(error.to_string()),
                     }
                 }
+                Command::DeleteWorkshop(workshop) => {
+                    match self.store.delete_workshop(&workshop) {
+                        Ok(_) => self.save_state = SaveState::Saved,
+                        Err(error) => self.save_state = SaveState::Failed(error.to_string()),
+                    }
+                    let (workshops, problems) = self.store.load_workshops();
+                    self.workshops = workshops;
+                    self.problems.extend(problems);
+                }
                 Command::SaveWorkshop(workshop) => match self.store.save_workshop(&workshop) {
                     Ok(_) => {
                         self.save_state = SaveState::Saved;
@@ -861,6 +872,10 @@ impl ParcoursApp {
                         Some(PreparationAction::SaveWorkshop(workshop)) => {
                             self.commands
                                 .push(Command::SaveWorkshop(Box::new(workshop)));
+                        }
+                        Some(PreparationAction::DeleteWorkshop(workshop)) => {
+                            self.commands
+                                .push(Command::DeleteWorkshop(Box::new(workshop)));
                         }
                         Some(PreparationAction::BookCreche(workshop)) => {
                             self.creche.prefill_for_workshop(

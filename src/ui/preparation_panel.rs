@@ -37,6 +37,8 @@ pub enum PreparationAction {
     SaveWorkshop(Workshop),
     /// Open the Crèche tab with a booking prepared for this workshop.
     BookCreche(Workshop),
+    /// Take this workshop out of the catalogue.
+    DeleteWorkshop(Workshop),
 }
 
 /// The session being logged, before it joins the record.
@@ -173,6 +175,7 @@ impl PreparationPanel {
             .map(|action| match action {
                 WorkshopAction::Save(workshop) => PreparationAction::SaveWorkshop(workshop),
                 WorkshopAction::BookCreche(workshop) => PreparationAction::BookCreche(workshop),
+                WorkshopAction::Delete(workshop) => PreparationAction::DeleteWorkshop(workshop),
             });
         (form.changed, action)
     }

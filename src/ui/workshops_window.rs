@@ -10,8 +10,8 @@ use super::preparation_panel::Context;
 use super::widgets::{choice_box, field_id};
 use super::{text, theme};
 use crate::model::{
-    Attendance, Beneficiary, BeneficiaryId, Workshop, WorkshopTheme, format_date, format_minutes,
-    parse_date, parse_duration,
+    Attendance, Beneficiary, BeneficiaryId, Workshop, WorkshopId, WorkshopTheme, format_date,
+    format_minutes, parse_date, parse_duration,
 };
 
 /// A workshop as edited in the form, its typed fields as text.
@@ -80,6 +80,8 @@ pub enum WorkshopAction {
     Save(Workshop),
     /// Prepare a crèche booking for the open person's child during this workshop.
     BookCreche(Workshop),
+    /// Take this workshop out of the catalogue (nobody enrolled; its file is kept aside).
+    Delete(Workshop),
 }
 
 /// State of the window.
@@ -89,6 +91,8 @@ pub struct WorkshopsWindow {
     form: Option<WorkshopForm>,
     /// Why the last enrolment or attendance was refused.
     message: Option<String>,
+    /// The workshop whose deletion waits for a second click.
+    confirm_delete: Option<WorkshopId>,
 }
 
 /// A person's name for the lists, from the records.
@@ -250,6 +254,36 @@ impl WorkshopsWindow {
                 .clicked()
             {
                 self.form = Some(WorkshopForm::new(workshop.clone()));
+            }
+            // Only an empty workshop can go: enrolled people's hours come from its file.
+            if workshop.enrolments.is_empty() {
+                if self.confirm_delete == Some(workshop.id) {
+                    if ui
+                        .add_enabled(
+                            enabled,
+                            egui::Button::new(
+                                RichText::new(format!("Confirmer la suppression de « {title} »"))
+                                    .color(theme::ERROR),
+                            ),
+                        )
+                        .clicked()
+                    {
+                        self.confirm_delete = None;
+                        changed = Some(WorkshopAction::Delete(workshop.clone()));
+                    }
+                    if ui.button("Garder l'atelier").clicked() {
+                        self.confirm_delete = None;
+                    }
+                } else if ui
+                    .add_enabled(enabled, egui::Button::new(format!("Supprimer « {title} »")))
+                    .on_hover_text(
+                        "Retire l'atelier du catalogue ; son fichier est gardé dans le dossier \
+                         ateliers-supprimes.",
+                    )
+                    .clicked()
+                {
+                    self.confirm_delete = Some(workshop.id);
+                }
             }
         });
         if let Some(w) = self.attendance_ui(ui, workshop, cx, enabled) {

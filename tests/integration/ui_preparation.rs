@@ -11,7 +11,7 @@ use parcours::model::{
     PhaseStatus, Project, ProjectStatus, Session, SessionKind, StepStatus, Theme, Transport,
     WorkingTime, Workshop,
 };
-use parcours::store::{Access, Store};
+use parcours::store::{Access, DELETED_WORKSHOPS_DIR, Store};
 use parcours::ui::ParcoursApp;
 
 use crate::common::{app, fixture, let_autosave_run, today, type_into};
@@ -407,5 +407,50 @@ fn the_cv_is_prepared_from_the_record_and_edited_before_printing() {
         harness
             .query_by_label("Enregistrer le CV en PDF…")
             .is_some()
+    );
+}
+
+/// A workshop created by mistake leaves the catalogue after a confirmation, its file kept aside;
+/// one with people enrolled offers no deletion (their hours come from it).
+#[test]
+fn an_empty_workshop_is_deleted_after_confirmation_and_its_file_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    save(dir.path(), &[fixture()]);
+    let mut harness = app(dir.path());
+    harness.run();
+    open_tab(&mut harness, "Fatoumata Diallo");
+    click(&mut harness, "Ateliers collectifs…");
+    click(&mut harness, "Nouvel atelier");
+    type_into(&mut harness, "Titre de l'atelier", "Atelier en double");
+    click(&mut harness, "Enregistrer l'atelier");
+    assert_eq!(workshops(dir.path()).len(), 1);
+
+    click(&mut harness, "Supprimer « Atelier en double »");
+    // Nothing happens before the second click.
+    assert_eq!(workshops(dir.path()).len(), 1);
+    click(
+        &mut harness,
+        "Confirmer la suppression de « Atelier en double »",
+    );
+    assert!(workshops(dir.path()).is_empty());
+    assert!(
+        harness
+            .query_by_label("Supprimer « Atelier en double »")
+            .is_none()
+    );
+    let kept: Vec<_> = std::fs::read_dir(dir.path().join(DELETED_WORKSHOPS_DIR))
+        .unwrap()
+        .collect();
+    assert_eq!(kept.len(), 1, "the file is kept aside, not destroyed");
+
+    // Enrolled people keep a workshop from deletion.
+    click(&mut harness, "Nouvel atelier");
+    type_into(&mut harness, "Titre de l'atelier", "Simulation d'entretien");
+    click(&mut harness, "Enregistrer l'atelier");
+    click(&mut harness, "Inscrire à « Simulation d'entretien »");
+    assert!(
+        harness
+            .query_by_label("Supprimer « Simulation d'entretien »")
+            .is_none()
     );
 }
