@@ -171,6 +171,20 @@ fn field_row(ui: &mut Ui, label: &str, value: &mut String, messages: &[&str]) {
     ui.end_row();
 }
 
+/// One grid row: a label and a drop-down list named by it.
+fn choice_row<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    label: &str,
+    enabled: bool,
+    value: &mut T,
+    options: &[T],
+    label_of: impl Fn(T) -> String,
+) {
+    let id = ui.label(label).id;
+    choice_box(ui, label, id, enabled, value, options, &label_of);
+    ui.end_row();
+}
+
 /// The companies' directory window.
 #[derive(Default)]
 pub struct DirectoryWindow {
@@ -466,36 +480,28 @@ fn offer_ui<'m>(
                 ui.label(RichText::new(message).color(theme::ERROR));
                 ui.end_row();
             }
-            let label = format!("Contrat (offre {n})");
-            let id = ui.label(&label).id;
-            choice_box(
+            choice_row(
                 ui,
-                &label,
-                id,
+                &format!("Contrat (offre {n})"),
                 enabled,
                 &mut offer.contract,
                 &ContractKind::ALL,
-                &|c: ContractKind| c.label().to_owned(),
+                |c: ContractKind| c.label().to_owned(),
             );
-            ui.end_row();
             field_row(
                 ui,
                 &format!("Heures par semaine (offre {n})"),
                 &mut text.hours,
                 &messages(CompanyField::OfferHours(index)),
             );
-            let label = format!("Horaires (offre {n})");
-            let id = ui.label(&label).id;
-            choice_box(
+            choice_row(
                 ui,
-                &label,
-                id,
+                &format!("Horaires (offre {n})"),
                 enabled,
                 &mut offer.schedule,
                 &OfferSchedule::ALL,
-                &|s: OfferSchedule| s.label().to_owned(),
+                |s: OfferSchedule| s.label().to_owned(),
             );
-            ui.end_row();
             field_row(
                 ui,
                 &format!("Début (offre {n})"),
@@ -545,18 +551,14 @@ fn offer_ui<'m>(
                 &mut text.positions,
                 &messages(CompanyField::OfferPositions(index)),
             );
-            let label = format!("Statut (offre {n})");
-            let id = ui.label(&label).id;
-            choice_box(
+            choice_row(
                 ui,
-                &label,
-                id,
+                &format!("Statut (offre {n})"),
                 enabled,
                 &mut offer.status,
                 &OfferStatus::ALL,
-                &|s: OfferStatus| s.label().to_owned(),
+                |s: OfferStatus| s.label().to_owned(),
             );
-            ui.end_row();
         });
 }
 
