@@ -231,6 +231,9 @@ pub struct ParcoursApp {
     preparation: PreparationPanel,
     /// Whether the "Actions en retard" window is open.
     show_overdue: bool,
+    /// How many actions are overdue, for the day it was counted: counted again only when the
+    /// records or the day change, not at every frame.
+    overdue_count: Option<(NaiveDate, usize)>,
     /// The "Crèche" tab's state (week shown, booking form).
     creche: CrechePanel,
     /// The micro-crèche's settings (`creche.ron`).
@@ -283,6 +286,7 @@ impl ParcoursApp {
             workshops: Vec::new(),
             preparation: PreparationPanel::default(),
             show_overdue: false,
+            overdue_count: None,
             creche: CrechePanel::default(),
             creche_settings: CrecheSettings::default(),
             creche_settings_window: CrecheSettingsWindow::default(),
@@ -407,13 +411,32 @@ impl ParcoursApp {
         let (companies, problems) = self.store.load_companies();
         self.companies = companies;
         self.problems.extend(problems);
-        self.list.records_changed(&self.records);
+        self.records_changed();
         let (workshops, problems) = self.store.load_workshops();
         self.workshops = workshops;
         self.problems.extend(problems);
         let (creche_settings, problem) = self.store.load_creche_settings();
         self.creche_settings = creche_settings;
         self.problems.extend(problem);
+    }
+
+    /// What depends on the whole list of records: the list's search texts, the overdue count.
+    fn records_changed(&mut self) {
+        self.list.records_changed(&self.records);
+        self.overdue_count = None;
+    }
+
+    /// How many actions are overdue across the records today.
+    fn overdue_count(&mut self) -> usize {
+        let today = self.today();
+        match self.overdue_count {
+            Some((day, count)) if day == today => count,
+            _ => {
+                let count = overdue_window::count(&self.records, today);
+                self.overdue_count = Some((today, count));
+                count
+            }
+        }
     }
 
     fn index_of(&self, id: BeneficiaryId) -> Option<usize> {
@@ -452,7 +475,7 @@ impl ParcoursApp {
                             self.records
                                 .sort_by_cached_key(|b| (name_order_key(b), b.id));
                         }
-                        self.list.records_changed(&self.records);
+                        self.records_changed();
                     }
                 }
                 Err(error) => {
@@ -476,7 +499,7 @@ impl ParcoursApp {
                     let id = record.id;
                     self.editors.insert(id, Editor::new(&record, true));
                     self.records.insert(0, record);
-                    self.list.records_changed(&self.records);
+                    self.records_changed();
                     self.list.clear_search();
                     self.select(id, now);
                     self.tab = Tab::Identity;
@@ -610,7 +633,7 @@ impl ParcoursApp {
             if discard_new {
                 self.editors.remove(&previous);
                 self.records.retain(|b| b.id != previous);
-                self.list.records_changed(&self.records);
+                self.records_changed();
             } else if self
                 .editors
                 .get(&previous)
@@ -750,7 +773,7 @@ impl ParcoursApp {
                         self.settings_draft = Some(self.settings.clone());
                     }
                     // Shown only when some action is overdue: then it stands out, in red.
-                    let overdue = overdue_window::count(&self.records, self.today());
+                    let overdue = self.overdue_count();
                     if overdue > 0 {
                         let label = format!("{} ({overdue})", text::OVERDUE_OPEN);
                         let button =
@@ -1219,6 +1242,7 @@ impl ParcoursApp {
         match self.store.save_beneficiary(&record, today) {
             Ok(_) => {
                 self.records[index] = record;
+                self.records_changed();
                 self.save_state = SaveState::Saved;
                 if let Some(editor) = self.editors.get_mut(&id) {
                     editor.pending = None;
