@@ -90,4 +90,5 @@ pub use skills_draft::{DiplomaDraft, ExperienceDraft, ReferralDraft, SkillsDraft
 pub use validation::{Field, FieldError, validate};
 pub use workshop::{
     Attendance, Enrolment, Workshop, WorkshopError, WorkshopTheme, attended_sessions,
+    sort_catalogue,
 };

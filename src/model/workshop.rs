@@ -260,6 +260,11 @@ impl Workshop {
     }
 }
 
+/// Puts a catalogue in the order it is shown: by date, start time, then title.
+pub fn sort_catalogue(workshops: &mut [Workshop]) {
+    workshops.sort_by(|a, b| (a.date, a.start, &a.title).cmp(&(b.date, b.start, &b.title)));
+}
+
 /// The collective sessions `person` attended (present) in the catalogue, by date.
 #[must_use]
 pub fn attended_sessions(workshops: &[Workshop], person: BeneficiaryId) -> Vec<Session> {

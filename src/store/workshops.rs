@@ -6,7 +6,7 @@ use std::fs;
 use std::path::PathBuf;
 
 use super::{Problem, Store, StoreError, atomic, envelope, io_error, load, local_now};
-use crate::model::Workshop;
+use crate::model::{Workshop, sort_catalogue};
 
 /// Folder of the workshops' catalogue, inside the data directory.
 pub const WORKSHOPS_DIR: &str = "workshops";
@@ -21,7 +21,7 @@ impl Store {
         let loaded = load::load_folder(&self.root.join(WORKSHOPS_DIR), |w: &Workshop| w.id);
         self.unreadable.extend(loaded.unreadable);
         let mut workshops: Vec<Workshop> = loaded.records.into_iter().map(|(_, w)| w).collect();
-        workshops.sort_by(|a, b| (a.date, a.start, &a.title).cmp(&(b.date, b.start, &b.title)));
+        sort_catalogue(&mut workshops);
         (workshops, loaded.problems)
     }
 

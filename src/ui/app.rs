@@ -21,7 +21,7 @@ use crate::cli::{fresh_seed, name_order_key};
 use crate::model::CrecheSettings;
 use crate::model::{
     Application, Company, OutcomeDraft, OutcomeKind, add_demo_applications, demo_companies,
-    format_date,
+    format_date, sort_catalogue,
 };
 use crate::model::{
     Beneficiary, BeneficiaryDraft, BeneficiaryId, FieldError, FlePartner, Settings,
@@ -563,21 +563,23 @@ impl ParcoursApp {
                         Err(error) => self.creche_settings_window.show_error(error.to_string()),
                     }
                 }
-                Command::DeleteWorkshop(workshop) => {
-                    match self.store.delete_workshop(&workshop) {
-                        Ok(_) => self.save_state = SaveState::Saved,
-                        Err(error) => self.save_state = SaveState::Failed(error.to_string()),
+                // The catalogue in memory follows what was written: reading the folder again
+                // would cost a load per click and report its bad files a second time.
+                Command::DeleteWorkshop(workshop) => match self.store.delete_workshop(&workshop) {
+                    Ok(_) => {
+                        self.save_state = SaveState::Saved;
+                        self.workshops.retain(|w| w.id != workshop.id);
                     }
-                    let (workshops, problems) = self.store.load_workshops();
-                    self.workshops = workshops;
-                    self.problems.extend(problems);
-                }
+                    Err(error) => self.save_state = SaveState::Failed(error.to_string()),
+                },
                 Command::SaveWorkshop(workshop) => match self.store.save_workshop(&workshop) {
                     Ok(_) => {
                         self.save_state = SaveState::Saved;
-                        let (workshops, problems) = self.store.load_workshops();
-                        self.workshops = workshops;
-                        self.problems.extend(problems);
+                        match self.workshops.iter_mut().find(|w| w.id == workshop.id) {
+                            Some(kept) => *kept = *workshop,
+                            None => self.workshops.push(*workshop),
+                        }
+                        sort_catalogue(&mut self.workshops);
                     }
                     Err(error) => self.save_state = SaveState::Failed(error.to_string()),
                 },
