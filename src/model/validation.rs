@@ -320,27 +320,48 @@ fn is_plausible_email(email: &str) -> bool {
         && !domain.contains('@')
 }
 
+/// The message for a social-security number holding anything but digits (and Corsica's letters):
+/// on a French AZERTY keyboard, digits typed without Shift (Caps Lock off) come out as
+/// `&é"'(-è_çà`, the likeliest cause.
+const NIR_DIGITS_ONLY: &str = "Le numéro de sécurité sociale ne comporte que des chiffres \
+     (ou 2A/2B pour la Corse) : le verrouillage majuscules est peut-être désactivé \
+     (sur un clavier AZERTY, les chiffres se tapent avec Maj).";
+
 /// Checks a French social-security number (NIR): 13 characters plus a 2-digit key equal to
 /// 97 − (number mod 97), with Corsica's `2A`/`2B` département counted as 19/18.
+///
+/// Works on characters, never on byte offsets of the text as typed: any Unicode input gets a
+/// message, never a panic.
 fn check_social_security_number(nir: &str) -> Result<(), &'static str> {
-    let compact: String = nir
+    let compact: Vec<char> = nir
         .chars()
         .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_uppercase();
-    if compact.len() != 15 {
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    let mut digits = compact;
+    // Corsica: 2A counts as 19 and 2B as 18 in the key computation.
+    if let Some(departement) = digits.get_mut(5..7) {
+        match &*departement {
+            ['2', 'A'] => departement.copy_from_slice(&['1', '9']),
+            ['2', 'B'] => departement.copy_from_slice(&['1', '8']),
+            _ => {}
+        }
+    }
+    if !digits.iter().all(char::is_ascii_digit) {
+        return Err(NIR_DIGITS_ONLY);
+    }
+    if digits.len() != 15 {
         return Err("Le numéro de sécurité sociale comporte 15 caractères (clé comprise).");
     }
-    let (body, key) = compact.split_at(13);
-    let numeric_body = match &body[5..7] {
-        "2A" => format!("{}19{}", &body[..5], &body[7..]),
-        "2B" => format!("{}18{}", &body[..5], &body[7..]),
-        _ => body.to_owned(),
+    let number = |chars: &[char]| {
+        chars
+            .iter()
+            .filter_map(|c| c.to_digit(10))
+            .fold(0u64, |n, d| n * 10 + u64::from(d))
     };
-    let (Ok(number), Ok(key)) = (numeric_body.parse::<u64>(), key.parse::<u64>()) else {
-        return Err("Le numéro de sécurité sociale ne comporte que des chiffres (ou 2A/2B).");
-    };
-    if 97 - number % 97 == key {
+    let (body, key) = digits.split_at(13);
+    let (body, key) = (number(body), number(key));
+    if 97 - body % 97 == key {
         Ok(())
     } else {
         Err("La clé du numéro de sécurité sociale ne correspond pas : vérifiez la saisie.")
@@ -436,6 +457,46 @@ mod tests {
             Ok(())
         );
         assert!(check_social_security_number("2 69 05 2A 123 456 87").is_err());
+    }
+
+    #[test]
+    fn nir_typed_without_shift_on_azerty_is_refused_without_a_panic() {
+        // "184127645108946" typed on AZERTY with Caps Lock off: `&` for 1, `é` for 2…
+        for typed in [
+            "&(\u{e8}&\u{e9}'\u{e8}(\u{e7}&\u{e0}(_\u{e7}\u{e8}",
+            "1 84 12 76 451 089 4\u{e9}",
+            "1841276451089\u{e9}",
+            "\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}",
+            "2 69 05 2\u{e9} 123 456 88",
+            "12345\u{e9}A12345678",
+            "1 84 12 76 451 089 4\u{301}6",
+        ] {
+            let mut b = valid();
+            b.administrative.social_security_number = Some(typed.to_owned());
+            let errors = validate(&b, today());
+            assert_eq!(errors.len(), 1, "{typed:?}");
+            assert_eq!(errors[0].field, Field::SocialSecurityNumber);
+            assert!(
+                errors[0].message.contains("que des chiffres")
+                    && errors[0].message.contains("verrouillage majuscules"),
+                "{typed:?}: {}",
+                errors[0].message
+            );
+        }
+        // Letters elsewhere than Corsica's département are not digits either.
+        assert_eq!(
+            check_social_security_number("1 84 1A 76 451 089 46"),
+            Err(NIR_DIGITS_ONLY)
+        );
+        assert_eq!(
+            check_social_security_number("2 69 05 3A 123 456 88"),
+            Err(NIR_DIGITS_ONLY)
+        );
+        assert!(check_social_security_number("2 69 05 2B 123 456 88").is_err());
+        assert!(
+            check_social_security_number("1 84 12 76 451 089")
+                .is_err_and(|m| m.contains("15 caractères"))
+        );
     }
 
     #[test]
