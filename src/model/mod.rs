@@ -29,6 +29,8 @@ mod search;
 mod settings;
 mod skills;
 mod skills_draft;
+#[cfg(test)]
+mod unicode_props;
 mod validation;
 mod workshop;
 
