@@ -21,5 +21,6 @@ mod ui_conflicts;
 mod ui_creche;
 mod ui_flows;
 mod ui_loading;
+mod ui_monkey;
 mod ui_preparation;
 mod ui_summary;
