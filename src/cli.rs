@@ -13,7 +13,7 @@ use clap::{Parser, Subcommand};
 
 use crate::model::{
     Beneficiary, BeneficiaryId, Settings, add_demo_applications, demo_beneficiaries,
-    demo_companies_for, demo_partners, fold,
+    demo_companies_for, demo_partners, fold, validate,
 };
 use crate::model::{csv_import, matching};
 use crate::report::{
@@ -39,7 +39,8 @@ pub struct Cli {
 /// Headless commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Vérifie chaque fichier du dossier de données ; code de sortie 1 en cas de problème.
+    /// Vérifie chaque fichier du dossier de données et les règles de chaque fiche et entreprise
+    /// (NIR, dates, SIRET…) ; code de sortie 1 en cas de problème.
     Check,
     /// Liste les bénéficiaires : identifiant, nom, parcours d'entrée, étape.
     List,
@@ -270,6 +271,19 @@ fn check(data_dir: &Path, out: &mut dyn Write) -> Result<Outcome, CliError> {
     report.problems.extend(store.load_workshops().1);
     let (companies, problems) = store.load_companies();
     report.problems.extend(problems);
+    // A record edited by hand, or written by an older version, can load and still break a rule
+    // the form enforces (a NIR key, a birth date in the future…): `path: field: message`.
+    let today = today();
+    for record in &report.beneficiaries {
+        let path = store.beneficiary_path(record.id);
+        report
+            .problems
+            .extend(validate(record, today).into_iter().map(|error| Problem {
+                path: path.clone(),
+                location: None,
+                message: format!("{}: {}", error.field.label(), error.message),
+            }));
+    }
     // A hand-edited company file can load and still break a rule (a SIRET key, a code).
     for company in &companies {
         let path = store.company_path(company);

@@ -82,6 +82,55 @@ pub enum Field {
     CareStartsOn(usize),
 }
 
+impl Field {
+    /// The field's French name, for `parcours check`'s report: "numéro de sécurité sociale",
+    /// "enfant 2 : date de naissance" (positions counted from 1, as the form shows them).
+    #[must_use]
+    pub fn label(self) -> String {
+        let nth = |what: &str, i: usize, field: &str| format!("{what} {} : {field}", i + 1);
+        match self {
+            Self::FirstName => "prénom".to_owned(),
+            Self::LastName => "nom".to_owned(),
+            Self::BirthDate => "date de naissance".to_owned(),
+            Self::ArrivalDate => "date d'arrivée en France".to_owned(),
+            Self::Phone => "téléphone".to_owned(),
+            Self::Email => "e-mail".to_owned(),
+            Self::Postcode => "code postal".to_owned(),
+            Self::PermitIssuedOn => "titre de séjour : délivrance".to_owned(),
+            Self::PermitExpiresOn => "titre de séjour : expiration".to_owned(),
+            Self::CirSignedOn => "signature du CIR".to_owned(),
+            Self::CafNumber => "numéro CAF".to_owned(),
+            Self::SocialSecurityNumber => "numéro de sécurité sociale".to_owned(),
+            Self::ChildFirstName(i) => nth("enfant", i, "prénom"),
+            Self::ChildBirthDate(i) => nth("enfant", i, "date de naissance"),
+            Self::RouteOverrideReason => "motif du parcours choisi".to_owned(),
+            Self::PhaseStart(phase) => format!("phase {} : début", phase.number()),
+            Self::PhaseEnd(phase) => format!("phase {} : fin", phase.number()),
+            Self::OutcomeDate => "date de sortie".to_owned(),
+            Self::ExperienceTitle(i) => nth("expérience", i, "intitulé"),
+            Self::ExperienceStart(i) => nth("expérience", i, "début"),
+            Self::ExperienceEnd(i) => nth("expérience", i, "fin"),
+            Self::SkillLabel(i) => nth("compétence", i, "libellé"),
+            Self::DiplomaTitle(i) => nth("diplôme", i, "intitulé"),
+            Self::DiplomaYear(i) => nth("diplôme", i, "année"),
+            Self::DiplomaRequestedOn(i) => nth("diplôme", i, "demande de reconnaissance"),
+            Self::DiplomaDecidedOn(i) => nth("diplôme", i, "réponse"),
+            Self::ReferralDate(i) => nth("orientation FLE", i, "date"),
+            Self::ProjectStart(i) => nth("projet", i, "démarrage au plus tôt"),
+            Self::ProjectCommute(i) => nth("projet", i, "trajet maximal"),
+            Self::ActionDue(objective, action) => format!(
+                "objectif {} : action {} : échéance",
+                objective + 1,
+                action + 1
+            ),
+            Self::SessionDate(i) => nth("entretien", i, "date"),
+            Self::SessionDuration(i) => nth("entretien", i, "durée"),
+            Self::AdminStepDate(kind) => format!("démarche « {} » : date", kind.label()),
+            Self::CareStartsOn(i) => nth("micro-crèche, enfant", i, "premier jour d'accueil"),
+        }
+    }
+}
+
 /// One problem with one field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {

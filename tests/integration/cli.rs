@@ -12,8 +12,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use chrono::NaiveDate;
-use parcours::model::{Beneficiary, BeneficiaryId, demo_beneficiaries, fold};
-use parcours::store::{Access, BENEFICIARIES_DIR, Store};
+use parcours::model::{
+    Beneficiary, BeneficiaryId, Company, PermitKind, ResidencePermit, demo_beneficiaries, fold,
+};
+use parcours::store::{Access, BENEFICIARIES_DIR, Store, render_beneficiary};
 
 const ENV_VAR: &str = "PARCOURS_DATA_DIR";
 
@@ -228,6 +230,69 @@ fn check_is_silent_on_a_clean_folder_and_reports_a_corrupt_file_at_its_line() {
     assert_eq!(column.parse::<usize>().unwrap(), expected_column, "{out}");
     assert!(!message.trim().is_empty(), "{out}");
     assert_eq!(fs::read_to_string(&bad_path).unwrap(), bad);
+}
+
+#[test]
+fn check_reports_rule_violations_inside_records_and_companies() {
+    // Hand-edited files that load but break the form's rules; the violations hold on any date.
+    let dir = tempfile::tempdir().unwrap();
+    let mut records = demo_beneficiaries(3, today(), 81);
+    let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+    let paths: Vec<PathBuf> = records
+        .iter()
+        .map(|b| store.save_beneficiary(b, today()).unwrap())
+        .collect();
+    let garage = Company {
+        name: "Garage".into(),
+        siret: super::companies::siret("7328293200007"),
+        ..Company::new()
+    };
+    let garage_path = store.save_company(&garage).unwrap();
+    drop(store);
+    // A SIRET whose key is wrong.
+    let text = fs::read_to_string(&garage_path).unwrap();
+    fs::write(&garage_path, text.replace(&garage.siret, "73282932000075")).unwrap();
+    // A NIR typed on AZERTY without Shift (the key's 6 came out as `é`… and a `&`).
+    records[0].administrative.social_security_number = Some("& 84 12 76 451 089 4\u{e9}".into());
+    records[1].identity.birth_date = NaiveDate::from_ymd_opt(2090, 3, 15);
+    records[2].administrative.residence_permit = Some(ResidencePermit {
+        kind: PermitKind::Temporary,
+        number: None,
+        issued_on: NaiveDate::from_ymd_opt(2025, 6, 1),
+        expires_on: NaiveDate::from_ymd_opt(2025, 5, 31),
+    });
+    for (record, path) in records.iter().zip(&paths) {
+        fs::write(path, render_beneficiary(record).unwrap()).unwrap();
+    }
+
+    let output = run(dir.path(), &["check"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "", "check never crashes");
+    let out = stdout(&output);
+    let mut lines: Vec<&str> = out.lines().collect();
+    lines.sort_unstable();
+    let mut expected = vec![
+        format!(
+            "{}: numéro de sécurité sociale: Le numéro de sécurité sociale ne comporte que des \
+             chiffres (ou 2A/2B pour la Corse) : le verrouillage majuscules est peut-être \
+             désactivé (sur un clavier AZERTY, les chiffres se tapent avec Maj).",
+            paths[0].display()
+        ),
+        format!(
+            "{}: date de naissance: La date de naissance est dans le futur.",
+            paths[1].display()
+        ),
+        format!(
+            "{}: titre de séjour : expiration: L'expiration du titre précède sa délivrance.",
+            paths[2].display()
+        ),
+        format!(
+            "{}: Ce SIRET est invalide (clé de contrôle fausse) : vérifiez les chiffres.",
+            garage_path.display()
+        ),
+    ];
+    expected.sort_unstable();
+    assert_eq!(lines, expected, "{out}");
 }
 
 #[test]
