@@ -349,13 +349,14 @@ fn siret_digits(text: &str) -> Option<String> {
 }
 
 /// The Luhn key: doubling every second digit from the right, the sum is a multiple of 10.
-fn luhn_ok(digits: &str) -> bool {
+/// `digits` holds ASCII digits only.
+pub(crate) fn luhn_ok(digits: &str) -> bool {
     let sum: u32 = digits
         .bytes()
         .rev()
         .enumerate()
         .map(|(i, b)| {
-            let d = u32::from(b - b'0');
+            let d = char::from(b).to_digit(10).unwrap_or(0);
             if i % 2 == 1 {
                 let doubled = d * 2;
                 if doubled > 9 { doubled - 9 } else { doubled }
@@ -367,9 +368,10 @@ fn luhn_ok(digits: &str) -> bool {
     sum.is_multiple_of(10)
 }
 
-/// Checks a SIRET and returns it as 14 digits: exactly 14 digits once spaces are removed,
-/// with a valid Luhn key — or, for La Poste's establishments (SIREN 356000000), a digit sum
-/// that is a multiple of 5.
+/// Checks a SIRET and returns it as 14 digits: exactly 14 digits once spaces are removed, a
+/// SIREN (the first 9 digits, the company) with its own valid Luhn key, and a valid Luhn key
+/// over the 14 digits — or, for La Poste's establishments (SIREN 356000000), whose numbers
+/// outgrew the key, a Luhn key or a digit sum that is a multiple of 5 (INSEE's rule).
 pub fn check_siret(text: &str) -> Result<String, String> {
     if text.trim().is_empty() {
         return Err("Le SIRET est obligatoire.".to_owned());
@@ -383,12 +385,22 @@ pub fn check_siret(text: &str) -> Result<String, String> {
             digits.len()
         ));
     }
-    let valid = if digits.starts_with(LA_POSTE_SIREN) {
-        let sum: u32 = digits.bytes().map(|b| u32::from(b - b'0')).sum();
-        sum.is_multiple_of(5)
-    } else {
-        luhn_ok(&digits)
-    };
+    // Only ASCII digits from here: slicing by bytes is slicing by digits.
+    let siren = digits.get(..9).unwrap_or_default();
+    if !luhn_ok(siren) {
+        return Err(format!(
+            "Le SIREN {} {} {} (les 9 premiers chiffres du SIRET) est invalide (clé de contrôle \
+             fausse) : vérifiez les chiffres.",
+            siren.get(..3).unwrap_or_default(),
+            siren.get(3..6).unwrap_or_default(),
+            siren.get(6..).unwrap_or_default()
+        ));
+    }
+    let valid = luhn_ok(&digits)
+        || (siren == LA_POSTE_SIREN && {
+            let sum: u32 = digits.chars().filter_map(|c| c.to_digit(10)).sum();
+            sum.is_multiple_of(5)
+        });
     if valid {
         Ok(digits)
     } else {
@@ -514,6 +526,24 @@ mod tests {
         // key is refused.
         assert!(!luhn_ok("35700000049804"));
         assert!(check_siret("35700000049804").is_err());
+    }
+
+    #[test]
+    fn la_poste_head_office_siret_is_accepted_by_its_luhn_key() {
+        // La Poste's head office: a valid Luhn key, a digit sum (26) not a multiple of 5.
+        assert!(luhn_ok("35600000000048"));
+        assert_eq!(check_siret("356 000 000 00048").unwrap(), "35600000000048");
+    }
+
+    #[test]
+    fn siren_luhn_key_is_checked_and_named() {
+        // The 14 digits pass the Luhn key; the SIREN 123 456 789 does not.
+        assert!(luhn_ok("12345678901237"));
+        assert!(!luhn_ok("123456789"));
+        let message = check_siret("12345678901237").unwrap_err();
+        assert!(message.contains("SIREN 123 456 789"), "{message}");
+        // A SIREN with its key and a SIRET with its own still pass.
+        assert!(check_siret(&with_key("7328293200007")).is_ok());
     }
 
     #[test]

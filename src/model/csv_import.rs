@@ -784,7 +784,7 @@ mod tests {
             errors,
             [
                 "enregistrement 2, Raison sociale : raison sociale manquante",
-                "enregistrement 3, SIRET : ce SIRET est invalide (clé de contrôle fausse) : vérifiez les chiffres",
+                "enregistrement 3, SIRET : le SIREN 123 456 789 (les 9 premiers chiffres du SIRET) est invalide (clé de contrôle fausse) : vérifiez les chiffres",
                 "enregistrement 3, Code postal : le code postal compte 5 chiffres",
                 "enregistrement 3, E-mail : adresse e-mail « contact@ » invalide",
                 "enregistrement 3, Clause d'insertion : « peut-être » : attendu oui ou non",

@@ -10,7 +10,7 @@ use uuid::Uuid;
 use super::application::{Application, ApplicationState, RefusalReason};
 use super::beneficiary::Beneficiary;
 use super::cefr::CefrLevel;
-use super::company::{Company, CompanyContact, Offer, OfferStatus, Schedule, check_siret};
+use super::company::{Company, CompanyContact, Offer, OfferStatus, Schedule, luhn_ok};
 use super::ids::{CompanyId, OfferId};
 use super::pathway::ContractKind;
 
@@ -533,13 +533,16 @@ const COMPANIES: &[CompanySpec] = &[
     ),
 ];
 
-/// A SIRET with its Luhn key, from a company's number in the list.
+/// A SIRET with its keys (the SIREN's, then the SIRET's), from a company's number in the list.
 fn siret(n: u32) -> String {
-    let prefix = format!("{:09}{:04}", 812_345_000 + n * 7, 10 + n);
-    (0..10)
-        .map(|d| format!("{prefix}{d}"))
-        .find(|s| check_siret(s).is_ok())
-        .unwrap_or(prefix)
+    let with_key = |prefix: String| {
+        (0..10)
+            .map(|d| format!("{prefix}{d}"))
+            .find(|s| luhn_ok(s))
+            .unwrap_or(prefix)
+    };
+    let siren = with_key(format!("{:08}", 81_234_500 + n * 7));
+    with_key(format!("{siren}{:04}", 10 + n))
 }
 
 fn fixed_uuid(kind: u128, n: usize) -> Uuid {

@@ -242,6 +242,13 @@ fn check_reports_rule_violations_inside_records_and_companies() {
         .iter()
         .map(|b| store.save_beneficiary(b, today()).unwrap())
         .collect();
+    // La Poste's head office (a valid Luhn key, a digit sum not a multiple of 5) is fine…
+    let la_poste = Company {
+        name: "La Poste".into(),
+        siret: "35600000000048".into(),
+        ..Company::new()
+    };
+    store.save_company(&la_poste).unwrap();
     let garage = Company {
         name: "Garage".into(),
         siret: super::companies::siret("7328293200007"),
@@ -249,9 +256,9 @@ fn check_reports_rule_violations_inside_records_and_companies() {
     };
     let garage_path = store.save_company(&garage).unwrap();
     drop(store);
-    // A SIRET whose key is wrong.
+    // … a SIRET whose 14 digits pass the Luhn key but whose SIREN does not is not.
     let text = fs::read_to_string(&garage_path).unwrap();
-    fs::write(&garage_path, text.replace(&garage.siret, "73282932000075")).unwrap();
+    fs::write(&garage_path, text.replace(&garage.siret, "12345678901237")).unwrap();
     // A NIR typed on AZERTY without Shift (the key's 6 came out as `é`… and a `&`).
     records[0].administrative.social_security_number = Some("& 84 12 76 451 089 4\u{e9}".into());
     records[1].identity.birth_date = NaiveDate::from_ymd_opt(2090, 3, 15);
@@ -287,9 +294,11 @@ fn check_reports_rule_violations_inside_records_and_companies() {
             paths[2].display()
         ),
         format!(
-            "{}: Ce SIRET est invalide (clé de contrôle fausse) : vérifiez les chiffres.",
+            "{}: Le SIREN 123 456 789 (les 9 premiers chiffres du SIRET) est invalide (clé de \
+             contrôle fausse) : vérifiez les chiffres.",
             garage_path.display()
         ),
+
     ];
     expected.sort_unstable();
     assert_eq!(lines, expected, "{out}");

@@ -123,7 +123,8 @@ fn an_invalid_row_stops_the_import_unless_skipped() {
     assert_eq!(
         stdout(&checked),
         format!(
-            "{}: Ce SIRET est invalide (clé de contrôle fausse) : vérifiez les chiffres.\n",
+            "{}: Le SIREN 123 456 789 (les 9 premiers chiffres du SIRET) est invalide (clé de \
+             contrôle fausse) : vérifiez les chiffres.\n",
             path.display()
         )
     );
@@ -179,7 +180,7 @@ fn match_prints_offers_best_first_with_reasons() {
     });
     let bistrot = Company {
         name: "Bistrot".into(),
-        siret: siret("5528293200007"),
+        siret: siret("5528293270007"),
         ape: "56.10A".into(),
         town: "Créteil".into(),
         postcode: "94000".into(),
