@@ -14,8 +14,8 @@ use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use parcours::model::matching::{rank_offers, rank_offers_top};
 use parcours::model::{
-    CefrLevel, Company, Mobility, Offer, OfferSchedule, Project, ProjectStatus, WorkingTime,
-    demo_beneficiaries, rome::catalog,
+    CefrLevel, Company, CrecheSettings, Mobility, Offer, OfferSchedule, Project, ProjectStatus,
+    WorkingTime, demo_beneficiaries, rome::catalog,
 };
 
 fn companies() -> Vec<Company> {
@@ -97,15 +97,24 @@ fn matching(c: &mut Criterion) {
         },
     ];
     let companies = companies();
+    let creche = CrecheSettings::default();
     assert_eq!(
         companies.iter().flat_map(Company::open_offers).count(),
         10_000
     );
     c.bench_function("match_10000_offers_best_50_explained", |b| {
-        b.iter(|| rank_offers_top(black_box(&person), black_box(&companies), today, 50));
+        b.iter(|| {
+            rank_offers_top(
+                black_box(&person),
+                black_box(&companies),
+                &creche,
+                today,
+                50,
+            )
+        });
     });
     c.bench_function("match_10000_offers_all_explained", |b| {
-        b.iter(|| rank_offers(black_box(&person), black_box(&companies), today));
+        b.iter(|| rank_offers(black_box(&person), black_box(&companies), &creche, today));
     });
 }
 

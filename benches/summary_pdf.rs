@@ -9,7 +9,8 @@ use std::hint::black_box;
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use parcours::model::{
-    Settings, add_demo_applications, demo_beneficiaries, demo_companies, demo_workshops,
+    CrecheSettings, Settings, add_demo_applications, demo_beneficiaries, demo_companies,
+    demo_workshops,
 };
 use parcours::report::{Engine, Summary, SummaryOptions, render_summary, summary_template};
 
@@ -29,6 +30,7 @@ fn summary_pdf(c: &mut Criterion) {
         &settings,
         &workshops,
         &companies,
+        &CrecheSettings::default(),
         &SummaryOptions::default(),
         today,
     );
@@ -53,6 +55,7 @@ fn summary_pdf(c: &mut Criterion) {
                 &settings,
                 &workshops,
                 &companies,
+                &CrecheSettings::default(),
                 &SummaryOptions::default(),
                 today,
             )

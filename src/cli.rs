@@ -428,6 +428,8 @@ fn print(
     // cannot be read are `check`'s to report.
     let (workshops, _) = store.load_workshops();
     let (companies, _) = store.load_companies();
+    // A child's crèche age follows the crèche's settings (a damaged file: the defaults).
+    let (creche, _) = store.load_creche_settings();
     let today = today();
     let build = |record: &Beneficiary| {
         Summary::build(
@@ -435,6 +437,7 @@ fn print(
             &settings,
             &workshops,
             &companies,
+            &creche,
             &SummaryOptions::default(),
             today,
         )
@@ -593,6 +596,12 @@ fn check_creche(
     let mut found = false;
     if let Some(problem) = problem {
         writeln!(out, "{problem}")?;
+        found = true;
+    }
+    // A hand-edited file can load and still break a rule (more than 12 places…).
+    for message in settings.problems() {
+        let path = store.root().join(crate::store::CRECHE_FILE);
+        writeln!(out, "{}: {message}", path.display())?;
         found = true;
     }
     let records: Vec<&Beneficiary> = records.iter().collect();
@@ -758,7 +767,8 @@ fn match_offers(data_dir: &Path, id: &str, out: &mut dyn Write) -> Result<Outcom
         .and_then(|id| report.beneficiaries.iter().find(|b| b.id == id))
         .ok_or_else(|| CliError::UnknownBeneficiary(id.to_owned()))?;
     let (companies, _) = store.load_companies();
-    for line in matching::rank_offers(person, &companies, today()) {
+    let (creche, _) = store.load_creche_settings();
+    for line in matching::rank_offers(person, &companies, &creche, today()) {
         writeln!(
             out,
             "{}\t{}\t{}",

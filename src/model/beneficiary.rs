@@ -1,12 +1,12 @@
 //! A beneficiary's record: identity, contact, administrative situation, family, French level,
 //! pathway and the counsellor's private notes.
 
-use chrono::{DateTime, Months, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::application::Application;
 use super::cefr::CefrLevel;
-use super::creche::CrecheFamily;
+use super::creche::{CrecheFamily, CrecheSettings};
 use super::ids::{BeneficiaryId, ChildId};
 use super::pathway::{EntryRoute, Pathway, Stage};
 use super::preparation::Preparation;
@@ -224,7 +224,8 @@ pub struct Child {
     pub birth_date: Option<NaiveDate>,
 }
 
-/// Whether a child's age fits the micro-crèche (3 months to 3 years) on a given day.
+/// Whether a child's age fits the micro-crèche on a given day (by default from 3 months to the
+/// school year after the third birthday: see `CrecheSettings::age_on`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CrecheAge {
     /// Birth date unknown.
@@ -234,12 +235,12 @@ pub enum CrecheAge {
         /// First eligible day.
         from: NaiveDate,
     },
-    /// Eligible until that date (the third birthday) included.
+    /// Eligible until that date included (the day before school entry, or the third birthday).
     Eligible {
         /// Last eligible day.
         until: NaiveDate,
     },
-    /// Past the third birthday.
+    /// Past the last day.
     TooOld,
 }
 
@@ -249,25 +250,12 @@ impl Child {
     /// Oldest age admitted by the micro-crèche, in months.
     pub const CRECHE_MAX_MONTHS: u32 = 36;
 
-    /// Whether the child's age fits the micro-crèche on `day`.
+    /// Whether the child's age fits the micro-crèche on `day`, under the crèche's settings
+    /// (its youngest age, its oldest age and whether children leave on that birthday or at
+    /// school entry).
     #[must_use]
-    pub fn creche_age(&self, day: NaiveDate) -> CrecheAge {
-        let Some(birth) = self.birth_date else {
-            return CrecheAge::Unknown;
-        };
-        let from = birth
-            .checked_add_months(Months::new(Self::CRECHE_MIN_MONTHS))
-            .unwrap_or(birth);
-        let until = birth
-            .checked_add_months(Months::new(Self::CRECHE_MAX_MONTHS))
-            .unwrap_or(birth);
-        if day < from {
-            CrecheAge::TooYoung { from }
-        } else if day > until {
-            CrecheAge::TooOld
-        } else {
-            CrecheAge::Eligible { until }
-        }
+    pub fn creche_age(&self, settings: &CrecheSettings, day: NaiveDate) -> CrecheAge {
+        settings.age_on(self.birth_date, day)
     }
 }
 
@@ -425,32 +413,66 @@ mod tests {
     }
 
     #[test]
-    fn creche_age_runs_from_three_months_to_the_third_birthday() {
+    fn creche_age_follows_the_creche_settings_upper_age_rule() {
+        use crate::model::creche::UpperAgeRule;
         let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
         let child = Child {
             id: ChildId::new(),
             first_name: "Awa".into(),
             birth_date: Some(d(2024, 1, 15)),
         };
+        let birthday = CrecheSettings {
+            upper_age_rule: UpperAgeRule::Birthday,
+            ..CrecheSettings::default()
+        };
         assert_eq!(
-            child.creche_age(d(2024, 4, 14)),
+            child.creche_age(&birthday, d(2024, 4, 14)),
             CrecheAge::TooYoung {
                 from: d(2024, 4, 15)
             }
         );
         assert_eq!(
-            child.creche_age(d(2024, 4, 15)),
+            child.creche_age(&birthday, d(2024, 4, 15)),
             CrecheAge::Eligible {
                 until: d(2027, 1, 15)
             }
         );
         assert_eq!(
-            child.creche_age(d(2027, 1, 15)),
+            child.creche_age(&birthday, d(2027, 1, 16)),
+            CrecheAge::TooOld
+        );
+        // By default the child stays until school entry, the September after the birthday.
+        let school = CrecheSettings::default();
+        assert_eq!(school.upper_age_rule, UpperAgeRule::SchoolEntry);
+        assert_eq!(
+            child.creche_age(&school, d(2027, 1, 16)),
             CrecheAge::Eligible {
-                until: d(2027, 1, 15)
+                until: d(2027, 8, 31)
             }
         );
-        assert_eq!(child.creche_age(d(2027, 1, 16)), CrecheAge::TooOld);
+        assert_eq!(child.creche_age(&school, d(2027, 9, 1)), CrecheAge::TooOld);
+        // Born in September: the third birthday falls after the school year has started, so
+        // the child waits for the next one.
+        let september = Child {
+            birth_date: Some(d(2024, 9, 1)),
+            ..child.clone()
+        };
+        assert_eq!(
+            september.creche_age(&school, d(2027, 9, 2)),
+            CrecheAge::Eligible {
+                until: d(2028, 8, 31)
+            }
+        );
+        let august = Child {
+            birth_date: Some(d(2024, 8, 31)),
+            ..child
+        };
+        assert_eq!(
+            august.creche_age(&school, d(2027, 8, 31)),
+            CrecheAge::Eligible {
+                until: d(2027, 8, 31)
+            }
+        );
     }
 
     #[test]

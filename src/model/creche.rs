@@ -17,18 +17,54 @@ use std::fmt;
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveTime, Timelike, Weekday};
 use serde::{Deserialize, Serialize};
 
-use super::beneficiary::{Beneficiary, Child, CrecheAge};
+use super::beneficiary::{Beneficiary, Child, CrecheAge, FamilySituation};
 use super::dates::format_date;
 use super::ids::{ApplicationId, BeneficiaryId, BookingId, ChildId, WorkshopId};
 use super::pathway::{OutcomeKind, Stage};
 
-/// Legal maximum of children present at once in a French micro-crèche since 2021.
-pub const DEFAULT_CAPACITY: u32 = 12;
+/// Legal maximum of places of a French micro-crèche since 2021 (article R.2324-47 of the code de
+/// la santé publique, décret 2021-1131): a structure with more places is not a micro-crèche.
+/// The settings refuse more; the 115 % overbooking of R.2324-27 is deliberately not offered
+/// (see ARCHITECTURE.md, "Rules and their sources").
+pub const MAX_CAPACITY: u32 = 12;
 
-/// Longest span a recurring booking may cover: a child stays at most 33 months (3 months to
-/// 3 years), so anything longer is a typing mistake; it also bounds every expansion of a
-/// hand-edited file.
-pub const MAX_BOOKING_DAYS: u64 = 3 * 366;
+/// Places of a new crèche's settings: the legal maximum.
+pub const DEFAULT_CAPACITY: u32 = MAX_CAPACITY;
+
+/// How long after the parent leaves the programme for a job or a training course their requests
+/// keep the programme's priority (AVIP: the child keeps the place while the parent settles in).
+pub const RECENT_EXIT_MONTHS: u32 = 6;
+
+/// Longest span a recurring booking may cover: a child stays at most about three years and eight
+/// months (from 3 months to the September after the third birthday), so anything longer than
+/// four years is a typing mistake; it also bounds every expansion of a hand-edited file.
+pub const MAX_BOOKING_DAYS: u64 = 4 * 366;
+
+/// When children leave the micro-crèche.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum UpperAgeRule {
+    /// On the birthday at `max_age_months` (the third birthday by default), included.
+    Birthday,
+    /// When they enter nursery school: up to the 31 August before the first 1 September after
+    /// the birthday at `max_age_months` (compulsory schooling from three, article L.131-1 of
+    /// the code de l'éducation).
+    #[default]
+    SchoolEntry,
+}
+
+impl UpperAgeRule {
+    /// Both rules, for the settings' picker.
+    pub const ALL: [Self; 2] = [Self::SchoolEntry, Self::Birthday];
+
+    /// The French label.
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::Birthday => "3e anniversaire",
+            Self::SchoolEntry => "Entrée à l'école maternelle",
+        }
+    }
+}
 
 /// How many free alternatives a refused booking is offered.
 pub const SUGGESTIONS: usize = 3;
@@ -63,8 +99,11 @@ pub struct CrecheSettings {
     pub closures: Vec<Closure>,
     /// Youngest age admitted, in months.
     pub min_age_months: u32,
-    /// Oldest age admitted, in months (the child is admitted up to that birthday included).
+    /// Oldest age admitted, in months: the child stays up to that birthday included, or up to
+    /// the school year that follows it, as `upper_age_rule` says.
     pub max_age_months: u32,
+    /// When children leave. Absent from files before format 5: school entry.
+    pub upper_age_rule: UpperAgeRule,
 }
 
 fn time(hour: u32, minute: u32) -> NaiveTime {
@@ -88,6 +127,7 @@ impl Default for CrecheSettings {
             closures: Vec::new(),
             min_age_months: Child::CRECHE_MIN_MONTHS,
             max_age_months: Child::CRECHE_MAX_MONTHS,
+            upper_age_rule: UpperAgeRule::SchoolEntry,
         }
     }
 }
@@ -157,6 +197,12 @@ impl CrecheSettings {
         if self.capacity == 0 {
             problems.push("La capacité doit être d'au moins un enfant.".to_owned());
         }
+        if self.capacity > MAX_CAPACITY {
+            problems.push(format!(
+                "Une micro-crèche accueille {MAX_CAPACITY} enfants au plus (article R.2324-47 du \
+                 code de la santé publique) : au-delà, ce n'est plus une micro-crèche."
+            ));
+        }
         if !on_grid(self.opens_at) || !on_grid(self.closes_at) {
             problems.push(
                 "Les horaires d'ouverture doivent tomber sur l'heure ou la demi-heure.".to_owned(),
@@ -206,6 +252,26 @@ impl CrecheSettings {
             .collect()
     }
 
+    /// The last day a child born on `birth` may come, under `upper_age_rule`.
+    #[must_use]
+    pub fn last_day(&self, birth: NaiveDate) -> NaiveDate {
+        let birthday = birth
+            .checked_add_months(Months::new(self.max_age_months))
+            .unwrap_or(birth);
+        match self.upper_age_rule {
+            UpperAgeRule::Birthday => birthday,
+            UpperAgeRule::SchoolEntry => {
+                // The first 1 September after the birthday is the school's first day.
+                let year = if birthday.month() >= 9 {
+                    birthday.year().saturating_add(1)
+                } else {
+                    birthday.year()
+                };
+                NaiveDate::from_ymd_opt(year, 8, 31).unwrap_or(birthday)
+            }
+        }
+    }
+
     /// Whether a child born on `birth` fits the age range on `day`.
     #[must_use]
     pub fn age_on(&self, birth: Option<NaiveDate>, day: NaiveDate) -> CrecheAge {
@@ -215,9 +281,7 @@ impl CrecheSettings {
         let from = birth
             .checked_add_months(Months::new(self.min_age_months))
             .unwrap_or(birth);
-        let until = birth
-            .checked_add_months(Months::new(self.max_age_months))
-            .unwrap_or(birth);
+        let until = self.last_day(birth);
         if day < from {
             CrecheAge::TooYoung { from }
         } else if day > until {
@@ -624,7 +688,7 @@ impl fmt::Display for Refusal {
             ),
             Self::NoWeekday => f.write_str("Cochez au moins un jour de la semaine."),
             Self::RangeReversed => f.write_str("La date de fin précède la date de début."),
-            Self::TooLong => f.write_str("Une réservation ne peut pas dépasser trois ans."),
+            Self::TooLong => f.write_str("Une réservation ne peut pas dépasser quatre ans."),
             Self::UnknownChild => f.write_str("Cet enfant n'est plus dans la fiche."),
             Self::BirthDateUnknown => f.write_str(
                 "Date de naissance de l'enfant inconnue : renseignez-la dans l'onglet Identité.",
@@ -835,9 +899,7 @@ fn apply_age(
         CrecheAge::Unknown => return Err(Refusal::BirthDateUnknown),
         CrecheAge::TooYoung { from } => return Err(Refusal::TooYoung { from }),
         CrecheAge::TooOld => {
-            let until = child
-                .birth_date
-                .and_then(|b| b.checked_add_months(Months::new(settings.max_age_months)));
+            let until = child.birth_date.map(|b| settings.last_day(b));
             return Err(Refusal::TooOld { until });
         }
         CrecheAge::Eligible { until } => until,
@@ -983,14 +1045,73 @@ fn suggest(
     found
 }
 
-/// Whether a parent's requests go first on the waiting list: parents in the programme's
-/// job-search pathway (a phase under way or awaited) or gone into training.
+/// A parent's rank on the waiting list, following the AVIP reservation of article L.214-7 of
+/// the code de l'action sociale et des familles (places kept for the children of parents
+/// looking for work, single parents first). Lower goes first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Priority {
+    /// A single parent in the programme (a phase under way or awaited).
+    SingleParentInProgramme,
+    /// A parent in the programme, or who left it for a job or a training course less than
+    /// [`RECENT_EXIT_MONTHS`] ago (their child keeps the place while they settle in).
+    InProgramme,
+    /// Everyone else.
+    Other,
+}
+
+impl Priority {
+    /// The French label, for the waiting list.
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::SingleParentInProgramme => "parent isolé en parcours",
+            Self::InProgramme => "parent en parcours ou tout juste en emploi ou en formation",
+            Self::Other => "sans priorité",
+        }
+    }
+}
+
+/// Whether a parent brings up their children alone: a family situation without a partner
+/// (single, separated, divorced, widowed). Unknown situations are not assumed.
 #[must_use]
-pub fn has_priority(parent: &Beneficiary) -> bool {
+pub const fn is_single_parent(parent: &Beneficiary) -> bool {
     matches!(
-        parent.stage(),
-        Stage::InPhase(_) | Stage::Waiting(_) | Stage::Closed(OutcomeKind::Training)
+        parent.family.situation,
+        FamilySituation::Single
+            | FamilySituation::Separated
+            | FamilySituation::Divorced
+            | FamilySituation::Widowed
     )
+}
+
+/// A parent's priority on the waiting list on `today`.
+#[must_use]
+pub fn priority(parent: &Beneficiary, today: NaiveDate) -> Priority {
+    let in_programme = matches!(parent.stage(), Stage::InPhase(_) | Stage::Waiting(_));
+    let recent_exit = parent.pathway.outcome.as_ref().is_some_and(|outcome| {
+        matches!(
+            outcome.kind,
+            OutcomeKind::Employment(_) | OutcomeKind::Training
+        ) && today
+            .checked_sub_months(Months::new(RECENT_EXIT_MONTHS))
+            .is_some_and(|since| outcome.date >= since)
+    });
+    if in_programme && is_single_parent(parent) {
+        Priority::SingleParentInProgramme
+    } else if in_programme || recent_exit {
+        Priority::InProgramme
+    } else {
+        Priority::Other
+    }
+}
+
+impl WaitingRequest {
+    /// Whether the request's dates have passed on `today`: nothing is left to book, and the
+    /// request waits no more.
+    #[must_use]
+    pub fn is_expired(&self, today: NaiveDate) -> bool {
+        self.booking.schedule.span().1 < today
+    }
 }
 
 /// One request of the waiting list, in the list's order.
@@ -1000,23 +1121,26 @@ pub struct QueuedRequest {
     pub parent: BeneficiaryId,
     /// Index in the parent's `creche.waiting`.
     pub index: usize,
-    /// Whether the parent has priority.
-    pub priority: bool,
+    /// The parent's priority.
+    pub priority: Priority,
     /// When it was asked.
     pub requested_on: NaiveDate,
 }
 
-/// Every waiting request, priority parents first, then oldest request first.
+/// Every request still waiting on `today` (expired ones left out): single parents in the
+/// programme first, then parents in the programme or just gone into a job or training, then
+/// the others; within each, the oldest request first.
 #[must_use]
-pub fn waiting_list(records: &[&Beneficiary]) -> Vec<QueuedRequest> {
+pub fn waiting_list(records: &[&Beneficiary], today: NaiveDate) -> Vec<QueuedRequest> {
     let mut queue: Vec<QueuedRequest> = records
         .iter()
         .flat_map(|r| {
-            let priority = has_priority(r);
+            let priority = priority(r, today);
             r.creche
                 .waiting
                 .iter()
                 .enumerate()
+                .filter(move |(_, w)| !w.is_expired(today))
                 .map(move |(index, w)| QueuedRequest {
                     parent: r.id,
                     index,
@@ -1025,7 +1149,7 @@ pub fn waiting_list(records: &[&Beneficiary]) -> Vec<QueuedRequest> {
                 })
         })
         .collect();
-    queue.sort_by_key(|q| (!q.priority, q.requested_on, q.parent, q.index));
+    queue.sort_by_key(|q| (q.priority, q.requested_on, q.parent, q.index));
     queue
 }
 
@@ -1034,8 +1158,9 @@ pub fn waiting_list(records: &[&Beneficiary]) -> Vec<QueuedRequest> {
 pub fn first_fitting_request(
     records: &[&Beneficiary],
     settings: &CrecheSettings,
+    today: NaiveDate,
 ) -> Option<(QueuedRequest, Planned)> {
-    waiting_list(records).into_iter().find_map(|queued| {
+    waiting_list(records, today).into_iter().find_map(|queued| {
         let parent = records.iter().find(|r| r.id == queued.parent)?;
         let request = parent.creche.waiting.get(queued.index)?;
         plan(
@@ -1589,7 +1714,11 @@ mod tests {
 
     #[test]
     fn children_of_two_months_or_three_years_and_a_day_are_refused() {
-        let settings = CrecheSettings::default();
+        // The third birthday as the limit (the setting "3e anniversaire").
+        let settings = CrecheSettings {
+            upper_age_rule: UpperAgeRule::Birthday,
+            ..CrecheSettings::default()
+        };
         let day = d(2026, 11, 24);
         let baby = parent("Bébé", d(2026, 9, 24));
         let booking = once(&baby, day, t(9, 0), t(11, 0));
@@ -1617,7 +1746,11 @@ mod tests {
 
     #[test]
     fn a_recurring_booking_past_the_third_birthday_is_cut_and_said_so() {
-        let settings = CrecheSettings::default();
+        // The third birthday as the limit (the setting "3e anniversaire").
+        let settings = CrecheSettings {
+            upper_age_rule: UpperAgeRule::Birthday,
+            ..CrecheSettings::default()
+        };
         let child = parent("Coupé", d(2023, 12, 10));
         let booking = Booking {
             schedule: Schedule::Weekly {
@@ -1699,44 +1832,97 @@ mod tests {
         }
     }
 
+    /// `b` asks on `on` for Tuesday 24/11/2026, 10:00–11:00.
+    fn ask(b: &mut Beneficiary, on: NaiveDate) {
+        let booking = once(b, d(2026, 11, 24), t(10, 0), t(11, 0));
+        b.creche.waiting.push(WaitingRequest {
+            booking,
+            requested_on: on,
+        });
+    }
+
     #[test]
-    fn the_waiting_list_puts_job_seekers_first_then_the_oldest_request() {
+    fn waiting_list_follows_avip_priority_single_parents_first() {
+        use crate::model::{ContractKind, FamilySituation, Outcome, OutcomeKind};
         let settings = CrecheSettings::default();
+        let today = d(2026, 11, 22);
         let mut records = twelve_booked();
         let mut early = parent("Tôt", d(2025, 2, 2));
         let mut seeker = parent("Chercheuse", d(2025, 2, 2));
         seeker.pathway.phases.get_mut(Phase::Preparation).status = PhaseStatus::InProgress;
-        assert!(has_priority(&seeker) && !has_priority(&early));
-        for (b, on) in [(&mut early, d(2026, 11, 1)), (&mut seeker, d(2026, 11, 15))] {
-            let booking = once(b, d(2026, 11, 24), t(10, 0), t(11, 0));
-            b.creche.waiting.push(WaitingRequest {
-                booking,
-                requested_on: on,
-            });
-        }
+        seeker.family.situation = FamilySituation::Married;
+        let mut single = seeker.clone();
+        single.id = BeneficiaryId::new();
+        single.family.situation = FamilySituation::Divorced;
+        let mut hired = parent("Embauchée", d(2025, 2, 2));
+        hired.pathway.outcome = Some(Outcome {
+            kind: OutcomeKind::Employment(ContractKind::Cdd),
+            date: d(2026, 9, 1),
+        });
+        let mut long_gone = hired.clone();
+        long_gone.id = BeneficiaryId::new();
+        long_gone.pathway.outcome = Some(Outcome {
+            kind: OutcomeKind::Employment(ContractKind::Cdi),
+            date: d(2025, 9, 1),
+        });
+        assert_eq!(priority(&single, today), Priority::SingleParentInProgramme);
+        assert_eq!(priority(&seeker, today), Priority::InProgramme);
+        assert_eq!(priority(&hired, today), Priority::InProgramme);
+        assert_eq!(priority(&long_gone, today), Priority::Other);
+        assert_eq!(priority(&early, today), Priority::Other);
+        // The oldest requests come from those without priority; the single parent asked last.
+        ask(&mut early, d(2026, 10, 1));
+        ask(&mut long_gone, d(2026, 10, 2));
+        ask(&mut hired, d(2026, 11, 10));
+        ask(&mut seeker, d(2026, 11, 5));
+        ask(&mut single, d(2026, 11, 20));
         let mut all = refs(&records);
-        all.push(&early);
-        all.push(&seeker);
-        let queue = waiting_list(&all);
+        all.extend([&early, &long_gone, &hired, &seeker, &single]);
+        let queue = waiting_list(&all, today);
         assert_eq!(
             queue.iter().map(|q| q.parent).collect::<Vec<_>>(),
-            [seeker.id, early.id]
+            [single.id, seeker.id, hired.id, early.id, long_gone.id]
         );
         // Full: nothing fits yet.
-        assert_eq!(first_fitting_request(&all, &settings), None);
-        // A place frees: the job seeker is proposed, though she asked later.
+        assert_eq!(first_fitting_request(&all, &settings, today), None);
+        // A place frees: the single parent is proposed, though she asked last.
         records[3].creche.bookings.clear();
         let mut all = refs(&records);
-        all.push(&early);
-        all.push(&seeker);
-        let (queued, planned) = first_fitting_request(&all, &settings).unwrap();
-        assert_eq!(queued.parent, seeker.id);
-        assert_eq!(planned.booking.child, child_of(&seeker));
+        all.extend([&early, &long_gone, &hired, &seeker, &single]);
+        let (queued, planned) = first_fitting_request(&all, &settings, today).unwrap();
+        assert_eq!(queued.parent, single.id);
+        assert_eq!(planned.booking.child, child_of(&single));
+    }
+
+    #[test]
+    fn waiting_requests_whose_dates_have_passed_expire() {
+        let settings = CrecheSettings::default();
+        let mut records = twelve_booked();
+        records[3].creche.bookings.clear();
+        let mut asked = parent("Attente", d(2025, 2, 2));
+        ask(&mut asked, d(2026, 11, 1));
+        let request = &asked.creche.waiting[0];
+        assert!(!request.is_expired(d(2026, 11, 24)));
+        assert!(request.is_expired(d(2026, 11, 25)));
+        let mut all = refs(&records);
+        all.push(&asked);
+        assert_eq!(waiting_list(&all, d(2026, 11, 24)).len(), 1);
+        assert!(first_fitting_request(&all, &settings, d(2026, 11, 24)).is_some());
+        // The day after, the request waits no more: no rank, and a free place is not offered.
+        assert!(waiting_list(&all, d(2026, 11, 25)).is_empty());
+        assert_eq!(
+            first_fitting_request(&all, &settings, d(2026, 11, 25)),
+            None
+        );
     }
 
     #[test]
     fn check_reports_merged_overbookings_and_bookings_outside_the_age_range() {
-        let settings = CrecheSettings::default();
+        // The third birthday as the limit (the setting "3e anniversaire").
+        let settings = CrecheSettings {
+            upper_age_rule: UpperAgeRule::Birthday,
+            ..CrecheSettings::default()
+        };
         let mut records = twelve_booked();
         assert!(creche_problems(&refs(&records), &settings).is_empty());
         // The thirteenth, booked on another laptop for 9:00–10:00.
@@ -1866,6 +2052,62 @@ mod tests {
     }
 
     #[test]
+    fn settings_refuse_more_than_twelve_places() {
+        let twelve = CrecheSettings {
+            capacity: 12,
+            ..CrecheSettings::default()
+        };
+        assert!(twelve.problems().is_empty());
+        let thirteen = CrecheSettings {
+            capacity: 13,
+            ..CrecheSettings::default()
+        };
+        let problems = thirteen.problems();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].contains("12 enfants au plus")
+                && problems[0].contains("ce n'est plus une micro-crèche"),
+            "{}",
+            problems[0]
+        );
+    }
+
+    #[test]
+    fn upper_age_rule_defaults_to_school_entry_and_old_settings_files_load() {
+        // A creche.ron written before format 5 has no upper_age_rule: school entry.
+        let old: CrecheSettings =
+            ron::from_str(r#"(name: "La Passerelle", capacity: 10, max_age_months: 36)"#).unwrap();
+        assert_eq!(old.upper_age_rule, UpperAgeRule::SchoolEntry);
+        assert_eq!(old.capacity, 10);
+        let birthday = CrecheSettings {
+            upper_age_rule: UpperAgeRule::Birthday,
+            ..old
+        };
+        let text = ron::to_string(&birthday).unwrap();
+        assert_eq!(ron::from_str::<CrecheSettings>(&text).unwrap(), birthday);
+
+        // A recurring booking runs to the summer before school, and is cut there.
+        let b = parent("Rentrée", d(2023, 3, 10));
+        let booking = Booking {
+            schedule: Schedule::Weekly {
+                days: vec![Weekday::Mon],
+                from: d(2026, 1, 5),
+                until: d(2026, 12, 21),
+            },
+            ..once(&b, d(2026, 1, 5), t(9, 0), t(10, 0))
+        };
+        let school = CrecheSettings::default();
+        let planned = plan_booking(&[&b], &b, booking.clone(), &school).unwrap();
+        assert_eq!(planned.cut_at, Some(d(2026, 8, 31)));
+        let planned = plan_booking(&[&b], &b, booking, &birthday).unwrap();
+        assert_eq!(planned.cut_at, Some(d(2026, 3, 10)));
+        assert_eq!(
+            school.age_on(Some(d(2023, 3, 10)), d(2026, 9, 1)),
+            CrecheAge::TooOld
+        );
+    }
+
+    #[test]
     fn a_hand_edited_booking_over_centuries_stays_bounded_and_is_reported() {
         let settings = CrecheSettings::default();
         let mut b = parent("Siècles", d(2025, 1, 1));
@@ -1882,8 +2124,8 @@ mod tests {
             plan_booking(&[&b], &b, booking.clone(), &settings),
             Err(Refusal::TooLong)
         );
-        // …and a file holding it expands at most three years of Mondays.
-        assert!(booking.dates(&settings).len() <= 157);
+        // …and a file holding it expands at most four years of Mondays.
+        assert!(booking.dates(&settings).len() <= 210);
         b.creche.bookings.push(booking);
         let mut orphan = once(&b, d(2026, 1, 5), t(9, 0), t(10, 0));
         orphan.child = ChildId::new();
@@ -1891,7 +2133,8 @@ mod tests {
         let problems = creche_problems(&[&b], &settings);
         assert!(matches!(
             &problems[0],
-            CrecheProblem::OutsideAge { first, .. } if *first == d(2028, 1, 3)
+            // Born on 01/01/2025: school from 01/09/2028, the first Monday after is 04/09/2028.
+            CrecheProblem::OutsideAge { first, .. } if *first == d(2028, 9, 4)
         ));
         assert!(
             problems[1]

@@ -204,7 +204,7 @@ mod tests {
             "{}",
             plan.occupancy_percent()
         );
-        assert!(!waiting_list(&all).is_empty());
+        assert!(!waiting_list(&all, today).is_empty());
         // A second batch added to the same folder leaves the first one's places alone.
         let mut second = demo_beneficiaries(40, today, 8);
         rebook_demo_creche(&mut second, &records, today);

@@ -20,6 +20,7 @@ use chrono::NaiveDate;
 use super::beneficiary::{Beneficiary, CrecheAge};
 use super::cefr::CefrLevel;
 use super::company::{Company, Offer, Schedule, departement};
+use super::creche::CrecheSettings;
 use super::ids::{BeneficiaryId, CompanyId, OfferId};
 use super::preparation::{Preparation, Project, ProjectStatus, WorkingTime};
 use super::rome::catalog;
@@ -346,9 +347,10 @@ pub struct Profile {
 }
 
 impl Profile {
-    /// The person as matching sees them on `today`.
+    /// The person as matching sees them on `today`; a child's crèche age follows the crèche's
+    /// settings (its ages and upper age rule).
     #[must_use]
-    pub fn of(person: &Beneficiary, today: NaiveDate) -> Self {
+    pub fn of(person: &Beneficiary, creche: &CrecheSettings, today: NaiveDate) -> Self {
         let skills = &person.skills;
         let (targets, sources): (Vec<String>, Vec<TargetSource>) =
             targets_of(person).into_iter().unzip();
@@ -378,7 +380,7 @@ impl Profile {
         let area = |area| skills.life_areas.get(&area).map(|a| a.status);
         let young_child = person.family.children.iter().any(|c| {
             matches!(
-                c.creche_age(today),
+                c.creche_age(creche, today),
                 CrecheAge::Eligible { .. } | CrecheAge::TooYoung { .. }
             )
         });
@@ -882,8 +884,13 @@ fn total(judged: &Judged) -> i32 {
 /// its reasons; then the companies without an open offer whose NAF sector hires for the
 /// person's targets, as spontaneous applications.
 #[must_use]
-pub fn rank_offers(person: &Beneficiary, companies: &[Company], today: NaiveDate) -> Vec<Match> {
-    rank_offers_top(person, companies, today, usize::MAX)
+pub fn rank_offers(
+    person: &Beneficiary,
+    companies: &[Company],
+    creche: &CrecheSettings,
+    today: NaiveDate,
+) -> Vec<Match> {
+    rank_offers_top(person, companies, creche, today, usize::MAX)
 }
 
 /// [`rank_offers`], keeping only the best `limit` offers (spontaneous applications follow,
@@ -892,10 +899,11 @@ pub fn rank_offers(person: &Beneficiary, companies: &[Company], today: NaiveDate
 pub fn rank_offers_top(
     person: &Beneficiary,
     companies: &[Company],
+    creche: &CrecheSettings,
     today: NaiveDate,
     limit: usize,
 ) -> Vec<Match> {
-    let profile = Profile::of(person, today);
+    let profile = Profile::of(person, creche, today);
     let mut folds = Folds::default();
     let mut offers: Vec<(i32, &Company, &Offer, Judged)> = Vec::new();
     let mut spontaneous: Vec<(i32, &Company, Vec<Reason>)> = Vec::new();
@@ -971,13 +979,14 @@ pub fn rank_beneficiaries(
     company: &Company,
     offer: &Offer,
     people: &[Beneficiary],
+    creche: &CrecheSettings,
     today: NaiveDate,
 ) -> Vec<(BeneficiaryId, i32, Vec<Reason>)> {
     let mut ranked: Vec<(BeneficiaryId, i32, Vec<Reason>, String)> = people
         .iter()
         .filter(|p| p.pathway.outcome.is_none())
         .map(|person| {
-            let reasons = Profile::of(person, today).score_offer(company, offer);
+            let reasons = Profile::of(person, creche, today).score_offer(company, offer);
             let score = reasons.iter().map(|r| r.points).sum();
             (person.id, score, reasons, fold(&person.display_name()))
         })
@@ -1051,7 +1060,12 @@ mod tests {
         hotel.offers.push(offer("Réceptionniste", "G1703"));
         let mut bank = company("Banque", "64.19Z", "Créteil", "94000");
         bank.offers.push(offer("Guichetier", "C1206"));
-        let ranked = rank_offers(&cook(), &[bank, hotel, restaurant], today());
+        let ranked = rank_offers(
+            &cook(),
+            &[bank, hotel, restaurant],
+            &CrecheSettings::default(),
+            today(),
+        );
         let labels: Vec<&str> = ranked.iter().map(|m| m.label.as_str()).collect();
         assert_eq!(
             labels,
@@ -1097,7 +1111,7 @@ mod tests {
         });
         let companies = [a, b, c];
         let mut person = cook();
-        let ranked = rank_offers(&person, &companies, today());
+        let ranked = rank_offers(&person, &companies, &CrecheSettings::default(), today());
         let first = &ranked[0];
         assert_eq!(first.label, "Cuisinier Créteil — C");
         assert_eq!(criterion(first, Criterion::French).text, "B1 pour A2 exigé");
@@ -1109,7 +1123,7 @@ mod tests {
             .iter()
             .find(|m| m.label.starts_with("Cuisinier Paris"))
             .unwrap();
-        let profile = Profile::of(&person, today());
+        let profile = Profile::of(&person, &CrecheSettings::default(), today());
         let b2 = Offer {
             french_level: CefrLevel::B2,
             ..offer("x", "G1602")
@@ -1131,7 +1145,7 @@ mod tests {
             first_name: "Awa".into(),
             birth_date: NaiveDate::from_ymd_opt(2026, 1, 10),
         });
-        let ranked = rank_offers(&person, &companies, today());
+        let ranked = rank_offers(&person, &companies, &CrecheSettings::default(), today());
         let labels: Vec<&str> = ranked.iter().map(|m| m.label.as_str()).collect();
         assert_eq!(
             labels,
@@ -1155,7 +1169,7 @@ mod tests {
                 note: "Permis B".into(),
             },
         );
-        let ranked = rank_offers(&person, &companies, today());
+        let ranked = rank_offers(&person, &companies, &CrecheSettings::default(), today());
         let paris = ranked
             .iter()
             .find(|m| m.label.starts_with("Cuisinier Paris"))
@@ -1170,7 +1184,7 @@ mod tests {
             required_skills: vec!["hygiene haccp".into(), "Cariste".into()],
             ..offer("Cuisinier", "G1602")
         });
-        let ranked = rank_offers(&cook(), &[a], today());
+        let ranked = rank_offers(&cook(), &[a], &CrecheSettings::default(), today());
         let skills = criterion(&ranked[0], Criterion::Skills);
         assert_eq!(skills.text, "1 sur 2 exigé(s), manque : Cariste");
         assert_eq!(skills.points, 0);
@@ -1188,7 +1202,12 @@ mod tests {
         });
         // A bank without offers: its sector does not hire cooks.
         let other_bank = company("Crédit", "64.19Z", "Créteil", "94000");
-        let ranked = rank_offers(&cook(), &[filled, other_bank, bank], today());
+        let ranked = rank_offers(
+            &cook(),
+            &[filled, other_bank, bank],
+            &CrecheSettings::default(),
+            today(),
+        );
         let labels: Vec<&str> = ranked.iter().map(|m| m.label.as_str()).collect();
         assert_eq!(
             labels,
@@ -1227,7 +1246,7 @@ mod tests {
         let companies = [four_trades()];
         let mut person = cook();
         let labels = |person: &Beneficiary| -> Vec<String> {
-            rank_offers(person, &companies, today())
+            rank_offers(person, &companies, &CrecheSettings::default(), today())
                 .into_iter()
                 .map(|m| m.label)
                 .collect()
@@ -1242,7 +1261,7 @@ mod tests {
             project("D1106", false, ProjectStatus::Abandoned),
             project("K2204", true, ProjectStatus::Validated),
         ];
-        let ranked = rank_offers(&person, &companies, today());
+        let ranked = rank_offers(&person, &companies, &CrecheSettings::default(), today());
         let order: Vec<&str> = ranked.iter().map(|m| m.label.as_str()).collect();
         assert_eq!(
             order,
@@ -1263,14 +1282,14 @@ mod tests {
         // The abandoned project is no target: the sales offer is only related by sector.
         assert_eq!(occupation(3).points, 10);
         assert_eq!(
-            Profile::of(&person, today()).targets(),
+            Profile::of(&person, &CrecheSettings::default(), today()).targets(),
             ["K2204", "N1103", "G1602"]
         );
 
         // A main project still to build is no longer first: it ranks with the other projects,
         // in the order written, after none validated.
         person.preparation.projects[2].status = ProjectStatus::ToBuild;
-        let ranked = rank_offers(&person, &companies, today());
+        let ranked = rank_offers(&person, &companies, &CrecheSettings::default(), today());
         assert_eq!(ranked[0].label, "Agent d'entretien — Brasserie");
         assert_eq!(
             criterion(&ranked[0], Criterion::Occupation).text,
@@ -1279,7 +1298,7 @@ mod tests {
         assert_eq!(criterion(&ranked[1], Criterion::Occupation).points, 45);
 
         // Same domain through a project: named too.
-        let profile = Profile::of(&person, today());
+        let profile = Profile::of(&person, &CrecheSettings::default(), today());
         let reasons = profile.score_offer(&companies[0], &offer("Laveur de vitres", "K2201"));
         assert_eq!(
             reasons[0].text,
@@ -1296,7 +1315,14 @@ mod tests {
             .push(offer("Plongeur en restauration", "G1605"));
         restaurant.offers.push(offer("Commis de cuisine", "G1602"));
         let mut person = cook();
-        let first = |person: &Beneficiary| rank_offers(person, &[restaurant.clone()], today());
+        let first = |person: &Beneficiary| {
+            rank_offers(
+                person,
+                &[restaurant.clone()],
+                &CrecheSettings::default(),
+                today(),
+            )
+        };
         assert_eq!(first(&person)[0].label, "Commis de cuisine — Brasserie");
 
         person.preparation.projects = vec![Project {
@@ -1316,8 +1342,8 @@ mod tests {
 
         // Only a project in words, and an offer it does not name: unrelated, not "no target".
         person.skills.experiences.clear();
-        let reasons =
-            Profile::of(&person, today()).score_offer(&restaurant, &offer("Serveur", "G1803"));
+        let reasons = Profile::of(&person, &CrecheSettings::default(), today())
+            .score_offer(&restaurant, &offer("Serveur", "G1803"));
         assert_eq!(reasons[0].points, 0);
         assert_eq!(
             reasons[0].text,
@@ -1352,7 +1378,7 @@ mod tests {
         let companies = [evry, bobigny, paris];
         let mut person = cook();
         let place = |person: &Beneficiary, label: &str| -> Reason {
-            let ranked = rank_offers(person, &companies, today());
+            let ranked = rank_offers(person, &companies, &CrecheSettings::default(), today());
             let found = ranked.iter().find(|m| m.label.starts_with(label)).unwrap();
             criterion(found, Criterion::Place).clone()
         };
@@ -1370,7 +1396,7 @@ mod tests {
         assert_eq!(bobigny.points, 6);
         // Not written as within reach: still outside.
         assert_eq!(place(&person, "Cuisinier Évry").points, -15);
-        let ranked = rank_offers(&person, &companies, today());
+        let ranked = rank_offers(&person, &companies, &CrecheSettings::default(), today());
         let order: Vec<&str> = ranked.iter().map(|m| m.label.as_str()).collect();
         assert_eq!(
             order,
@@ -1401,7 +1427,7 @@ mod tests {
         let companies = [a];
         let mut person = cook();
         let hours = |person: &Beneficiary, label: &str| -> Reason {
-            let ranked = rank_offers(person, &companies, today());
+            let ranked = rank_offers(person, &companies, &CrecheSettings::default(), today());
             let found = ranked.iter().find(|m| m.label.starts_with(label)).unwrap();
             criterion(found, Criterion::Hours).clone()
         };
@@ -1431,9 +1457,52 @@ mod tests {
             "travail le week-end, sans mode de garde"
         );
         assert_eq!(hours(&person, "Cuisinier 39 h").points, -5);
-        let ranked = rank_offers(&person, &companies, today());
+        let ranked = rank_offers(&person, &companies, &CrecheSettings::default(), today());
         assert_eq!(ranked[0].label, "Cuisinier 39 h — A");
         assert_eq!(ranked[2].label, "Cuisinier de nuit — A");
+    }
+
+    #[test]
+    fn matching_reads_the_creche_settings_ages() {
+        let mut a = company("A", "56.10A", "Créteil", "94000");
+        a.offers.push(Offer {
+            schedule: Schedule::Weekend,
+            weekly_hours: Some(20),
+            ..offer("Cuisinier du week-end", "G1602")
+        });
+        let companies = [a];
+        let mut person = cook();
+        // Three years and two months old on 22/11/2026: past the third birthday (15/09/2026),
+        // after the school year started, so at the crèche until the next one.
+        person.family.children.push(Child {
+            id: ChildId::new(),
+            first_name: "Awa".into(),
+            birth_date: NaiveDate::from_ymd_opt(2023, 9, 15),
+        });
+        let weekend = |creche: &CrecheSettings| -> Reason {
+            let ranked = rank_offers(&person, &companies, creche, today());
+            criterion(&ranked[0], Criterion::Hours).clone()
+        };
+        let school_entry = CrecheSettings::default();
+        assert_eq!(
+            weekend(&school_entry).text,
+            "travail le week-end, sans mode de garde"
+        );
+        let birthday = CrecheSettings {
+            upper_age_rule: crate::model::UpperAgeRule::Birthday,
+            ..CrecheSettings::default()
+        };
+        assert_eq!(weekend(&birthday).points, 5, "past the crèche's age");
+        // The crèche's own ages count, not a fixed 3–36 months: one taking children up to 48
+        // months looks after this one too.
+        let older = CrecheSettings {
+            max_age_months: 48,
+            ..birthday
+        };
+        assert_eq!(
+            weekend(&older).text,
+            "travail le week-end, sans mode de garde"
+        );
     }
 
     #[test]
@@ -1455,6 +1524,7 @@ mod tests {
             &restaurant,
             &restaurant.offers[0],
             &[driver.clone(), hired, cook.clone()],
+            &CrecheSettings::default(),
             today(),
         );
         let ids: Vec<BeneficiaryId> = ranked.iter().map(|r| r.0).collect();

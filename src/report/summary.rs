@@ -12,10 +12,10 @@ use serde::Serialize;
 
 use crate::model::{
     Action, ActionStatus, AdminStepKind, Application, ApplicationState, Beneficiary, Booking,
-    BookingReason, CIR_CIVIC_DAYS, ChildId, CirTraining, Company, CrecheAge, Diploma,
-    INDIVIDUAL_TARGET_PERCENT, Phase, PhaseProgress, PhaseStatus, Project, ProjectStatus, Settings,
-    StepStatus, WorkingTime, Workshop, attended_sessions, eqf_french_equivalent, format_date,
-    format_minutes, rome,
+    BookingReason, CIR_CIVIC_DAYS, ChildId, CirTraining, Company, CrecheAge, CrecheSettings,
+    Diploma, INDIVIDUAL_TARGET_PERCENT, Phase, PhaseProgress, PhaseStatus, Project, ProjectStatus,
+    Settings, StepStatus, WorkingTime, Workshop, attended_sessions, eqf_french_equivalent,
+    format_date, format_minutes, rome,
 };
 
 /// Shown for a value the record does not hold.
@@ -477,6 +477,8 @@ const SPLIT_TOLERANCE_POINTS: i64 = 10;
 struct Sources<'a> {
     workshops: &'a [Workshop],
     companies: &'a [Company],
+    /// The crèche's settings: a child's crèche age follows its ages and upper age rule.
+    creche: &'a CrecheSettings,
 }
 
 /// "Agent / Agente de propreté (K2204)", the free label, or a placeholder.
@@ -936,7 +938,7 @@ fn creche_rows(record: &Beneficiary, sources: &Sources<'_>, today: NaiveDate) ->
             let born = child
                 .birth_date
                 .map(|b| format!("né·e le {}", format_date(b)));
-            let status = match child.creche_age(today) {
+            let status = match child.creche_age(sources.creche, today) {
                 CrecheAge::TooOld => return None,
                 CrecheAge::Unknown => "date de naissance à renseigner".to_owned(),
                 CrecheAge::TooYoung { from } => {
@@ -1002,12 +1004,14 @@ impl Summary {
         settings: &Settings,
         workshops: &[Workshop],
         companies: &[Company],
+        creche: &CrecheSettings,
         options: &SummaryOptions,
         today: NaiveDate,
     ) -> Self {
         let sources = Sources {
             workshops,
             companies,
+            creche,
         };
         let mut sections: Vec<SummarySection> = Section::ALL
             .into_iter()
@@ -1097,6 +1101,7 @@ mod tests {
             &Settings::default(),
             &[],
             &[],
+            &CrecheSettings::default(),
             &options,
             d(2026, 11, 22),
         ));
@@ -1109,6 +1114,7 @@ mod tests {
             &Settings::default(),
             &[],
             &[],
+            &CrecheSettings::default(),
             &options,
             d(2026, 11, 22),
         );
@@ -1132,6 +1138,7 @@ mod tests {
             &Settings::default(),
             &[],
             &[],
+            &CrecheSettings::default(),
             &options,
             d(2026, 11, 22),
         );
@@ -1159,6 +1166,7 @@ mod tests {
             &Settings::default(),
             &[],
             &[],
+            &CrecheSettings::default(),
             &SummaryOptions::default(),
             d(2026, 11, 22),
         );
@@ -1170,6 +1178,23 @@ mod tests {
             "{all}"
         );
         assert!(all.contains(
+            "né·e le 20/04/2025 ; peut être accueilli·e à la micro-crèche jusqu'au 31/08/2028"
+        ));
+        // Under the crèche's settings: with the third birthday as the limit, the date follows.
+        let birthday = CrecheSettings {
+            upper_age_rule: crate::model::UpperAgeRule::Birthday,
+            ..CrecheSettings::default()
+        };
+        let summary = Summary::build(
+            &b,
+            &Settings::default(),
+            &[],
+            &[],
+            &birthday,
+            &SummaryOptions::default(),
+            d(2026, 11, 22),
+        );
+        assert!(texts(&summary).contains(
             "né·e le 20/04/2025 ; peut être accueilli·e à la micro-crèche jusqu'au 20/04/2028"
         ));
         assert!(
@@ -1207,6 +1232,7 @@ mod tests {
             &Settings::default(),
             &[],
             &[],
+            &CrecheSettings::default(),
             &SummaryOptions::default(),
             d(2026, 11, 22),
         );
@@ -1294,6 +1320,7 @@ mod tests {
             &Settings::default(),
             &[workshop],
             &[],
+            &CrecheSettings::default(),
             &SummaryOptions::default(),
             today,
         );
@@ -1323,6 +1350,7 @@ mod tests {
             &Settings::default(),
             &[],
             &[],
+            &CrecheSettings::default(),
             &SummaryOptions::default(),
             today,
         );
@@ -1371,6 +1399,7 @@ mod tests {
             &Settings::default(),
             &[],
             std::slice::from_ref(&company),
+            &CrecheSettings::default(),
             &SummaryOptions::default(),
             today,
         );
@@ -1384,6 +1413,7 @@ mod tests {
             &Settings::default(),
             &[],
             &[],
+            &CrecheSettings::default(),
             &SummaryOptions::default(),
             today,
         );

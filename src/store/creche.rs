@@ -110,4 +110,35 @@ mod tests {
         ));
         assert!(std::fs::read_to_string(&path).unwrap().contains("douze"));
     }
+
+    #[test]
+    fn creche_settings_of_format_4_load_with_the_school_entry_rule() {
+        use crate::model::UpperAgeRule;
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+        // As Parcours wrote it before format 5: no upper_age_rule.
+        std::fs::write(
+            dir.path().join(CRECHE_FILE),
+            "(\n    schema_version: 4,\n    record: (\n        name: \"Les Lucioles\",\n        \
+             capacity: 10,\n        min_age_months: 3,\n        max_age_months: 36,\n    ),\n)\n",
+        )
+        .unwrap();
+        let (loaded, problem) = store.load_creche_settings();
+        assert_eq!(problem, None);
+        assert_eq!(loaded.upper_age_rule, UpperAgeRule::SchoolEntry);
+        assert_eq!(
+            (loaded.name.as_str(), loaded.capacity),
+            ("Les Lucioles", 10)
+        );
+        // Saved again, it is format 5 and keeps the rule chosen.
+        let birthday = CrecheSettings {
+            upper_age_rule: UpperAgeRule::Birthday,
+            ..loaded
+        };
+        store.save_creche_settings(&birthday).unwrap();
+        let text = std::fs::read_to_string(dir.path().join(CRECHE_FILE)).unwrap();
+        assert!(text.contains("schema_version: 5"), "{text}");
+        assert!(text.contains("upper_age_rule: Birthday"), "{text}");
+        assert_eq!(store.load_creche_settings(), (birthday, None));
+    }
 }

@@ -3,7 +3,7 @@
 //!
 //! ```ron
 //! (
-//!     schema_version: 4,
+//!     schema_version: 5,
 //!     record: ( id: "…", identity: ( … ), … ),
 //! )
 //! ```
@@ -23,8 +23,9 @@ use serde::{Deserialize, Serialize};
 /// (format 1 wrote bare names, still read: see `model::Language`'s deserialisation) and phase-1
 /// data (`skills`) was added; 3 — the settings gained `backups_kept` (absent: 14); 4 — records
 /// gained `preparation` (phase 2), `applications` (phase 3) and `creche` (absent: empty), and
-/// the data directory `workshops/`, `companies/` and `creche.ron`.
-pub const SCHEMA_VERSION: u32 = 4;
+/// the data directory `workshops/`, `companies/` and `creche.ron`; 5 — `creche.ron` gained
+/// `upper_age_rule` (absent: school entry, the September after the third birthday).
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Deepest nesting accepted when reading: far above any real record, far below a stack overflow.
 const RECURSION_LIMIT: usize = 64;

@@ -8,6 +8,7 @@ use chrono::{Local, NaiveDate, Utc};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui, ViewportCommand};
 
 use super::companies_panel::{CompaniesAction, CompaniesPanel};
+use super::companies_window::Candidates;
 use super::conflict_window::ConflictWindow;
 use super::creche_panel::{CrecheAction, CrecheContext, CrechePanel};
 use super::creche_settings_window::CrecheSettingsWindow;
@@ -918,7 +919,10 @@ impl ParcoursApp {
                         ui,
                         &shown,
                         &self.companies,
-                        &self.records,
+                        Candidates {
+                            people: &self.records,
+                            creche: &self.creche_settings,
+                        },
                         writable,
                         today,
                     );
@@ -976,6 +980,7 @@ impl ParcoursApp {
                     &self.settings,
                     &self.workshops,
                     &self.companies,
+                    &self.creche_settings,
                 ),
             });
     }

@@ -9,14 +9,15 @@
 use chrono::{NaiveDate, NaiveTime};
 use egui::{RichText, TextEdit, Ui};
 
-use super::companies_window::{DirectoryWindow, ImportWindow};
+use super::companies_window::{Candidates, DirectoryWindow, ImportWindow};
 use super::creche_panel::InterviewBooking;
 use super::widgets::{choice_box, info_row, info_section};
 use super::{phase_rows, theme};
 use crate::model::matching::{Match, Target, rank_offers_top};
 use crate::model::{
     Application, ApplicationId, ApplicationState, Beneficiary, BookingReason, Company,
-    ContractKind, OutcomeKind, Phase, RefusalReason, StateKind, format_date, parse_date,
+    ContractKind, CrecheSettings, OutcomeKind, Phase, RefusalReason, StateKind, format_date,
+    parse_date,
 };
 
 /// How many ranked lines the tab shows.
@@ -153,13 +154,14 @@ impl CompaniesPanel {
         self.import.open(name, bytes);
     }
 
-    /// Draws the tab for `record`; `people` is everyone (for the directory's reverse view).
+    /// Draws the tab for `record`; `people` is everyone (for the directory's reverse view),
+    /// with the crèche's settings (a child's crèche age weighs on the offers' hours).
     pub fn ui(
         &mut self,
         ui: &mut Ui,
         record: &Beneficiary,
         companies: &[Company],
-        people: &[Beneficiary],
+        people: Candidates<'_>,
         writable: bool,
         today: NaiveDate,
     ) -> Vec<CompaniesAction> {
@@ -212,7 +214,15 @@ impl CompaniesPanel {
             },
         );
         self.applications_ui(ui, record, writable, today, &mut actions);
-        ranked_ui(ui, record, companies, writable, today, &mut actions);
+        ranked_ui(
+            ui,
+            record,
+            companies,
+            people.creche,
+            today,
+            writable,
+            &mut actions,
+        );
 
         let ctx = ui.ctx().clone();
         actions.extend(
@@ -456,14 +466,15 @@ fn ranked_ui(
     ui: &mut Ui,
     record: &Beneficiary,
     companies: &[Company],
-    writable: bool,
+    creche: &CrecheSettings,
     today: NaiveDate,
+    writable: bool,
     actions: &mut Vec<CompaniesAction>,
 ) {
     ui.add_space(theme::SECTION_GAP);
     ui.heading(RANKED);
     ui.separator();
-    let ranked = rank_offers_top(record, companies, today, SHOWN_MATCHES);
+    let ranked = rank_offers_top(record, companies, creche, today, SHOWN_MATCHES);
     if ranked.is_empty() {
         ui.label(RichText::new(NO_MATCH).weak());
         return;

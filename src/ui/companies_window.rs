@@ -16,8 +16,8 @@ use crate::model::csv_import::{self, Action, Column, Preview};
 use crate::model::matching::rank_beneficiaries;
 use crate::model::{
     Beneficiary, CefrLevel, Company, CompanyContact, CompanyError, CompanyField, ContractKind,
-    Offer, OfferId, OfferSchedule, OfferStatus, SearchQuery, check_siret, format_date,
-    normalize_ape, parse_date,
+    CrecheSettings, Offer, OfferId, OfferSchedule, OfferStatus, SearchQuery, check_siret,
+    format_date, normalize_ape, parse_date,
 };
 
 pub const DIRECTORY_TITLE: &str = "Annuaire des entreprises";
@@ -195,13 +195,23 @@ pub struct DirectoryWindow {
     pickers: HashMap<OfferId, RomePicker>,
 }
 
+/// The people the directory ranks for an offer, with the crèche's settings that tell whose
+/// child is of crèche age (childcare weighs on the hours).
+#[derive(Debug, Clone, Copy)]
+pub struct Candidates<'a> {
+    /// Every record.
+    pub people: &'a [Beneficiary],
+    /// The crèche's settings.
+    pub creche: &'a CrecheSettings,
+}
+
 impl DirectoryWindow {
     /// Draws the window when open; returns the saves asked for.
     pub fn show(
         &mut self,
         ctx: &egui::Context,
         companies: &[Company],
-        people: &[Beneficiary],
+        people: Candidates<'_>,
         writable: bool,
         today: NaiveDate,
     ) -> Vec<CompaniesAction> {
@@ -286,7 +296,7 @@ impl DirectoryWindow {
         &mut self,
         ui: &mut Ui,
         companies: &[Company],
-        people: &[Beneficiary],
+        people: Candidates<'_>,
         writable: bool,
         today: NaiveDate,
         actions: &mut Vec<CompaniesAction>,
@@ -567,10 +577,11 @@ fn reverse_ui(
     ui: &mut Ui,
     company: &Company,
     offer: &Offer,
-    people: &[Beneficiary],
+    candidates: Candidates<'_>,
     today: NaiveDate,
 ) {
-    let ranked = rank_beneficiaries(company, offer, people, today);
+    let people = candidates.people;
+    let ranked = rank_beneficiaries(company, offer, people, candidates.creche, today);
     if ranked.is_empty() {
         ui.label(RichText::new("Aucun bénéficiaire en parcours.").weak());
     }

@@ -1047,25 +1047,30 @@ fn waiting_ui(
 ) -> (bool, Option<CrecheAction>) {
     let mut changed = false;
     let mut action = None;
-    let queue = waiting_list(all);
+    let queue = waiting_list(all, context.today);
     ui.add_space(theme::SECTION_GAP);
     ui.heading(text::CRECHE_WAITING);
     ui.separator();
-    ui.label(
-        RichText::new(format!(
-            "{} demande(s) en attente pour toute la crèche. Priorité aux parents en formation ou en recherche d'emploi, puis à la demande la plus ancienne.",
-            queue.len()
-        ))
-        .weak(),
-    );
+    ui.label(RichText::new(text::creche_waiting_count(queue.len())).weak());
+    ui.label(RichText::new(text::CRECHE_WAITING_ORDER).weak());
     let mut remove = None;
     for (index, request) in draft.creche.waiting.iter().enumerate() {
-        let rank = queue
+        let queued = queue
             .iter()
-            .position(|q| q.parent == parent.id && q.index == index)
-            .map_or(0, |p| p + 1);
+            .position(|q| q.parent == parent.id && q.index == index);
         ui.horizontal(|ui| {
-            ui.label(RichText::new(format!("n° {rank}")).strong());
+            if request.is_expired(context.today) {
+                ui.label(
+                    RichText::new(text::CRECHE_REQUEST_EXPIRED)
+                        .strong()
+                        .color(theme::WARNING),
+                );
+            } else if let Some((rank, priority)) =
+                queued.and_then(|p| Some((p + 1, queue.get(p)?.priority)))
+            {
+                ui.label(RichText::new(format!("n° {rank}")).strong())
+                    .on_hover_text(priority.label());
+            }
             ui.label(format!(
                 "{} : {} — {} (demandé le {})",
                 child_name(parent, request.booking.child),
@@ -1090,7 +1095,7 @@ fn waiting_ui(
     if queue.is_empty() {
         return (changed, action);
     }
-    if let Some((queued, planned)) = first_fitting_request(all, context.settings) {
+    if let Some((queued, planned)) = first_fitting_request(all, context.settings, context.today) {
         let owner = all.iter().find(|r| r.id == queued.parent);
         let who = owner.map(|r| r.display_name()).unwrap_or_default();
         let what = owner.map_or_else(String::new, |r| {

@@ -8,7 +8,8 @@ use egui::{RichText, TextEdit, Ui};
 use super::widgets::{choice_box, field_id};
 use super::{text, theme};
 use crate::model::{
-    Closure, CrecheSettings, add_half_hours, format_date, format_time, parse_date, weekday_label,
+    Closure, CrecheSettings, UpperAgeRule, add_half_hours, format_date, format_time, parse_date,
+    weekday_label,
 };
 
 /// A closure period as typed.
@@ -210,6 +211,17 @@ fn form_ui(ui: &mut Ui, draft: &mut Draft) {
             let label = ui.label(text::CRECHE_MAX_AGE);
             ui.add(egui::DragValue::new(&mut settings.max_age_months).range(1..=72))
                 .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label(text::CRECHE_UPPER_AGE_RULE);
+            choice_box(
+                ui,
+                text::CRECHE_UPPER_AGE_RULE,
+                label.id,
+                true,
+                &mut settings.upper_age_rule,
+                &UpperAgeRule::ALL,
+                &|rule| rule.label().to_owned(),
+            );
             ui.end_row();
         });
 

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
 use super::{text, theme};
-use crate::model::{Beneficiary, BeneficiaryId, Company, Settings, Workshop};
+use crate::model::{Beneficiary, BeneficiaryId, Company, CrecheSettings, Settings, Workshop};
 use crate::report::{
     Confidential, Delivery, Engine, OutputError, PRINT_SHORTCUT, Rendered, Section, Summary,
     SummaryOptions, SummarySection, open_pdf, print_pdf, render_summary, save_pdf,
@@ -58,8 +58,13 @@ pub struct SummaryPanel {
 }
 
 impl SummaryPanel {
-    /// Draws the tab for a record. `workshops` and `companies` are the catalogue and the
-    /// directory the summary draws from (collective hours, current company names).
+    /// Draws the tab for a record. `workshops`, `companies` and `creche` are the catalogue, the
+    /// directory and the crèche's settings the summary draws from (collective hours, current
+    /// company names, a child's crèche age).
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the record, the day and the four sources `Summary::build` reads"
+    )]
     pub fn ui(
         &mut self,
         ui: &mut Ui,
@@ -68,6 +73,7 @@ impl SummaryPanel {
         settings: &Settings,
         workshops: &[Workshop],
         companies: &[Company],
+        creche: &CrecheSettings,
     ) {
         if self.record != Some(record.id) {
             self.record = Some(record.id);
@@ -77,7 +83,15 @@ impl SummaryPanel {
         self.poll_hand_over();
 
         self.ticks_ui(ui, record);
-        let summary = Summary::build(record, settings, workshops, companies, &self.options, today);
+        let summary = Summary::build(
+            record,
+            settings,
+            workshops,
+            companies,
+            creche,
+            &self.options,
+            today,
+        );
         ui.add_space(theme::SECTION_GAP);
         self.actions_ui(ui, record, &summary, today);
         ui.add_space(theme::SECTION_GAP);

@@ -184,6 +184,16 @@ pub const CRECHE_TO_WAITING_LIST: &str = "Mettre en liste d'attente";
 pub const CRECHE_WAITING: &str = "Liste d'attente";
 pub const CRECHE_REMOVE_REQUEST: &str = "Retirer de la liste";
 pub const CRECHE_PLACE_REQUEST: &str = "Réserver cette demande";
+/// Shown instead of a rank for a waiting request whose dates have passed.
+pub const CRECHE_REQUEST_EXPIRED: &str = "expirée";
+/// The waiting list's order, as the law sets it (AVIP, article L.214-7 CASF).
+pub const CRECHE_WAITING_ORDER: &str = "Priorité (AVIP, art. L.214-7 CASF) : parents isolés en parcours, puis parents en parcours ou tout juste entrés en emploi ou en formation, puis la demande la plus ancienne. Une demande dont les dates sont passées expire.";
+
+/// "3 demande(s) en attente pour toute la crèche."
+#[must_use]
+pub fn creche_waiting_count(count: usize) -> String {
+    format!("{count} demande(s) en attente pour toute la crèche.")
+}
 pub const CRECHE_PLANNING: &str = "Planning de la semaine (toutes les familles)";
 pub const CRECHE_PREVIOUS_WEEK: &str = "◀ Semaine précédente";
 pub const CRECHE_THIS_WEEK: &str = "Cette semaine";
@@ -200,6 +210,8 @@ pub const CRECHE_OPENS_AT: &str = "Ouverture";
 pub const CRECHE_CLOSES_AT: &str = "Fermeture";
 pub const CRECHE_MIN_AGE: &str = "Âge minimum (mois)";
 pub const CRECHE_MAX_AGE: &str = "Âge maximum (mois)";
+/// The settings' picker of the upper age rule.
+pub const CRECHE_UPPER_AGE_RULE: &str = "Fin de l'accueil";
 pub const CRECHE_CLOSURES: &str = "Fermetures (vacances, jours fériés)";
 pub const CRECHE_ADD_CLOSURE: &str = "Ajouter une fermeture";
 pub const CRECHE_REMOVE_CLOSURE: &str = "Retirer";

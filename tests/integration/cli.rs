@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use parcours::model::{
     Beneficiary, BeneficiaryId, Company, PermitKind, ResidencePermit, demo_beneficiaries, fold,
 };
-use parcours::store::{Access, BENEFICIARIES_DIR, Store, render_beneficiary};
+use parcours::store::{Access, BENEFICIARIES_DIR, CRECHE_FILE, Store, render_beneficiary};
 
 const ENV_VAR: &str = "PARCOURS_DATA_DIR";
 
@@ -271,6 +271,12 @@ fn check_reports_rule_violations_inside_records_and_companies() {
     for (record, path) in records.iter().zip(&paths) {
         fs::write(path, render_beneficiary(record).unwrap()).unwrap();
     }
+    // And a crèche declared with more places than a micro-crèche may have.
+    fs::write(
+        dir.path().join(CRECHE_FILE),
+        "(schema_version: 4, record: (name: \"Les Lucioles\", capacity: 15))",
+    )
+    .unwrap();
 
     let output = run(dir.path(), &["check"]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
@@ -298,7 +304,11 @@ fn check_reports_rule_violations_inside_records_and_companies() {
              contrôle fausse) : vérifiez les chiffres.",
             garage_path.display()
         ),
-
+        format!(
+            "{}: Une micro-crèche accueille 12 enfants au plus (article R.2324-47 du code de la \
+             santé publique) : au-delà, ce n'est plus une micro-crèche.",
+            dir.path().join(CRECHE_FILE).display()
+        ),
     ];
     expected.sort_unstable();
     assert_eq!(lines, expected, "{out}");

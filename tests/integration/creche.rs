@@ -99,14 +99,26 @@ fn check_reports_the_thirteenth_child_merged_from_another_laptop() {
         "micro-crèche : mardi 24/11/2026 de 9 h à 10 h, 13 enfants réservés pour 12 places\n"
     );
 
-    // Once the crèche has 13 places (settings file), nothing is left to report.
+    // 13 places would hide it, but a micro-crèche has 12 at most: the settings refuse them…
     let store = Store::open(dir.path(), Access::ReadWrite).unwrap();
-    store
+    let error = store
         .save_creche_settings(&CrecheSettings {
             capacity: 13,
             ..CrecheSettings::default()
         })
+        .unwrap_err();
+    assert!(error.to_string().contains("12 enfants au plus"), "{error}");
+    drop(store);
+    // … and one family's booking cancelled leaves nothing to report.
+    let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+    let mut record = store
+        .load()
+        .beneficiaries
+        .into_iter()
+        .find(|b| !b.creche.bookings.is_empty())
         .unwrap();
+    record.creche.bookings.clear();
+    store.save_beneficiary(&record, today()).unwrap();
     drop(store);
     let output = run(dir.path(), &["check"]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));

@@ -10,8 +10,9 @@ use std::sync::OnceLock;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use parcours::model::{
-    Beneficiary, Child, ChildCare, ChildId, Company, Settings, Workshop, add_demo_applications,
-    attended_sessions, demo_beneficiaries, demo_companies, demo_workshops, format_minutes, rome,
+    Beneficiary, Child, ChildCare, ChildId, Company, CrecheSettings, Settings, Workshop,
+    add_demo_applications, attended_sessions, demo_beneficiaries, demo_companies, demo_workshops,
+    format_minutes, rome,
 };
 use parcours::report::{
     Confidential, Engine, Rendered, Section, Summary, SummaryOptions, render_summary,
@@ -37,7 +38,15 @@ fn engine() -> &'static Engine {
 }
 
 fn render(record: &Beneficiary, options: &SummaryOptions) -> Rendered {
-    let summary = Summary::build(record, &settings(), &[], &[], options, today());
+    let summary = Summary::build(
+        record,
+        &settings(),
+        &[],
+        &[],
+        &CrecheSettings::default(),
+        options,
+        today(),
+    );
     render_summary(engine(), &summary).unwrap()
 }
 
@@ -123,6 +132,7 @@ impl Demo {
             &settings(),
             &self.workshops,
             &self.companies,
+            &CrecheSettings::default(),
             options,
             today(),
         )

@@ -261,7 +261,7 @@ fn snapshot_creche_week() {
 }
 
 #[test]
-fn a_weekly_booking_past_the_third_birthday_is_cut_and_said_so() {
+fn a_weekly_booking_past_school_entry_is_cut_and_said_so() {
     let dir = tempfile::tempdir().unwrap();
     write_fixture(dir.path());
     let mut harness = open_creche_tab(dir.path());
@@ -269,12 +269,12 @@ fn a_weekly_booking_past_the_third_birthday_is_cut_and_said_so() {
     click(&mut harness, "mardi");
     click(&mut harness, "jeudi");
     type_into(&mut harness, "Du (premier jour)", "01/12/2026");
-    // Awa turns 3 on 20/04/2028.
-    type_into(&mut harness, "Au (dernier jour)", "30/06/2028");
+    // Awa turns 3 on 20/04/2028 and starts school on 01/09/2028: she stays until the summer.
+    type_into(&mut harness, "Au (dernier jour)", "30/06/2029");
     click(&mut harness, "Réserver");
     assert!(
         harness
-            .query_by_label_contains("Réservation arrêtée au 20/04/2028")
+            .query_by_label_contains("Réservation arrêtée au 31/08/2028")
             .is_some()
     );
     let_autosave_run(&mut harness);
@@ -284,7 +284,7 @@ fn a_weekly_booking_past_the_third_birthday_is_cut_and_said_so() {
         Schedule::Weekly {
             days: vec![chrono::Weekday::Tue, chrono::Weekday::Thu],
             from: d(2026, 12, 1),
-            until: d(2028, 4, 20),
+            until: d(2028, 8, 31),
         }
     );
 }

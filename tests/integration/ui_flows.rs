@@ -168,7 +168,7 @@ fn snapshot_populated_record() {
     harness.run();
     assert!(
         harness
-            .query_by_label_contains("Peut être accueilli·e à la micro-crèche jusqu'au 20/04/2028")
+            .query_by_label_contains("Peut être accueilli·e à la micro-crèche jusqu'au 31/08/2028")
             .is_some()
     );
     harness.remove_cursor();
