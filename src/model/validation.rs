@@ -78,6 +78,10 @@ pub enum Field {
     SessionDuration(usize),
     /// An administrative step's date.
     AdminStepDate(AdminStepKind),
+    /// The examen civique's date.
+    CivicExamDate,
+    /// A language certificate's date, by position.
+    CertificateDate(usize),
     /// The first day of care at the micro-crèche, by position in the Crèche tab's care forms.
     CareStartsOn(usize),
 }
@@ -409,6 +413,7 @@ mod tests {
             number: None,
             issued_on: Some(d(2025, 6, 1)),
             expires_on: Some(d(2025, 5, 31)),
+            ..ResidencePermit::new(PermitKind::Temporary)
         });
         assert_eq!(fields(&b), vec![Field::PermitExpiresOn]);
     }

@@ -380,6 +380,13 @@ fn pathway_rows(record: &Beneficiary) -> Vec<SummaryRow> {
             &route_override.reason,
         ));
     }
+    if let Some(gap) = record.preparation.integration.gap(record.french_level) {
+        rows.push(row(
+            "titre_vise",
+            "Titre visé (conditions 2026)",
+            gap.sentence(),
+        ));
+    }
     rows.push(row("etape", "Étape actuelle", record.stage().label()));
     rows
 }
@@ -1079,6 +1086,7 @@ mod tests {
             number: Some("9912345678".into()),
             issued_on: None,
             expires_on: Some(d(2026, 10, 1)),
+            ..ResidencePermit::new(PermitKind::Temporary)
         });
         b
     }

@@ -12,7 +12,7 @@ use egui::{RichText, TextEdit, Ui};
 use super::companies_window::{DirectoryWindow, ImportWindow};
 use super::creche_panel::InterviewBooking;
 use super::widgets::{choice_box, info_row, info_section};
-use super::{phase_rows, theme};
+use super::{phase_rows, text, theme};
 use crate::model::matching::{Match, Target, rank_offers_top};
 use crate::model::{
     Application, ApplicationId, ApplicationState, Beneficiary, BookingReason, Company,
@@ -504,7 +504,9 @@ fn match_row_ui(
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if already_applied(record, line.target) {
                 ui.label(RichText::new(ALREADY_PROPOSED).weak());
-            } else if proposal_button(ui, writable, &line.label).clicked() {
+            } else if proposal_button(ui, writable, &line.label, line.work_warning.as_deref())
+                .clicked()
+            {
                 let (company_id, offer_id) = match line.target {
                     Target::Offer { company, offer } => (company, Some(offer)),
                     Target::Spontaneous { company } => (company, None),
@@ -533,6 +535,9 @@ fn match_row_ui(
                 ui.label(RichText::new(details).weak());
             }
             ui.horizontal_wrapped(|ui| reasons_ui(ui, line));
+            if let Some(warning) = &line.work_warning {
+                ui.label(RichText::new(warning).small().strong().color(theme::ERROR));
+            }
         });
     });
     ui.add_space(4.0);
@@ -589,11 +594,23 @@ fn details(companies: &[Company], target: Target) -> Option<String> {
 
 /// "Proposer", named "Proposer « offer — company »" for screen readers (and tests): a list of
 /// identical "Proposer" buttons says nothing to someone who cannot see the rows.
-fn proposal_button(ui: &mut Ui, enabled: bool, target: &str) -> egui::Response {
+/// When the person may not work on the start date, the button says so on hover.
+fn proposal_button(
+    ui: &mut Ui,
+    enabled: bool,
+    target: &str,
+    work_warning: Option<&str>,
+) -> egui::Response {
     let name = format!("{PROPOSE} « {target} »");
+    let label = if work_warning.is_some() {
+        RichText::new(PROPOSE).color(theme::ERROR)
+    } else {
+        RichText::new(PROPOSE)
+    };
+    let hover = work_warning.map_or_else(|| name.clone(), text::propose_despite);
     let response = ui
-        .add_enabled(enabled, egui::Button::new(PROPOSE))
-        .on_hover_text(&name);
+        .add_enabled(enabled, egui::Button::new(label))
+        .on_hover_text(hover);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, &name));
     response
 }

@@ -123,6 +123,31 @@ fn the_best_offer_comes_first_with_its_reasons_and_is_proposed_in_one_click() {
 }
 
 #[test]
+fn matching_warns_when_an_asylum_seeker_may_not_work_yet() {
+    let dir = tempfile::tempdir().unwrap();
+    write_cook(dir.path(), Vec::new());
+    // The same cook, now an asylum seeker whose application is three months old.
+    let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+    let mut record = store.load().beneficiaries.remove(0);
+    record.administrative.residence_permit = Some(parcours::model::ResidencePermit {
+        issued_on: Some(NaiveDate::from_ymd_opt(2026, 8, 20).unwrap()),
+        ..parcours::model::ResidencePermit::new(parcours::model::PermitKind::AsylumSeeker)
+    });
+    store.save_beneficiary(&record, today()).unwrap();
+    drop(store);
+    let harness = open_companies_tab(dir.path());
+    harness.get_by_label("Commis de cuisine — Brasserie du Marché");
+    assert!(
+        harness
+            .query_all_by_label_contains(
+                "Non autorisé à travailler : Demande d'asile : pas d'accès au travail avant le 20/02/2027"
+            )
+            .next()
+            .is_some()
+    );
+}
+
+#[test]
 fn an_interview_leads_to_a_hire_and_the_pathway_closes_with_a_job() {
     let dir = tempfile::tempdir().unwrap();
     let company = &demo_companies(today())[0];
