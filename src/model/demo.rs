@@ -816,6 +816,7 @@ fn pathway(rng: &mut Rng, today: NaiveDate, created: NaiveDate, level: CefrLevel
         pathway.outcome = Some(Outcome {
             kind,
             date: start.min(today),
+            contract_months: None,
         });
     }
     pathway

@@ -44,6 +44,8 @@ pub struct OutcomeDraft {
     pub kind: OutcomeKind,
     /// Date as typed.
     pub date: String,
+    /// Contract length in months as typed (CDD, interim, work-study contracts).
+    pub months: String,
 }
 
 /// Every editable field of a record, as text where the person types.
@@ -228,6 +230,7 @@ impl BeneficiaryDraft {
             outcome: b.pathway.outcome.as_ref().map(|o| OutcomeDraft {
                 kind: o.kind,
                 date: format_date(o.date),
+                months: o.contract_months.map(|m| m.to_string()).unwrap_or_default(),
             }),
             referent: b.referent.clone(),
             private_notes: b.private_notes.clone(),
@@ -326,10 +329,25 @@ impl BeneficiaryDraft {
         b.pathway.outcome = match &self.outcome {
             None => None,
             Some(draft) => {
+                let has_length = matches!(draft.kind, OutcomeKind::Employment(c) if c.has_length());
+                let months = draft.months.trim();
+                let contract_months = if !has_length || months.is_empty() {
+                    None
+                } else if let Some(m) = months.parse::<u16>().ok().filter(|m| (1..=120).contains(m))
+                {
+                    Some(m)
+                } else {
+                    p.errors.push(FieldError::new(
+                        Field::OutcomeMonths,
+                        "Durée du contrat en mois attendue (de 1 à 120, par exemple 6).",
+                    ));
+                    None
+                };
                 if let Some(date) = p.date(Field::OutcomeDate, &draft.date) {
                     Some(Outcome {
                         kind: draft.kind,
                         date,
+                        contract_months,
                     })
                 } else {
                     if draft.date.trim().is_empty() {

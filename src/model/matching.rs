@@ -1516,6 +1516,7 @@ mod tests {
         hired.pathway.outcome = Some(crate::model::Outcome {
             kind: crate::model::OutcomeKind::Training,
             date: today(),
+            contract_months: None,
         });
         let ranked = rank_beneficiaries(
             &restaurant,

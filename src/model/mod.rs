@@ -35,7 +35,7 @@ mod work_right;
 mod workshop;
 
 pub use application::{
-    Application, ApplicationState, HistoryEntry, MoveError, RefusalReason, StateKind,
+    Application, ApplicationState, EndReason, HistoryEntry, MoveError, RefusalReason, StateKind,
 };
 pub use beneficiary::{
     Administrative, Beneficiary, Child, Contact, CrecheAge, Family, FamilySituation, Identity,
@@ -72,8 +72,8 @@ pub use integration::{
 };
 pub use merge::{RecordPart, Side, merge};
 pub use pathway::{
-    ContractKind, EntryRoute, Outcome, OutcomeKind, Pathway, Phase, PhaseProgress, PhaseStatus,
-    Phases, RouteOverride, Stage,
+    ContractKind, DURABLE_MONTHS, EntryRoute, ExitClass, Outcome, OutcomeKind, Pathway, Phase,
+    PhaseProgress, PhaseStatus, Phases, RouteOverride, Stage,
 };
 pub use preparation::{
     Action, ActionStatus, Actor, AdminStep, AdminStepKind, CIR_CIVIC_DAYS, CirTraining, Hours,

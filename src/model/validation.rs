@@ -48,6 +48,8 @@ pub enum Field {
     PhaseEnd(Phase),
     /// The outcome date.
     OutcomeDate,
+    /// The length of the contract at the outcome, in months.
+    OutcomeMonths,
     /// An experience's title, by position.
     ExperienceTitle(usize),
     /// An experience's start, by position.

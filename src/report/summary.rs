@@ -849,9 +849,9 @@ fn application_line(application: &Application, sources: &Sources<'_>) -> String 
                 note => format!("refusée{since} (motif : {reason}, {note})"),
             }
         }
-        state @ (ApplicationState::Interview { .. } | ApplicationState::Hired { .. }) => {
-            lowercase_first(&state.describe())
-        }
+        state @ (ApplicationState::Interview { .. }
+        | ApplicationState::Hired { .. }
+        | ApplicationState::Ended { .. }) => lowercase_first(&state.describe()),
     };
     format!("{target} : {state}")
 }
@@ -862,7 +862,12 @@ fn matching_rows(record: &Beneficiary, sources: &Sources<'_>) -> Vec<SummaryRow>
         .outcome
         .as_ref()
         .map_or("parcours en cours".to_owned(), |o| {
-            format!("{} le {}", o.kind.label(), format_date(o.date))
+            format!(
+                "{} le {} ({})",
+                o.kind.label(),
+                format_date(o.date),
+                o.describe_class()
+            )
         });
     let mut rows = vec![status_row(record, Phase::Matching)];
     // Those under way first, then the closed ones, each in the order they were made.
@@ -1325,6 +1330,7 @@ mod tests {
         closed.pathway.outcome = Some(crate::model::Outcome {
             kind: crate::model::OutcomeKind::Training,
             date: d(2026, 11, 15),
+            contract_months: None,
         });
         let summary_closed = Summary::build(
             &closed,

@@ -26,7 +26,9 @@ use serde::{Deserialize, Serialize};
 /// the data directory `workshops/`, `companies/` and `creche.ron`; 5 — permit kinds split and
 /// extended (the format-4 `Protection` still reads, as "to be specified") and the permit's
 /// `renews` and `work_authorisation` (absent: none, false); records gained `french_abilities`
-/// and `preparation.integration`, FLE partners `course` (absent: none, none, FLE).
+/// and `preparation.integration`, FLE partners `course` (absent: none, none, FLE); contracts
+/// CDDI, apprenticeship, professionalisation; outcomes `OtherInsertion` and
+/// `contract_months`; applications the state `Ended`.
 pub const SCHEMA_VERSION: u32 = 5;
 
 /// Deepest nesting accepted when reading: far above any real record, far below a stack overflow.

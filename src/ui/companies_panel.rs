@@ -16,7 +16,7 @@ use super::{phase_rows, text, theme};
 use crate::model::matching::{Match, Target, rank_offers_top};
 use crate::model::{
     Application, ApplicationId, ApplicationState, Beneficiary, BookingReason, Company,
-    ContractKind, OutcomeKind, Phase, RefusalReason, StateKind, format_date, parse_date,
+    ContractKind, EndReason, OutcomeKind, Phase, RefusalReason, StateKind, format_date, parse_date,
 };
 
 /// How many ranked lines the tab shows.
@@ -71,6 +71,7 @@ struct MoveDraft {
     place: String,
     contract: ContractKind,
     reason: RefusalReason,
+    end_reason: EndReason,
     note: String,
     error: Option<String>,
 }
@@ -85,6 +86,7 @@ impl MoveDraft {
             place: String::new(),
             contract: ContractKind::Cdi,
             reason: RefusalReason::Other,
+            end_reason: EndReason::EndOfContract,
             note: String::new(),
             error: None,
         }
@@ -134,6 +136,10 @@ impl MoveDraft {
             StateKind::Refused => ApplicationState::Refused {
                 reason: self.reason,
                 note: self.note.trim().to_owned(),
+            },
+            StateKind::Ended => ApplicationState::Ended {
+                reason: self.end_reason,
+                on: date()?,
             },
         })
     }
@@ -243,7 +249,9 @@ impl CompaniesPanel {
                     ui.label(RichText::new(application.target_label()).strong());
                     let colour = match application.state.kind() {
                         StateKind::Hired => theme::OK,
-                        StateKind::Refused | StateKind::Withdrawn => theme::ROUTE_UNKNOWN,
+                        StateKind::Refused | StateKind::Withdrawn | StateKind::Ended => {
+                            theme::ROUTE_UNKNOWN
+                        }
                         _ => theme::ROUTE_FLE,
                     };
                     ui.label(RichText::new(application.state.describe()).color(colour));
@@ -354,6 +362,20 @@ impl CompaniesPanel {
                         );
                         ui.end_row();
                         text_row(ui, REFUSAL_NOTE, &mut draft.note);
+                    }
+                    StateKind::Ended => {
+                        let label = ui.label(text::END_REASON);
+                        choice_box(
+                            ui,
+                            text::END_REASON,
+                            label.id,
+                            true,
+                            &mut draft.end_reason,
+                            &EndReason::ALL,
+                            &|r: EndReason| r.label().to_owned(),
+                        );
+                        ui.end_row();
+                        text_row(ui, text::END_DATE, &mut draft.date);
                     }
                     _ => {
                         ui.label(format!("Changement daté du {}.", format_date(today)));

@@ -7,8 +7,8 @@ use egui::{RichText, Ui};
 use super::widgets::{self, Form, choice_box};
 use super::{text, theme};
 use crate::model::{
-    BeneficiaryDraft, EntryRoute, FamilySituation, Field, FieldError, OutcomeDraft, OutcomeKind,
-    PermitKind, Phase, PhaseStatus, ResidencePermit, Sex, WorkRight, format_date,
+    BeneficiaryDraft, EntryRoute, FamilySituation, Field, FieldError, Outcome, OutcomeDraft,
+    OutcomeKind, PermitKind, Phase, PhaseStatus, ResidencePermit, Sex, WorkRight, format_date,
 };
 
 /// Draws the form; returns whether the person changed anything this frame.
@@ -294,6 +294,11 @@ pub fn ui(
                     .outcome
                     .as_ref()
                     .map_or_else(|| format_date(today), |o| o.date.clone()),
+                months: draft
+                    .outcome
+                    .as_ref()
+                    .map(|o| o.months.clone())
+                    .unwrap_or_default(),
             });
             form.changed = true;
         }
@@ -304,6 +309,25 @@ pub fn ui(
                 &mut outcome.date,
                 Field::OutcomeDate,
             );
+            let has_length = matches!(outcome.kind, OutcomeKind::Employment(c) if c.has_length());
+            if has_length {
+                form.text(
+                    ui,
+                    text::OUTCOME_MONTHS,
+                    &mut outcome.months,
+                    Some(Field::OutcomeMonths),
+                );
+            }
+            // The class as funders count it, from what is typed now.
+            let class = Outcome {
+                kind: outcome.kind,
+                date: today,
+                contract_months: outcome.months.trim().parse().ok(),
+            }
+            .exit_class();
+            ui.label(text::EXIT_CLASS);
+            ui.label(egui::RichText::new(class.label()).strong());
+            ui.end_row();
         }
     });
 

@@ -289,3 +289,7 @@ pub fn target_choice(target: crate::model::PermitTarget) -> String {
     format!("{capitalised} ({})", target.required_level().short_label())
 }
 pub const COURSE_KIND: &str = "Type de cours";
+pub const END_REASON: &str = "Motif de fin";
+pub const END_DATE: &str = "Dernier jour travaillé";
+pub const OUTCOME_MONTHS: &str = "Durée du contrat (mois)";
+pub const EXIT_CLASS: &str = "Type de sortie (financeurs)";
