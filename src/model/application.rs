@@ -24,18 +24,27 @@ pub enum RefusalReason {
     Skills,
     /// No position any more.
     NoPosition,
+    /// Residence permit or work authorisation.
+    ResidencePermit,
+    /// Working hours, or childcare.
+    HoursOrChildcare,
+    /// Getting to the workplace.
+    Mobility,
     /// Anything else (see the note).
     Other,
 }
 
 impl RefusalReason {
     /// Every reason, for pickers.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 9] = [
         Self::Unreachable,
         Self::AbsentAtInterview,
         Self::FrenchLevel,
         Self::Skills,
         Self::NoPosition,
+        Self::ResidencePermit,
+        Self::HoursOrChildcare,
+        Self::Mobility,
         Self::Other,
     ];
 
@@ -48,6 +57,47 @@ impl RefusalReason {
             Self::FrenchLevel => "Niveau de français",
             Self::Skills => "Compétences",
             Self::NoPosition => "Pas de poste",
+            Self::ResidencePermit => "Titre de séjour / autorisation de travail",
+            Self::HoursOrChildcare => "Horaires ou garde d'enfant",
+            Self::Mobility => "Mobilité",
+            Self::Other => "Autre",
+        }
+    }
+}
+
+/// Why a job obtained ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EndReason {
+    /// The fixed-term contract came to its end.
+    EndOfContract,
+    /// The employer or the person broke the contract during the trial period.
+    TrialPeriodBreak,
+    /// The person resigned.
+    Resignation,
+    /// The person was dismissed.
+    Dismissal,
+    /// Anything else.
+    Other,
+}
+
+impl EndReason {
+    /// Every reason, for pickers.
+    pub const ALL: [Self; 5] = [
+        Self::EndOfContract,
+        Self::TrialPeriodBreak,
+        Self::Resignation,
+        Self::Dismissal,
+        Self::Other,
+    ];
+
+    /// The French label.
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::EndOfContract => "Fin de contrat",
+            Self::TrialPeriodBreak => "Rupture de la période d'essai",
+            Self::Resignation => "Démission",
+            Self::Dismissal => "Licenciement",
             Self::Other => "Autre",
         }
     }
@@ -85,6 +135,13 @@ pub enum ApplicationState {
     },
     /// The person or the counsellor withdrew it.
     Withdrawn,
+    /// The job obtained has ended.
+    Ended {
+        /// Why.
+        reason: EndReason,
+        /// Last day of work.
+        on: NaiveDate,
+    },
 }
 
 /// The kind of a state, without its details: for labels, pickers and the rules of moves.
@@ -102,17 +159,20 @@ pub enum StateKind {
     Refused,
     /// Retirée.
     Withdrawn,
+    /// Contrat terminé.
+    Ended,
 }
 
 impl StateKind {
     /// Every kind, in the order of a pathway.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Proposed,
         Self::Sent,
         Self::Interview,
         Self::Hired,
         Self::Refused,
         Self::Withdrawn,
+        Self::Ended,
     ];
 
     /// The French label.
@@ -125,11 +185,13 @@ impl StateKind {
             Self::Hired => "Embauché",
             Self::Refused => "Refusée",
             Self::Withdrawn => "Retirée",
+            Self::Ended => "Contrat terminé",
         }
     }
 
     /// The states an application in this state may move to. A hire comes only after an
-    /// interview; the three last states are final.
+    /// interview and may end (end of contract, trial period broken…); a refusal, a withdrawal
+    /// and an ended job are final.
     #[must_use]
     pub const fn next(self) -> &'static [Self] {
         match self {
@@ -137,7 +199,8 @@ impl StateKind {
             Self::Sent => &[Self::Interview, Self::Refused, Self::Withdrawn],
             // A second interview, or a new date, stays in the same state.
             Self::Interview => &[Self::Interview, Self::Hired, Self::Refused, Self::Withdrawn],
-            Self::Hired | Self::Refused | Self::Withdrawn => &[],
+            Self::Hired => &[Self::Ended],
+            Self::Refused | Self::Withdrawn | Self::Ended => &[],
         }
     }
 
@@ -159,6 +222,7 @@ impl ApplicationState {
             Self::Hired { .. } => StateKind::Hired,
             Self::Refused { .. } => StateKind::Refused,
             Self::Withdrawn => StateKind::Withdrawn,
+            Self::Ended { .. } => StateKind::Ended,
         }
     }
 
@@ -193,6 +257,9 @@ impl ApplicationState {
                 format!("Refusée : {} ({})", reason.label(), note.trim())
             }
             Self::Refused { reason, .. } => format!("Refusée : {}", reason.label()),
+            Self::Ended { reason, on } => {
+                format!("Contrat terminé le {} : {}", date(*on), reason.label())
+            }
             other => other.kind().label().to_owned(),
         }
     }
@@ -289,10 +356,10 @@ impl Application {
         Ok(())
     }
 
-    /// Whether the application is still under way (not hired, refused nor withdrawn).
+    /// Whether the application is still under way (not hired, refused, withdrawn nor ended).
     #[must_use]
     pub const fn is_active(&self) -> bool {
-        !self.state.kind().is_final()
+        !matches!(self.state.kind(), StateKind::Hired) && !self.state.kind().is_final()
     }
 }
 
@@ -353,6 +420,32 @@ mod tests {
             application.target_label(),
             "Valet de chambre — Hôtel du Parc"
         );
+    }
+
+    #[test]
+    fn a_hired_application_can_end_with_a_date_and_a_reason() {
+        let mut application = Application::propose(CompanyId::new(), "Lidl", None, day(2));
+        application.move_to(ApplicationState::Sent, day(3)).unwrap();
+        application.move_to(interview(), day(4)).unwrap();
+        application.move_to(hired(), day(21)).unwrap();
+        assert_eq!(StateKind::Hired.next(), [StateKind::Ended]);
+        let ended = ApplicationState::Ended {
+            reason: EndReason::TrialPeriodBreak,
+            on: day(28),
+        };
+        application.move_to(ended, day(29)).unwrap();
+        assert_eq!(
+            application.state.describe(),
+            "Contrat terminé le 28/11/2026 : Rupture de la période d'essai"
+        );
+        assert!(StateKind::Ended.is_final());
+        assert!(!application.is_active());
+        assert_eq!(
+            RefusalReason::ResidencePermit.label(),
+            "Titre de séjour / autorisation de travail"
+        );
+        assert!(RefusalReason::ALL.contains(&RefusalReason::HoursOrChildcare));
+        assert!(RefusalReason::ALL.contains(&RefusalReason::Mobility));
     }
 
     #[test]

@@ -8,6 +8,7 @@ use super::application::Application;
 use super::cefr::CefrLevel;
 use super::creche::{CrecheFamily, CrecheSettings};
 use super::ids::{BeneficiaryId, ChildId};
+use super::integration::FrenchAbilities;
 use super::pathway::{EntryRoute, Pathway, Stage};
 use super::preparation::Preparation;
 use super::skills::{Language, SkillsAssessment};
@@ -85,32 +86,48 @@ pub struct Contact {
 pub enum PermitKind {
     /// Receipt of an application (récépissé).
     Receipt,
+    /// Attestation de prolongation d'instruction (API): what ANEF issues while a renewal
+    /// filed in time is examined; it extends the rights of the title being renewed.
+    ProlongationAttestation,
     /// Asylum seeker's certificate.
     AsylumSeeker,
+    /// Long-stay visa worth a residence permit (VLS-TS), the first year's title.
+    LongStayVisa,
     /// Temporary residence card (1 year).
     Temporary,
     /// Multi-year residence card.
     MultiYear,
     /// Resident card (10 years).
     Resident,
-    /// Refugee or subsidiary protection.
+    /// Refugee: resident card (10 years).
+    Refugee,
+    /// Subsidiary protection: multi-year card (4 years).
+    SubsidiaryProtection,
+    /// "Refugee or subsidiary protection", as files before format 5 recorded it: kept so they
+    /// load, shown as to be specified, no longer offered.
     Protection,
     /// Temporary protection (e.g. displaced from Ukraine).
     TemporaryProtection,
+    /// Certificat de résidence algérien (Franco-Algerian agreement of 1968).
+    AlgerianCertificate,
     /// Any other document.
     Other,
 }
 
 impl PermitKind {
-    /// Every kind, for pickers.
-    pub const ALL: [Self; 8] = [
+    /// Every kind offered in pickers (the legacy [`Self::Protection`] is not).
+    pub const ALL: [Self; 12] = [
         Self::Receipt,
+        Self::ProlongationAttestation,
         Self::AsylumSeeker,
+        Self::LongStayVisa,
         Self::Temporary,
         Self::MultiYear,
         Self::Resident,
-        Self::Protection,
+        Self::Refugee,
+        Self::SubsidiaryProtection,
         Self::TemporaryProtection,
+        Self::AlgerianCertificate,
         Self::Other,
     ];
 
@@ -119,14 +136,36 @@ impl PermitKind {
     pub const fn label(self) -> &'static str {
         match self {
             Self::Receipt => "Récépissé",
+            Self::ProlongationAttestation => "Attestation de prolongation d'instruction (API)",
             Self::AsylumSeeker => "Attestation de demande d'asile",
+            Self::LongStayVisa => "Visa long séjour valant titre de séjour (VLS-TS)",
             Self::Temporary => "Carte de séjour temporaire",
             Self::MultiYear => "Carte de séjour pluriannuelle",
             Self::Resident => "Carte de résident",
-            Self::Protection => "Réfugié / protection subsidiaire",
+            Self::Refugee => "Réfugié (carte de résident)",
+            Self::SubsidiaryProtection => "Protection subsidiaire (carte pluriannuelle)",
+            Self::Protection => "Réfugié ou protection subsidiaire (à préciser)",
             Self::TemporaryProtection => "Protection temporaire",
+            Self::AlgerianCertificate => "Certificat de résidence algérien",
             Self::Other => "Autre titre",
         }
+    }
+
+    /// Whether the document only covers the time an application is examined (récépissé, API,
+    /// asylum seeker's certificate): it is extended, not renewed on ANEF.
+    #[must_use]
+    pub const fn is_provisional(self) -> bool {
+        matches!(
+            self,
+            Self::Receipt | Self::ProlongationAttestation | Self::AsylumSeeker
+        )
+    }
+
+    /// Whether the document stands for another title under examination (récépissé, API), whose
+    /// kind then says what the person may do.
+    #[must_use]
+    pub const fn stands_for_another(self) -> bool {
+        matches!(self, Self::Receipt | Self::ProlongationAttestation)
     }
 }
 
@@ -138,12 +177,35 @@ pub struct ResidencePermit {
     /// Document number (confidential: never printed unless asked).
     #[serde(default)]
     pub number: Option<String>,
-    /// Issue date.
+    /// Issue date (for an asylum seeker's certificate: the day the application was
+    /// introduced at OFPRA, from which the six months of L.554-1 CESEDA run).
     #[serde(default)]
     pub issued_on: Option<NaiveDate>,
     /// Expiry date.
     #[serde(default)]
     pub expires_on: Option<NaiveDate>,
+    /// For a récépissé or an API: the kind of title being applied for or renewed (`None`: not
+    /// said, or a first application). It decides the right to work meanwhile.
+    #[serde(default)]
+    pub renews: Option<PermitKind>,
+    /// For an asylum seeker: a work authorisation has been granted (L.554-1 CESEDA).
+    #[serde(default)]
+    pub work_authorisation: bool,
+}
+
+impl ResidencePermit {
+    /// A permit of that kind with nothing else known.
+    #[must_use]
+    pub const fn new(kind: PermitKind) -> Self {
+        Self {
+            kind,
+            number: None,
+            issued_on: None,
+            expires_on: None,
+            renews: None,
+            work_authorisation: false,
+        }
+    }
 }
 
 /// Administrative situation.
@@ -286,9 +348,13 @@ pub struct Beneficiary {
     /// Family.
     #[serde(default)]
     pub family: Family,
-    /// Level in French; sets the entry route.
+    /// Level in French; sets the entry route. When abilities are assessed, the lowest of them
+    /// (see [`FrenchAbilities::summary`]).
     #[serde(default)]
     pub french_level: CefrLevel,
+    /// Level in French per ability (absent from files before format 5: none assessed).
+    #[serde(default)]
+    pub french_abilities: FrenchAbilities,
     /// The pathway through the programme.
     #[serde(default)]
     pub pathway: Pathway,
@@ -329,6 +395,7 @@ impl Beneficiary {
             administrative: Administrative::default(),
             family: Family::default(),
             french_level: CefrLevel::default(),
+            french_abilities: FrenchAbilities::default(),
             pathway: Pathway::default(),
             skills: SkillsAssessment::default(),
             referent: String::new(),
@@ -363,6 +430,18 @@ impl Beneficiary {
             .as_ref()
             .map(|o| o.route)
             .or_else(|| EntryRoute::for_level(self.french_level))
+    }
+
+    /// Whether the person cannot read or write in any language: French written abilities (or
+    /// the summary level) at A0, and no other language written above A0. Such a person is
+    /// oriented to literacy courses (alphabétisation), not to French as a foreign language.
+    #[must_use]
+    pub fn needs_literacy(&self) -> bool {
+        super::integration::needs_literacy(
+            self.french_abilities,
+            self.french_level,
+            &self.identity.languages,
+        )
     }
 
     /// The French label of the entry route ("À déterminer" while the level is not assessed).

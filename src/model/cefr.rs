@@ -57,6 +57,22 @@ impl CefrLevel {
         }
     }
 
+    /// The bare level ("A2"; "A0" for a person who cannot read or write; "non évalué"), for
+    /// sentences where the picker's explanation would be noise.
+    #[must_use]
+    pub const fn short_label(self) -> &'static str {
+        match self {
+            Self::NotAssessed => "non évalué",
+            Self::A0 => "A0",
+            Self::A1 => "A1",
+            Self::A2 => "A2",
+            Self::B1 => "B1",
+            Self::B2 => "B2",
+            Self::C1 => "C1",
+            Self::C2 => "C2",
+        }
+    }
+
     /// Whether the level has been assessed at all.
     #[must_use]
     pub const fn is_assessed(self) -> bool {

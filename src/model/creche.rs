@@ -1858,12 +1858,14 @@ mod tests {
         hired.pathway.outcome = Some(Outcome {
             kind: OutcomeKind::Employment(ContractKind::Cdd),
             date: d(2026, 9, 1),
+            contract_months: None,
         });
         let mut long_gone = hired.clone();
         long_gone.id = BeneficiaryId::new();
         long_gone.pathway.outcome = Some(Outcome {
             kind: OutcomeKind::Employment(ContractKind::Cdi),
             date: d(2025, 9, 1),
+            contract_months: None,
         });
         assert_eq!(priority(&single, today), Priority::SingleParentInProgramme);
         assert_eq!(priority(&seeker, today), Priority::InProgramme);

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::beneficiary::Beneficiary;
+use super::cefr::CefrLevel;
 use super::dates::format_date;
 use super::rome::catalog;
 
@@ -143,12 +144,19 @@ impl Cv {
             })
             .collect::<Vec<_>>();
         let mut languages = Vec::new();
-        if record.french_level.is_assessed() {
-            languages.push(format!("Français : {}", record.french_level.label()));
+        // A CV never says that its author cannot read: a person learning to read and write
+        // shows their spoken French, or nothing.
+        let abilities = &record.french_abilities;
+        if abilities.needs_literacy() || record.french_level == CefrLevel::A0 {
+            if let Some(oral) = abilities.oral().filter(|l| *l > CefrLevel::A0) {
+                languages.push(format!("Français oral : {}", oral.short_label()));
+            }
+        } else if record.french_level.is_assessed() {
+            languages.push(format!("Français : {}", record.french_level.short_label()));
         }
         for language in &record.identity.languages {
-            let level = if language.speaking.is_assessed() {
-                format!(" : {}", language.speaking.label())
+            let level = if language.speaking > CefrLevel::A0 {
+                format!(" : {}", language.speaking.short_label())
             } else {
                 String::new()
             };
@@ -194,6 +202,26 @@ mod tests {
     use crate::model::{
         CefrLevel, Diploma, Experience, Language, Project, Skill, SkillLevel, Transport, YearMonth,
     };
+
+    #[test]
+    fn the_cv_never_says_its_author_cannot_read() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let mut b = Beneficiary::new(Utc::now());
+        b.french_level = CefrLevel::A0;
+        b.identity.languages = vec![Language {
+            speaking: CefrLevel::A0,
+            ..Language::named("soninké")
+        }];
+        let cv = Cv::assemble(&b, today);
+        assert_eq!(cv.languages, ["Soninké"]);
+        b.french_abilities.oral_comprehension = CefrLevel::A2;
+        b.french_abilities.oral_expression = CefrLevel::A1;
+        b.french_abilities.written_comprehension = CefrLevel::A0;
+        b.french_abilities.written_expression = CefrLevel::A0;
+        let cv = Cv::assemble(&b, today);
+        assert_eq!(cv.languages, ["Français oral : A1", "Soninké"]);
+        assert!(!cv.languages.iter().any(|l| l.contains("ne lit")));
+    }
 
     #[test]
     fn the_cv_is_assembled_from_phase_one_and_the_main_project() {

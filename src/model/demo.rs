@@ -17,9 +17,9 @@ use super::pathway::{
     ContractKind, EntryRoute, Outcome, OutcomeKind, Pathway, Phase, PhaseStatus, RouteOverride,
 };
 use super::skills::{
-    AreaAssessment, AreaStatus, Diploma, Experience, ExperienceKind, FlePartner, FleReferral,
-    Language, LifeArea, Recognition, ReferralOutcome, Skill, SkillLevel, SkillsAssessment,
-    Transferability, TransversalRating, TransversalSkill, YearMonth,
+    AreaAssessment, AreaStatus, CourseKind, Diploma, Experience, ExperienceKind, FlePartner,
+    FleReferral, Language, LifeArea, Recognition, ReferralOutcome, Skill, SkillLevel,
+    SkillsAssessment, Transferability, TransversalRating, TransversalSkill, YearMonth,
 };
 
 /// A country of origin with the names and languages that go with it.
@@ -344,6 +344,18 @@ impl Rng {
     }
 }
 
+/// The permits the demo draws from: eight, in the order the draw has always used.
+const DEMO_PERMITS: [PermitKind; 8] = [
+    PermitKind::Receipt,
+    PermitKind::AsylumSeeker,
+    PermitKind::Temporary,
+    PermitKind::MultiYear,
+    PermitKind::Resident,
+    PermitKind::Refugee,
+    PermitKind::TemporaryProtection,
+    PermitKind::SubsidiaryProtection,
+];
+
 fn later(a: NaiveDate, b: NaiveDate) -> NaiveDate {
     a.max(b)
 }
@@ -389,6 +401,12 @@ pub fn demo_partners() -> Vec<FlePartner> {
         levels_taught: levels.to_vec(),
         contact: contact.to_owned(),
         places_available: places,
+        // The partners teaching A0 teach reading and writing.
+        course: if levels.contains(&CefrLevel::A0) {
+            CourseKind::Literacy
+        } else {
+            CourseKind::Fle
+        },
     };
     vec![
         partner(
@@ -429,6 +447,7 @@ pub fn demo_beneficiaries(count: usize, today: NaiveDate, seed: u64) -> Vec<Bene
         .map(|_| one(&mut rng, today))
         .map(|mut b| {
             b.preparation = super::demo_preparation::preparation(&b, today);
+            super::demo_preparation::add_integration(&mut b, today);
             b
         })
         .collect();
@@ -517,12 +536,19 @@ fn one(rng: &mut Rng, today: NaiveDate) -> Beneficiary {
     };
 
     let residence_permit = rng.chance(85).then(|| {
-        let kind = *rng.pick(&PermitKind::ALL);
+        let kind = *rng.pick(&DEMO_PERMITS);
         let issued_on = later(rng.days_before(today, 10, 700), arrival_date).min(today);
-        let years = if kind == PermitKind::Resident {
+        // The draw is made for the same kinds as before format 5, so every other demo value
+        // stays what it was.
+        let drawn_years = if kind == PermitKind::Resident {
             10
         } else {
             1 + rng.below(4)
+        };
+        let years = match kind {
+            PermitKind::Refugee => 10,
+            PermitKind::SubsidiaryProtection => 4,
+            _ => drawn_years,
         };
         ResidencePermit {
             kind,
@@ -531,6 +557,8 @@ fn one(rng: &mut Rng, today: NaiveDate) -> Beneficiary {
                 .then(|| format!("{:010}", rng.below(10_000_000_000))),
             issued_on: Some(issued_on),
             expires_on: issued_on.checked_add_days(Days::new(years * 365)),
+            renews: None,
+            work_authorisation: false,
         }
     });
     let administrative = Administrative {
@@ -616,6 +644,7 @@ fn one(rng: &mut Rng, today: NaiveDate) -> Beneficiary {
             children,
         },
         french_level,
+        french_abilities: super::integration::FrenchAbilities::default(),
         pathway,
         skills,
         referent: (*rng.pick(REFERENTS)).to_owned(),
@@ -787,6 +816,7 @@ fn pathway(rng: &mut Rng, today: NaiveDate, created: NaiveDate, level: CefrLevel
         pathway.outcome = Some(Outcome {
             kind,
             date: start.min(today),
+            contract_months: None,
         });
     }
     pathway
@@ -861,5 +891,36 @@ mod tests {
             .collect();
         assert!(referrals.len() >= 20);
         assert!(referrals.iter().all(|r| partners.contains(&r.partner)));
+    }
+
+    #[test]
+    fn demo_people_aim_at_the_2026_conditions() {
+        use crate::model::{CivicExamResult, PermitTarget};
+        let records = demo_beneficiaries(40, today(), 42);
+        let aiming = |b: &&Beneficiary| {
+            b.preparation.integration.target == Some(PermitTarget::ResidentCard)
+                && b.french_level == CefrLevel::A2
+        };
+        assert!(records.iter().filter(aiming).count() >= 2);
+        assert!(records.iter().any(|b| {
+            b.preparation
+                .integration
+                .civic_exam
+                .is_some_and(|e| e.result == CivicExamResult::Passed)
+        }));
+        assert!(
+            records
+                .iter()
+                .any(|b| !b.preparation.integration.certificates.is_empty())
+        );
+        // The abilities, when assessed, give back the level the record holds.
+        let with_abilities: Vec<_> = records
+            .iter()
+            .filter(|b| b.french_abilities.any_assessed())
+            .collect();
+        assert!(with_abilities.len() >= 10);
+        for b in with_abilities {
+            assert_eq!(b.french_abilities.summary(), Some(b.french_level));
+        }
     }
 }

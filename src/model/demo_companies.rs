@@ -7,7 +7,7 @@
 use chrono::{Days, NaiveDate, NaiveTime};
 use uuid::Uuid;
 
-use super::application::{Application, ApplicationState, RefusalReason};
+use super::application::{Application, ApplicationState, EndReason, RefusalReason};
 use super::beneficiary::Beneficiary;
 use super::cefr::CefrLevel;
 use super::company::{Company, CompanyContact, Offer, OfferStatus, Schedule, luhn_ok};
@@ -666,8 +666,8 @@ pub fn add_demo_applications(
                 offer.map(|o| (o.id, o.title.as_str())),
                 day(40),
             );
-            // Steps 0–5 walk the six states in turn; later ones stop at "envoyée".
-            let moves: Vec<ApplicationState> = match step % 6 {
+            // Steps 0–6 walk the seven states in turn.
+            let moves: Vec<ApplicationState> = match step % 7 {
                 0 => vec![],
                 1 => vec![ApplicationState::Sent],
                 2 => vec![
@@ -700,7 +700,24 @@ pub fn add_demo_applications(
                         note: String::new(),
                     },
                 ],
-                _ => vec![ApplicationState::Withdrawn],
+                5 => vec![ApplicationState::Withdrawn],
+                // A job that ended in its trial period: the pathway goes on.
+                _ => vec![
+                    ApplicationState::Sent,
+                    ApplicationState::Interview {
+                        date: day(35),
+                        time: NaiveTime::from_hms_opt(9, 0, 0),
+                        place: company.town.clone(),
+                    },
+                    ApplicationState::Hired {
+                        contract: ContractKind::Cdd,
+                        start: day(28),
+                    },
+                    ApplicationState::Ended {
+                        reason: EndReason::TrialPeriodBreak,
+                        on: day(10),
+                    },
+                ],
             };
             for (i, next) in moves.into_iter().enumerate() {
                 // Demo moves follow the rules; one that did not would simply stop here.

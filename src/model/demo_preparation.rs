@@ -6,9 +6,13 @@ use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate, NaiveTime};
 
-use super::beneficiary::Beneficiary;
+use super::beneficiary::{Beneficiary, PermitKind};
+use super::cefr::CefrLevel;
 use super::cv::Cv;
 use super::demo::Rng;
+use super::integration::{
+    CertificateKind, CivicExam, CivicExamResult, LanguageCertificate, PermitTarget,
+};
 use super::pathway::{ContractKind, PhaseStatus};
 use super::preparation::{
     Action, ActionStatus, Actor, AdminStep, AdminStepKind, CirTraining, Mobility, Objective,
@@ -93,6 +97,83 @@ const ACTIONS: &[(Theme, &str, &str)] = &[
     ),
 ];
 
+/// The 2026 conditions and the French abilities of a demo record, drawn from a generator of
+/// their own (so that the rest of the demo stays what it was): the abilities around the
+/// level (the lowest equal to it), and for people holding a temporary or multi-year card, a
+/// target — the resident card most often — with, for some, the examen civique and a
+/// certificate.
+pub fn add_integration(record: &mut Beneficiary, today: NaiveDate) {
+    let mut rng = Rng::for_record(record);
+    rng.0 ^= 0x2026_0101;
+    let level = record.french_level;
+    if level.is_assessed() && rng.chance(60) {
+        let above = |rng: &mut Rng| {
+            let steps = usize::try_from(rng.below(2)).unwrap_or(0);
+            let index = CefrLevel::ALL.iter().position(|l| *l == level).unwrap_or(0);
+            CefrLevel::ALL.get(index + steps).copied().unwrap_or(level)
+        };
+        let abilities = &mut record.french_abilities;
+        abilities.oral_comprehension = above(&mut rng);
+        abilities.oral_expression = above(&mut rng);
+        abilities.written_comprehension = above(&mut rng);
+        // Writing is the weakest ability of most learners: it carries the summary level.
+        abilities.written_expression = level;
+    }
+    let holds = record
+        .administrative
+        .residence_permit
+        .as_ref()
+        .map(|p| p.kind);
+    let target = match holds {
+        Some(PermitKind::Temporary | PermitKind::TemporaryProtection) => {
+            Some(PermitTarget::MultiYearCard)
+        }
+        Some(PermitKind::MultiYear | PermitKind::SubsidiaryProtection) => {
+            Some(PermitTarget::ResidentCard)
+        }
+        Some(PermitKind::Resident | PermitKind::Refugee) if rng.chance(40) => {
+            Some(PermitTarget::Naturalisation)
+        }
+        _ => None,
+    };
+    let Some(target) = target else {
+        return;
+    };
+    let integration = &mut record.preparation.integration;
+    integration.target = Some(target);
+    if rng.chance(60) {
+        let passed = rng.chance(60);
+        integration.civic_exam = Some(CivicExam {
+            mention: target,
+            date: Some(minus(today, 20 + rng.below(200))),
+            result: if passed {
+                CivicExamResult::Passed
+            } else {
+                CivicExamResult::Failed
+            },
+            attempts: if passed {
+                1
+            } else {
+                1 + u8::try_from(rng.below(2)).unwrap_or(0)
+            },
+        });
+    }
+    if level >= CefrLevel::A2 && rng.chance(50) {
+        integration.certificates.push(LanguageCertificate {
+            kind: rng.pick_or(
+                &[
+                    CertificateKind::Delf,
+                    CertificateKind::Tcf,
+                    CertificateKind::Tef,
+                ],
+                CertificateKind::Tcf,
+            ),
+            level,
+            obtained_on: Some(minus(today, 30 + rng.below(600))),
+        });
+    }
+}
+
 /// Phase-2 data for a demo record: filled when phase 2 has started, empty otherwise.
 #[must_use]
 pub fn preparation(record: &Beneficiary, today: NaiveDate) -> Preparation {
@@ -117,6 +198,7 @@ pub fn preparation(record: &Beneficiary, today: NaiveDate) -> Preparation {
                 .get(usize::try_from(rng.below(4)).unwrap_or(0))
                 .unwrap_or(&0),
         },
+        integration: super::integration::Integration::default(),
         cv: None,
     };
     // Half of them have had their CV prepared (assembled from the record, as the tab does).

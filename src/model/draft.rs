@@ -8,6 +8,7 @@ use super::cefr::CefrLevel;
 use super::creche_draft::CrecheDraft;
 use super::dates::{format_date, parse_date};
 use super::ids::ChildId;
+use super::integration::FrenchAbilities;
 use super::pathway::{EntryRoute, Outcome, OutcomeKind, Phase, PhaseStatus, RouteOverride};
 use super::preparation_draft::PreparationDraft;
 use super::skills::Language;
@@ -43,6 +44,8 @@ pub struct OutcomeDraft {
     pub kind: OutcomeKind,
     /// Date as typed.
     pub date: String,
+    /// Contract length in months as typed (CDD, interim, work-study contracts).
+    pub months: String,
 }
 
 /// Every editable field of a record, as text where the person types.
@@ -69,12 +72,19 @@ pub struct BeneficiaryDraft {
     pub permit_number: String,
     pub permit_issued_on: String,
     pub permit_expires_on: String,
+    /// For a récépissé or an API: the title applied for or renewed.
+    pub permit_renews: Option<PermitKind>,
+    /// For an asylum seeker: a work authorisation granted.
+    pub permit_work_authorisation: bool,
     pub cir_signed_on: String,
     pub caf_number: String,
     pub social_security_number: String,
     pub family_situation: FamilySituation,
     pub children: Vec<ChildDraft>,
+    /// The summary level as picked; replaced by the lowest ability once abilities are assessed.
     pub french_level: CefrLevel,
+    /// French per ability (edited in "Compétences").
+    pub french_abilities: FrenchAbilities,
     /// `Some(route)`: the counsellor overrides the route the level calls for.
     pub route_override: Option<EntryRoute>,
     pub route_override_reason: String,
@@ -124,6 +134,38 @@ impl Parser {
 }
 
 impl BeneficiaryDraft {
+    /// The one French level the route and the 2026 thresholds use: the lowest ability once
+    /// any is assessed, else the level picked.
+    #[must_use]
+    pub fn summary_french_level(&self) -> CefrLevel {
+        self.french_abilities.summary().unwrap_or(self.french_level)
+    }
+
+    /// Whether the person, as typed, cannot read or write in any language.
+    #[must_use]
+    pub fn needs_literacy(&self) -> bool {
+        super::integration::needs_literacy(
+            self.french_abilities,
+            self.summary_french_level(),
+            &self.languages,
+        )
+    }
+
+    /// The permit as typed so far (dates that do not parse count as unknown), to show its
+    /// consequences (right to work) while the form is being filled.
+    #[must_use]
+    pub fn typed_permit(&self) -> Option<ResidencePermit> {
+        let date = |text: &str| super::dates::parse_date(text).ok().flatten();
+        self.permit_kind.map(|kind| ResidencePermit {
+            kind,
+            number: None,
+            issued_on: date(&self.permit_issued_on),
+            expires_on: date(&self.permit_expires_on),
+            renews: self.permit_renews.filter(|_| kind.stands_for_another()),
+            work_authorisation: self.permit_work_authorisation && kind == PermitKind::AsylumSeeker,
+        })
+    }
+
     /// The form filled from a record.
     #[must_use]
     pub fn from_beneficiary(b: &Beneficiary) -> Self {
@@ -155,6 +197,8 @@ impl BeneficiaryDraft {
             permit_number: permit.and_then(|p| p.number.clone()).unwrap_or_default(),
             permit_issued_on: date_text(permit.and_then(|p| p.issued_on)),
             permit_expires_on: date_text(permit.and_then(|p| p.expires_on)),
+            permit_renews: permit.and_then(|p| p.renews),
+            permit_work_authorisation: permit.is_some_and(|p| p.work_authorisation),
             cir_signed_on: date_text(b.administrative.cir_signed_on),
             caf_number: b.administrative.caf_number.clone().unwrap_or_default(),
             social_security_number: b
@@ -174,6 +218,7 @@ impl BeneficiaryDraft {
                 })
                 .collect(),
             french_level: b.french_level,
+            french_abilities: b.french_abilities,
             route_override: b.pathway.route_override.as_ref().map(|o| o.route),
             route_override_reason: b
                 .pathway
@@ -185,6 +230,7 @@ impl BeneficiaryDraft {
             outcome: b.pathway.outcome.as_ref().map(|o| OutcomeDraft {
                 kind: o.kind,
                 date: format_date(o.date),
+                months: o.contract_months.map(|m| m.to_string()).unwrap_or_default(),
             }),
             referent: b.referent.clone(),
             private_notes: b.private_notes.clone(),
@@ -247,6 +293,8 @@ impl BeneficiaryDraft {
             number: optional_text(&self.permit_number),
             issued_on,
             expires_on,
+            renews: self.permit_renews.filter(|_| kind.stands_for_another()),
+            work_authorisation: self.permit_work_authorisation && kind == PermitKind::AsylumSeeker,
         });
         b.administrative.cir_signed_on = p.date(Field::CirSignedOn, &self.cir_signed_on);
         b.administrative.caf_number = optional_text(&self.caf_number);
@@ -264,7 +312,8 @@ impl BeneficiaryDraft {
             })
             .collect();
 
-        b.french_level = self.french_level;
+        b.french_abilities = self.french_abilities;
+        b.french_level = self.summary_french_level();
         b.pathway.route_override = self.route_override.map(|route| RouteOverride {
             route,
             reason: line(&self.route_override_reason),
@@ -280,10 +329,25 @@ impl BeneficiaryDraft {
         b.pathway.outcome = match &self.outcome {
             None => None,
             Some(draft) => {
+                let has_length = matches!(draft.kind, OutcomeKind::Employment(c) if c.has_length());
+                let months = draft.months.trim();
+                let contract_months = if !has_length || months.is_empty() {
+                    None
+                } else if let Some(m) = months.parse::<u16>().ok().filter(|m| (1..=120).contains(m))
+                {
+                    Some(m)
+                } else {
+                    p.errors.push(FieldError::new(
+                        Field::OutcomeMonths,
+                        "Durée du contrat en mois attendue (de 1 à 120, par exemple 6).",
+                    ));
+                    None
+                };
                 if let Some(date) = p.date(Field::OutcomeDate, &draft.date) {
                     Some(Outcome {
                         kind: draft.kind,
                         date,
+                        contract_months,
                     })
                 } else {
                     if draft.date.trim().is_empty() {

@@ -21,11 +21,13 @@ use super::beneficiary::{Beneficiary, CrecheAge};
 use super::cefr::CefrLevel;
 use super::company::{Company, Offer, Schedule, departement};
 use super::creche::CrecheSettings;
+use super::dates::format_date;
 use super::ids::{BeneficiaryId, CompanyId, OfferId};
 use super::preparation::{Preparation, Project, ProjectStatus, WorkingTime};
 use super::rome::catalog;
 use super::search::fold;
 use super::skills::{AreaStatus, LifeArea};
+use super::work_right::WorkRight;
 
 /// `format!` into a reason's text.
 macro_rules! owned {
@@ -102,6 +104,9 @@ pub struct Match {
     pub score: i32,
     /// One reason per criterion, in the order of [`Criterion`].
     pub reasons: Vec<Reason>,
+    /// Set when the person may not work, or only under conditions, on the offer's start date
+    /// (today for a spontaneous application or a start already past): what the permit says.
+    pub work_warning: Option<String>,
 }
 
 impl Match {
@@ -880,6 +885,26 @@ fn total(judged: &Judged) -> i32 {
     judged.iter().map(|(points, _)| points).sum()
 }
 
+/// The warning to show before proposing work starting on `start` (today when absent or past),
+/// when the permit recorded does not plainly allow it on that day.
+#[must_use]
+pub fn work_warning(
+    person: &Beneficiary,
+    start: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Option<String> {
+    let day = start.filter(|start| *start > today).unwrap_or(today);
+    let right = WorkRight::of(&person.administrative, day);
+    right.needs_warning().then(|| {
+        let when = if day == today {
+            "Aujourd'hui".to_owned()
+        } else {
+            format!("Au {} (début du contrat)", format_date(day))
+        };
+        format!("{when} : {}", right.sentence())
+    })
+}
+
 /// Open offers ranked for the person, best first (ties: company name, then title), each with
 /// its reasons; then the companies without an open offer whose NAF sector hires for the
 /// person's targets, as spontaneous applications.
@@ -952,6 +977,7 @@ pub fn rank_offers_top(
             },
             label: format!("{} — {}", offer.title, company.name),
             score,
+            work_warning: work_warning(person, offer.start_date, today),
             reasons: judged
                 .into_iter()
                 .map(|j| profile.explain(company, offer, j, &mut folds))
@@ -968,6 +994,7 @@ pub fn rank_offers_top(
                 label: format!("{} (candidature spontanée)", company.name),
                 score,
                 reasons,
+                work_warning: work_warning(person, None, today),
             }),
     );
     ranked
@@ -1010,6 +1037,10 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
     }
 
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
     /// A cook (G1602) living in Créteil (94), French B1, no child, no declared mobility.
     fn cook() -> Beneficiary {
         let mut b = Beneficiary::new(Utc::now());
@@ -1048,6 +1079,56 @@ mod tests {
 
     fn criterion(m: &Match, criterion: Criterion) -> &Reason {
         m.reasons.iter().find(|r| r.criterion == criterion).unwrap()
+    }
+
+    #[test]
+    fn matching_warns_when_the_person_may_not_work_on_the_offer_start_date() {
+        use crate::model::{PermitKind, ResidencePermit};
+        let mut restaurant = company("Brasserie", "56.10A", "Créteil", "94000");
+        let mut later = offer("Cuisinier", "G1602");
+        later.start_date = Some(d(2027, 1, 4));
+        restaurant.offers.push(later);
+        let mut person = cook();
+        // An asylum application registered on 10 August: no work before 10 February.
+        person.administrative.residence_permit = Some(ResidencePermit {
+            issued_on: Some(d(2026, 8, 10)),
+            work_authorisation: true,
+            ..ResidencePermit::new(PermitKind::AsylumSeeker)
+        });
+        let ranked = rank_offers(
+            &person,
+            std::slice::from_ref(&restaurant),
+            &CrecheSettings::default(),
+            today(),
+        );
+        let warning = ranked[0].work_warning.as_deref().unwrap_or_default();
+        assert!(
+            warning.starts_with("Au 04/01/2027 (début du contrat)"),
+            "{warning}"
+        );
+        assert!(warning.contains("Non autorisé à travailler"), "{warning}");
+        // Starting after the six months, with the authorisation: nothing to warn about.
+        restaurant.offers[0].start_date = Some(d(2027, 2, 15));
+        let ranked = rank_offers(
+            &person,
+            std::slice::from_ref(&restaurant),
+            &CrecheSettings::default(),
+            today(),
+        );
+        assert_eq!(ranked[0].work_warning, None);
+        // A multi-year card that expires before the start.
+        person.administrative.residence_permit = Some(ResidencePermit {
+            expires_on: Some(d(2027, 2, 1)),
+            ..ResidencePermit::new(PermitKind::MultiYear)
+        });
+        let ranked = rank_offers(
+            &person,
+            std::slice::from_ref(&restaurant),
+            &CrecheSettings::default(),
+            today(),
+        );
+        let warning = ranked[0].work_warning.as_deref().unwrap_or_default();
+        assert!(warning.contains("expiré le 01/02/2027"), "{warning}");
     }
 
     #[test]
@@ -1519,6 +1600,7 @@ mod tests {
         hired.pathway.outcome = Some(crate::model::Outcome {
             kind: crate::model::OutcomeKind::Training,
             date: today(),
+            contract_months: None,
         });
         let ranked = rank_beneficiaries(
             &restaurant,

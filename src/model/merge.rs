@@ -127,7 +127,10 @@ impl RecordPart {
             Self::Contact => to.contact.clone_from(&from.contact),
             Self::Administrative => to.administrative.clone_from(&from.administrative),
             Self::Family => to.family.clone_from(&from.family),
-            Self::FrenchLevel => to.french_level = from.french_level,
+            Self::FrenchLevel => {
+                to.french_level = from.french_level;
+                to.french_abilities = from.french_abilities;
+            }
             Self::Pathway => to.pathway.clone_from(&from.pathway),
             Self::Skills => to.skills.clone_from(&from.skills),
             Self::Referent => to.referent.clone_from(&from.referent),

@@ -19,6 +19,7 @@ mod demo_creche;
 mod demo_preparation;
 mod draft;
 mod ids;
+mod integration;
 pub mod matching;
 mod merge;
 mod pathway;
@@ -32,10 +33,11 @@ mod skills_draft;
 #[cfg(test)]
 mod unicode_props;
 mod validation;
+mod work_right;
 mod workshop;
 
 pub use application::{
-    Application, ApplicationState, HistoryEntry, MoveError, RefusalReason, StateKind,
+    Application, ApplicationState, EndReason, HistoryEntry, MoveError, RefusalReason, StateKind,
 };
 pub use beneficiary::{
     Administrative, Beneficiary, Child, Contact, CrecheAge, Family, FamilySituation, Identity,
@@ -67,30 +69,37 @@ pub use draft::{BeneficiaryDraft, ChildDraft, OutcomeDraft, PhaseDraft};
 pub use ids::{
     ApplicationId, BeneficiaryId, BookingId, ChildId, CompanyId, OfferId, PartnerId, WorkshopId,
 };
+pub use integration::{
+    CertificateKind, CivicExam, CivicExamResult, FrenchAbilities, Gap, Integration,
+    LanguageCertificate, PermitTarget,
+};
 pub use merge::{RecordPart, Side, merge};
 pub use pathway::{
-    ContractKind, EntryRoute, Outcome, OutcomeKind, Pathway, Phase, PhaseProgress, PhaseStatus,
-    Phases, RouteOverride, Stage,
+    ContractKind, DURABLE_MONTHS, EntryRoute, ExitClass, Outcome, OutcomeKind, Pathway, Phase,
+    PhaseProgress, PhaseStatus, Phases, RouteOverride, Stage,
 };
 pub use preparation::{
     Action, ActionStatus, Actor, AdminStep, AdminStepKind, CIR_CIVIC_DAYS, CirTraining, Hours,
-    INDIVIDUAL_TARGET_PERCENT, Mobility, Objective, OverdueAction, PERMIT_WARNING_DAYS,
-    PermitAlert, Preparation, Project, ProjectStatus, Session, SessionKind, StepStatus, Theme,
-    Transport, WorkingTime, format_minutes, parse_duration,
+    INDIVIDUAL_TARGET_PERCENT, Mobility, Objective, OverdueAction, PERMIT_FILING_DEADLINE_DAYS,
+    PERMIT_WARNING_DAYS, PROVISIONAL_WARNING_DAYS, PermitAlert, Preparation, Project,
+    ProjectStatus, Session, SessionKind, StepStatus, Theme, Transport, WorkingTime, format_minutes,
+    parse_duration,
 };
 pub use preparation_draft::{
-    ActionDraft, AdminStepDraft, ObjectiveDraft, PreparationDraft, ProjectDraft, SessionDraft,
+    ActionDraft, AdminStepDraft, CertificateDraft, CivicExamDraft, IntegrationDraft,
+    ObjectiveDraft, PreparationDraft, ProjectDraft, SessionDraft,
 };
 pub use search::{SearchQuery, fold};
 pub use settings::Settings;
 pub use skills::{
-    AreaAssessment, AreaStatus, Diploma, Experience, ExperienceKind, FlePartner, FleReferral,
-    Language, LifeArea, Recognition, ReferralOutcome, Skill, SkillLevel, SkillsAssessment,
-    Transferability, TransversalRating, TransversalSkill, YearMonth, eqf_french_equivalent,
-    years_by_occupation,
+    AreaAssessment, AreaStatus, CourseKind, Diploma, Experience, ExperienceKind, FlePartner,
+    FleReferral, Language, LifeArea, Recognition, ReferralOutcome, Skill, SkillLevel,
+    SkillsAssessment, Transferability, TransversalRating, TransversalSkill, YearMonth,
+    eqf_french_equivalent, years_by_occupation,
 };
 pub use skills_draft::{DiplomaDraft, ExperienceDraft, ReferralDraft, SkillsDraft, new_referral};
 pub use validation::{Field, FieldError, validate};
+pub use work_right::{ASYLUM_WAIT_MONTHS, WorkRight};
 pub use workshop::{
     Attendance, Enrolment, Workshop, WorkshopError, WorkshopTheme, attended_sessions,
     sort_catalogue,

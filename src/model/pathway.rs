@@ -193,17 +193,36 @@ pub enum ContractKind {
     SubsidisedContract,
     /// Self-employment or business creation.
     BusinessCreation,
+    /// Contrat à durée déterminée d'insertion, in an insertion structure (SIAE).
+    Cddi,
+    /// Apprenticeship contract.
+    Apprenticeship,
+    /// Professionalisation contract.
+    Professionalisation,
 }
 
 impl ContractKind {
     /// Every kind, for pickers.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 8] = [
         Self::Cdi,
         Self::Cdd,
         Self::Interim,
         Self::SubsidisedContract,
+        Self::Cddi,
+        Self::Apprenticeship,
+        Self::Professionalisation,
         Self::BusinessCreation,
     ];
+
+    /// Whether the contract is for a fixed term whose length decides how funders count it
+    /// (CDD, interim, work-study contracts).
+    #[must_use]
+    pub const fn has_length(self) -> bool {
+        matches!(
+            self,
+            Self::Cdd | Self::Interim | Self::Apprenticeship | Self::Professionalisation
+        )
+    }
 
     /// The French label.
     #[must_use]
@@ -214,6 +233,9 @@ impl ContractKind {
             Self::Interim => "Intérim",
             Self::SubsidisedContract => "Contrat aidé",
             Self::BusinessCreation => "Création d'activité",
+            Self::Cddi => "CDDI (insertion)",
+            Self::Apprenticeship => "Contrat d'apprentissage",
+            Self::Professionalisation => "Contrat de professionnalisation",
         }
     }
 }
@@ -225,6 +247,8 @@ pub enum OutcomeKind {
     Employment(ContractKind),
     /// Entry into a training course.
     Training,
+    /// Entry into another insertion structure or programme.
+    OtherInsertion,
     /// Any other exit (moved away, other programme…).
     Other,
     /// The person stopped attending.
@@ -233,13 +257,17 @@ pub enum OutcomeKind {
 
 impl OutcomeKind {
     /// Every outcome, for pickers.
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 12] = [
         Self::Employment(ContractKind::Cdi),
         Self::Employment(ContractKind::Cdd),
         Self::Employment(ContractKind::Interim),
         Self::Employment(ContractKind::SubsidisedContract),
+        Self::Employment(ContractKind::Cddi),
+        Self::Employment(ContractKind::Apprenticeship),
+        Self::Employment(ContractKind::Professionalisation),
         Self::Employment(ContractKind::BusinessCreation),
         Self::Training,
+        Self::OtherInsertion,
         Self::Other,
         Self::Dropout,
     ];
@@ -250,8 +278,39 @@ impl OutcomeKind {
         match self {
             Self::Employment(contract) => format!("Emploi ({})", contract.label()),
             Self::Training => "Formation".to_owned(),
+            Self::OtherInsertion => "Autre structure d'insertion".to_owned(),
             Self::Other => "Autre sortie".to_owned(),
             Self::Dropout => "Abandon".to_owned(),
+        }
+    }
+}
+
+/// Months from which a fixed-term job counts as lasting employment.
+pub const DURABLE_MONTHS: u16 = 6;
+
+/// How funders class an exit (the IAE's typology: emploi durable, emploi de transition,
+/// sortie positive, autre sortie).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ExitClass {
+    /// CDI, fixed-term job of 6 months or more, business creation.
+    DurableEmployment,
+    /// Fixed-term job under 6 months (or of unknown length), subsidised contract, CDDI.
+    TransitionEmployment,
+    /// Training, another insertion structure.
+    Positive,
+    /// Any other exit, drop-out included.
+    Other,
+}
+
+impl ExitClass {
+    /// The French label.
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::DurableEmployment => "Emploi durable",
+            Self::TransitionEmployment => "Emploi de transition",
+            Self::Positive => "Sortie positive",
+            Self::Other => "Autre sortie",
         }
     }
 }
@@ -263,6 +322,60 @@ pub struct Outcome {
     pub kind: OutcomeKind,
     /// When.
     pub date: NaiveDate,
+    /// For a CDD, interim or work-study contract: its length in months (absent from files
+    /// before format 5: unknown).
+    #[serde(default)]
+    pub contract_months: Option<u16>,
+}
+
+impl Outcome {
+    /// How funders count this exit. A fixed-term job of unknown length counts as transition
+    /// until its length is recorded.
+    #[must_use]
+    pub fn exit_class(&self) -> ExitClass {
+        match self.kind {
+            OutcomeKind::Employment(ContractKind::Cdi | ContractKind::BusinessCreation) => {
+                ExitClass::DurableEmployment
+            }
+            OutcomeKind::Employment(contract) if contract.has_length() => {
+                if self.contract_months.is_some_and(|m| m >= DURABLE_MONTHS) {
+                    ExitClass::DurableEmployment
+                } else {
+                    ExitClass::TransitionEmployment
+                }
+            }
+            OutcomeKind::Employment(_) => ExitClass::TransitionEmployment,
+            OutcomeKind::Training | OutcomeKind::OtherInsertion => ExitClass::Positive,
+            OutcomeKind::Other | OutcomeKind::Dropout => ExitClass::Other,
+        }
+    }
+
+    /// "4 mois, emploi de transition", "emploi durable": the length when it counts, and the class.
+    #[must_use]
+    pub fn describe_class(&self) -> String {
+        let class = self.exit_class().label().to_lowercase();
+        match self.contract_months {
+            Some(m) if matches!(self.kind, OutcomeKind::Employment(c) if c.has_length()) => {
+                format!("{m} mois, {class}")
+            }
+            _ => class,
+        }
+    }
+
+    /// "Emploi (CDD) · 4 mois · emploi de transition".
+    #[must_use]
+    pub fn describe(&self) -> String {
+        let months = self
+            .contract_months
+            .filter(|_| matches!(self.kind, OutcomeKind::Employment(c) if c.has_length()))
+            .map(|m| format!(" · {m} mois"))
+            .unwrap_or_default();
+        format!(
+            "{}{months} · {}",
+            self.kind.label(),
+            self.exit_class().label().to_lowercase()
+        )
+    }
 }
 
 /// A beneficiary's pathway through the programme.
@@ -364,7 +477,61 @@ mod tests {
         pathway.outcome = Some(Outcome {
             kind: OutcomeKind::Employment(ContractKind::Cdi),
             date: NaiveDate::from_ymd_opt(2026, 5, 1).unwrap_or_default(),
+            contract_months: None,
         });
         assert_eq!(pathway.stage().label(), "Sorti : Emploi (CDI)");
+    }
+
+    #[test]
+    fn exits_are_classed_as_funders_count_them() {
+        let outcome = |kind, contract_months| Outcome {
+            kind,
+            date: NaiveDate::from_ymd_opt(2026, 5, 1).unwrap_or_default(),
+            contract_months,
+        };
+        let class = |kind, months| outcome(kind, months).exit_class();
+        let job = OutcomeKind::Employment;
+        assert_eq!(
+            class(job(ContractKind::Cdi), None),
+            ExitClass::DurableEmployment
+        );
+        assert_eq!(
+            class(job(ContractKind::BusinessCreation), None),
+            ExitClass::DurableEmployment
+        );
+        assert_eq!(
+            class(job(ContractKind::Cdd), Some(6)),
+            ExitClass::DurableEmployment
+        );
+        assert_eq!(
+            class(job(ContractKind::Cdd), Some(5)),
+            ExitClass::TransitionEmployment
+        );
+        assert_eq!(
+            class(job(ContractKind::Interim), None),
+            ExitClass::TransitionEmployment
+        );
+        assert_eq!(
+            class(job(ContractKind::Interim), Some(8)),
+            ExitClass::DurableEmployment
+        );
+        assert_eq!(
+            class(job(ContractKind::Cddi), Some(12)),
+            ExitClass::TransitionEmployment
+        );
+        assert_eq!(
+            class(job(ContractKind::SubsidisedContract), Some(12)),
+            ExitClass::TransitionEmployment
+        );
+        assert_eq!(class(OutcomeKind::Training, None), ExitClass::Positive);
+        assert_eq!(
+            class(OutcomeKind::OtherInsertion, None),
+            ExitClass::Positive
+        );
+        assert_eq!(class(OutcomeKind::Dropout, None), ExitClass::Other);
+        assert_eq!(
+            outcome(job(ContractKind::Cdd), Some(4)).describe(),
+            "Emploi (CDD) · 4 mois · emploi de transition"
+        );
     }
 }

@@ -8,11 +8,12 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, TimeDelta};
 use serde::{Deserialize, Serialize};
 
 use super::beneficiary::Administrative;
 use super::cv::Cv;
+use super::integration::Integration;
 use super::pathway::ContractKind;
 use super::skills::LifeArea;
 
@@ -607,16 +608,47 @@ pub struct CirTraining {
     pub language_hours_prescribed: u16,
 }
 
-/// Days before a permit's expiry from which its renewal is flagged.
-pub const PERMIT_WARNING_DAYS: i64 = 90;
+/// Days before a permit's expiry from which its renewal is flagged: the ANEF filing window
+/// opens on the 120th day before expiry (R.431-5 CESEDA).
+pub const PERMIT_WARNING_DAYS: i64 = 120;
+
+/// Days before a permit's expiry by which its renewal must be filed: the window closes on the
+/// 60th day before expiry (R.431-5 CESEDA). Filed later, the person may be left without a
+/// title between the expiry and the decision.
+pub const PERMIT_FILING_DEADLINE_DAYS: i64 = 60;
+
+/// Days before the expiry of a provisional document (récépissé, API, asylum seeker's
+/// certificate) from which its extension is flagged: not a legal window, a reminder.
+pub const PROVISIONAL_WARNING_DAYS: i64 = 30;
 
 /// What the residence permit's expiry calls for on a given day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PermitAlert {
     /// Expired on that date.
     Expired(NaiveDate),
-    /// Expires within [`PERMIT_WARNING_DAYS`]: renewal to prepare.
-    ExpiresSoon {
+    /// Inside the ANEF filing window: the renewal is to be filed between `opens` and `closes`.
+    RenewalWindow {
+        /// Expiry date.
+        on: NaiveDate,
+        /// First day of the window (120 days before expiry).
+        opens: NaiveDate,
+        /// Last day of the window (60 days before expiry).
+        closes: NaiveDate,
+        /// Days left before expiry.
+        days_left: i64,
+    },
+    /// Past the window's last day and not expired yet: filing now is late, rights may break.
+    LateFiling {
+        /// Expiry date.
+        on: NaiveDate,
+        /// The window's last day, gone.
+        closed: NaiveDate,
+        /// Days left before expiry.
+        days_left: i64,
+    },
+    /// A provisional document (récépissé, API, asylum seeker's certificate) expiring within
+    /// [`PROVISIONAL_WARNING_DAYS`]: to have extended.
+    ProvisionalExpiresSoon {
         /// Expiry date.
         on: NaiveDate,
         /// Days left.
@@ -628,18 +660,37 @@ impl PermitAlert {
     /// The alert, if any, for a person's permit on `today`.
     #[must_use]
     pub fn of(administrative: &Administrative, today: NaiveDate) -> Option<Self> {
-        let expires = administrative.residence_permit.as_ref()?.expires_on?;
-        let days_left = (expires - today).num_days();
+        let permit = administrative.residence_permit.as_ref()?;
+        let on = permit.expires_on?;
+        let days_left = (on - today).num_days();
+        let before = |days: i64| on.checked_sub_signed(TimeDelta::days(days)).unwrap_or(on);
         if days_left < 0 {
-            Some(Self::Expired(expires))
+            Some(Self::Expired(on))
+        } else if permit.kind.is_provisional() {
+            (days_left <= PROVISIONAL_WARNING_DAYS)
+                .then_some(Self::ProvisionalExpiresSoon { on, days_left })
+        } else if days_left < PERMIT_FILING_DEADLINE_DAYS {
+            Some(Self::LateFiling {
+                on,
+                closed: before(PERMIT_FILING_DEADLINE_DAYS),
+                days_left,
+            })
         } else if days_left <= PERMIT_WARNING_DAYS {
-            Some(Self::ExpiresSoon {
-                on: expires,
+            Some(Self::RenewalWindow {
+                on,
+                opens: before(PERMIT_WARNING_DAYS),
+                closes: before(PERMIT_FILING_DEADLINE_DAYS),
                 days_left,
             })
         } else {
             None
         }
+    }
+
+    /// Whether the alert calls for action now (red): expired, or filing late.
+    #[must_use]
+    pub const fn is_urgent(self) -> bool {
+        matches!(self, Self::Expired(_) | Self::LateFiling { .. })
     }
 }
 
@@ -657,6 +708,9 @@ pub struct Preparation {
     pub admin_steps: BTreeMap<AdminStepKind, AdminStep>,
     /// CIR training progress.
     pub cir: CirTraining,
+    /// The 2026 conditions of a lasting stay: target, examen civique, certificates (absent
+    /// from files before format 5: none).
+    pub integration: Integration,
     /// The CV as edited by the counsellor (`None`: not prepared yet).
     pub cv: Option<Cv>,
 }
@@ -847,32 +901,60 @@ mod tests {
     }
 
     #[test]
-    fn the_permit_warning_starts_ninety_days_before_expiry() {
+    fn permit_renewal_is_flagged_in_the_anef_window_and_late_past_the_sixtieth_day() {
         let today = d(2026, 11, 22);
         let mut admin = Administrative::default();
         assert_eq!(PermitAlert::of(&admin, today), None);
-        let permit = |expires| ResidencePermit {
-            kind: PermitKind::Temporary,
-            number: None,
-            issued_on: None,
+        let permit = |kind, expires| ResidencePermit {
+            kind,
             expires_on: Some(expires),
+            ..ResidencePermit::new(kind)
         };
         let in_days = |n| today.checked_add_days(chrono::Days::new(n)).unwrap();
-        admin.residence_permit = Some(permit(in_days(90)));
+        admin.residence_permit = Some(permit(PermitKind::Temporary, in_days(121)));
+        assert_eq!(PermitAlert::of(&admin, today), None);
+        // The 120th day before expiry opens the window, which closes on the 60th.
+        admin.residence_permit = Some(permit(PermitKind::MultiYear, in_days(120)));
+        let alert = PermitAlert::of(&admin, today);
         assert_eq!(
-            PermitAlert::of(&admin, today),
-            Some(PermitAlert::ExpiresSoon {
-                on: d(2027, 2, 20),
-                days_left: 90
+            alert,
+            Some(PermitAlert::RenewalWindow {
+                on: d(2027, 3, 22),
+                opens: today,
+                closes: d(2027, 1, 21),
+                days_left: 120
             })
         );
-        admin.residence_permit = Some(permit(in_days(91)));
-        assert_eq!(PermitAlert::of(&admin, today), None);
-        admin.residence_permit = Some(permit(d(2026, 11, 21)));
+        assert!(!alert.is_some_and(PermitAlert::is_urgent));
+        admin.residence_permit = Some(permit(PermitKind::Temporary, in_days(60)));
+        assert!(matches!(
+            PermitAlert::of(&admin, today),
+            Some(PermitAlert::RenewalWindow { closes, .. }) if closes == today
+        ));
+        admin.residence_permit = Some(permit(PermitKind::Resident, in_days(59)));
+        let alert = PermitAlert::of(&admin, today);
+        assert_eq!(
+            alert,
+            Some(PermitAlert::LateFiling {
+                on: d(2027, 1, 20),
+                closed: d(2026, 11, 21),
+                days_left: 59
+            })
+        );
+        assert!(alert.is_some_and(PermitAlert::is_urgent));
+        admin.residence_permit = Some(permit(PermitKind::Temporary, d(2026, 11, 21)));
         assert_eq!(
             PermitAlert::of(&admin, today),
             Some(PermitAlert::Expired(d(2026, 11, 21)))
         );
+        // A récépissé is extended, not renewed on ANEF: a reminder a month ahead.
+        admin.residence_permit = Some(permit(PermitKind::Receipt, in_days(59)));
+        assert_eq!(PermitAlert::of(&admin, today), None);
+        admin.residence_permit = Some(permit(PermitKind::Receipt, in_days(30)));
+        assert!(matches!(
+            PermitAlert::of(&admin, today),
+            Some(PermitAlert::ProvisionalExpiresSoon { days_left: 30, .. })
+        ));
     }
 
     #[test]

@@ -5,8 +5,12 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use super::cefr::CefrLevel;
 use super::cv::CvDraft;
 use super::dates::{format_date, parse_date};
+use super::integration::{
+    CertificateKind, CivicExam, CivicExamResult, Integration, LanguageCertificate, PermitTarget,
+};
 use super::preparation::{
     Action, ActionStatus, Actor, AdminStep, AdminStepKind, CirTraining, Objective, Preparation,
     Project, Session, SessionKind, StepStatus, Theme, format_minutes, parse_duration,
@@ -79,6 +83,82 @@ pub struct AdminStepDraft {
     pub note: String,
 }
 
+/// The examen civique as edited.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(missing_docs)] // Mirrors `CivicExam`.
+pub struct CivicExamDraft {
+    pub mention: PermitTarget,
+    /// Date as typed.
+    pub date: String,
+    pub result: CivicExamResult,
+    pub attempts: u8,
+}
+
+/// A language certificate as edited.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(missing_docs)] // Mirrors `LanguageCertificate`.
+pub struct CertificateDraft {
+    pub kind: CertificateKind,
+    pub level: CefrLevel,
+    /// Date as typed.
+    pub obtained_on: String,
+}
+
+/// The 2026 conditions as edited.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[allow(missing_docs)] // Mirrors `Integration`.
+pub struct IntegrationDraft {
+    pub target: Option<PermitTarget>,
+    pub civic_exam: Option<CivicExamDraft>,
+    pub certificates: Vec<CertificateDraft>,
+}
+
+impl IntegrationDraft {
+    fn from_integration(i: &Integration) -> Self {
+        Self {
+            target: i.target,
+            civic_exam: i.civic_exam.map(|e| CivicExamDraft {
+                mention: e.mention,
+                date: date_text(e.date),
+                result: e.result,
+                attempts: e.attempts,
+            }),
+            certificates: i
+                .certificates
+                .iter()
+                .map(|c| CertificateDraft {
+                    kind: c.kind,
+                    level: c.level,
+                    obtained_on: date_text(c.obtained_on),
+                })
+                .collect(),
+        }
+    }
+
+    /// Parses the form, pushing date errors into `errors`.
+    pub fn to_integration(&self, errors: &mut Vec<FieldError>) -> Integration {
+        Integration {
+            target: self.target,
+            civic_exam: self.civic_exam.as_ref().map(|e| CivicExam {
+                mention: e.mention,
+                date: date(&e.date, Field::CivicExamDate, errors),
+                result: e.result,
+                attempts: e.attempts,
+            }),
+            certificates: self
+                .certificates
+                .iter()
+                .enumerate()
+                .map(|(i, c)| LanguageCertificate {
+                    kind: c.kind,
+                    level: c.level,
+                    obtained_on: date(&c.obtained_on, Field::CertificateDate(i), errors),
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Phase-2 data as edited.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[allow(missing_docs)] // Mirrors `Preparation`.
@@ -88,6 +168,8 @@ pub struct PreparationDraft {
     pub sessions: Vec<SessionDraft>,
     pub admin_steps: BTreeMap<AdminStepKind, AdminStepDraft>,
     pub cir: CirTraining,
+    /// The 2026 conditions: target, examen civique, certificates.
+    pub integration: IntegrationDraft,
     /// The CV's text.
     pub cv: Option<CvDraft>,
 }
@@ -174,6 +256,7 @@ impl PreparationDraft {
                 })
                 .collect(),
             cir: p.cir,
+            integration: IntegrationDraft::from_integration(&p.integration),
             cv: p.cv.as_ref().map(CvDraft::from_cv),
         }
     }
@@ -271,10 +354,38 @@ impl PreparationDraft {
             sessions,
             admin_steps,
             cir: self.cir,
+            integration: self.integration.to_integration(errors),
             cv: self.cv.as_ref().map(CvDraft::to_cv),
         };
         preparation.normalize_main_project();
         preparation
+    }
+
+    /// Adds the objective suggested by the gap to the 2026 conditions (theme "Langue"), unless
+    /// an objective with that label is already in the plan; returns whether it was added.
+    pub fn add_integration_objective(&mut self, gap: &super::integration::Gap) -> bool {
+        let Some((label, actions)) = gap.suggested_objective() else {
+            return false;
+        };
+        if self
+            .objectives
+            .iter()
+            .any(|o| single_line(&o.label) == label)
+        {
+            return false;
+        }
+        self.objectives.push(ObjectiveDraft {
+            theme: Theme::Language,
+            label,
+            actions: actions
+                .into_iter()
+                .map(|label| ActionDraft {
+                    label,
+                    ..ActionDraft::default()
+                })
+                .collect(),
+        });
+        true
     }
 
     /// Adds an empty project (the main one when it is the first).

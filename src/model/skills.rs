@@ -528,6 +528,31 @@ pub struct AreaAssessment {
     pub note: String,
 }
 
+/// The kind of course a partner gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum CourseKind {
+    /// French as a foreign language, for people who read and write another language.
+    #[default]
+    Fle,
+    /// Literacy (alphabétisation): learning to read and write, for people who never learnt in
+    /// any language.
+    Literacy,
+}
+
+impl CourseKind {
+    /// Every kind, for pickers.
+    pub const ALL: [Self; 2] = [Self::Fle, Self::Literacy];
+
+    /// The French label.
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::Fle => "FLE (français langue étrangère)",
+            Self::Literacy => "Alphabétisation",
+        }
+    }
+}
+
 /// A partner giving French (FLE) courses, in the structure's directory.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -546,6 +571,8 @@ pub struct FlePartner {
     pub contact: String,
     /// Places available, when known.
     pub places_available: Option<u32>,
+    /// FLE or literacy (absent from files before format 5: FLE).
+    pub course: CourseKind,
 }
 
 /// What came of a referral to a French-course partner.

@@ -48,6 +48,8 @@ pub enum Field {
     PhaseEnd(Phase),
     /// The outcome date.
     OutcomeDate,
+    /// The length of the contract at the outcome, in months.
+    OutcomeMonths,
     /// An experience's title, by position.
     ExperienceTitle(usize),
     /// An experience's start, by position.
@@ -78,6 +80,10 @@ pub enum Field {
     SessionDuration(usize),
     /// An administrative step's date.
     AdminStepDate(AdminStepKind),
+    /// The examen civique's date.
+    CivicExamDate,
+    /// A language certificate's date, by position.
+    CertificateDate(usize),
     /// The first day of care at the micro-crèche, by position in the Crèche tab's care forms.
     CareStartsOn(usize),
 }
@@ -107,6 +113,7 @@ impl Field {
             Self::PhaseStart(phase) => format!("phase {} : début", phase.number()),
             Self::PhaseEnd(phase) => format!("phase {} : fin", phase.number()),
             Self::OutcomeDate => "date de sortie".to_owned(),
+            Self::OutcomeMonths => "durée du contrat (mois)".to_owned(),
             Self::ExperienceTitle(i) => nth("expérience", i, "intitulé"),
             Self::ExperienceStart(i) => nth("expérience", i, "début"),
             Self::ExperienceEnd(i) => nth("expérience", i, "fin"),
@@ -126,6 +133,8 @@ impl Field {
             Self::SessionDate(i) => nth("entretien", i, "date"),
             Self::SessionDuration(i) => nth("entretien", i, "durée"),
             Self::AdminStepDate(kind) => format!("démarche « {} » : date", kind.label()),
+            Self::CivicExamDate => "examen civique : date".to_owned(),
+            Self::CertificateDate(i) => nth("certificat de langue", i, "date"),
             Self::CareStartsOn(i) => nth("micro-crèche, enfant", i, "premier jour d'accueil"),
         }
     }
@@ -479,6 +488,7 @@ mod tests {
             number: None,
             issued_on: Some(d(2025, 6, 1)),
             expires_on: Some(d(2025, 5, 31)),
+            ..ResidencePermit::new(PermitKind::Temporary)
         });
         assert_eq!(fields(&b), vec![Field::PermitExpiresOn]);
     }

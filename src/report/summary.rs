@@ -380,6 +380,13 @@ fn pathway_rows(record: &Beneficiary) -> Vec<SummaryRow> {
             &route_override.reason,
         ));
     }
+    if let Some(gap) = record.preparation.integration.gap(record.french_level) {
+        rows.push(row(
+            "titre_vise",
+            "Titre visé (conditions 2026)",
+            gap.sentence(),
+        ));
+    }
     rows.push(row("etape", "Étape actuelle", record.stage().label()));
     rows
 }
@@ -844,9 +851,9 @@ fn application_line(application: &Application, sources: &Sources<'_>) -> String 
                 note => format!("refusée{since} (motif : {reason}, {note})"),
             }
         }
-        state @ (ApplicationState::Interview { .. } | ApplicationState::Hired { .. }) => {
-            lowercase_first(&state.describe())
-        }
+        state @ (ApplicationState::Interview { .. }
+        | ApplicationState::Hired { .. }
+        | ApplicationState::Ended { .. }) => lowercase_first(&state.describe()),
     };
     format!("{target} : {state}")
 }
@@ -857,7 +864,12 @@ fn matching_rows(record: &Beneficiary, sources: &Sources<'_>) -> Vec<SummaryRow>
         .outcome
         .as_ref()
         .map_or("parcours en cours".to_owned(), |o| {
-            format!("{} le {}", o.kind.label(), format_date(o.date))
+            format!(
+                "{} le {} ({})",
+                o.kind.label(),
+                format_date(o.date),
+                o.describe_class()
+            )
         });
     let mut rows = vec![status_row(record, Phase::Matching)];
     // Those under way first, then the closed ones, each in the order they were made.
@@ -1083,6 +1095,7 @@ mod tests {
             number: Some("9912345678".into()),
             issued_on: None,
             expires_on: Some(d(2026, 10, 1)),
+            ..ResidencePermit::new(PermitKind::Temporary)
         });
         b
     }
@@ -1344,6 +1357,7 @@ mod tests {
         closed.pathway.outcome = Some(crate::model::Outcome {
             kind: crate::model::OutcomeKind::Training,
             date: d(2026, 11, 15),
+            contract_months: None,
         });
         let summary_closed = Summary::build(
             &closed,

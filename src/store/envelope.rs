@@ -23,8 +23,13 @@ use serde::{Deserialize, Serialize};
 /// (format 1 wrote bare names, still read: see `model::Language`'s deserialisation) and phase-1
 /// data (`skills`) was added; 3 — the settings gained `backups_kept` (absent: 14); 4 — records
 /// gained `preparation` (phase 2), `applications` (phase 3) and `creche` (absent: empty), and
-/// the data directory `workshops/`, `companies/` and `creche.ron`; 5 — `creche.ron` gained
-/// `upper_age_rule` (absent: school entry, the September after the third birthday).
+/// the data directory `workshops/`, `companies/` and `creche.ron`; 5 — permit kinds split and
+/// extended (the format-4 `Protection` still reads, as "to be specified") and the permit's
+/// `renews` and `work_authorisation` (absent: none, false); records gained `french_abilities`
+/// and `preparation.integration`, FLE partners `course` (absent: none, none, FLE); contracts
+/// CDDI, apprenticeship, professionalisation; outcomes `OtherInsertion` and
+/// `contract_months`; applications the state `Ended`; `creche.ron` gained `upper_age_rule`
+/// (absent: school entry, the September after the third birthday).
 pub const SCHEMA_VERSION: u32 = 5;
 
 /// Deepest nesting accepted when reading: far above any real record, far below a stack overflow.

@@ -610,6 +610,7 @@ impl ParcoursApp {
                         editor.draft.outcome = Some(OutcomeDraft {
                             kind,
                             date: format_date(date),
+                            months: String::new(),
                         });
                         editor.last_edit = now;
                         editor.revalidate(&self.records[index], today);

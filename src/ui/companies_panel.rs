@@ -12,12 +12,12 @@ use egui::{RichText, TextEdit, Ui};
 use super::companies_window::{Candidates, DirectoryWindow, ImportWindow};
 use super::creche_panel::InterviewBooking;
 use super::widgets::{choice_box, info_row, info_section};
-use super::{phase_rows, theme};
+use super::{phase_rows, text, theme};
 use crate::model::matching::{Match, Target, rank_offers_top};
 use crate::model::{
     Application, ApplicationId, ApplicationState, Beneficiary, BookingReason, Company,
-    ContractKind, CrecheSettings, OutcomeKind, Phase, RefusalReason, StateKind, format_date,
-    parse_date,
+    ContractKind, CrecheSettings, EndReason, OutcomeKind, Phase, RefusalReason, StateKind,
+    format_date, parse_date,
 };
 
 /// How many ranked lines the tab shows.
@@ -72,6 +72,7 @@ struct MoveDraft {
     place: String,
     contract: ContractKind,
     reason: RefusalReason,
+    end_reason: EndReason,
     note: String,
     error: Option<String>,
 }
@@ -86,6 +87,7 @@ impl MoveDraft {
             place: String::new(),
             contract: ContractKind::Cdi,
             reason: RefusalReason::Other,
+            end_reason: EndReason::EndOfContract,
             note: String::new(),
             error: None,
         }
@@ -135,6 +137,10 @@ impl MoveDraft {
             StateKind::Refused => ApplicationState::Refused {
                 reason: self.reason,
                 note: self.note.trim().to_owned(),
+            },
+            StateKind::Ended => ApplicationState::Ended {
+                reason: self.end_reason,
+                on: date()?,
             },
         })
     }
@@ -253,7 +259,9 @@ impl CompaniesPanel {
                     ui.label(RichText::new(application.target_label()).strong());
                     let colour = match application.state.kind() {
                         StateKind::Hired => theme::OK,
-                        StateKind::Refused | StateKind::Withdrawn => theme::ROUTE_UNKNOWN,
+                        StateKind::Refused | StateKind::Withdrawn | StateKind::Ended => {
+                            theme::ROUTE_UNKNOWN
+                        }
                         _ => theme::ROUTE_FLE,
                     };
                     ui.label(RichText::new(application.state.describe()).color(colour));
@@ -364,6 +372,20 @@ impl CompaniesPanel {
                         );
                         ui.end_row();
                         text_row(ui, REFUSAL_NOTE, &mut draft.note);
+                    }
+                    StateKind::Ended => {
+                        let label = ui.label(text::END_REASON);
+                        choice_box(
+                            ui,
+                            text::END_REASON,
+                            label.id,
+                            true,
+                            &mut draft.end_reason,
+                            &EndReason::ALL,
+                            &|r: EndReason| r.label().to_owned(),
+                        );
+                        ui.end_row();
+                        text_row(ui, text::END_DATE, &mut draft.date);
                     }
                     _ => {
                         ui.label(format!("Changement daté du {}.", format_date(today)));
@@ -515,7 +537,9 @@ fn match_row_ui(
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if already_applied(record, line.target) {
                 ui.label(RichText::new(ALREADY_PROPOSED).weak());
-            } else if proposal_button(ui, writable, &line.label).clicked() {
+            } else if proposal_button(ui, writable, &line.label, line.work_warning.as_deref())
+                .clicked()
+            {
                 let (company_id, offer_id) = match line.target {
                     Target::Offer { company, offer } => (company, Some(offer)),
                     Target::Spontaneous { company } => (company, None),
@@ -544,6 +568,9 @@ fn match_row_ui(
                 ui.label(RichText::new(details).weak());
             }
             ui.horizontal_wrapped(|ui| reasons_ui(ui, line));
+            if let Some(warning) = &line.work_warning {
+                ui.label(RichText::new(warning).small().strong().color(theme::ERROR));
+            }
         });
     });
     ui.add_space(4.0);
@@ -600,11 +627,23 @@ fn details(companies: &[Company], target: Target) -> Option<String> {
 
 /// "Proposer", named "Proposer « offer — company »" for screen readers (and tests): a list of
 /// identical "Proposer" buttons says nothing to someone who cannot see the rows.
-fn proposal_button(ui: &mut Ui, enabled: bool, target: &str) -> egui::Response {
+/// When the person may not work on the start date, the button says so on hover.
+fn proposal_button(
+    ui: &mut Ui,
+    enabled: bool,
+    target: &str,
+    work_warning: Option<&str>,
+) -> egui::Response {
     let name = format!("{PROPOSE} « {target} »");
+    let label = if work_warning.is_some() {
+        RichText::new(PROPOSE).color(theme::ERROR)
+    } else {
+        RichText::new(PROPOSE)
+    };
+    let hover = work_warning.map_or_else(|| name.clone(), text::propose_despite);
     let response = ui
-        .add_enabled(enabled, egui::Button::new(PROPOSE))
-        .on_hover_text(&name);
+        .add_enabled(enabled, egui::Button::new(label))
+        .on_hover_text(hover);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, &name));
     response
 }

@@ -2,13 +2,13 @@
 //! family, entry route and phases, follow-up — with each validation message beside its field.
 
 use chrono::NaiveDate;
-use egui::Ui;
+use egui::{RichText, Ui};
 
 use super::widgets::{self, Form, choice_box};
 use super::{text, theme};
 use crate::model::{
-    BeneficiaryDraft, EntryRoute, FamilySituation, Field, FieldError, OutcomeDraft, OutcomeKind,
-    PermitKind, Phase, PhaseStatus, Sex, format_date,
+    BeneficiaryDraft, EntryRoute, FamilySituation, Field, FieldError, Outcome, OutcomeDraft,
+    OutcomeKind, PermitKind, Phase, PhaseStatus, ResidencePermit, Sex, WorkRight, format_date,
 };
 
 /// Draws the form; returns whether the person changed anything this frame.
@@ -78,7 +78,34 @@ pub fn ui(
             &options,
             |k| k.map_or(text::NO_PERMIT, PermitKind::label).to_owned(),
         );
-        if draft.permit_kind.is_some() {
+        if let Some(kind) = draft.permit_kind {
+            if kind.stands_for_another() {
+                let renewed: Vec<Option<PermitKind>> = std::iter::once(None)
+                    .chain(
+                        PermitKind::ALL
+                            .into_iter()
+                            .filter(|k| !k.stands_for_another())
+                            .map(Some),
+                    )
+                    .collect();
+                form.choice(
+                    ui,
+                    text::PERMIT_RENEWS,
+                    &mut draft.permit_renews,
+                    &renewed,
+                    |k| {
+                        k.map_or(text::PERMIT_RENEWS_UNKNOWN, PermitKind::label)
+                            .to_owned()
+                    },
+                );
+            }
+            if kind == PermitKind::AsylumSeeker {
+                form.checkbox(
+                    ui,
+                    text::WORK_AUTHORISATION,
+                    &mut draft.permit_work_authorisation,
+                );
+            }
             form.text(ui, text::PERMIT_NUMBER, &mut draft.permit_number, None);
             form.date(
                 ui,
@@ -92,6 +119,13 @@ pub fn ui(
                 &mut draft.permit_expires_on,
                 Field::PermitExpiresOn,
             );
+            let right = WorkRight::of_permit(
+                &draft.typed_permit().unwrap_or(ResidencePermit::new(kind)),
+                today,
+            );
+            ui.label(RichText::new(text::WORK_RIGHT).weak());
+            ui.label(RichText::new(right.sentence()).color(theme::work_right_colour(&right)));
+            ui.end_row();
         }
         form.date(
             ui,
@@ -260,6 +294,11 @@ pub fn ui(
                     .outcome
                     .as_ref()
                     .map_or_else(|| format_date(today), |o| o.date.clone()),
+                months: draft
+                    .outcome
+                    .as_ref()
+                    .map(|o| o.months.clone())
+                    .unwrap_or_default(),
             });
             form.changed = true;
         }
@@ -270,6 +309,25 @@ pub fn ui(
                 &mut outcome.date,
                 Field::OutcomeDate,
             );
+            let has_length = matches!(outcome.kind, OutcomeKind::Employment(c) if c.has_length());
+            if has_length {
+                form.text(
+                    ui,
+                    text::OUTCOME_MONTHS,
+                    &mut outcome.months,
+                    Some(Field::OutcomeMonths),
+                );
+            }
+            // The class as funders count it, from what is typed now.
+            let class = Outcome {
+                kind: outcome.kind,
+                date: today,
+                contract_months: outcome.months.trim().parse().ok(),
+            }
+            .exit_class();
+            ui.label(text::EXIT_CLASS);
+            ui.label(egui::RichText::new(class.label()).strong());
+            ui.end_row();
         }
     });
 

@@ -138,6 +138,7 @@ mod tests {
         closed.pathway.outcome = Some(Outcome {
             kind: OutcomeKind::Training,
             date: day(12),
+            contract_months: None,
         });
         assert_eq!(count(&[open.clone()], day(22)), 1);
         assert_eq!(count(&[open, closed], day(22)), 1);

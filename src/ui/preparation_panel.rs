@@ -20,10 +20,11 @@ use super::{text, theme};
 use crate::model::rome::catalog;
 use crate::model::{
     ActionDraft, ActionStatus, Actor, AdminStepDraft, AdminStepKind, Beneficiary, BeneficiaryDraft,
-    CIR_CIVIC_DAYS, ContractKind, Field, FieldError, Hours, INDIVIDUAL_TARGET_PERCENT,
-    ObjectiveDraft, PermitAlert, Phase, ProjectStatus, Session, SessionDraft, SessionKind,
-    StepStatus, Theme, Transport, WorkingTime, Workshop, age_in_months, attended_sessions,
-    format_date, format_minutes, parse_date, parse_duration,
+    CIR_CIVIC_DAYS, CefrLevel, CertificateDraft, CertificateKind, CivicExamDraft, CivicExamResult,
+    ContractKind, Field, FieldError, Hours, INDIVIDUAL_TARGET_PERCENT, ObjectiveDraft, PermitAlert,
+    PermitTarget, Phase, ProjectStatus, Session, SessionDraft, SessionKind, StepStatus, Theme,
+    Transport, WorkingTime, Workshop, age_in_months, attended_sessions, format_date,
+    format_minutes, parse_date, parse_duration,
 };
 
 /// How far (in percentage points) the individual share may stray from the target before the
@@ -798,28 +799,17 @@ fn admin_ui(
     ui.add_space(theme::SECTION_GAP);
     ui.heading("Démarches administratives");
     ui.separator();
-    match PermitAlert::of(admin, cx.today) {
-        Some(PermitAlert::Expired(on)) => {
-            ui.label(
-                RichText::new(format!(
-                    "Titre de séjour expiré depuis le {}",
-                    format_date(on)
-                ))
-                .color(theme::ERROR)
+    if let Some(alert) = PermitAlert::of(admin, cx.today) {
+        let colour = if alert.is_urgent() {
+            theme::ERROR
+        } else {
+            theme::WARNING
+        };
+        ui.label(
+            RichText::new(text::permit_alert(alert))
+                .color(colour)
                 .strong(),
-            );
-        }
-        Some(PermitAlert::ExpiresSoon { on, days_left }) => {
-            ui.label(
-                RichText::new(format!(
-                    "Titre de séjour : expire le {} (dans {days_left} jours) : renouvellement à préparer",
-                    format_date(on)
-                ))
-                .color(theme::WARNING)
-                .strong(),
-            );
-        }
-        None => {}
+        );
     }
     // Rows of fixed-width cells, like the action plan: in a grid, text fields take the width
     // the column had the frame before, and the columns never settle.
@@ -875,6 +865,159 @@ fn admin_ui(
         .admin_steps
         .retain(|_, step| *step != AdminStepDraft::default());
     cir_ui(ui, form, draft, admin.cir_signed_on);
+    integration_ui(ui, form, errors, draft);
+}
+
+/// The 2026 conditions: the permit aimed at, the gap to its French level and examen civique
+/// (with the objective it suggests for the action plan), the exam, the certificates held.
+fn integration_ui(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    errors: &[FieldError],
+    draft: &mut BeneficiaryDraft,
+) {
+    let enabled = form.enabled();
+    let level = draft.summary_french_level();
+    let integration = &mut draft.preparation.integration;
+    form.section(ui, text::INTEGRATION, |form, ui| {
+        let targets: Vec<Option<PermitTarget>> = std::iter::once(None)
+            .chain(PermitTarget::ALL.map(Some))
+            .collect();
+        form.choice(ui, text::TARGET, &mut integration.target, &targets, |t| {
+            t.map_or_else(|| text::NO_TARGET.to_owned(), text::target_choice)
+        });
+        let mut exam = integration.civic_exam.is_some();
+        ui.label(text::CIVIC_EXAM);
+        if ui
+            .add_enabled(
+                enabled,
+                egui::Checkbox::new(&mut exam, text::CIVIC_EXAM_RECORDED),
+            )
+            .changed()
+        {
+            integration.civic_exam = exam.then(|| CivicExamDraft {
+                mention: integration.target.unwrap_or(PermitTarget::MultiYearCard),
+                date: String::new(),
+                result: CivicExamResult::Registered,
+                attempts: 0,
+            });
+            form.changed = true;
+        }
+        ui.end_row();
+        if let Some(exam) = &mut integration.civic_exam {
+            form.choice(
+                ui,
+                text::CIVIC_EXAM_MENTION,
+                &mut exam.mention,
+                &PermitTarget::ALL,
+                text::target_choice,
+            );
+            form.date(
+                ui,
+                text::CIVIC_EXAM_DATE,
+                &mut exam.date,
+                Field::CivicExamDate,
+            );
+            form.choice(
+                ui,
+                text::CIVIC_EXAM_RESULT,
+                &mut exam.result,
+                &CivicExamResult::ALL,
+                |r| r.label().to_owned(),
+            );
+            let label = ui.label(text::CIVIC_EXAM_ATTEMPTS);
+            form.changed |= ui
+                .add_enabled(
+                    enabled,
+                    egui::DragValue::new(&mut exam.attempts).range(0..=20),
+                )
+                .labelled_by(label.id)
+                .changed();
+            ui.end_row();
+        }
+    });
+    let widths = [
+        theme::CHOICE_CELL_WIDTH,
+        theme::CHOICE_CELL_WIDTH,
+        theme::DATE_FIELD_WIDTH,
+    ];
+    ui.label(RichText::new(text::CERTIFICATES).strong());
+    if !integration.certificates.is_empty() {
+        header_row(ui, &text::CERTIFICATE_HEADERS, &widths);
+    }
+    let mut remove = None;
+    for (i, certificate) in integration.certificates.iter_mut().enumerate() {
+        let n = i + 1;
+        ui.horizontal(|ui| {
+            form.changed |= cell_choice(
+                ui,
+                &format!("Certificat {n}"),
+                enabled,
+                &mut certificate.kind,
+                &CertificateKind::ALL,
+                CertificateKind::label,
+            );
+            form.changed |= cell_choice(
+                ui,
+                &format!("Niveau (certificat {n})"),
+                enabled,
+                &mut certificate.level,
+                &CefrLevel::ALL,
+                CefrLevel::label,
+            );
+            form.changed |= cell_text(
+                ui,
+                &format!("Obtenu le (certificat {n})"),
+                enabled,
+                &mut certificate.obtained_on,
+                widths[2],
+            );
+            if ui
+                .add_enabled(
+                    enabled,
+                    egui::Button::new(format!("Retirer le certificat {n}")).small(),
+                )
+                .clicked()
+            {
+                remove = Some(i);
+            }
+        });
+        if let Some(error) = form_error(errors, Field::CertificateDate(i)) {
+            ui.label(RichText::new(error).color(theme::ERROR));
+        }
+    }
+    if let Some(i) = remove {
+        integration.certificates.remove(i);
+        form.changed = true;
+    }
+    if ui
+        .add_enabled(enabled, egui::Button::new(text::ADD_CERTIFICATE).small())
+        .clicked()
+    {
+        integration.certificates.push(CertificateDraft {
+            kind: CertificateKind::Delf,
+            level: CefrLevel::A2,
+            obtained_on: String::new(),
+        });
+        form.changed = true;
+    }
+    // The gap, from what is typed now (a half-typed date counts as unknown).
+    if let Some(gap) = integration.to_integration(&mut Vec::new()).gap(level) {
+        let colour = if gap.is_closed() {
+            theme::OK
+        } else {
+            theme::WARNING
+        };
+        ui.label(RichText::new(gap.sentence()).color(colour).strong());
+        if gap.suggested_objective().is_some()
+            && ui
+                .add_enabled(enabled, egui::Button::new(text::ADD_INTEGRATION_OBJECTIVE))
+                .clicked()
+            && draft.preparation.add_integration_objective(&gap)
+        {
+            form.changed = true;
+        }
+    }
 }
 
 /// What the record already says about a step (typed in "Identité"), as a hint beside it.

@@ -13,10 +13,10 @@ use super::widgets::{self, Form, choice_box};
 use super::{text, theme};
 use crate::model::rome::catalog;
 use crate::model::{
-    AreaStatus, BeneficiaryDraft, CefrLevel, DiplomaDraft, ExperienceDraft, ExperienceKind, Field,
-    FieldError, FlePartner, Language, LifeArea, PartnerId, Phase, Recognition, ReferralOutcome,
-    Skill, SkillLevel, Transferability, TransversalSkill, eqf_french_equivalent, new_referral,
-    years_by_occupation,
+    AreaStatus, BeneficiaryDraft, CefrLevel, CourseKind, DiplomaDraft, ExperienceDraft,
+    ExperienceKind, Field, FieldError, FlePartner, Language, LifeArea, PartnerId, Phase,
+    Recognition, ReferralOutcome, Skill, SkillLevel, Transferability, TransversalSkill,
+    eqf_french_equivalent, new_referral, years_by_occupation,
 };
 
 /// What the tab asks the app to do beyond editing the record.
@@ -83,6 +83,7 @@ impl SkillsPanel {
 
     fn languages_ui(&mut self, ui: &mut Ui, form: &mut Form<'_>, draft: &mut BeneficiaryDraft) {
         form.section(ui, "Langues", |form, ui| {
+            widgets::french_abilities_rows(form, ui, draft);
             widgets::french_level_rows(form, ui, draft);
         });
         let enabled = form.enabled();
@@ -315,6 +316,11 @@ impl SkillsPanel {
                         remove = Some(i);
                     }
                 }
+                if draft.needs_literacy() {
+                    ui.label("");
+                    ui.label(RichText::new(text::LITERACY_ROUTE).strong());
+                    ui.end_row();
+                }
                 if partners.is_empty() {
                     ui.label("");
                     ui.label(
@@ -429,6 +435,13 @@ impl SkillsPanel {
                     );
                     form.text(ui, "Contact du partenaire", &mut partner.contact, None);
                     form.text(ui, "Places disponibles", &mut edit.places, None);
+                    form.choice(
+                        ui,
+                        text::COURSE_KIND,
+                        &mut partner.course,
+                        &CourseKind::ALL,
+                        |k| k.label().to_owned(),
+                    );
                     ui.label("Niveaux enseignés");
                     ui.horizontal_wrapped(|ui| {
                         for level in CefrLevel::ALL.into_iter().skip(1) {
@@ -606,7 +619,11 @@ fn partner_summary(partner: &FlePartner) -> String {
     let places = partner
         .places_available
         .map_or_else(String::new, |n| format!(" — {n} place(s)"));
-    format!("{}{places}", partner.name)
+    let course = match partner.course {
+        CourseKind::Fle => "",
+        CourseKind::Literacy => " (alphabétisation)",
+    };
+    format!("{}{course}{places}", partner.name)
 }
 
 /// A CEFR level combo box for a language ability, labelled by `label` (for screen readers).

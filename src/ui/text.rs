@@ -65,6 +65,10 @@ pub const NO_PERMIT: &str = "Aucun / non renseigné";
 pub const PERMIT_NUMBER: &str = "N° du titre (confidentiel)";
 pub const PERMIT_ISSUED: &str = "Délivré le";
 pub const PERMIT_EXPIRES: &str = "Expire le";
+pub const PERMIT_RENEWS: &str = "Titre demandé ou renouvelé";
+pub const PERMIT_RENEWS_UNKNOWN: &str = "Non précisé / première demande";
+pub const WORK_AUTHORISATION: &str = "Autorisation de travail obtenue";
+pub const WORK_RIGHT: &str = "Droit au travail (aujourd'hui)";
 pub const CIR_SIGNED: &str = "CIR signé le (OFII)";
 pub const CAF_NUMBER: &str = "N° allocataire CAF";
 pub const SSN: &str = "N° de sécurité sociale (confidentiel)";
@@ -218,3 +222,86 @@ pub const CRECHE_REMOVE_CLOSURE: &str = "Retirer";
 pub const CRECHE_SAVE_WEEK_PDF: &str = "Enregistrer le planning de la semaine en PDF…";
 pub const CRECHE_NOTHING_SAVED: &str = "Aucun fichier choisi : le planning n'a pas été enregistré.";
 pub const CRECHE_WEEK_SAVED: &str = "Planning de la semaine enregistré dans";
+
+/// The permit's expiry alert, in one sentence (Préparation tab).
+#[must_use]
+pub fn permit_alert(alert: crate::model::PermitAlert) -> String {
+    use crate::model::{PermitAlert, format_date};
+    match alert {
+        PermitAlert::Expired(on) => format!("Titre de séjour expiré depuis le {}", format_date(on)),
+        PermitAlert::RenewalWindow {
+            on,
+            opens,
+            closes,
+            days_left,
+        } => format!(
+            "Titre de séjour : expire le {} (dans {days_left} jours) : renouvellement à déposer sur l'ANEF entre le {} et le {}",
+            format_date(on),
+            format_date(opens),
+            format_date(closes)
+        ),
+        PermitAlert::LateFiling {
+            on,
+            closed,
+            days_left,
+        } => format!(
+            "Titre de séjour : expire le {} (dans {days_left} jours) : dépôt en retard : risque de rupture de droits (le dépôt sur l'ANEF devait se faire avant le {})",
+            format_date(on),
+            format_date(closed)
+        ),
+        PermitAlert::ProvisionalExpiresSoon { on, days_left } => format!(
+            "Document provisoire : expire le {} (dans {days_left} jours) : prolongation à demander",
+            format_date(on)
+        ),
+    }
+}
+
+/// Beside "Proposer" when the permit does not plainly allow the work.
+#[must_use]
+pub fn propose_despite(warning: &str) -> String {
+    format!("Attention, droit au travail à vérifier avant de proposer : {warning}")
+}
+
+pub const FRENCH_ORAL_COMPREHENSION: &str = "Français : compréhension orale";
+pub const FRENCH_ORAL_EXPRESSION: &str = "Français : expression orale";
+pub const FRENCH_WRITTEN_COMPREHENSION: &str = "Français : compréhension écrite";
+pub const FRENCH_WRITTEN_EXPRESSION: &str = "Français : expression écrite";
+pub const LITERACY_ROUTE: &str = "Ne lit ni n'écrit dans aucune langue : orientation vers un cours d'alphabétisation, pas de FLE.";
+
+/// The summary level when it is derived from the abilities.
+#[must_use]
+pub fn french_summary(level: &str) -> String {
+    format!("{level} (la plus basse des compétences évaluées)")
+}
+
+pub const INTEGRATION: &str = "Titre visé et conditions 2026 (langue, examen civique)";
+pub const TARGET: &str = "Titre visé";
+pub const NO_TARGET: &str = "Non défini";
+pub const CIVIC_EXAM: &str = "Examen civique";
+pub const CIVIC_EXAM_RECORDED: &str = "Inscrit·e ou passé";
+pub const CIVIC_EXAM_MENTION: &str = "Mention de l'examen";
+pub const CIVIC_EXAM_DATE: &str = "Date de l'examen";
+pub const CIVIC_EXAM_RESULT: &str = "Résultat de l'examen";
+pub const CIVIC_EXAM_ATTEMPTS: &str = "Passages";
+pub const CERTIFICATES: &str = "Certificats de langue";
+pub const CERTIFICATE_HEADERS: [&str; 3] = ["Certificat", "Niveau", "Obtenu le"];
+pub const ADD_CERTIFICATE: &str = "Ajouter un certificat";
+pub const ADD_INTEGRATION_OBJECTIVE: &str = "Ajouter l'objectif au plan d'action";
+
+/// A target in a picker: "Carte de résident (B1)".
+#[must_use]
+pub fn target_choice(target: crate::model::PermitTarget) -> String {
+    let label = target.label();
+    let bare = label.strip_prefix("la ").unwrap_or(label);
+    let mut chars = bare.chars();
+    let capitalised: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    format!("{capitalised} ({})", target.required_level().short_label())
+}
+pub const COURSE_KIND: &str = "Type de cours";
+pub const END_REASON: &str = "Motif de fin";
+pub const END_DATE: &str = "Dernier jour travaillé";
+pub const OUTCOME_MONTHS: &str = "Durée du contrat (mois)";
+pub const EXIT_CLASS: &str = "Type de sortie (financeurs)";

@@ -32,6 +32,16 @@ pub const ROUTE_VALORISATION: Color32 = Color32::from_rgb(0x1E, 0x7A, 0x3C);
 /// Badge of an undetermined route.
 pub const ROUTE_UNKNOWN: Color32 = Color32::from_rgb(0x6B, 0x6B, 0x6B);
 
+/// The colour of a right to work: green when authorised, amber under conditions, red when not.
+#[must_use]
+pub const fn work_right_colour(right: &crate::model::WorkRight) -> Color32 {
+    match right {
+        crate::model::WorkRight::Authorised(_) => OK,
+        crate::model::WorkRight::NotAuthorised(_) => ERROR,
+        crate::model::WorkRight::Conditional(_) | crate::model::WorkRight::Unknown => WARNING,
+    }
+}
+
 /// Installs `DejaVu` Sans (and Sans Mono) ahead of egui's bundled fonts: egui's own font lacks
 /// letters such as Vietnamese "ễ", and a beneficiary's name must display as written.
 fn install_fonts(ctx: &egui::Context) {

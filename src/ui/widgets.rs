@@ -147,6 +147,15 @@ impl<'a> Form<'a> {
         });
     }
 
+    /// A checkbox in the field column, its label on the left like the other fields.
+    pub fn checkbox(&mut self, ui: &mut Ui, label: &str, value: &mut bool) {
+        self.field_cell(ui, label, None, |ui, label_id, enabled| {
+            ui.add_enabled(enabled, egui::Checkbox::without_text(value))
+                .labelled_by(label_id)
+                .changed()
+        });
+    }
+
     /// A drop-down choice among `options`.
     pub fn choice<T: Copy + PartialEq>(
         &mut self,
@@ -235,7 +244,10 @@ pub fn route_badge(ui: &mut Ui, record: &crate::model::Beneficiary) {
 /// What the French level implies for the entry route, and the counsellor's override if any.
 pub fn route_explanation(ui: &mut Ui, draft: &crate::model::BeneficiaryDraft) {
     use crate::model::EntryRoute;
-    match EntryRoute::for_level(draft.french_level) {
+    if draft.needs_literacy() {
+        ui.label(RichText::new(text::LITERACY_ROUTE).strong());
+    }
+    match EntryRoute::for_level(draft.summary_french_level()) {
         None => {
             ui.label("À déterminer : évaluez d'abord le niveau de français.");
         }
@@ -297,16 +309,48 @@ pub fn french_level_rows(
     ui: &mut Ui,
     draft: &mut crate::model::BeneficiaryDraft,
 ) {
-    form.choice(
-        ui,
-        text::FRENCH_LEVEL,
-        &mut draft.french_level,
-        &crate::model::CefrLevel::ALL,
-        |l| l.label().to_owned(),
-    );
+    if let Some(summary) = draft.french_abilities.summary() {
+        // Derived from the abilities (tab "Compétences"): shown, not picked.
+        draft.french_level = summary;
+        ui.label(text::FRENCH_LEVEL);
+        ui.label(text::french_summary(summary.label()));
+        ui.end_row();
+    } else {
+        form.choice(
+            ui,
+            text::FRENCH_LEVEL,
+            &mut draft.french_level,
+            &crate::model::CefrLevel::ALL,
+            |l| l.label().to_owned(),
+        );
+    }
     ui.label(RichText::new(text::ENTRY_ROUTE).weak());
     ui.vertical(|ui| route_explanation(ui, draft));
     ui.end_row();
+}
+
+/// The four French abilities, one level each; the summary level follows the lowest.
+pub fn french_abilities_rows(form: &mut Form<'_>, ui: &mut Ui, draft: &mut BeneficiaryDraft) {
+    let abilities = &mut draft.french_abilities;
+    for (label, level) in [
+        (
+            text::FRENCH_ORAL_COMPREHENSION,
+            &mut abilities.oral_comprehension,
+        ),
+        (text::FRENCH_ORAL_EXPRESSION, &mut abilities.oral_expression),
+        (
+            text::FRENCH_WRITTEN_COMPREHENSION,
+            &mut abilities.written_comprehension,
+        ),
+        (
+            text::FRENCH_WRITTEN_EXPRESSION,
+            &mut abilities.written_expression,
+        ),
+    ] {
+        form.choice(ui, label, level, &crate::model::CefrLevel::ALL, |l| {
+            l.label().to_owned()
+        });
+    }
 }
 
 /// A phase's status and dates, editable, as the section that opens its tab ("Phase 2 ·

@@ -267,6 +267,8 @@ fn check_reports_rule_violations_inside_records_and_companies() {
         number: None,
         issued_on: NaiveDate::from_ymd_opt(2025, 6, 1),
         expires_on: NaiveDate::from_ymd_opt(2025, 5, 31),
+        renews: None,
+        work_authorisation: false,
     });
     for (record, path) in records.iter().zip(&paths) {
         fs::write(path, render_beneficiary(record).unwrap()).unwrap();

@@ -76,6 +76,7 @@ pub fn fixture() -> Beneficiary {
         number: None,
         issued_on: Some(d(2026, 1, 10)),
         expires_on: Some(d(2027, 1, 9)),
+        ..ResidencePermit::new(PermitKind::Temporary)
     });
     b.administrative.cir_signed_on = Some(d(2026, 2, 2));
     b.family.situation = FamilySituation::Married;

@@ -527,3 +527,37 @@ fn a_format_1_record_still_loads_and_upgrades_on_save() {
     );
     assert_eq!(store.load().beneficiaries, [record]);
 }
+
+/// A record written in format 4 (permit "refugee or subsidiary protection" as one kind, no
+/// right-to-work details, no 2026 language data) loads into format 5 and saves back.
+#[test]
+fn a_format_4_record_still_loads_with_its_protection_permit_to_specify() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(records_dir(root)).unwrap();
+    let fixture = include_str!("../fixtures/schema_v4_beneficiary.ron");
+    assert!(fixture.contains("schema_version: 4,"));
+    let id: BeneficiaryId = "01901e57-f800-7750-b379-4f30fadf8040".parse().unwrap();
+    let path = canonical_path(root, id);
+    fs::write(&path, fixture).unwrap();
+
+    let mut store = Store::open(root, Access::ReadWrite).unwrap();
+    let report = store.load();
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    let record = report.beneficiaries.into_iter().next().unwrap();
+    assert_eq!(record.identity.last_name, "Haddad");
+    let permit = record.administrative.residence_permit.clone().unwrap();
+    assert_eq!(permit.kind, parcours::model::PermitKind::Protection);
+    assert!(permit.kind.label().contains("à préciser"));
+    assert_eq!(permit.renews, None);
+    assert!(!permit.work_authorisation);
+    assert_eq!(record.preparation.cir.civic_days_done, 4);
+
+    store.save_beneficiary(&record, today()).unwrap();
+    let upgraded = fs::read_to_string(&path).unwrap();
+    assert!(
+        upgraded.contains(&format!("schema_version: {SCHEMA_VERSION},")),
+        "{upgraded}"
+    );
+    assert_eq!(store.load().beneficiaries, [record]);
+}

@@ -123,6 +123,31 @@ fn the_best_offer_comes_first_with_its_reasons_and_is_proposed_in_one_click() {
 }
 
 #[test]
+fn matching_warns_when_an_asylum_seeker_may_not_work_yet() {
+    let dir = tempfile::tempdir().unwrap();
+    write_cook(dir.path(), Vec::new());
+    // The same cook, now an asylum seeker whose application is three months old.
+    let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+    let mut record = store.load().beneficiaries.remove(0);
+    record.administrative.residence_permit = Some(parcours::model::ResidencePermit {
+        issued_on: Some(NaiveDate::from_ymd_opt(2026, 8, 20).unwrap()),
+        ..parcours::model::ResidencePermit::new(parcours::model::PermitKind::AsylumSeeker)
+    });
+    store.save_beneficiary(&record, today()).unwrap();
+    drop(store);
+    let harness = open_companies_tab(dir.path());
+    harness.get_by_label("Commis de cuisine — Brasserie du Marché");
+    assert!(
+        harness
+            .query_all_by_label_contains(
+                "Non autorisé à travailler : Demande d'asile : pas d'accès au travail avant le 20/02/2027"
+            )
+            .next()
+            .is_some()
+    );
+}
+
+#[test]
 fn an_interview_leads_to_a_hire_and_the_pathway_closes_with_a_job() {
     let dir = tempfile::tempdir().unwrap();
     let company = &demo_companies(today())[0];
@@ -223,6 +248,83 @@ fn an_interview_leads_to_a_hire_and_the_pathway_closes_with_a_job() {
     assert_eq!(outcome.kind, OutcomeKind::Employment(ContractKind::Cdd));
     assert_eq!(outcome.date, today());
     assert_eq!(saved_record(dir.path()).applications.len(), 1);
+}
+
+#[test]
+fn a_hired_application_ends_with_a_date_and_the_exit_is_classed() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+    let company = &demo_companies(today())[0];
+    let offer = &company.offers[0];
+    let mut application = Application::propose(
+        company.id,
+        &company.name,
+        Some((offer.id, &offer.title)),
+        d(10, 2),
+    );
+    application
+        .move_to(ApplicationState::Sent, d(10, 3))
+        .unwrap();
+    application
+        .move_to(
+            ApplicationState::Interview {
+                date: d(10, 10),
+                time: None,
+                place: String::new(),
+            },
+            d(10, 4),
+        )
+        .unwrap();
+    application
+        .move_to(
+            ApplicationState::Hired {
+                contract: ContractKind::Cdd,
+                start: d(11, 2),
+            },
+            d(10, 12),
+        )
+        .unwrap();
+    write_cook(dir.path(), vec![application]);
+    let mut harness = open_companies_tab(dir.path());
+    click(
+        &mut harness,
+        "→ Contrat terminé : Commis de cuisine — Brasserie du Marché",
+    );
+    click(&mut harness, "Motif de fin");
+    click(&mut harness, "Rupture de la période d'essai");
+    replace_text(&mut harness, "Dernier jour travaillé", "20/11/2026");
+    click(&mut harness, "Valider le changement");
+    assert_eq!(
+        saved_record(dir.path()).applications[0].state,
+        ApplicationState::Ended {
+            reason: parcours::model::EndReason::TrialPeriodBreak,
+            on: d(11, 20)
+        }
+    );
+
+    // In "Identité", a CDD of 4 months is an "emploi de transition" for the funders.
+    harness.get_by_label("Identité").click();
+    harness.run();
+    let outcome =
+        harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Sortie du parcours");
+    outcome.scroll_to_me();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Sortie du parcours")
+        .click();
+    harness.run();
+    click(&mut harness, "Emploi (CDD)");
+    type_into(&mut harness, "Durée du contrat (mois)", "4");
+    assert!(harness.query_by_label("Emploi de transition").is_some());
+    replace_text(&mut harness, "Durée du contrat (mois)", "9");
+    assert!(harness.query_by_label("Emploi durable").is_some());
+    let_autosave_run(&mut harness);
+    let outcome = saved_record(dir.path()).pathway.outcome.unwrap();
+    assert_eq!(outcome.contract_months, Some(9));
+    assert_eq!(
+        outcome.exit_class(),
+        parcours::model::ExitClass::DurableEmployment
+    );
 }
 
 #[test]

@@ -262,26 +262,81 @@ fn an_action_past_its_due_date_is_in_the_overdue_list() {
     );
 }
 
-#[test]
-fn a_permit_expiring_in_thirty_days_shows_the_warning() {
-    let dir = tempfile::tempdir().unwrap();
+fn with_expiry_in(days: u64) -> Beneficiary {
     let mut b = fixture();
-    let expiry = today().checked_add_days(Days::new(30)).unwrap();
+    let expiry = today().checked_add_days(Days::new(days)).unwrap();
     b.administrative
         .residence_permit
         .as_mut()
         .unwrap()
         .expires_on = Some(expiry);
-    save(dir.path(), &[b]);
+    b
+}
+
+#[test]
+fn permit_renewal_warning_names_the_anef_window_from_the_120th_day() {
+    let dir = tempfile::tempdir().unwrap();
+    save(dir.path(), &[with_expiry_in(100)]);
     let mut harness = app(dir.path());
     harness.run();
     open_tab(&mut harness, "Fatoumata Diallo");
     assert!(
         harness
             .query_by_label(
-                "Titre de séjour : expire le 22/12/2026 (dans 30 jours) : renouvellement à préparer"
+                "Titre de séjour : expire le 02/03/2027 (dans 100 jours) : renouvellement à déposer sur l'ANEF entre le 02/11/2026 et le 01/01/2027"
             )
             .is_some()
+    );
+}
+
+#[test]
+fn permit_renewal_past_the_60th_day_is_late() {
+    let dir = tempfile::tempdir().unwrap();
+    save(dir.path(), &[with_expiry_in(30)]);
+    let mut harness = app(dir.path());
+    harness.run();
+    open_tab(&mut harness, "Fatoumata Diallo");
+    assert!(
+        harness
+            .query_by_label_contains("dépôt en retard : risque de rupture de droits")
+            .is_some()
+    );
+}
+
+#[test]
+fn the_gap_to_the_resident_card_shows_and_feeds_the_action_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    // The fixture is at A2.
+    save(dir.path(), &[fixture()]);
+    let mut harness = app(dir.path());
+    harness.run();
+    open_tab(&mut harness, "Fatoumata Diallo");
+    click(&mut harness, "Titre visé");
+    click(&mut harness, "Carte de résident (B1)");
+    assert!(
+        harness
+            .query_by_label_contains("Vise la carte de résident : B1 exigé, niveau actuel A2")
+            .is_some()
+    );
+    click(&mut harness, "Ajouter l'objectif au plan d'action");
+    let_autosave_run(&mut harness);
+    let saved = saved(dir.path(), "Diallo");
+    assert_eq!(
+        saved.preparation.integration.target,
+        Some(parcours::model::PermitTarget::ResidentCard)
+    );
+    let objective = saved
+        .preparation
+        .objectives
+        .iter()
+        .find(|o| o.label.contains("carte de résident"))
+        .expect("the suggested objective is in the plan");
+    assert_eq!(objective.theme, Theme::Language);
+    assert!(
+        objective
+            .actions
+            .iter()
+            .any(|a| a.label == "Préparer et passer l'examen civique")
     );
 }
 

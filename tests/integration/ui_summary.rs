@@ -51,6 +51,7 @@ fn fixture() -> Beneficiary {
         number: Some("9912345678".into()),
         issued_on: Some(d(2026, 1, 10)),
         expires_on: Some(d(2027, 1, 9)),
+        ..ResidencePermit::new(PermitKind::Temporary)
     });
     b.administrative.cir_signed_on = Some(d(2026, 2, 2));
     b.family.children = vec![Child {
