@@ -4,6 +4,9 @@
 //!
 //! Two measures: every offer scored and ranked with the 50 best put into words (what the
 //! "Entreprises" tab shows), and every offer put into words (what `parcours match` prints).
+//! Then the same on the scale data set, the directory `parcours demo --count 10000` writes
+//! (2,000 companies, 10,000 offers copied from the demo directory: far fewer distinct
+//! occupations and titles than the synthetic set), for demo people of that set in turn.
 //!
 //! Run with `cargo bench --bench matching`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -15,7 +18,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use parcours::model::matching::{rank_offers, rank_offers_top};
 use parcours::model::{
     CefrLevel, Company, CrecheSettings, Mobility, Offer, OfferSchedule, Project, ProjectStatus,
-    WorkingTime, demo_beneficiaries, rome::catalog,
+    WorkingTime, add_demo_applications, demo_beneficiaries, demo_companies_for, rome::catalog,
 };
 
 fn companies() -> Vec<Company> {
@@ -115,6 +118,38 @@ fn matching(c: &mut Criterion) {
     });
     c.bench_function("match_10000_offers_all_explained", |b| {
         b.iter(|| rank_offers(black_box(&person), black_box(&companies), &creche, today));
+    });
+
+    // The scale data set: the companies `parcours demo --count 10000` writes, and people of
+    // that demo (their applications included), each in turn.
+    let scale = demo_companies_for(10_000, today);
+    let offers = scale.iter().flat_map(Company::open_offers).count();
+    assert!(offers >= 9_000, "{offers} open offers in the scale set");
+    eprintln!(
+        "scale data set: {} companies, {offers} open offers",
+        scale.len()
+    );
+    let mut people = demo_beneficiaries(20, today, 11);
+    add_demo_applications(&mut people, &scale, today);
+    let mut next = people.iter().cycle();
+    c.bench_function("match_scale_set_10000_offers_best_50_explained", |b| {
+        b.iter(|| {
+            rank_offers_top(
+                black_box(next.next().unwrap()),
+                black_box(&scale),
+                &creche,
+                today,
+                50,
+            )
+        });
+    });
+    c.bench_function("match_scale_set_10000_offers_all_explained", |b| {
+        b.iter(|| rank_offers(
+                black_box(next.next().unwrap()),
+                black_box(&scale),
+                &creche,
+                today,
+            ));
     });
 }
 

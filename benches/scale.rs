@@ -1,9 +1,22 @@
 //! Parcours at the scale of a department: 1,000 and 10,000 pathways made by `parcours demo`.
 //!
-//! Measured: loading the whole data directory, against the baseline of reading the same files
-//! and parsing them with `ron` alone into the same types, one after the other; one search
-//! keystroke over the list; saving one edited record (atomic write with `fsync`); one frame of
-//! the window with the list and a record open. (Peak memory is measured on a fresh process:
+//! Measured:
+//! - loading the whole data directory (`load/store`), against two baselines that read the same
+//!   files and parse them with `ron` alone into the same types: one after the other
+//!   (`load/baseline_ron_alone_sequential`) and on every core with rayon, as the store does
+//!   (`load/baseline_ron_alone_rayon`, the fair comparison);
+//! - one search keystroke over the list;
+//! - saving one edited record (atomic write with `fsync` of the file and the folder), in a
+//!   folder under `target/` (the project's disk: `/tmp` is a tmpfs on many machines, where
+//!   `fsync` costs nothing);
+//! - one frame of the window with the list and a record open, three ways, each labelled:
+//!   `frame/egui_pass_only` (the UI code, no tessellation nor painting: what the app costs),
+//!   `frame/pass_and_tessellation` (plus turning the shapes into triangles, as eframe does
+//!   every frame), and `frame/pass_tessellation_and_cpu_render` (plus painting with wgpu on
+//!   Mesa's lavapipe, a CPU renderer, and reading the image back: an upper bound for a
+//!   machine without a GPU).
+//!
+//! (Peak memory is measured on a fresh process:
 //! `/usr/bin/time -v target/release/parcours --data-dir target/bench-data/10000 check`.)
 //!
 //! Run with `cargo bench --bench scale` (sizes: `PARCOURS_BENCH_SIZES=1000,10000`, the
@@ -74,16 +87,35 @@ struct Envelope {
     record: Beneficiary,
 }
 
-/// The baseline: every file read and parsed by `ron` alone, one after the other.
-fn baseline_read_and_parse(dir: &Path) -> Vec<Beneficiary> {
-    let mut records = Vec::new();
-    for entry in fs::read_dir(dir.join(BENEFICIARIES_DIR)).unwrap() {
-        let path = entry.unwrap().path();
-        let text = fs::read_to_string(&path).unwrap();
-        let envelope: Envelope = ron::from_str(&text).unwrap();
-        records.push(envelope.record);
-    }
-    records
+fn record_paths(dir: &Path) -> Vec<PathBuf> {
+    fs::read_dir(dir.join(BENEFICIARIES_DIR))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect()
+}
+
+fn read_and_parse(path: &Path) -> Beneficiary {
+    let text = fs::read_to_string(path).unwrap();
+    let envelope: Envelope = ron::from_str(&text).unwrap();
+    envelope.record
+}
+
+/// Baseline: every file read and parsed by `ron` alone, one after the other.
+fn baseline_sequential(dir: &Path) -> Vec<Beneficiary> {
+    record_paths(dir)
+        .iter()
+        .map(|p| read_and_parse(p))
+        .collect()
+}
+
+/// Baseline on the same cores as the store: every file read and parsed by `ron` alone, spread
+/// by rayon over its global pool (the one the store uses).
+fn baseline_rayon(dir: &Path) -> Vec<Beneficiary> {
+    use rayon::prelude::*;
+    record_paths(dir)
+        .par_iter()
+        .map(|p| read_and_parse(p))
+        .collect()
 }
 
 fn load(c: &mut Criterion) {
@@ -101,9 +133,20 @@ fn load(c: &mut Criterion) {
             });
         });
         group.bench_with_input(
-            BenchmarkId::new("baseline_ron_alone", count),
+            BenchmarkId::new("baseline_ron_alone_sequential", count),
             &dir,
-            |b, dir| b.iter(|| baseline_read_and_parse(dir)),
+            |b, dir| b.iter(|| baseline_sequential(dir)),
+        );
+        group.bench_with_input(
+            BenchmarkId::new("baseline_ron_alone_rayon", count),
+            &dir,
+            |b, dir| {
+                b.iter(|| {
+                    let records = baseline_rayon(dir);
+                    assert_eq!(records.len(), count);
+                    records
+                });
+            },
         );
     }
     group.finish();
@@ -129,7 +172,10 @@ fn search_keystroke(c: &mut Criterion) {
 }
 
 fn save_one(c: &mut Criterion) {
-    let work = tempfile::tempdir().unwrap();
+    // On the project's disk, not in `/tmp`: a tmpfs there would make `fsync` free.
+    let parent = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-save");
+    fs::create_dir_all(&parent).unwrap();
+    let work = tempfile::tempdir_in(&parent).unwrap();
     let dir = work.path();
     let mut record = Store::open(data_dir(sizes()[0]), Access::ReadOnly)
         .unwrap()
@@ -179,9 +225,27 @@ fn frame(c: &mut Criterion) {
             .click();
         harness.run();
         assert!(harness.state().selected().is_some(), "no record open");
-        group.bench_function(BenchmarkId::from_parameter(count), |b| {
+        group.bench_function(BenchmarkId::new("egui_pass_only", count), |b| {
             b.iter(|| harness.step());
         });
+        let pixels_per_point = harness.ctx.pixels_per_point();
+        group.bench_function(BenchmarkId::new("pass_and_tessellation", count), |b| {
+            b.iter(|| {
+                harness.step();
+                // The clone of the shape list (reference-counted text) is part of this cost.
+                let shapes = harness.output().shapes.clone();
+                harness.ctx.tessellate(shapes, pixels_per_point)
+            });
+        });
+        group.bench_function(
+            BenchmarkId::new("pass_tessellation_and_cpu_render", count),
+            |b| {
+                b.iter(|| {
+                    harness.step();
+                    harness.render().unwrap()
+                });
+            },
+        );
     }
     group.finish();
 }

@@ -31,10 +31,25 @@ pub struct Cli {
     #[arg(long, global = true, env = "PARCOURS_DATA_DIR", value_name = "DOSSIER")]
     pub data_dir: Option<PathBuf>,
 
+    /// The date to take for today instead of the system's, in the window and every command:
+    /// for tests, so that a run across midnight or a fixture's dates give the same results.
+    /// Hidden from `--help`; also `PARCOURS_TODAY`.
+    #[arg(
+        long,
+        global = true,
+        hide = true,
+        env = "PARCOURS_TODAY",
+        value_name = "AAAA-MM-JJ"
+    )]
+    pub today: Option<NaiveDate>,
+
     /// Commande ; sans commande, ouvre la fenêtre.
     #[command(subcommand)]
     pub command: Option<Command>,
 }
+
+/// Environment variable standing in for the hidden `--today AAAA-MM-JJ` option.
+pub const TODAY_ENV_VAR: &str = "PARCOURS_TODAY";
 
 /// Headless commands.
 #[derive(Debug, Subcommand)]
@@ -210,16 +225,23 @@ pub fn resolve_data_dir(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
     flag.or_else(default_data_dir).ok_or(CliError::NoDataDir)
 }
 
-fn today() -> NaiveDate {
-    Local::now().date_naive()
+/// Today: the date given with `--today` (tests), else the system's local date.
+#[must_use]
+pub fn resolve_today(flag: Option<NaiveDate>) -> NaiveDate {
+    flag.unwrap_or_else(|| Local::now().date_naive())
 }
 
-/// Runs one headless command, writing its output to `out`.
-pub fn run(command: &Command, data_dir: &Path, out: &mut dyn Write) -> Result<Outcome, CliError> {
+/// Runs one headless command as of `today`, writing its output to `out`.
+pub fn run(
+    command: &Command,
+    data_dir: &Path,
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> Result<Outcome, CliError> {
     match command {
-        Command::Check => check(data_dir, out),
+        Command::Check => check(data_dir, today, out),
         Command::List => list(data_dir, out),
-        Command::Demo { count, force } => demo(data_dir, *count, *force, out),
+        Command::Demo { count, force } => demo(data_dir, *count, *force, today, out),
         Command::Print {
             beneficiary,
             out: file,
@@ -232,7 +254,7 @@ pub fn run(command: &Command, data_dir: &Path, out: &mut dyn Write) -> Result<Ou
                 (None, _, Some(dir)) => PrintTarget::All { dir },
                 _ => return Err(CliError::PrintUsage),
             };
-            print(data_dir, &target, template.as_deref(), out)
+            print(data_dir, &target, template.as_deref(), today, out)
         }
         Command::Backups => backups(data_dir, out),
         Command::Restore { from, yes } => {
@@ -245,12 +267,12 @@ pub fn run(command: &Command, data_dir: &Path, out: &mut dyn Write) -> Result<Ou
         }
         Command::Creche {
             action: CrecheCommand::Week { week, pdf },
-        } => creche_week(data_dir, week.as_deref(), pdf.as_deref(), out),
+        } => creche_week(data_dir, week.as_deref(), pdf.as_deref(), today, out),
         Command::ImportCompanies { file, skip_invalid } => {
             import_companies(data_dir, file, *skip_invalid, out)
         }
         Command::Companies => companies(data_dir, out),
-        Command::Match { beneficiary } => match_offers(data_dir, beneficiary, out),
+        Command::Match { beneficiary } => match_offers(data_dir, beneficiary, today, out),
     }
 }
 
@@ -261,7 +283,7 @@ fn open_read_only(data_dir: &Path) -> Result<Store, CliError> {
     Ok(Store::open(data_dir, Access::ReadOnly)?)
 }
 
-fn check(data_dir: &Path, out: &mut dyn Write) -> Result<Outcome, CliError> {
+fn check(data_dir: &Path, today: NaiveDate, out: &mut dyn Write) -> Result<Outcome, CliError> {
     let mut store = open_read_only(data_dir)?;
     let mut report = store.load();
     if let (_, Some(problem)) = store.load_settings() {
@@ -273,7 +295,6 @@ fn check(data_dir: &Path, out: &mut dyn Write) -> Result<Outcome, CliError> {
     report.problems.extend(problems);
     // A record edited by hand, or written by an older version, can load and still break a rule
     // the form enforces (a NIR key, a birth date in the future…): `path: field: message`.
-    let today = today();
     for record in &report.beneficiaries {
         let path = store.beneficiary_path(record.id);
         report
@@ -351,6 +372,7 @@ fn demo(
     data_dir: &Path,
     count: usize,
     force: bool,
+    today: NaiveDate,
     out: &mut dyn Write,
 ) -> Result<Outcome, CliError> {
     let mut store = Store::open(data_dir, Access::ReadWrite)?;
@@ -362,7 +384,6 @@ fn demo(
             count: existing,
         });
     }
-    let today = today();
     // The demo records refer to the demo directory of French-course partners.
     let (partners, _) = store.load_partners();
     for partner in demo_partners() {
@@ -409,6 +430,7 @@ fn print(
     data_dir: &Path,
     target: &PrintTarget<'_>,
     template: Option<&Path>,
+    today: NaiveDate,
     out: &mut dyn Write,
 ) -> Result<Outcome, CliError> {
     let template = match template {
@@ -430,7 +452,6 @@ fn print(
     let (companies, _) = store.load_companies();
     // A child's crèche age follows the crèche's settings (a damaged file: the defaults).
     let (creche, _) = store.load_creche_settings();
-    let today = today();
     let build = |record: &Beneficiary| {
         Summary::build(
             record,
@@ -618,10 +639,11 @@ fn creche_week(
     data_dir: &Path,
     week: Option<&str>,
     pdf: Option<&Path>,
+    today: NaiveDate,
     out: &mut dyn Write,
 ) -> Result<Outcome, CliError> {
     let monday = match week {
-        None => crate::model::monday_of(today()),
+        None => crate::model::monday_of(today),
         Some(text) => {
             crate::model::parse_iso_week(text).ok_or_else(|| CliError::BadWeek(text.to_owned()))?
         }
@@ -648,7 +670,7 @@ fn creche_week(
             &settings,
             &structure.structure_name,
             monday,
-            today(),
+            today,
         );
         let engine = Engine::new([crate::report::creche_week_template()]);
         let rendered = crate::report::render_creche_week(&engine, &week)?;
@@ -758,7 +780,12 @@ fn companies(data_dir: &Path, out: &mut dyn Write) -> Result<Outcome, CliError> 
     Ok(Outcome::Success)
 }
 
-fn match_offers(data_dir: &Path, id: &str, out: &mut dyn Write) -> Result<Outcome, CliError> {
+fn match_offers(
+    data_dir: &Path,
+    id: &str,
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> Result<Outcome, CliError> {
     let mut store = open_read_only(data_dir)?;
     let report = store.load();
     let person = id
@@ -768,7 +795,7 @@ fn match_offers(data_dir: &Path, id: &str, out: &mut dyn Write) -> Result<Outcom
         .ok_or_else(|| CliError::UnknownBeneficiary(id.to_owned()))?;
     let (companies, _) = store.load_companies();
     let (creche, _) = store.load_creche_settings();
-    for line in matching::rank_offers(person, &companies, &creche, today()) {
+    for line in matching::rank_offers(person, &companies, &creche, today) {
         writeln!(
             out,
             "{}\t{}\t{}",

@@ -212,8 +212,17 @@ impl Store {
                 LockError::Held(path) => StoreError::Locked(path),
                 LockError::Io(path, source) => StoreError::Io { path, source },
             })?;
-            atomic::remove_stale_temp_files(&records);
-            atomic::remove_stale_temp_files(&store.root.join(WORKSHOPS_DIR));
+            // Every folder the store writes into through `atomic::write_atomic`: the root
+            // (`settings.ron`, `creche.ron`) and each folder of records.
+            atomic::remove_stale_temp_files(&store.root);
+            for folder in [
+                BENEFICIARIES_DIR,
+                PARTNERS_DIR,
+                WORKSHOPS_DIR,
+                COMPANIES_DIR,
+            ] {
+                atomic::remove_stale_temp_files(&store.root.join(folder));
+            }
             backup::remove_stale_temp_dirs(&store.root);
             store.lock = Some(lock);
         }
@@ -585,6 +594,41 @@ mod tests {
             ["Alpha FLE", "École des parents", "Secours populaire"]
         );
         assert_eq!(partners[0].places_available, Some(4));
+    }
+
+    #[test]
+    fn stale_temporaries_are_removed_from_every_folder_the_store_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let folders = [
+            "",
+            BENEFICIARIES_DIR,
+            PARTNERS_DIR,
+            WORKSHOPS_DIR,
+            COMPANIES_DIR,
+        ];
+        let mut planted = vec![
+            dir.path().join(".settings.ron.41-0.tmp"),
+            dir.path().join(format!(".{CRECHE_FILE}.41-1.tmp")),
+        ];
+        for folder in &folders[1..] {
+            fs::create_dir_all(dir.path().join(folder)).unwrap();
+            planted.push(dir.path().join(folder).join(".a.ron.41-2.tmp"));
+        }
+        for path in &planted {
+            fs::write(path, "(schema_version: 1, rec").unwrap();
+        }
+        // Another tool's temporary file is left alone.
+        let foreign = dir.path().join(PARTNERS_DIR).join(".syncthing.a.ron.tmp");
+        fs::write(&foreign, "").unwrap();
+
+        // A reader touches nothing.
+        drop(Store::open(dir.path(), Access::ReadOnly).unwrap());
+        assert!(planted.iter().all(|p| p.exists()));
+
+        drop(Store::open(dir.path(), Access::ReadWrite).unwrap());
+        let left: Vec<&PathBuf> = planted.iter().filter(|p| p.exists()).collect();
+        assert!(left.is_empty(), "{left:?}");
+        assert!(foreign.exists());
     }
 
     #[test]

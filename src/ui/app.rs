@@ -854,11 +854,13 @@ impl ParcoursApp {
             .auto_shrink([false, false])
             .show(ui, |ui| match tab {
                 Tab::Identity => {
+                    let changed =
+                        identity_panel::ui(ui, &mut editor.draft, &editor.errors, writable, today);
+                    // Asked once the field exists in this frame, as `Response::request_focus`
+                    // does: asked before it, the request was lost and the cursor went nowhere.
                     if focus_last_name {
                         ui.memory_mut(|m| m.request_focus(widgets::field_id(text::LAST_NAME)));
                     }
-                    let changed =
-                        identity_panel::ui(ui, &mut editor.draft, &editor.errors, writable, today);
                     if changed {
                         editor.last_edit = now;
                         editor.revalidate(saved, today);
@@ -1225,6 +1227,13 @@ impl ParcoursApp {
     #[must_use]
     pub fn companies(&self) -> &[Company] {
         &self.companies
+    }
+
+    /// Saves the summary of the record shown at `path` at the next frame, as when the
+    /// counsellor chooses that file in the "Enregistrer en PDF…" dialog of the "Synthèse" tab
+    /// (tests use it: a file dialog cannot be driven).
+    pub fn save_summary_pdf_to(&mut self, path: std::path::PathBuf) {
+        self.summary.save_pdf_to(path);
     }
 
     /// Opens the CSV import preview on these bytes, as the file dialog does (tests use it:

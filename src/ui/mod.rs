@@ -23,12 +23,15 @@ mod workshops_window;
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
+
 pub use app::{AppConfig, ParcoursApp, Tab};
 
 use crate::model::{Beneficiary, Phase, format_date};
 
-/// Opens the window on `data_dir` and runs until it is closed.
-pub fn run(data_dir: PathBuf) -> Result<(), eframe::Error> {
+/// Opens the window on `data_dir` and runs until it is closed. `today` fixes the date the
+/// window works with (the hidden `--today`, for tests); `None` follows the system's clock.
+pub fn run(data_dir: PathBuf, today: Option<NaiveDate>) -> Result<(), eframe::Error> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(text::APP_TITLE)
@@ -42,10 +45,7 @@ pub fn run(data_dir: PathBuf) -> Result<(), eframe::Error> {
         Box::new(move |cc| {
             Ok(Box::new(ParcoursApp::new_loading_in_background(
                 &cc.egui_ctx,
-                AppConfig {
-                    data_dir,
-                    today: None,
-                },
+                AppConfig { data_dir, today },
             )))
         }),
     )

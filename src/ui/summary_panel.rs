@@ -55,6 +55,8 @@ pub struct SummaryPanel {
     pending: Option<mpsc::Receiver<HandOver>>,
     /// The rendering's warning (missing character…), shown when the hand-over ends.
     pending_warning: Option<String>,
+    /// Where the counsellor chose to save the PDF, written at the next frame.
+    save_to: Option<std::path::PathBuf>,
 }
 
 impl SummaryPanel {
@@ -152,9 +154,12 @@ impl SummaryPanel {
                 .add_enabled(!busy, egui::Button::new(text::SAVE_PDF))
                 .clicked()
             {
-                self.save(record, summary, today);
+                self.choose_file(record, today);
             }
         });
+        if let Some(path) = self.save_to.take() {
+            self.save(&path, summary);
+        }
         if let Some(status) = &self.status {
             let (message, colour) = match status {
                 Status::Working(m) => (m, ui.visuals().weak_text_color()),
@@ -244,7 +249,8 @@ impl SummaryPanel {
         });
     }
 
-    fn save(&mut self, record: &Beneficiary, summary: &Summary, today: NaiveDate) {
+    /// Asks where to save the PDF; it is written by [`Self::save`] once chosen.
+    fn choose_file(&mut self, record: &Beneficiary, today: NaiveDate) {
         let Some(path) = rfd::FileDialog::new()
             .set_title(text::SAVE_PDF_TITLE)
             .set_file_name(summary_file_name(record, today))
@@ -255,10 +261,20 @@ impl SummaryPanel {
             self.status = Some(Status::Warning(text::NOTHING_SAVED.to_owned()));
             return;
         };
+        self.save_to = Some(path);
+    }
+
+    /// Saves the summary at `path` at the next frame, as when the counsellor chooses it in the
+    /// "Enregistrer en PDF…" dialog (tests use it: a file dialog cannot be driven).
+    pub fn save_pdf_to(&mut self, path: std::path::PathBuf) {
+        self.save_to = Some(path);
+    }
+
+    fn save(&mut self, path: &std::path::Path, summary: &Summary) {
         let Some(rendered) = self.render(summary) else {
             return;
         };
-        self.status = Some(if let Err(error) = save_pdf(&path, &rendered.pdf) {
+        self.status = Some(if let Err(error) = save_pdf(path, &rendered.pdf) {
             Status::Failed(error.to_string())
         } else {
             let done = format!("{} {}.", text::PDF_SAVED, path.display());

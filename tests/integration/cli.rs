@@ -18,15 +18,17 @@ use parcours::model::{
 use parcours::store::{Access, BENEFICIARIES_DIR, CRECHE_FILE, Store, render_beneficiary};
 
 const ENV_VAR: &str = "PARCOURS_DATA_DIR";
+const TODAY_VAR: &str = "PARCOURS_TODAY";
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
 }
 
-/// The binary, with `PARCOURS_DATA_DIR` cleared so that only what the test passes counts.
+/// The binary, with `PARCOURS_DATA_DIR` cleared so that only what the test passes counts, and
+/// today fixed to [`today`] (the hidden `PARCOURS_TODAY`): no result depends on the clock.
 fn parcours() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_parcours"));
-    command.env_remove(ENV_VAR);
+    command.env_remove(ENV_VAR).env(TODAY_VAR, "2026-11-22");
     command
 }
 
@@ -402,34 +404,50 @@ fn demo_writes_the_partner_directory_and_check_reads_it() {
     assert!(stdout(&output).contains("abime.ron"), "{}", stdout(&output));
 }
 
-/// One writer at a time, across processes: while `demo` writes, another writer is refused;
-/// once it has finished, the next one gets in.
+/// One writer at a time, across processes: while `restore` holds the directory (it takes the
+/// lock, then waits for the counsellor's answer), another writer is refused, by the store and
+/// by the binary; once it has finished, the next one gets in. No race: the test waits for the
+/// question, which is asked with the lock held.
 #[test]
 fn a_second_process_cannot_write_while_the_first_holds_the_directory() {
+    use std::io::{Read, Write};
+
     let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+    let record = demo_beneficiaries(1, today(), 5).remove(0);
+    store.save_beneficiary(&record, today()).unwrap();
+    let backup = store.backups()[0];
+    drop(store);
+
     let mut writer = parcours()
         .args(["--data-dir"])
         .arg(dir.path())
-        .args(["demo", "--count", "3000"])
-        .stdout(std::process::Stdio::null())
+        .args(["restore", "--from", &backup.format("%Y-%m-%d").to_string()])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    // Wait until the writer holds the lock (its first record is on disk).
-    let records = dir.path().join(BENEFICIARIES_DIR);
-    let start = std::time::Instant::now();
-    while fs::read_dir(&records).map_or(0, Iterator::count) == 0 {
-        assert!(start.elapsed().as_secs() < 30, "the writer never started");
-        std::thread::sleep(std::time::Duration::from_millis(5));
+    // The question is asked once the lock is held.
+    let mut question = Vec::new();
+    let mut stdout = writer.stdout.take().unwrap();
+    let mut byte = [0_u8];
+    while !question.ends_with(b"[o/N] ") {
+        assert_eq!(
+            stdout.read(&mut byte).unwrap(),
+            1,
+            "restore ended before asking: {}",
+            String::from_utf8_lossy(&question)
+        );
+        question.push(byte[0]);
     }
-    let refused = Store::open(dir.path(), Access::ReadWrite);
-    // 3,000 records, each fsynced twice, take seconds: the writer is still at work.
+    assert!(writer.try_wait().unwrap().is_none());
     assert!(
-        writer.try_wait().unwrap().is_none(),
-        "demo finished too soon to test"
-    );
-    assert!(
-        matches!(refused, Err(parcours::store::StoreError::Locked(_))),
-        "a second writer got in while demo was writing"
+        matches!(
+            Store::open(dir.path(), Access::ReadWrite),
+            Err(parcours::store::StoreError::Locked(_))
+        ),
+        "a second writer got in while restore held the directory"
     );
     let output = run(dir.path(), &["demo", "--count", "1", "--force"]);
     assert_eq!(output.status.code(), Some(2));
@@ -438,6 +456,63 @@ fn a_second_process_cannot_write_while_the_first_holds_the_directory() {
         "{}",
         stderr(&output)
     );
-    assert!(writer.wait().unwrap().success());
+    assert_eq!(
+        ron_files(dir.path()).len(),
+        1,
+        "the refused demo wrote nothing"
+    );
+
+    writer.stdin.take().unwrap().write_all(b"n\n").unwrap();
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).unwrap();
+    assert_eq!(writer.wait().unwrap().code(), Some(2), "not confirmed");
     assert!(Store::open(dir.path(), Access::ReadWrite).is_ok());
+    assert_eq!(loaded_records(dir.path()), [record]);
+}
+
+/// The hidden `--today` (and `PARCOURS_TODAY`) fixes the date every command works with:
+/// `creche week` without `--week` prints the week of that day. Not in `--help`.
+#[test]
+fn the_hidden_today_option_fixes_the_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let week = |args: &[&str]| {
+        let output = parcours()
+            .env_remove(TODAY_VAR)
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        let text = stdout(&output);
+        let first = text.lines().next().unwrap_or_default().to_owned();
+        first.split(' ').next().unwrap_or_default().to_owned()
+    };
+    // 2026-11-22 is a Sunday: its week opens on Monday 16 November; 2027-03-03 is a Wednesday.
+    assert_eq!(
+        week(&["--today", "2026-11-22", "creche", "week"]),
+        "2026-11-16"
+    );
+    assert_eq!(
+        week(&["creche", "week", "--today", "2027-03-03"]),
+        "2027-03-01"
+    );
+    let with_env = parcours()
+        .env(TODAY_VAR, "2027-03-03")
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["creche", "week"])
+        .output()
+        .unwrap();
+    assert!(
+        stdout(&with_env).starts_with("2027-03-01 "),
+        "{}",
+        stdout(&with_env)
+    );
+
+    let help = parcours().arg("--help").output().unwrap();
+    assert!(help.status.success());
+    assert!(!stdout(&help).contains("--today"), "{}", stdout(&help));
+    let bad = run(dir.path(), &["--today", "22/11/2026", "list"]);
+    assert_eq!(bad.status.code(), Some(2));
 }

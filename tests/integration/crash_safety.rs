@@ -438,6 +438,12 @@ fn killing_a_writer_of_settings_and_directory_files_never_tears_them() {
 
         let mut store = Store::open(dir, Access::ReadWrite)
             .unwrap_or_else(|e| panic!("after kill {kills}, the next writer is refused: {e}"));
+        // README: a stray temporary file is removed at the next start, wherever it was left.
+        let left = temporaries(dir);
+        assert!(
+            left.is_empty(),
+            "after kill {kills}, the next writer left temporary files: {left:?}"
+        );
         let (settings, problem) = store.load_settings();
         assert!(problem.is_none(), "after kill {kills}: {problem:?}");
         let (partners, problems) = store.load_partners();

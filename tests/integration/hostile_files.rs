@@ -201,7 +201,7 @@ fn wrong_type(folder: &Path, spare: &Beneficiary) -> Vec<Placed> {
     write(
         folder.join("type.ron"),
         bad.as_bytes(),
-        refused(Position::Line(line), ""),
+        refused(Position::Line(line), "texte entre guillemets attendu"),
     )
 }
 

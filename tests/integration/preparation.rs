@@ -16,6 +16,8 @@ use crate::common::{fixture, today};
 fn run(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_parcours"))
         .env_remove("PARCOURS_DATA_DIR")
+        // The hidden `--today`: the fixtures' dates, whatever the clock says.
+        .env("PARCOURS_TODAY", "2026-11-22")
         .arg("--data-dir")
         .arg(dir)
         .args(args)

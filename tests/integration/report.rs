@@ -391,7 +391,11 @@ fn a_demo_summary_prints_projects_hours_applications_and_bookings() {
     );
 
     let overdue = record.preparation.overdue(today());
-    if let Some(late) = overdue.first() {
+    assert!(
+        !overdue.is_empty(),
+        "the demo record chosen has an overdue action to print"
+    );
+    for late in &overdue {
         assert!(
             text.contains(&format!("EN RETARD de {} j", late.days_late)),
             "{text}"
@@ -493,6 +497,8 @@ fn parcours(data_dir: &Path, args: &[&str]) -> std::process::Output {
         .arg(data_dir)
         .args(args)
         .env_remove("PARCOURS_DATA_DIR")
+        // The hidden `--today`: the fixtures' dates, whatever the clock says.
+        .env("PARCOURS_TODAY", "2026-11-22")
         .output()
         .unwrap()
 }
@@ -606,9 +612,9 @@ fn print_all_goes_on_past_a_failing_record_and_reports_it() {
     )
     .unwrap();
     // Çelik's summary cannot be written: a folder stands where the file should go. (The
-    // command dates its files with the system's date.)
+    // command dates its files with today, fixed by `PARCOURS_TODAY`.)
     let out_dir = dir.path().join("synthèses");
-    let blocked = summary_file_name(&records[1], chrono::Local::now().date_naive());
+    let blocked = summary_file_name(&records[1], today());
     std::fs::create_dir_all(out_dir.join(&blocked).join("occupé")).unwrap();
 
     let output = parcours(
@@ -638,10 +644,77 @@ fn print_all_goes_on_past_a_failing_record_and_reports_it() {
     }
 }
 
+/// Whether a value of `UPDATE_SNAPSHOTS` asks for the committed snapshots to be rewritten, as
+/// `egui_kittest` reads it: `1`, `true`, `yes`, `on` or `force`; `0`, `false`, `no`, `off` or no
+/// variable keep them.
+fn update_wanted(value: Option<&str>) -> bool {
+    matches!(value, Some("1" | "true" | "yes" | "on" | "force"))
+}
+
+fn update_snapshots() -> bool {
+    update_wanted(std::env::var("UPDATE_SNAPSHOTS").ok().as_deref())
+}
+
+#[test]
+fn update_snapshots_zero_or_false_keeps_the_committed_files() {
+    for keep in [
+        None,
+        Some("0"),
+        Some("false"),
+        Some("no"),
+        Some("off"),
+        Some(""),
+    ] {
+        assert!(!update_wanted(keep), "{keep:?}");
+    }
+    for rewrite in ["1", "true", "yes", "on", "force"] {
+        assert!(update_wanted(Some(rewrite)), "{rewrite:?}");
+    }
+}
+
+/// The whole text of a demo summary, as `pdftotext` reads it, against the committed
+/// `tests/snapshots/synthese.txt`, exactly: a changed date, number or word fails here.
+/// `UPDATE_SNAPSHOTS=1` rewrites it (look at the diff before committing).
+#[test]
+fn the_text_of_a_demo_summary_is_as_committed() {
+    let rendered = full_demo().render(&SummaryOptions::default());
+    let text = pages_text(&rendered.pdf).join("\u{c}");
+    let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/synthese.txt");
+    if update_snapshots() {
+        std::fs::write(&committed, &text).unwrap();
+    }
+    let expected = std::fs::read_to_string(&committed).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}: run with UPDATE_SNAPSHOTS=1 and read it",
+            committed.display()
+        )
+    });
+    if text != expected {
+        let first = text
+            .lines()
+            .zip(expected.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| text.lines().count().min(expected.lines().count()));
+        panic!(
+            "the summary's text differs from {} from line {}:\n  now:       {:?}\n  committed: {:?}",
+            committed.display(),
+            first + 1,
+            text.lines().nth(first),
+            expected.lines().nth(first),
+        );
+    }
+}
+
 /// The first page of a demo summary, as `pdftoppm` draws it, against the committed image
-/// `tests/snapshots/synthese_page1.png`: a change of layout shows up here, to be looked at.
+/// `tests/snapshots/synthese_page1.png`: the layout (the text is compared exactly by
+/// [`the_text_of_a_demo_summary_is_as_committed`]). Anti-aliasing differs a little between
+/// poppler builds, hence a tolerance; compared on Linux only, like the window's snapshots.
 /// `UPDATE_SNAPSHOTS=1` rewrites the image (as for the window's snapshots).
 #[test]
+#[cfg_attr(
+    not(target_os = "linux"),
+    ignore = "images are compared on Linux only (README, Tests)"
+)]
 fn the_first_page_of_a_demo_summary_looks_as_committed() {
     let rendered = full_demo().render(&SummaryOptions::default());
     let dir = tempfile::tempdir().unwrap();
@@ -659,7 +732,7 @@ fn the_first_page_of_a_demo_summary_looks_as_committed() {
     let drawn = prefix.with_extension("png");
     let committed =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/synthese_page1.png");
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+    if update_snapshots() {
         std::fs::copy(&drawn, &committed).unwrap();
     }
     assert!(
@@ -680,4 +753,81 @@ fn the_first_page_of_a_demo_summary_looks_as_committed() {
         "{differing} of {total} pixels differ from {}: look at the page, then UPDATE_SNAPSHOTS=1",
         committed.display()
     );
+}
+
+/// `print --template`: a copy of the built-in template, edited, is the one used; a template
+/// that cannot be read or compiled is an error (exit 2) that names it, and writes nothing.
+#[test]
+fn print_with_a_template_uses_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = person("Ayşe", "Çelik");
+    write_records(dir.path(), std::slice::from_ref(&record));
+    let id = record.id.to_string();
+    let built_in = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/typst/summary.typ"),
+    )
+    .unwrap();
+    let footer = "[Page #counter(page).display()";
+    assert!(
+        built_in.contains(footer),
+        "the footer moved: update this test"
+    );
+    let template = dir.path().join("ma-synthese.typ");
+    std::fs::write(
+        &template,
+        built_in.replace(footer, "[Feuille #counter(page).display()"),
+    )
+    .unwrap();
+
+    let print = |out: &Path, template: Option<&Path>| {
+        let mut args = vec![
+            "print".to_owned(),
+            "--beneficiary".to_owned(),
+            id.clone(),
+            "--out".to_owned(),
+            out.to_str().unwrap().to_owned(),
+        ];
+        if let Some(template) = template {
+            args.extend([
+                "--template".to_owned(),
+                template.to_str().unwrap().to_owned(),
+            ]);
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        parcours(dir.path(), &args)
+    };
+    let plain = dir.path().join("plain.pdf");
+    assert!(print(&plain, None).status.success());
+    let plain = flat_text(&std::fs::read(&plain).unwrap());
+    assert!(plain.contains("Page 1 / 1"), "{plain}");
+
+    let tried = dir.path().join("essai.pdf");
+    let output = print(&tried, Some(&template));
+    assert!(output.status.success(), "{output:?}");
+    let tried = flat_text(&std::fs::read(&tried).unwrap());
+    assert!(tried.contains("Feuille 1 / 1"), "{tried}");
+    assert!(!tried.contains("Page 1 / 1"), "{tried}");
+    assert!(tried.contains("Ayşe Çelik"), "{tried}");
+
+    let missing = dir.path().join("absent.typ");
+    let out = dir.path().join("jamais.pdf");
+    let output = print(&out, Some(&missing));
+    assert_eq!(output.status.code(), Some(2));
+    let message = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        message.contains(&format!("modèle {} illisible", missing.display())),
+        "{message}"
+    );
+    assert!(!out.exists());
+
+    let broken = dir.path().join("casse.typ");
+    std::fs::write(
+        &broken,
+        "#let data = json(bytes(sys.inputs.data))\n#data.inconnu(",
+    )
+    .unwrap();
+    let output = print(&out, Some(&broken));
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    assert!(!String::from_utf8(output.stderr).unwrap().trim().is_empty());
+    assert!(!out.exists());
 }

@@ -161,5 +161,5 @@ fn snapshot_competences_tab_filled() {
     harness.get_by_label("Statut de la phase 1").scroll_to_me();
     harness.remove_cursor();
     harness.run();
-    harness.snapshot("competences_tab");
+    crate::image_snapshot::snapshot(&mut harness, "competences_tab");
 }

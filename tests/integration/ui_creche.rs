@@ -257,7 +257,7 @@ fn snapshot_creche_week() {
     harness.run();
     harness.remove_cursor();
     harness.run();
-    harness.snapshot("creche_week");
+    crate::image_snapshot::snapshot(&mut harness, "creche_week");
 }
 
 #[test]

@@ -150,7 +150,7 @@ fn snapshot_empty_state() {
             .query_by_label("Charger des données de démonstration")
             .is_some()
     );
-    harness.snapshot("empty_state");
+    crate::image_snapshot::snapshot(&mut harness, "empty_state");
 }
 
 #[test]
@@ -163,7 +163,7 @@ fn snapshot_populated_record() {
     harness.run();
     harness.remove_cursor();
     harness.run();
-    harness.snapshot("record_identity");
+    crate::image_snapshot::snapshot(&mut harness, "record_identity");
     harness.get_by_label("Crèche").click();
     harness.run();
     assert!(
@@ -173,7 +173,7 @@ fn snapshot_populated_record() {
     );
     harness.remove_cursor();
     harness.run();
-    harness.snapshot("record_creche");
+    crate::image_snapshot::snapshot(&mut harness, "record_creche");
 }
 
 #[test]

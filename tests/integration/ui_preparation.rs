@@ -424,7 +424,7 @@ fn snapshot_preparation_emploi_tab_filled() {
     open_tab(&mut harness, "Fatoumata Diallo");
     harness.remove_cursor();
     harness.run();
-    harness.snapshot("preparation_emploi");
+    crate::image_snapshot::snapshot(&mut harness, "preparation_emploi");
 }
 
 #[test]

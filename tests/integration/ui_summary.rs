@@ -260,5 +260,5 @@ fn snapshot_synthese_tab() {
     assert!(harness.query_by_label("22 novembre 2026").is_some());
     harness.remove_cursor();
     harness.run();
-    harness.snapshot("synthese_tab");
+    crate::image_snapshot::snapshot(&mut harness, "synthese_tab");
 }
