@@ -368,8 +368,9 @@ impl PreparationPanel {
             } else {
                 ""
             };
-            form.section(
+            form.section_keyed(
                 ui,
+                ("project", i),
                 &format!("Projet professionnel {n} : {title}{star}"),
                 |form, ui| {
                     let enabled = form.enabled();

@@ -23,3 +23,4 @@ mod ui_flows;
 mod ui_loading;
 mod ui_preparation;
 mod ui_summary;
+mod ui_typing;
