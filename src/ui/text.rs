@@ -27,7 +27,8 @@ pub const TAB_SUMMARY: &str = "Synthèse";
 pub const STATUS_SAVED: &str = "Enregistré";
 pub const STATUS_PENDING: &str = "Modifications en cours…";
 pub const STATUS_INVALID: &str = "Non enregistré : corrigez les champs signalés en rouge.";
-pub const STATUS_INVALID_KEPT: &str = "Les champs signalés en rouge ne sont pas enregistrés : corrigez-les. Le reste de la fiche l'est.";
+pub const STATUS_INVALID_KEPT: &str =
+    "Champs en rouge non enregistrés : corrigez-les (le reste est enregistré).";
 /// The list's mark on a record whose form holds an invalid field.
 pub const LIST_TO_FIX: &str = "champ à corriger";
 

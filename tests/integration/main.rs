@@ -20,6 +20,7 @@ mod ui_competences;
 mod ui_conflicts;
 mod ui_creche;
 mod ui_flows;
+mod ui_layout;
 mod ui_loading;
 mod ui_preparation;
 mod ui_summary;

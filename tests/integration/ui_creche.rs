@@ -123,7 +123,7 @@ fn care_information_is_typed_and_autosaved() {
     assert!(
         harness
             .query_by_label(
-                "Les champs signalés en rouge ne sont pas enregistrés : corrigez-les. Le reste de la fiche l'est."
+                "Champs en rouge non enregistrés : corrigez-les (le reste est enregistré)."
             )
             .is_some()
     );
