@@ -1,7 +1,7 @@
 //! The frame loop: panels draw and push [`Command`]s; commands are applied once at the end of
 //! the frame; edits are validated into records and autosaved through the store, debounced.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use chrono::{Local, NaiveDate, Utc};
@@ -140,6 +140,10 @@ struct Editor {
     last_edit: f64,
     /// Created in this session and never saved.
     is_new: bool,
+    /// Required fields of added entries the person has left: their message shows.
+    revealed: HashSet<Field>,
+    /// A save was asked for (Ctrl+S, another record, closing): every message shows.
+    reveal_all: bool,
 }
 
 impl Editor {
@@ -150,6 +154,32 @@ impl Editor {
             pending: None,
             last_edit: 0.0,
             is_new,
+            revealed: HashSet::new(),
+            reveal_all: false,
+        }
+    }
+
+    /// The messages shown beside the fields: the required field of an entry just added ("Ajouter
+    /// un enfant") says so only once left, or once a save was asked for — not before anything
+    /// could be typed.
+    fn shown_errors(&self) -> Vec<FieldError> {
+        self.errors
+            .iter()
+            .filter(|e| {
+                self.reveal_all
+                    || entry_required_label(e.field).is_none()
+                    || self.revealed.contains(&e.field)
+            })
+            .cloned()
+            .collect()
+    }
+
+    /// Reveals the message of the required field whose widget just lost the focus.
+    fn field_left(&mut self, widget: egui::Id) {
+        for error in &self.errors {
+            if entry_required_label(error.field).is_some_and(|l| widgets::field_id(&l) == widget) {
+                self.revealed.insert(error.field);
+            }
         }
     }
 
@@ -198,6 +228,18 @@ struct Unsaveable {
     id: BeneficiaryId,
     name: String,
     fields: Vec<Field>,
+}
+
+/// The label of a required field of a list entry (as its panel shows it, which gives its
+/// widget id), or `None` for other fields.
+fn entry_required_label(field: Field) -> Option<String> {
+    match field {
+        Field::ChildFirstName(i) => Some(format!("{} {}", text::CHILD_FIRST_NAME, i + 1)),
+        Field::ExperienceTitle(i) => Some(format!("Intitulé (expérience {})", i + 1)),
+        Field::SkillLabel(i) => Some(format!("Compétence {}", i + 1)),
+        Field::DiplomaTitle(i) => Some(format!("Intitulé (diplôme {})", i + 1)),
+        _ => None,
+    }
 }
 
 /// The tab where a field is typed.
@@ -562,7 +604,10 @@ impl ParcoursApp {
                     ctx.request_repaint();
                 }
                 Command::LoadDemo => self.load_demo(),
-                Command::SaveNow => self.autosave(now, true),
+                Command::SaveNow => {
+                    self.reveal_all();
+                    self.autosave(now, true);
+                }
                 Command::SavePartner(partner) => match self.store.save_partner(&partner) {
                     Ok(_) => {
                         self.save_state = SaveState::Saved;
@@ -688,6 +733,9 @@ impl ParcoursApp {
         // invalid edits (they are not lost: the record keeps its editor).
         self.autosave(now, true);
         if let Some(previous) = self.selected {
+            if let Some(editor) = self.editors.get_mut(&previous) {
+                editor.reveal_all = true;
+            }
             let discard_new = self.editors.get(&previous).is_some_and(|e| {
                 e.is_new
                     && self.index_of(previous).is_some_and(|i| {
@@ -736,6 +784,13 @@ impl ParcoursApp {
                 m.surrender_focus(focused);
             }
         });
+    }
+
+    /// A save was asked for: every message shows, required fields included.
+    fn reveal_all(&mut self) {
+        for editor in self.editors.values_mut() {
+            editor.reveal_all = true;
+        }
     }
 
     /// Puts back the `index`-th removed entry into its record's form, which saves it again.
@@ -893,7 +948,7 @@ impl ParcoursApp {
                 let editor = self.selected.and_then(|id| self.editors.get(&id));
                 let (message, color) = if !self.store.is_writable() {
                     (text::STATUS_READ_ONLY.to_owned(), theme::WARNING)
-                } else if let Some(editor) = editor.filter(|e| !e.errors.is_empty()) {
+                } else if let Some(editor) = editor.filter(|e| !e.shown_errors().is_empty()) {
                     // A record never saved has nothing kept yet; otherwise only the red fields
                     // wait.
                     let message = if editor.is_new {
@@ -1018,6 +1073,8 @@ impl ParcoursApp {
         let before = ui
             .input(|i| !i.events.is_empty())
             .then(|| editor.draft.clone());
+        let errors = editor.shown_errors();
+        let focused_before = ui.memory(egui::Memory::focused);
         // Both ways: a small window (800×600) still reaches every field of the form.
         egui::ScrollArea::both()
             .id_salt(("record", id, tab))
@@ -1028,7 +1085,7 @@ impl ParcoursApp {
                         ui.memory_mut(|m| m.request_focus(last_name_id));
                     }
                     let changed =
-                        identity_panel::ui(ui, &mut editor.draft, &editor.errors, writable, today);
+                        identity_panel::ui(ui, &mut editor.draft, &errors, writable, today);
                     if changed {
                         editor.last_edit = now;
                         editor.revalidate(saved, today);
@@ -1038,7 +1095,7 @@ impl ParcoursApp {
                     let (changed, action) = self.skills.ui(
                         ui,
                         &mut editor.draft,
-                        &editor.errors,
+                        &errors,
                         writable,
                         today,
                         &self.partners,
@@ -1060,7 +1117,7 @@ impl ParcoursApp {
                     };
                     let (changed, action) =
                         self.preparation
-                            .ui(ui, &mut editor.draft, &editor.errors, writable, &cx);
+                            .ui(ui, &mut editor.draft, &errors, writable, &cx);
                     if changed {
                         editor.last_edit = now;
                         editor.revalidate(saved, today);
@@ -1126,7 +1183,7 @@ impl ParcoursApp {
                     };
                     let (changed, action) =
                         self.creche
-                            .ui(ui, &mut editor.draft, &editor.errors, writable, &context);
+                            .ui(ui, &mut editor.draft, &errors, writable, &context);
                     if changed {
                         editor.last_edit = now;
                         editor.revalidate(saved, today);
@@ -1156,6 +1213,11 @@ impl ParcoursApp {
         {
             self.focus_last_name = focus_last_name - 1;
             ui.ctx().request_repaint();
+        }
+        if let Some(left) = focused_before
+            && ui.memory(egui::Memory::focused) != Some(left)
+        {
+            editor.field_left(left);
         }
         if let Some(before) = before
             && let Some(removal) = find_removal(&before, &editor.draft)
@@ -1272,6 +1334,7 @@ impl ParcoursApp {
 
     fn close_ui(&mut self, ctx: &egui::Context, now: f64) {
         if ctx.input(|i| i.viewport().close_requested()) && self.closing != Closing::Confirmed {
+            self.reveal_all();
             self.autosave(now, true);
             if !self.unsaveable().is_empty() {
                 ctx.send_viewport_cmd(ViewportCommand::CancelClose);

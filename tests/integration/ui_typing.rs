@@ -264,3 +264,29 @@ fn a_child_removed_by_tab_and_enter_comes_back_with_annuler() {
     assert!(harness.query_by_label("Enfant retiré —").is_none());
     assert_eq!(record_files(dir.path()).len(), 1);
 }
+
+#[test]
+fn a_required_field_says_so_once_left_not_when_its_entry_is_added() {
+    let dir = tempfile::tempdir().unwrap();
+    write_fixture(dir.path());
+    let mut harness = app(dir.path());
+    harness.run();
+    harness.get_by_label_contains("Fatoumata Diallo").click();
+    harness.run();
+    harness.get_by_label("Ajouter un enfant").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Ajouter un enfant").click();
+    let_autosave_run(&mut harness);
+    let required = "Le prénom de l'enfant est obligatoire.";
+    assert!(
+        harness.query_by_label(required).is_none(),
+        "nothing typed yet"
+    );
+    type_into(&mut harness, "Prénom de l'enfant 2", "");
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    assert!(
+        harness.query_by_label(required).is_some(),
+        "the field was left"
+    );
+}
