@@ -16,7 +16,7 @@ use super::loading::Loading;
 use super::preparation_panel::{PreparationAction, PreparationPanel};
 use super::skills_panel::{SkillsAction, SkillsPanel};
 use super::summary_panel::SummaryPanel;
-use super::{identity_panel, overdue_window, preparation_panel, text, theme, widgets};
+use super::{bidi, identity_panel, overdue_window, preparation_panel, text, theme, widgets};
 use crate::cli::{fresh_seed, name_order_key};
 use crate::model::CrecheSettings;
 use crate::model::{
@@ -1036,7 +1036,8 @@ impl ParcoursApp {
         let shown = editor.pending.as_ref().unwrap_or(saved).clone();
 
         ui.horizontal(|ui| {
-            ui.heading(RichText::new(shown.display_name()).strong());
+            let name = shown.display_name();
+            ui.heading(RichText::new(bidi::display_order(&name)).strong());
             widgets::route_badge(ui, &shown);
             ui.label(RichText::new(shown.stage().label()).weak());
         });

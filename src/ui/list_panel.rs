@@ -227,7 +227,11 @@ fn row(ui: &mut Ui, record: &Beneficiary, state: RowState, commands: &mut Vec<Co
                 style,
             )
         };
-        let name = line(RichText::new(name).strong(), egui::TextStyle::Body);
+        // Drawn in display order; the accessible name above stays in typed order.
+        let name = line(
+            RichText::new(super::bidi::display_order(&name)).strong(),
+            egui::TextStyle::Body,
+        );
         let detail = line(RichText::new(detail), egui::TextStyle::Small);
         let name_height = name.size().y;
         ui.painter().galley(inner.min, name, visuals.text_color());
