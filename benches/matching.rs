@@ -144,12 +144,14 @@ fn matching(c: &mut Criterion) {
         });
     });
     c.bench_function("match_scale_set_10000_offers_all_explained", |b| {
-        b.iter(|| rank_offers(
+        b.iter(|| {
+            rank_offers(
                 black_box(next.next().unwrap()),
                 black_box(&scale),
                 &creche,
                 today,
-            ));
+            )
+        });
     });
 }
 

@@ -18,6 +18,7 @@ mod demo_companies;
 mod demo_creche;
 mod demo_preparation;
 mod draft;
+mod draft_rescue;
 mod ids;
 mod integration;
 pub mod matching;
@@ -66,6 +67,7 @@ pub use demo_companies::{add_demo_applications, demo_companies, demo_companies_f
 pub use demo_creche::rebook_demo_creche;
 pub use demo_preparation::demo_workshops;
 pub use draft::{BeneficiaryDraft, ChildDraft, OutcomeDraft, PhaseDraft};
+pub use draft_rescue::{Removal, RemovedKind, find_removal};
 pub use ids::{
     ApplicationId, BeneficiaryId, BookingId, ChildId, CompanyId, OfferId, PartnerId, WorkshopId,
 };

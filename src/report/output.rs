@@ -78,9 +78,11 @@ pub enum OutputError {
     /// The temporary file for the printer or the viewer could not be written.
     #[error("Fichier temporaire impossible à écrire : {0}")]
     TempFile(io::Error),
-    /// No printer took the document, and no viewer could be opened.
+    /// No printer took the document, and no viewer could be opened. The system's error stays
+    /// the error's `source` (for a developer), never in the counsellor's message: it is the
+    /// launcher's own text (`Launcher "gio" … ExitStatus(…)`).
     #[error(
-        "Impression impossible ({reason}) et aucune visionneuse PDF n'a pu être ouverte ({source}) : utilisez « Enregistrer en PDF… »."
+        "Impression impossible ({reason}) et aucune visionneuse PDF n'a pu s'ouvrir sur ce poste : utilisez « Enregistrer en PDF… » puis ouvrez le fichier enregistré."
     )]
     NoViewer {
         /// Why the printer did not take it.
@@ -264,6 +266,20 @@ fn job_id(lp_stdout: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_missing_viewer_is_told_without_the_launcher_s_text() {
+        let error = OutputError::NoViewer {
+            reason: "aucune imprimante par défaut".to_owned(),
+            source: io::Error::other(
+                "Launcher \"gio\" \"open\" \"/tmp/x.pdf\" failed with ExitStatus(unix_wait_status(512))",
+            ),
+        };
+        let message = error.to_string();
+        assert!(!message.contains("Launcher"), "{message}");
+        assert!(!message.contains("ExitStatus"), "{message}");
+        assert!(message.contains("Enregistrer en PDF"), "{message}");
+    }
 
     #[test]
     fn the_job_id_is_read_from_lp() {

@@ -1,7 +1,7 @@
 //! The frame loop: panels draw and push [`Command`]s; commands are applied once at the end of
 //! the frame; edits are validated into records and autosaved through the store, debounced.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use chrono::{Local, NaiveDate, Utc};
@@ -17,7 +17,7 @@ use super::loading::Loading;
 use super::preparation_panel::{PreparationAction, PreparationPanel};
 use super::skills_panel::{SkillsAction, SkillsPanel};
 use super::summary_panel::SummaryPanel;
-use super::{identity_panel, overdue_window, preparation_panel, text, theme, widgets};
+use super::{bidi, identity_panel, overdue_window, preparation_panel, text, theme, widgets};
 use crate::cli::{fresh_seed, name_order_key};
 use crate::model::CrecheSettings;
 use crate::model::{
@@ -25,14 +25,16 @@ use crate::model::{
     format_date, sort_catalogue,
 };
 use crate::model::{
-    Beneficiary, BeneficiaryDraft, BeneficiaryId, FieldError, FlePartner, Settings,
-    demo_beneficiaries, demo_partners,
+    Beneficiary, BeneficiaryDraft, BeneficiaryId, Field, FieldError, FlePartner, Removal, Settings,
+    demo_beneficiaries, demo_partners, find_removal,
 };
 use crate::model::{Workshop, demo_workshops};
 use crate::store::{Access, Conflict, LoadReport, Problem, Store, StoreError};
 
 /// Seconds of calm after the last keystroke before an edit is saved.
 pub const AUTOSAVE_DELAY_SECONDS: f64 = 0.8;
+/// How many frames a new record's last-name field is offered the focus before giving up.
+const FOCUS_ATTEMPTS: u8 = 4;
 /// How many records "Charger des données de démonstration" writes.
 const DEMO_COUNT: usize = 40;
 
@@ -109,6 +111,10 @@ pub enum Command {
     DeleteWorkshop(Box<Workshop>),
     /// Show this record's "Préparation à l'emploi" tab (from the overdue actions).
     OpenPreparation(BeneficiaryId),
+    /// Show this record on this tab (a field to correct, from the closing dialog).
+    Open(BeneficiaryId, Tab),
+    /// Put back an entry removed from this record's form (the undo bar's "Annuler").
+    UndoRemoval(usize),
     /// Save the micro-crèche's settings (`creche.ron`).
     SaveCrecheSettings(Box<CrecheSettings>),
     /// Save companies of the directory (edited or imported), then reload it.
@@ -135,6 +141,10 @@ struct Editor {
     last_edit: f64,
     /// Created in this session and never saved.
     is_new: bool,
+    /// Required fields of added entries the person has left: their message shows.
+    revealed: HashSet<Field>,
+    /// A save was asked for (Ctrl+S, another record, closing): every message shows.
+    reveal_all: bool,
 }
 
 impl Editor {
@@ -145,21 +155,41 @@ impl Editor {
             pending: None,
             last_edit: 0.0,
             is_new,
+            revealed: HashSet::new(),
+            reveal_all: false,
         }
     }
 
-    /// Rebuilds the record from the draft.
-    fn revalidate(&mut self, saved: &Beneficiary, today: NaiveDate) {
-        match self.draft.to_beneficiary(saved, today) {
-            Ok(record) => {
-                self.errors.clear();
-                self.pending = (record != *saved).then_some(record);
-            }
-            Err(errors) => {
-                self.errors = errors;
-                self.pending = None;
+    /// The messages shown beside the fields: the required field of an entry just added ("Ajouter
+    /// un enfant") says so only once left, or once a save was asked for — not before anything
+    /// could be typed.
+    fn shown_errors(&self) -> Vec<FieldError> {
+        self.errors
+            .iter()
+            .filter(|e| {
+                self.reveal_all
+                    || entry_required_label(e.field).is_none()
+                    || self.revealed.contains(&e.field)
+            })
+            .cloned()
+            .collect()
+    }
+
+    /// Reveals the message of the required field whose widget just lost the focus.
+    fn field_left(&mut self, widget: egui::Id) {
+        for error in &self.errors {
+            if entry_required_label(error.field).is_some_and(|l| widgets::field_id(&l) == widget) {
+                self.revealed.insert(error.field);
             }
         }
+    }
+
+    /// Rebuilds the record from the draft: every valid edit is pending, each invalid field
+    /// stays in the draft beside its message until corrected.
+    fn revalidate(&mut self, saved: &Beneficiary, today: NaiveDate) {
+        let (record, errors) = self.draft.to_beneficiary_keeping_valid(saved, today);
+        self.errors = errors;
+        self.pending = record.filter(|record| record != saved);
     }
 
     /// Whether closing now would lose something the person typed.
@@ -190,6 +220,64 @@ enum SaveState {
     Idle,
     Saved,
     Failed(String),
+    /// The record just left holds invalid fields, kept unsaved (the message names them).
+    LeftInvalid(String),
+}
+
+/// A record whose form holds fields that cannot be saved as typed.
+struct Unsaveable {
+    id: BeneficiaryId,
+    name: String,
+    fields: Vec<Field>,
+}
+
+/// The label of a required field of a list entry (as its panel shows it, which gives its
+/// widget id), or `None` for other fields.
+fn entry_required_label(field: Field) -> Option<String> {
+    match field {
+        Field::ChildFirstName(i) => Some(format!("{} {}", text::CHILD_FIRST_NAME, i + 1)),
+        Field::ExperienceTitle(i) => Some(format!("Intitulé (expérience {})", i + 1)),
+        Field::SkillLabel(i) => Some(format!("Compétence {}", i + 1)),
+        Field::DiplomaTitle(i) => Some(format!("Intitulé (diplôme {})", i + 1)),
+        _ => None,
+    }
+}
+
+/// The tab where a field is typed.
+fn tab_of(field: Field) -> Tab {
+    match field {
+        Field::ExperienceTitle(_)
+        | Field::ExperienceStart(_)
+        | Field::ExperienceEnd(_)
+        | Field::SkillLabel(_)
+        | Field::DiplomaTitle(_)
+        | Field::DiplomaYear(_)
+        | Field::DiplomaRequestedOn(_)
+        | Field::DiplomaDecidedOn(_)
+        | Field::ReferralDate(_) => Tab::Skills,
+        Field::ProjectStart(_)
+        | Field::ProjectCommute(_)
+        | Field::ActionDue(..)
+        | Field::SessionDate(_)
+        | Field::SessionDuration(_)
+        | Field::AdminStepDate(_)
+        | Field::CivicExamDate
+        | Field::CertificateDate(_) => Tab::Preparation,
+        Field::CareStartsOn(_) => Tab::Creche,
+        _ => Tab::Identity,
+    }
+}
+
+/// "Code postal, Adresse e-mail": the fields of a list of errors, each once.
+fn field_names(fields: &[Field]) -> String {
+    let mut names: Vec<String> = Vec::new();
+    for field in fields {
+        let name = field.form_name();
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names.join(", ")
 }
 
 /// The Parcours window.
@@ -224,8 +312,10 @@ pub struct ParcoursApp {
     fixed_today: Option<NaiveDate>,
     show_problems: bool,
     closing: Closing,
-    /// Put the cursor in the last-name field at the next frame (new record).
-    focus_last_name: bool,
+    /// Put the cursor in the last-name field (new record): how many more frames to try.
+    focus_last_name: u8,
+    /// Keys typed right after Ctrl+N in the same frame, for the new record's last name.
+    held_keys: Vec<egui::Event>,
     commands: Vec<Command>,
     /// The collective workshops' catalogue.
     workshops: Vec<Workshop>,
@@ -240,6 +330,9 @@ pub struct ParcoursApp {
     /// The micro-crèche's settings (`creche.ron`).
     creche_settings: CrecheSettings,
     creche_settings_window: CrecheSettingsWindow,
+    /// Entries removed from the forms in this session, oldest first, each with its record:
+    /// the undo bar puts them back.
+    removals: Vec<(BeneficiaryId, Removal)>,
 }
 
 impl ParcoursApp {
@@ -282,7 +375,8 @@ impl ParcoursApp {
             fixed_today: today,
             show_problems: false,
             closing: Closing::No,
-            focus_last_name: false,
+            focus_last_name: 0,
+            held_keys: Vec::new(),
             commands: Vec::new(),
             workshops: Vec::new(),
             preparation: PreparationPanel::default(),
@@ -291,6 +385,7 @@ impl ParcoursApp {
             creche: CrechePanel::default(),
             creche_settings: CrecheSettings::default(),
             creche_settings_window: CrecheSettingsWindow::default(),
+            removals: Vec::new(),
         }
     }
 
@@ -491,7 +586,10 @@ impl ParcoursApp {
     fn apply_commands(&mut self, ctx: &egui::Context, now: f64) {
         for command in std::mem::take(&mut self.commands) {
             match command {
-                Command::Select(id) => self.select(id, now),
+                Command::Select(id) => {
+                    self.select(id, now);
+                    self.leave_form_field(ctx);
+                }
                 Command::NewBeneficiary => {
                     if !self.store.is_writable() {
                         continue;
@@ -504,10 +602,15 @@ impl ParcoursApp {
                     self.list.clear_search();
                     self.select(id, now);
                     self.tab = Tab::Identity;
-                    self.focus_last_name = true;
+                    self.focus_last_name = FOCUS_ATTEMPTS;
+                    // Drawn at once, not at the next key: that key goes to the new field.
+                    ctx.request_repaint();
                 }
                 Command::LoadDemo => self.load_demo(),
-                Command::SaveNow => self.autosave(now, true),
+                Command::SaveNow => {
+                    self.reveal_all();
+                    self.autosave(now, true);
+                }
                 Command::SavePartner(partner) => match self.store.save_partner(&partner) {
                     Ok(_) => {
                         self.save_state = SaveState::Saved;
@@ -588,6 +691,12 @@ impl ParcoursApp {
                     self.select(id, now);
                     self.tab = Tab::Preparation;
                 }
+                Command::Open(id, tab) => {
+                    self.select(id, now);
+                    self.leave_form_field(ctx);
+                    self.tab = tab;
+                }
+                Command::UndoRemoval(index) => self.undo_removal(index, now),
                 Command::SaveCompanies(companies) => {
                     for company in &companies {
                         if let Err(error) = self.store.save_company(company) {
@@ -628,6 +737,9 @@ impl ParcoursApp {
         // invalid edits (they are not lost: the record keeps its editor).
         self.autosave(now, true);
         if let Some(previous) = self.selected {
+            if let Some(editor) = self.editors.get_mut(&previous) {
+                editor.reveal_all = true;
+            }
             let discard_new = self.editors.get(&previous).is_some_and(|e| {
                 e.is_new
                     && self.index_of(previous).is_some_and(|i| {
@@ -638,6 +750,16 @@ impl ParcoursApp {
                 self.editors.remove(&previous);
                 self.records.retain(|b| b.id != previous);
                 self.records_changed();
+            } else if let Some(left) = self
+                .unsaveable()
+                .into_iter()
+                .find(|record| record.id == previous)
+            {
+                // Said once, as the person leaves; the list keeps the record marked.
+                self.save_state = SaveState::LeftInvalid(text::left_invalid(
+                    &left.name,
+                    &field_names(&left.fields),
+                ));
             } else if self
                 .editors
                 .get(&previous)
@@ -652,6 +774,59 @@ impl ParcoursApp {
                 .or_insert_with(|| Editor::new(&self.records[index], false));
             self.selected = Some(id);
         }
+    }
+
+    /// Takes the keyboard focus away from the form after a switch of record: the other
+    /// record's field of the same label has the same widget id, and keys typed after the
+    /// click must not land in it. The list's search field keeps the focus (arrow keys walk
+    /// the list from it).
+    fn leave_form_field(&self, ctx: &egui::Context) {
+        ctx.memory_mut(|m| {
+            if let Some(focused) = m.focused()
+                && Some(focused) != self.list.search_id()
+            {
+                m.surrender_focus(focused);
+            }
+        });
+    }
+
+    /// A save was asked for: every message shows, required fields included.
+    fn reveal_all(&mut self) {
+        for editor in self.editors.values_mut() {
+            editor.reveal_all = true;
+        }
+    }
+
+    /// Puts back the `index`-th removed entry into its record's form, which saves it again.
+    fn undo_removal(&mut self, index: usize, now: f64) {
+        if index >= self.removals.len() {
+            return;
+        }
+        let (id, removal) = self.removals.remove(index);
+        let today = self.today();
+        let Some(record_index) = self.index_of(id) else {
+            return;
+        };
+        let saved = &self.records[record_index];
+        let editor = self
+            .editors
+            .entry(id)
+            .or_insert_with(|| Editor::new(saved, false));
+        removal.restore(&mut editor.draft);
+        editor.last_edit = now;
+        editor.revalidate(saved, today);
+    }
+
+    /// The records whose forms hold an invalid field (marked in the list).
+    fn flagged(&self) -> Vec<BeneficiaryId> {
+        self.editors
+            .iter()
+            .filter(|(id, editor)| {
+                self.index_of(**id)
+                    .is_some_and(|i| editor.has_unsaveable_edits(&self.records[i]))
+            })
+            .map(|(&id, _)| id)
+            .collect()
     }
 
     fn load_demo(&mut self) {
@@ -696,8 +871,27 @@ impl ParcoursApp {
         let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
         let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
         ctx.input_mut(|i| {
+            // Keys typed after Ctrl+N, in the same frame, belong to the new record's last
+            // name: held back, and handed to the field at the next frame, once it exists.
+            if !self.held_keys.is_empty() {
+                let mut events = std::mem::take(&mut self.held_keys);
+                events.append(&mut i.events);
+                i.events = events;
+            }
+            let new_at = i.events.iter().position(|e| {
+                matches!(e, egui::Event::Key { key: Key::N, pressed: true, modifiers, .. }
+                    if modifiers.matches_logically(Modifiers::COMMAND))
+            });
             if i.consume_shortcut(&new) {
                 self.commands.push(Command::NewBeneficiary);
+                if let Some(at) = new_at {
+                    // The shortcut's own key press is gone: what followed it starts at `at`.
+                    let later = i.events.split_off(at.min(i.events.len()));
+                    let (typed, other): (Vec<_>, Vec<_>) =
+                        later.into_iter().partition(is_typed_into_a_field);
+                    i.events.extend(other);
+                    self.held_keys = typed;
+                }
             }
             if i.consume_shortcut(&find) {
                 self.list.focus_search();
@@ -758,10 +952,19 @@ impl ParcoursApp {
                 let editor = self.selected.and_then(|id| self.editors.get(&id));
                 let (message, color) = if !self.store.is_writable() {
                     (text::STATUS_READ_ONLY.to_owned(), theme::WARNING)
-                } else if editor.is_some_and(|e| !e.errors.is_empty()) {
-                    (text::STATUS_INVALID.to_owned(), theme::ERROR)
+                } else if let Some(editor) = editor.filter(|e| !e.shown_errors().is_empty()) {
+                    // A record never saved has nothing kept yet; otherwise only the red fields
+                    // wait.
+                    let message = if editor.is_new {
+                        text::STATUS_INVALID
+                    } else {
+                        text::STATUS_INVALID_KEPT
+                    };
+                    (message.to_owned(), theme::ERROR)
                 } else if let SaveState::Failed(message) = &self.save_state {
                     (format!("Erreur d'enregistrement : {message}"), theme::ERROR)
+                } else if let SaveState::LeftInvalid(message) = &self.save_state {
+                    (message.clone(), theme::WARNING)
                 } else if self.pending_saves() > 0 {
                     (text::STATUS_PENDING.to_owned(), theme::WARNING)
                 } else if self.save_state == SaveState::Saved {
@@ -837,30 +1040,57 @@ impl ParcoursApp {
         let shown = editor.pending.as_ref().unwrap_or(saved).clone();
 
         ui.horizontal(|ui| {
-            ui.heading(RichText::new(shown.display_name()).strong());
+            let name = shown.display_name();
+            ui.heading(RichText::new(bidi::display_order(&name)).strong());
             widgets::route_badge(ui, &shown);
             ui.label(RichText::new(shown.stage().label()).weak());
         });
-        ui.horizontal(|ui| {
+        // Wrapped: in a narrow window every tab stays reachable, on a second line.
+        ui.horizontal_wrapped(|ui| {
             for tab in Tab::ALL {
                 ui.selectable_value(&mut self.tab, tab, tab.label());
             }
         });
+        // The last removals from this form, each undoable for the rest of the session.
+        for (index, (_, removal)) in self
+            .removals
+            .iter()
+            .enumerate()
+            .filter(|(_, (record, _))| *record == id)
+            .rev()
+            .take(3)
+        {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(format!("{} —", removal.kind.label())).strong());
+                if ui
+                    .add_enabled(writable, egui::Button::new(text::UNDO))
+                    .clicked()
+                {
+                    self.commands.push(Command::UndoRemoval(index));
+                }
+            });
+        }
         ui.separator();
         let tab = self.tab;
         let focus_last_name = std::mem::take(&mut self.focus_last_name);
-        egui::ScrollArea::vertical()
+        let last_name_id = widgets::field_id(text::LAST_NAME);
+        // The form as it was before this frame's clicks and keys, to find a removed entry.
+        let before = ui
+            .input(|i| !i.events.is_empty())
+            .then(|| editor.draft.clone());
+        let errors = editor.shown_errors();
+        let focused_before = ui.memory(egui::Memory::focused);
+        // Both ways: a small window (800×600) still reaches every field of the form.
+        egui::ScrollArea::both()
             .id_salt(("record", id, tab))
             .auto_shrink([false, false])
             .show(ui, |ui| match tab {
                 Tab::Identity => {
-                    let changed =
-                        identity_panel::ui(ui, &mut editor.draft, &editor.errors, writable, today);
-                    // Asked once the field exists in this frame, as `Response::request_focus`
-                    // does: asked before it, the request was lost and the cursor went nowhere.
-                    if focus_last_name {
-                        ui.memory_mut(|m| m.request_focus(widgets::field_id(text::LAST_NAME)));
+                    if focus_last_name > 0 {
+                        ui.memory_mut(|m| m.request_focus(last_name_id));
                     }
+                    let changed =
+                        identity_panel::ui(ui, &mut editor.draft, &errors, writable, today);
                     if changed {
                         editor.last_edit = now;
                         editor.revalidate(saved, today);
@@ -870,7 +1100,7 @@ impl ParcoursApp {
                     let (changed, action) = self.skills.ui(
                         ui,
                         &mut editor.draft,
-                        &editor.errors,
+                        &errors,
                         writable,
                         today,
                         &self.partners,
@@ -892,7 +1122,7 @@ impl ParcoursApp {
                     };
                     let (changed, action) =
                         self.preparation
-                            .ui(ui, &mut editor.draft, &editor.errors, writable, &cx);
+                            .ui(ui, &mut editor.draft, &errors, writable, &cx);
                     if changed {
                         editor.last_edit = now;
                         editor.revalidate(saved, today);
@@ -961,7 +1191,7 @@ impl ParcoursApp {
                     };
                     let (changed, action) =
                         self.creche
-                            .ui(ui, &mut editor.draft, &editor.errors, writable, &context);
+                            .ui(ui, &mut editor.draft, &errors, writable, &context);
                     if changed {
                         editor.last_edit = now;
                         editor.revalidate(saved, today);
@@ -986,6 +1216,23 @@ impl ParcoursApp {
                     &self.creche_settings,
                 ),
             });
+        // A form's first frame only measures it (egui's sizing pass disables its widgets, which
+        // drops the focus): the focus is asked for again until the field holds it.
+        if focus_last_name > 0 && tab == Tab::Identity && !ui.memory(|m| m.has_focus(last_name_id))
+        {
+            self.focus_last_name = focus_last_name - 1;
+            ui.ctx().request_repaint();
+        }
+        if let Some(left) = focused_before
+            && ui.memory(egui::Memory::focused) != Some(left)
+        {
+            editor.field_left(left);
+        }
+        if let Some(before) = before
+            && let Some(removal) = find_removal(&before, &editor.draft)
+        {
+            self.removals.push((id, removal));
+        }
     }
 
     fn settings_window(&mut self, ctx: &egui::Context) {
@@ -1096,6 +1343,7 @@ impl ParcoursApp {
 
     fn close_ui(&mut self, ctx: &egui::Context, now: f64) {
         if ctx.input(|i| i.viewport().close_requested()) && self.closing != Closing::Confirmed {
+            self.reveal_all();
             self.autosave(now, true);
             if !self.unsaveable().is_empty() {
                 ctx.send_viewport_cmd(ViewportCommand::CancelClose);
@@ -1105,17 +1353,29 @@ impl ParcoursApp {
         if self.closing != Closing::Blocked {
             return;
         }
-        let names = self.unsaveable();
+        let records = self.unsaveable();
         let modal = egui::Modal::new(egui::Id::unique("close-blocked")).show(ctx, |ui| {
             ui.heading(text::CLOSE_BLOCKED_TITLE);
             ui.label(text::CLOSE_BLOCKED_BODY);
-            for name in &names {
-                ui.label(RichText::new(format!("• {name}")).strong());
+            for record in &records {
+                ui.label(
+                    RichText::new(format!(
+                        "• {} : {}",
+                        record.name,
+                        field_names(&record.fields)
+                    ))
+                    .strong(),
+                );
             }
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if ui.button(text::CLOSE_FIX).clicked() {
                     self.closing = Closing::No;
+                    // The first record to correct opens on the tab of its first field.
+                    if let Some(first) = records.first() {
+                        let tab = first.fields.first().map_or(Tab::Identity, |&f| tab_of(f));
+                        self.commands.push(Command::Open(first.id, tab));
+                    }
                 }
                 if ui.button(text::CLOSE_DISCARD).clicked() {
                     self.commands.push(Command::DiscardAndClose);
@@ -1127,18 +1387,56 @@ impl ParcoursApp {
         }
     }
 
-    /// Names of the records whose edits cannot be saved as they are.
-    fn unsaveable(&self) -> Vec<String> {
-        self.editors
+    /// The records whose forms hold fields that cannot be saved as typed, in list order.
+    fn unsaveable(&self) -> Vec<Unsaveable> {
+        self.records
             .iter()
-            .filter_map(|(id, editor)| {
-                let saved = &self.records[self.index_of(*id)?];
-                editor
-                    .has_unsaveable_edits(saved)
-                    .then(|| saved.display_name())
+            .filter_map(|saved| {
+                let editor = self.editors.get(&saved.id)?;
+                editor.has_unsaveable_edits(saved).then(|| Unsaveable {
+                    id: saved.id,
+                    name: saved.display_name(),
+                    fields: editor.errors.iter().map(|e| e.field).collect(),
+                })
             })
             .collect()
     }
+}
+
+/// A key or text that a focused text field takes (Tab excepted: it moves the focus, which
+/// is decided before the frame's widgets are drawn).
+fn is_typed_into_a_field(event: &egui::Event) -> bool {
+    match event {
+        egui::Event::Text(_) | egui::Event::Paste(_) => true,
+        egui::Event::Key { key, .. } => *key != Key::Tab,
+        _ => false,
+    }
+}
+
+/// When keys and a click arrive in the same frame (a fast typist clicking another person at
+/// once, on a busy machine), the field being typed in keeps the focus for this frame so that it
+/// takes the keys typed before the click: egui would otherwise hand the focus away first and
+/// drop them. Returns the setting to put back at the end of the frame.
+fn keep_focus_for_typed_keys(ctx: &egui::Context) -> egui::SurrenderFocusOn {
+    let usual = ctx.options(|o| o.input_options.surrender_focus_on);
+    let typed_and_clicked = ctx.input(|i| {
+        let typed = i.events.iter().any(|e| {
+            matches!(
+                e,
+                egui::Event::Text(_)
+                    | egui::Event::Paste(_)
+                    | egui::Event::Key { pressed: true, .. }
+            )
+        });
+        typed
+            && i.events
+                .iter()
+                .any(|e| matches!(e, egui::Event::PointerButton { .. }))
+    });
+    if typed_and_clicked {
+        ctx.options_mut(|o| o.input_options.surrender_focus_on = egui::SurrenderFocusOn::Never);
+    }
+    usual
 }
 
 impl eframe::App for ParcoursApp {
@@ -1148,6 +1446,7 @@ impl eframe::App for ParcoursApp {
         }
         let ctx = ui.ctx().clone();
         let now = ctx.input(|i| i.time);
+        let surrender_focus_on = keep_focus_for_typed_keys(&ctx);
         self.shortcuts(&ctx);
         self.banners_ui(ui);
         self.status_ui(ui);
@@ -1155,12 +1454,18 @@ impl eframe::App for ParcoursApp {
         let selected = self.selected;
         let writable = self.store.is_writable();
         if !self.records.is_empty() {
+            let flagged = self.flagged();
             egui::Panel::left("list")
                 .resizable(true)
                 .default_size(theme::LIST_WIDTH)
                 .show(ui, |ui| {
-                    self.list
-                        .ui(ui, &self.records, selected, writable, &mut self.commands);
+                    self.list.ui(
+                        ui,
+                        &self.records,
+                        (selected, &flagged),
+                        writable,
+                        &mut self.commands,
+                    );
                 });
         }
         egui::CentralPanel::default_margins().show(ui, |ui| {
@@ -1198,11 +1503,18 @@ impl eframe::App for ParcoursApp {
         }
         self.close_ui(&ctx, now);
         self.restore_ui(&ctx);
+        let status_before = (self.save_state.clone(), self.pending_saves());
         self.apply_commands(&ctx, now);
         self.autosave(now, false);
         if let Some(error) = self.store.take_backup_error() {
             self.save_state = SaveState::Failed(error.to_string());
         }
+        // The status bar was drawn before the save: drawn again at once, not at the next
+        // mouse move.
+        if (self.save_state.clone(), self.pending_saves()) != status_before {
+            ctx.request_repaint();
+        }
+        ctx.options_mut(|o| o.input_options.surrender_focus_on = surrender_focus_on);
 
         if let Some(next) = self
             .editors

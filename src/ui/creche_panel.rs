@@ -890,7 +890,7 @@ impl CrechePanel {
 
 fn error_label(ui: &mut Ui, message: Option<String>) {
     if let Some(message) = message {
-        ui.label(RichText::new(message).color(theme::ERROR));
+        super::widgets::error_message(ui, &message);
     }
 }
 
@@ -945,8 +945,9 @@ fn children_ui(
         } else {
             child.first_name.trim().to_owned()
         };
-        form.section(
+        form.section_keyed(
             ui,
+            ("creche-child", child.id),
             &format!("{} — {name}", text::CRECHE_CHILD_SECTION),
             |form, ui| {
                 let age = child.birth_date.map_or_else(

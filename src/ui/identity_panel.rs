@@ -124,7 +124,13 @@ pub fn ui(
                 today,
             );
             ui.label(RichText::new(text::WORK_RIGHT).weak());
-            ui.label(RichText::new(right.sentence()).color(theme::work_right_colour(&right)));
+            // A sentence: wrapped to the room left, never wider than the window.
+            ui.add(
+                egui::Label::new(
+                    RichText::new(right.sentence()).color(theme::work_right_colour(&right)),
+                )
+                .wrap(),
+            );
             ui.end_row();
         }
         form.date(

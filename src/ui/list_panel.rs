@@ -18,6 +18,8 @@ pub struct ListPanel {
     /// Set when the records or the query changed since `visible` was computed.
     stale: bool,
     focus_search: bool,
+    /// The search field's widget id, once drawn.
+    search_id: Option<egui::Id>,
 }
 
 impl ListPanel {
@@ -31,6 +33,12 @@ impl ListPanel {
     pub fn clear_search(&mut self) {
         self.query.clear();
         self.stale = true;
+    }
+
+    /// The search field's widget id, once drawn.
+    #[must_use]
+    pub fn search_id(&self) -> Option<egui::Id> {
+        self.search_id
     }
 
     /// Puts the keyboard focus in the search field at the next frame.
@@ -50,12 +58,13 @@ impl ListPanel {
         self.stale = false;
     }
 
-    /// Draws the panel; selections and creations become commands.
+    /// Draws the panel; selections and creations become commands. Records in `flagged` hold
+    /// an invalid field not saved yet, and say so.
     pub fn ui(
         &mut self,
         ui: &mut Ui,
         records: &[Beneficiary],
-        selected: Option<BeneficiaryId>,
+        (selected, flagged): (Option<BeneficiaryId>, &[BeneficiaryId]),
         writable: bool,
         commands: &mut Vec<Command>,
     ) {
@@ -86,6 +95,7 @@ impl ListPanel {
             )
             .labelled_by(label.id)
             .on_hover_text("Ctrl+F");
+        self.search_id = Some(search.id);
         if self.focus_search {
             search.request_focus();
             self.focus_search = false;
@@ -127,7 +137,11 @@ impl ListPanel {
                         let Some(record) = records.get(index) else {
                             continue;
                         };
-                        row(ui, record, selected == Some(record.id), commands);
+                        let state = RowState {
+                            is_selected: selected == Some(record.id),
+                            is_flagged: flagged.contains(&record.id),
+                        };
+                        row(ui, record, state, commands);
                     }
                 },
             );
@@ -160,14 +174,31 @@ impl ListPanel {
     }
 }
 
-/// One two-line row: the name, then the entry route and the stage.
-fn row(ui: &mut Ui, record: &Beneficiary, is_selected: bool, commands: &mut Vec<Command>) {
+/// How a row stands out.
+#[derive(Clone, Copy)]
+struct RowState {
+    is_selected: bool,
+    /// The record's form holds an invalid field not saved yet.
+    is_flagged: bool,
+}
+
+/// One two-line row: the name, then the entry route and the stage (or, in red, that a field
+/// waits to be corrected).
+fn row(ui: &mut Ui, record: &Beneficiary, state: RowState, commands: &mut Vec<Command>) {
+    let RowState {
+        is_selected,
+        is_flagged,
+    } = state;
     let name = record.display_name();
-    let detail = format!(
-        "{} · {}",
-        record.entry_route_label(),
-        record.stage().label()
-    );
+    let detail = if is_flagged {
+        format!("{} · {}", text::LIST_TO_FIX, record.stage().label())
+    } else {
+        format!(
+            "{} · {}",
+            record.entry_route_label(),
+            record.stage().label()
+        )
+    };
     let size = egui::vec2(
         ui.available_width(),
         theme::LIST_ROW_HEIGHT - ui.spacing().item_spacing.y,
@@ -196,14 +227,23 @@ fn row(ui: &mut Ui, record: &Beneficiary, is_selected: bool, commands: &mut Vec<
                 style,
             )
         };
-        let name = line(RichText::new(name).strong(), egui::TextStyle::Body);
+        // Drawn in display order; the accessible name above stays in typed order.
+        let name = line(
+            RichText::new(super::bidi::display_order(&name)).strong(),
+            egui::TextStyle::Body,
+        );
         let detail = line(RichText::new(detail), egui::TextStyle::Small);
         let name_height = name.size().y;
         ui.painter().galley(inner.min, name, visuals.text_color());
+        let detail_color = if is_flagged {
+            theme::ERROR
+        } else {
+            ui.visuals().weak_text_color()
+        };
         ui.painter().galley(
             inner.min + egui::vec2(0.0, name_height + 1.0),
             detail,
-            ui.visuals().weak_text_color(),
+            detail_color,
         );
     }
     if response.clicked() {

@@ -2,6 +2,7 @@
 //! the shared form pieces, `theme` every colour and size, `text` every string.
 
 mod app;
+mod bidi;
 mod companies_panel;
 mod companies_window;
 mod conflict_window;

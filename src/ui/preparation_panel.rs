@@ -369,8 +369,9 @@ impl PreparationPanel {
             } else {
                 ""
             };
-            form.section(
+            form.section_keyed(
                 ui,
+                ("project", i),
                 &format!("Projet professionnel {n} : {title}{star}"),
                 |form, ui| {
                     let enabled = form.enabled();
@@ -1008,7 +1009,7 @@ fn integration_ui(
         } else {
             theme::WARNING
         };
-        ui.label(RichText::new(gap.sentence()).color(colour).strong());
+        ui.add(egui::Label::new(RichText::new(gap.sentence()).color(colour).strong()).wrap());
         if gap.suggested_objective().is_some()
             && ui
                 .add_enabled(enabled, egui::Button::new(text::ADD_INTEGRATION_OBJECTIVE))

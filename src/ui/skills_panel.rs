@@ -177,7 +177,7 @@ impl SkillsPanel {
             } else {
                 format!("Expérience {n} · {}", experience.title.trim())
             };
-            form.section(ui, &title, |form, ui| {
+            form.section_keyed(ui, ("experience", i), &title, |form, ui| {
                 form.choice(
                     ui,
                     &format!("Type (expérience {n})"),

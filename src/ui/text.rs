@@ -27,6 +27,20 @@ pub const TAB_SUMMARY: &str = "Synthèse";
 pub const STATUS_SAVED: &str = "Enregistré";
 pub const STATUS_PENDING: &str = "Modifications en cours…";
 pub const STATUS_INVALID: &str = "Non enregistré : corrigez les champs signalés en rouge.";
+pub const STATUS_INVALID_KEPT: &str =
+    "Champs en rouge non enregistrés : corrigez-les (le reste est enregistré).";
+/// The list's mark on a record whose form holds an invalid field.
+pub const LIST_TO_FIX: &str = "champ à corriger";
+
+/// The status bar, when the person leaves a record holding invalid fields.
+pub fn left_invalid(name: &str, fields: &str) -> String {
+    format!(
+        "{name} : champ(s) invalide(s) non enregistré(s) ({fields}) ; la fiche reste marquée dans la liste."
+    )
+}
+
+/// The undo bar's "Annuler" after a removal.
+pub const UNDO: &str = "Annuler";
 pub const STATUS_READ_ONLY: &str = "Lecture seule";
 
 pub const READ_ONLY_BANNER: &str = "Lecture seule : Parcours est déjà ouvert sur ce dossier de données (autre fenêtre ou autre poste). Vous pouvez consulter les fiches ; les modifications ne seront pas enregistrées.";
@@ -36,7 +50,7 @@ pub const SHOW_DETAILS: &str = "Voir le détail";
 pub const PROBLEMS_TITLE: &str = "Fichiers illisibles";
 
 pub const CLOSE_BLOCKED_TITLE: &str = "Des modifications ne peuvent pas être enregistrées";
-pub const CLOSE_BLOCKED_BODY: &str = "Ces fiches contiennent des champs invalides. Corrigez-les pour les enregistrer, ou quittez en abandonnant ces modifications :";
+pub const CLOSE_BLOCKED_BODY: &str = "Ces champs sont invalides et ne sont pas enregistrés (le reste des fiches l'est). Corrigez-les, ou quittez en abandonnant ces seuls champs :";
 pub const CLOSE_FIX: &str = "Corriger";
 pub const CLOSE_DISCARD: &str = "Quitter sans ces modifications";
 

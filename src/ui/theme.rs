@@ -8,6 +8,8 @@ pub const SECTION_GAP: f32 = 14.0;
 pub const LABEL_WIDTH: f32 = 280.0;
 /// Width of single-line text fields.
 pub const FIELD_WIDTH: f32 = 260.0;
+/// The narrowest room beside a field for its message; with less, the message goes under it.
+pub const MESSAGE_MIN_WIDTH: f32 = 180.0;
 /// Width of date fields.
 pub const DATE_FIELD_WIDTH: f32 = 110.0;
 /// Height of one row of the beneficiary list (two lines of text).

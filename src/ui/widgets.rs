@@ -57,12 +57,27 @@ impl<'a> Form<'a> {
             .map(|e| e.message.as_str())
     }
 
-    /// Shows `contents` as a titled grid section.
+    /// Shows `contents` as a titled grid section; the title must not change while the
+    /// section is shown (use [`Self::section_keyed`] for a title that shows typed text).
     pub fn section(&mut self, ui: &mut Ui, title: &str, contents: impl FnOnce(&mut Self, &mut Ui)) {
+        self.section_keyed(ui, title, title, contents);
+    }
+
+    /// Shows `contents` as a titled grid section whose layout is remembered under `key`, not
+    /// under the title: a title that follows typed text ("Expérience 1 · Maçon") would
+    /// otherwise give the grid a new id at each keystroke, and the field being typed in would
+    /// lose the keyboard focus.
+    pub fn section_keyed(
+        &mut self,
+        ui: &mut Ui,
+        key: impl std::hash::Hash + std::fmt::Debug,
+        title: &str,
+        contents: impl FnOnce(&mut Self, &mut Ui),
+    ) {
         ui.add_space(theme::SECTION_GAP);
         ui.heading(title);
         ui.separator();
-        egui::Grid::new(title)
+        egui::Grid::new(key)
             .num_columns(2)
             .min_col_width(theme::LABEL_WIDTH)
             .spacing([12.0, 8.0])
@@ -79,12 +94,32 @@ impl<'a> Form<'a> {
         let label = ui.label(label);
         let error = self.error(field);
         let enabled = self.enabled;
-        ui.horizontal(|ui| {
-            if add(ui, label.id, enabled) {
-                self.changed = true;
-            }
-            if let Some(message) = error {
-                ui.label(RichText::new(message).color(theme::ERROR));
+        let Some(message) = error else {
+            ui.horizontal(|ui| {
+                if add(ui, label.id, enabled) {
+                    self.changed = true;
+                }
+            });
+            ui.end_row();
+            return;
+        };
+        // The field's widget id is its own (`field_id`), so that this other layout keeps the
+        // focus and cursor of a field whose message appears as it is typed.
+        ui.vertical(|ui| {
+            let mut under = false;
+            ui.horizontal(|ui| {
+                if add(ui, label.id, enabled) {
+                    self.changed = true;
+                }
+                // Beside the field, wrapped, when there is room; under it otherwise.
+                if ui.available_width() >= theme::MESSAGE_MIN_WIDTH {
+                    error_message(ui, message);
+                } else {
+                    under = true;
+                }
+            });
+            if under {
+                error_message(ui, message);
             }
         });
         ui.end_row();
@@ -169,6 +204,11 @@ impl<'a> Form<'a> {
             choice_box(ui, label, label_id, enabled, value, options, &label_of)
         });
     }
+}
+
+/// A validation message, in red, wrapped to the room left (never wider than the window).
+pub fn error_message(ui: &mut Ui, message: &str) {
+    ui.add(egui::Label::new(RichText::new(message).color(theme::ERROR)).wrap());
 }
 
 /// A combo box labelled by `label_id`; returns whether the value changed.

@@ -23,9 +23,11 @@ mod ui_conflicts;
 mod ui_creche;
 mod ui_flows;
 mod ui_keyboard;
+mod ui_layout;
 mod ui_loading;
 mod ui_monkey;
 mod ui_preparation;
 #[cfg(unix)]
 mod ui_print;
 mod ui_summary;
+mod ui_typing;

@@ -119,10 +119,12 @@ fn care_information_is_typed_and_autosaved() {
     type_into(&mut harness, "Allergies de Awa (confidentiel)", "Arachide");
     type_into(&mut harness, "Début de l'accueil de Awa", "31/11/2026");
     let_autosave_run(&mut harness);
-    // An impossible date: explained, and nothing is saved while it stands.
+    // An impossible date: explained, and the care information waits while it stands.
     assert!(
         harness
-            .query_by_label("Non enregistré : corrigez les champs signalés en rouge.")
+            .query_by_label(
+                "Champs en rouge non enregistrés : corrigez-les (le reste est enregistré)."
+            )
             .is_some()
     );
     assert!(

@@ -1,0 +1,98 @@
+//! Every message can be read and every tab reached, at the default width and in small windows.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use crate::common::{today, type_into, write_fixture};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use parcours::ui::{AppConfig, ParcoursApp};
+
+fn app_sized(dir: &std::path::Path, width: f32, height: f32) -> Harness<'static, ParcoursApp> {
+    let config = AppConfig {
+        data_dir: dir.to_owned(),
+        today: Some(today()),
+    };
+    Harness::builder()
+        .with_size(egui::vec2(width, height))
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config))
+}
+
+fn open_fixture(harness: &mut Harness<'_, ParcoursApp>) {
+    harness.run();
+    harness.get_by_label_contains("Fatoumata Diallo").click();
+    harness.run();
+}
+
+#[test]
+fn messages_beside_fields_wrap_inside_the_window_at_1200_px() {
+    let dir = tempfile::tempdir().unwrap();
+    write_fixture(dir.path());
+    let mut harness = app_sized(dir.path(), 1200.0, 800.0);
+    open_fixture(&mut harness);
+    type_into(&mut harness, "E-mail", "fatou@");
+    type_into(&mut harness, "N° allocataire CAF", "12AB");
+    type_into(
+        &mut harness,
+        "N° de sécurité sociale (confidentiel)",
+        "2 91 06",
+    );
+    harness.get_by_label("E-mail").scroll_to_me();
+    harness.run();
+    for message in [
+        "Adresse e-mail invalide (exemple : prenom.nom@exemple.fr).",
+        "Le numéro CAF ne comporte que des chiffres (10 au plus).",
+    ] {
+        let rect = harness.get_by_label(message).rect();
+        assert!(rect.right() <= 1200.0, "{message} ends at {}", rect.right());
+    }
+    harness.remove_cursor();
+    harness.run();
+    harness.snapshot("messages_wrapped_1200");
+}
+
+#[test]
+fn a_small_window_keeps_every_tab_reachable() {
+    for (width, height) in [(1024.0, 640.0), (800.0, 600.0)] {
+        let dir = tempfile::tempdir().unwrap();
+        write_fixture(dir.path());
+        let mut harness = app_sized(dir.path(), width, height);
+        open_fixture(&mut harness);
+        for tab in [
+            "Identité",
+            "Compétences",
+            "Préparation à l'emploi",
+            "Entreprises",
+            "Crèche",
+            "Synthèse",
+        ] {
+            // The tab comes first; "Identité" is also the form's first heading.
+            let rect = harness.query_all_by_label(tab).next().unwrap().rect();
+            assert!(
+                rect.right() <= width && rect.bottom() <= height,
+                "{tab} at {rect:?} in {width}×{height}"
+            );
+        }
+        // The last tab opens, and the form scrolls to its last field.
+        harness.get_by_label("Synthèse").click();
+        harness.run();
+        harness
+            .query_all_by_label("Identité")
+            .next()
+            .unwrap()
+            .click();
+        harness.run();
+        harness
+            .get_by_label("Notes privées du conseiller")
+            .scroll_to_me();
+        harness.run();
+        let notes = harness.get_by_label("Notes privées du conseiller").rect();
+        assert!(notes.bottom() <= height, "{notes:?}");
+        if width > 1000.0 {
+            harness.get_by_label("Nom *").scroll_to_me();
+            harness.run();
+            harness.remove_cursor();
+            harness.run();
+            harness.snapshot("record_identity_1024x640");
+        }
+    }
+}
