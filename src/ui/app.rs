@@ -316,6 +316,9 @@ pub struct ParcoursApp {
     focus_last_name: u8,
     /// Keys typed right after Ctrl+N in the same frame, for the new record's last name.
     held_keys: Vec<egui::Event>,
+    /// Input held back to the next frame: at most one focus-moving key a frame
+    /// (`input_pacing`), so that fast typing never lands in the field just left.
+    paced_input: Vec<egui::Event>,
     commands: Vec<Command>,
     /// The collective workshops' catalogue.
     workshops: Vec<Workshop>,
@@ -377,6 +380,7 @@ impl ParcoursApp {
             closing: Closing::No,
             focus_last_name: 0,
             held_keys: Vec::new(),
+            paced_input: Vec::new(),
             commands: Vec::new(),
             workshops: Vec::new(),
             preparation: PreparationPanel::default(),
@@ -1524,6 +1528,13 @@ impl eframe::App for ParcoursApp {
             .reduce(f64::min)
         {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(next.max(0.0) + 0.01));
+        }
+    }
+
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        super::input_pacing::pace(&mut self.paced_input, &mut raw_input.events);
+        if !self.paced_input.is_empty() {
+            ctx.request_repaint();
         }
     }
 

@@ -10,6 +10,7 @@ mod creche_panel;
 mod creche_settings_window;
 mod cv_section;
 mod identity_panel;
+mod input_pacing;
 mod list_panel;
 mod loading;
 mod overdue_window;

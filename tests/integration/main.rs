@@ -22,6 +22,7 @@ mod ui_competences;
 mod ui_conflicts;
 mod ui_creche;
 mod ui_flows;
+mod ui_key_bursts;
 mod ui_keyboard;
 mod ui_layout;
 mod ui_loading;
