@@ -3,7 +3,7 @@
 //! egui reads Tab (and Shift+Tab, Escape) once at the start of a frame, before any widget runs:
 //! the focus moves only at the end of that frame, and if two Tabs arrive in one frame only one
 //! of them counts. A counsellor who types "Diallo⇥Awa" faster than a frame (a slow laptop, a
-//! software renderer, or simply key rollover) would see "DialloAwa" in the last-name field and
+//! software renderer, or simply key rollover) would see `DialloAwa` in the last-name field and
 //! a Tab lost. Enter behaves alike: it leaves a field, and what follows it belongs to the next
 //! frame. So the events after the first such key are held back and handed to egui at the next
 //! frame, in their order: nothing is dropped, nothing reordered, only spread over frames.

@@ -395,6 +395,7 @@ fn killing_a_writer_of_settings_and_directory_files_never_tears_them() {
         store.save_settings(&settings).unwrap();
         let mut partner = demo_partners().remove(0);
         partner.name = "Partenaire 0".to_owned();
+        // Version 0 throughout: a kill before the first rewrite finds it as written here.
         partner.places_available = Some(0);
         store.save_partner(&partner).unwrap();
         let creche = CrecheSettings {

@@ -1,8 +1,7 @@
 //! The keyboard, as README's table promises it: Ctrl+N (new beneficiary, cursor in the last
-//! name), Ctrl+F (search), ↑/↓ in the search field (previous / next beneficiary); and the
-//! autosave that runs when another record is selected, before its delay. (Ctrl+S has no test
-//! yet: in the harness an edit typed in the same frame as Ctrl+S was saved even with Ctrl+S
-//! doing nothing, so such a test could not fail.)
+//! name), Ctrl+F (search), ↑/↓ in the search field (previous / next beneficiary), Ctrl+S (save
+//! now, run with a tiny frame step so that the autosave delay cannot be what saved); and the
+//! autosave that runs when another record is selected, before its delay.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
@@ -13,7 +12,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use parcours::model::{Beneficiary, BeneficiaryId};
 use parcours::store::{Access, Store};
-use parcours::ui::ParcoursApp;
+use parcours::ui::{AppConfig, ParcoursApp};
 
 use crate::common::{app, fixture, today};
 
@@ -140,6 +139,45 @@ fn queue_first_name_edit(
     assert_eq!(harness.state().pending_saves(), 0);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.get_by_label("Prénom").type_text(first_name);
+}
+
+/// The window with a tiny frame step: the autosave delay (0.8 s of egui time) cannot pass
+/// between two frames of a test, so only Ctrl+S can save an edit at once.
+fn app_with_short_frames(dir: &Path) -> Harness<'static, ParcoursApp> {
+    let config = AppConfig {
+        data_dir: dir.to_owned(),
+        today: Some(today()),
+    };
+    Harness::builder()
+        .with_size(egui::vec2(1100.0, 760.0))
+        .with_step_dt(0.001)
+        .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config))
+}
+
+#[test]
+fn ctrl_s_saves_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let records = three_records(dir.path());
+    let mut harness = app_with_short_frames(dir.path());
+    harness.run();
+    queue_first_name_edit(&mut harness, "Diallo", "Aminata");
+    harness.step();
+    assert_eq!(harness.state().pending_saves(), 1, "the edit is pending");
+    assert_eq!(
+        saved(dir.path(), records[1].id).identity.first_name,
+        "Fatoumata"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.step();
+    assert_eq!(
+        harness.state().pending_saves(),
+        0,
+        "the edit is still pending"
+    );
+    assert_eq!(
+        saved(dir.path(), records[1].id).identity.first_name,
+        "Aminata"
+    );
 }
 
 #[test]
