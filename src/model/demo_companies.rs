@@ -10,7 +10,9 @@ use uuid::Uuid;
 use super::application::{Application, ApplicationState, EndReason, RefusalReason};
 use super::beneficiary::Beneficiary;
 use super::cefr::CefrLevel;
-use super::company::{Company, CompanyContact, Offer, OfferStatus, Schedule, check_siret};
+use super::company::{
+    Company, CompanyContact, Offer, OfferStatus, Schedule, SiaeKind, check_siret,
+};
 use super::ids::{CompanyId, OfferId};
 use super::pathway::ContractKind;
 
@@ -531,7 +533,29 @@ const COMPANIES: &[CompanySpec] = &[
         "Christophe Leroy",
         &[],
     ),
+    // An insertion workshop (ACI): a first step, on a CDDI, for people far from employment.
+    (
+        "Jardins solidaires de la Bièvre",
+        "81.30Z",
+        "Arcueil",
+        "94110",
+        false,
+        "Mélanie Roux",
+        &[(
+            "Agent d'entretien des espaces verts en insertion",
+            "A1203",
+            ContractKind::Cddi,
+            26,
+            DAY,
+            CefrLevel::A1,
+            &[],
+            OPEN,
+        )],
+    ),
 ];
+
+/// The demo companies that are insertion structures (SIAE), by name.
+const SIAE: &[(&str, SiaeKind)] = &[("Jardins solidaires de la Bièvre", SiaeKind::Aci)];
 
 /// A SIRET with its Luhn key, from a company's number in the list.
 fn siret(n: u32) -> String {
@@ -546,7 +570,7 @@ fn fixed_uuid(kind: u128, n: usize) -> Uuid {
     Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0000 | (kind << 32) | n as u128)
 }
 
-/// The demo companies (24, in 10 sectors), with their offers.
+/// The demo companies (25, in 10 sectors, one an insertion workshop), with their offers.
 #[must_use]
 pub fn demo_companies(today: NaiveDate) -> Vec<Company> {
     COMPANIES
@@ -575,6 +599,7 @@ pub fn demo_companies(today: NaiveDate) -> Vec<Company> {
                         ),
                     }],
                     insertion_clauses: clauses,
+                    siae: SIAE.iter().find(|(n, _)| *n == name).map(|(_, kind)| *kind),
                     notes: String::new(),
                     offers: offers
                         .iter()

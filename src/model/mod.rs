@@ -44,7 +44,7 @@ pub use beneficiary::{
 pub use cefr::CefrLevel;
 pub use company::{
     Company, CompanyContact, CompanyError, CompanyField, Offer, OfferStatus,
-    Schedule as OfferSchedule, check_email, check_postcode, check_siret, departement,
+    Schedule as OfferSchedule, SiaeKind, check_email, check_postcode, check_siret, departement,
     normalize_ape,
 };
 pub use creche::{

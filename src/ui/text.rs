@@ -293,3 +293,5 @@ pub const END_REASON: &str = "Motif de fin";
 pub const END_DATE: &str = "Dernier jour travaillé";
 pub const OUTCOME_MONTHS: &str = "Durée du contrat (mois)";
 pub const EXIT_CLASS: &str = "Type de sortie (financeurs)";
+pub const SIAE: &str = "Structure d'insertion (SIAE)";
+pub const NOT_SIAE: &str = "Non";
