@@ -7,7 +7,9 @@
 use chrono::{Days, NaiveDate, NaiveTime};
 use uuid::Uuid;
 
-use super::application::{Application, ApplicationState, EndReason, RefusalReason};
+use super::application::{
+    Application, ApplicationState, EndReason, Immersion, ImmersionResult, RefusalReason,
+};
 use super::beneficiary::Beneficiary;
 use super::cefr::CefrLevel;
 use super::company::{
@@ -749,6 +751,19 @@ pub fn add_demo_applications(
             }
             applications.push(application);
         }
+        // One in four also does a PMSMP in the insertion workshop, assessed when it is over.
+        if n % 4 == 1
+            && let Some(aci) = companies.iter().find(|c| c.siae.is_some())
+            && let Ok(mut immersion) = Immersion::new(day(25), day(12), "Mélanie Roux")
+        {
+            immersion.result = ImmersionResult::Conclusive;
+            applications.push(Application::immersion(
+                aci.id,
+                &aci.name,
+                immersion,
+                day(32),
+            ));
+        }
         person.applications = applications;
         given += 1;
     }
@@ -793,6 +808,12 @@ mod tests {
         for kind in StateKind::ALL {
             assert!(states.contains(&kind), "{kind:?}");
         }
+        // A PMSMP in the insertion workshop, assessed.
+        assert!(people.iter().flat_map(|p| &p.applications).any(|a| {
+            a.immersion
+                .as_ref()
+                .is_some_and(|i| i.result == crate::model::ImmersionResult::Conclusive)
+        }));
     }
 }
 

@@ -35,7 +35,8 @@ mod work_right;
 mod workshop;
 
 pub use application::{
-    Application, ApplicationState, EndReason, HistoryEntry, MoveError, RefusalReason, StateKind,
+    Application, ApplicationState, EndReason, HistoryEntry, Immersion, ImmersionResult, MoveError,
+    PMSMP_MAX_DAYS, RefusalReason, StateKind,
 };
 pub use beneficiary::{
     Administrative, Beneficiary, Child, Contact, CrecheAge, Family, FamilySituation, Identity,

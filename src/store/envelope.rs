@@ -28,7 +28,8 @@ use serde::{Deserialize, Serialize};
 /// `renews` and `work_authorisation` (absent: none, false); records gained `french_abilities`
 /// and `preparation.integration`, FLE partners `course` (absent: none, none, FLE); contracts
 /// CDDI, apprenticeship, professionalisation; outcomes `OtherInsertion` and
-/// `contract_months`; applications the state `Ended`; companies `siae`.
+/// `contract_months`; applications the state `Ended` and `immersion` (PMSMP); companies
+/// `siae`.
 pub const SCHEMA_VERSION: u32 = 5;
 
 /// Deepest nesting accepted when reading: far above any real record, far below a stack overflow.
