@@ -65,6 +65,80 @@ impl RefusalReason {
     }
 }
 
+/// Longest PMSMP: one month, renewable once (L.5135-1 and D.5135-1 ff. code du travail; a
+/// renewal is recorded as a second immersion).
+pub const PMSMP_MAX_DAYS: i64 = 31;
+
+/// What came of an immersion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum ImmersionResult {
+    /// Not assessed yet (planned or under way).
+    #[default]
+    Pending,
+    /// The trade and the company suit the person: the project is confirmed.
+    Conclusive,
+    /// It did not confirm the project.
+    NotConclusive,
+    /// The company offered a job.
+    JobOffered,
+}
+
+impl ImmersionResult {
+    /// Every result, for pickers.
+    pub const ALL: [Self; 4] = [
+        Self::Pending,
+        Self::Conclusive,
+        Self::NotConclusive,
+        Self::JobOffered,
+    ];
+
+    /// The French label.
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::Pending => "À évaluer",
+            Self::Conclusive => "Concluante",
+            Self::NotConclusive => "Non concluante",
+            Self::JobOffered => "Proposition d'embauche",
+        }
+    }
+}
+
+/// A PMSMP (période de mise en situation en milieu professionnel): a short immersion in a
+/// company, to discover a trade or confirm a project, with a tutor there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Immersion {
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day.
+    pub to: NaiveDate,
+    /// The tutor in the company.
+    #[serde(default)]
+    pub tutor: String,
+    /// What came of it.
+    #[serde(default)]
+    pub result: ImmersionResult,
+}
+
+impl Immersion {
+    /// An immersion from `from` to `to`, refused in French when the dates are reversed or it
+    /// lasts more than a month.
+    pub fn new(from: NaiveDate, to: NaiveDate, tutor: &str) -> Result<Self, String> {
+        if to < from {
+            return Err("La PMSMP finit avant de commencer.".to_owned());
+        }
+        if (to - from).num_days() >= PMSMP_MAX_DAYS {
+            return Err("Une PMSMP dure un mois au plus (renouvelable une fois).".to_owned());
+        }
+        Ok(Self {
+            from,
+            to,
+            tutor: tutor.trim().to_owned(),
+            result: ImmersionResult::Pending,
+        })
+    }
+}
+
 /// Why a job obtained ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum EndReason {
@@ -305,6 +379,10 @@ pub struct Application {
     /// Every state it went through, dated, oldest first (the current one last).
     #[serde(default)]
     pub history: Vec<HistoryEntry>,
+    /// Set when this is a PMSMP (an immersion), not an application for a job (absent from
+    /// files before format 5: none).
+    #[serde(default)]
+    pub immersion: Option<Immersion>,
 }
 
 impl Application {
@@ -327,13 +405,36 @@ impl Application {
                 on: today,
                 state: ApplicationState::Proposed,
             }],
+            immersion: None,
         }
     }
 
-    /// "Title — Company", or "Company (candidature spontanée)".
+    /// A PMSMP in a company, proposed on `today`.
+    #[must_use]
+    pub fn immersion(
+        company: CompanyId,
+        company_name: &str,
+        immersion: Immersion,
+        today: NaiveDate,
+    ) -> Self {
+        Self {
+            immersion: Some(immersion),
+            ..Self::propose(company, company_name, None, today)
+        }
+    }
+
+    /// "Title — Company", "Company (candidature spontanée)", or "PMSMP du … au … — Company".
     #[must_use]
     pub fn target_label(&self) -> String {
-        if self.offer_title.trim().is_empty() {
+        if let Some(immersion) = &self.immersion {
+            let date = super::dates::format_date;
+            format!(
+                "PMSMP du {} au {} — {}",
+                date(immersion.from),
+                date(immersion.to),
+                self.company_name
+            )
+        } else if self.offer_title.trim().is_empty() {
             format!("{} (candidature spontanée)", self.company_name)
         } else {
             format!("{} — {}", self.offer_title, self.company_name)
@@ -517,5 +618,35 @@ mod tests {
             ron::ser::to_string_pretty(&application, ron::ser::PrettyConfig::default()).unwrap();
         let back: Application = ron::from_str(&text).unwrap();
         assert_eq!(back, application);
+    }
+
+    #[test]
+    fn a_pmsmp_is_an_application_with_dates_a_tutor_and_a_result() {
+        assert!(Immersion::new(day(20), day(19), "").is_err());
+        let too_long = NaiveDate::from_ymd_opt(2026, 12, 21).unwrap();
+        assert!(
+            Immersion::new(day(20), too_long, "")
+                .unwrap_err()
+                .contains("un mois")
+        );
+        let two_weeks = Immersion::new(
+            day(23),
+            NaiveDate::from_ymd_opt(2026, 12, 4).unwrap(),
+            " M. Roux ",
+        )
+        .unwrap();
+        assert_eq!(two_weeks.tutor, "M. Roux");
+        let mut pmsmp =
+            Application::immersion(CompanyId::new(), "Jardins solidaires", two_weeks, day(2));
+        assert_eq!(
+            pmsmp.target_label(),
+            "PMSMP du 23/11/2026 au 04/12/2026 — Jardins solidaires"
+        );
+        if let Some(immersion) = &mut pmsmp.immersion {
+            immersion.result = ImmersionResult::JobOffered;
+        }
+        let text = ron::ser::to_string_pretty(&pmsmp, ron::ser::PrettyConfig::default()).unwrap();
+        let back: Application = ron::from_str(&text).unwrap();
+        assert_eq!(back, pmsmp);
     }
 }

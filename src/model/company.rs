@@ -197,6 +197,55 @@ pub struct Company {
     /// Its job offers.
     #[serde(default)]
     pub offers: Vec<Offer>,
+    /// When the company is an insertion structure (SIAE), which kind (absent from files before
+    /// format 5: none).
+    #[serde(default)]
+    pub siae: Option<SiaeKind>,
+}
+
+/// The kinds of insertion structures (structures d'insertion par l'activité économique) that
+/// hire people far from employment on a CDDI or a mission, with support on the job.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SiaeKind {
+    /// Atelier et chantier d'insertion.
+    Aci,
+    /// Entreprise d'insertion.
+    Ei,
+    /// Entreprise de travail temporaire d'insertion.
+    Etti,
+    /// Association intermédiaire.
+    Ai,
+    /// Entreprise d'insertion par le travail indépendant.
+    Eiti,
+}
+
+impl SiaeKind {
+    /// Every kind, for pickers.
+    pub const ALL: [Self; 5] = [Self::Aci, Self::Ei, Self::Etti, Self::Ai, Self::Eiti];
+
+    /// The short French label (the acronym).
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::Aci => "ACI",
+            Self::Ei => "EI",
+            Self::Etti => "ETTI",
+            Self::Ai => "AI",
+            Self::Eiti => "EITI",
+        }
+    }
+
+    /// The full French name.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Aci => "Atelier et chantier d'insertion",
+            Self::Ei => "Entreprise d'insertion",
+            Self::Etti => "Entreprise de travail temporaire d'insertion",
+            Self::Ai => "Association intermédiaire",
+            Self::Eiti => "Entreprise d'insertion par le travail indépendant",
+        }
+    }
 }
 
 impl Company {
@@ -215,6 +264,7 @@ impl Company {
             insertion_clauses: false,
             notes: String::new(),
             offers: Vec::new(),
+            siae: None,
         }
     }
 

@@ -7,10 +7,12 @@
 use chrono::{Days, NaiveDate, NaiveTime};
 use uuid::Uuid;
 
-use super::application::{Application, ApplicationState, EndReason, RefusalReason};
+use super::application::{
+    Application, ApplicationState, EndReason, Immersion, ImmersionResult, RefusalReason,
+};
 use super::beneficiary::Beneficiary;
 use super::cefr::CefrLevel;
-use super::company::{Company, CompanyContact, Offer, OfferStatus, Schedule, luhn_ok};
+use super::company::{Company, CompanyContact, Offer, OfferStatus, Schedule, SiaeKind, luhn_ok};
 use super::ids::{CompanyId, OfferId};
 use super::pathway::ContractKind;
 
@@ -531,7 +533,29 @@ const COMPANIES: &[CompanySpec] = &[
         "Christophe Leroy",
         &[],
     ),
+    // An insertion workshop (ACI): a first step, on a CDDI, for people far from employment.
+    (
+        "Jardins solidaires de la Bièvre",
+        "81.30Z",
+        "Arcueil",
+        "94110",
+        false,
+        "Mélanie Roux",
+        &[(
+            "Agent d'entretien des espaces verts en insertion",
+            "A1203",
+            ContractKind::Cddi,
+            26,
+            DAY,
+            CefrLevel::A1,
+            &[],
+            OPEN,
+        )],
+    ),
 ];
+
+/// The demo companies that are insertion structures (SIAE), by name.
+const SIAE: &[(&str, SiaeKind)] = &[("Jardins solidaires de la Bièvre", SiaeKind::Aci)];
 
 /// A SIRET with its keys (the SIREN's, then the SIRET's), from a company's number in the list.
 fn siret(n: u32) -> String {
@@ -549,7 +573,7 @@ fn fixed_uuid(kind: u128, n: usize) -> Uuid {
     Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0000 | (kind << 32) | n as u128)
 }
 
-/// The demo companies (24, in 10 sectors), with their offers.
+/// The demo companies (25, in 10 sectors, one an insertion workshop), with their offers.
 #[must_use]
 pub fn demo_companies(today: NaiveDate) -> Vec<Company> {
     COMPANIES
@@ -578,6 +602,7 @@ pub fn demo_companies(today: NaiveDate) -> Vec<Company> {
                         ),
                     }],
                     insertion_clauses: clauses,
+                    siae: SIAE.iter().find(|(n, _)| *n == name).map(|(_, kind)| *kind),
                     notes: String::new(),
                     offers: offers
                         .iter()
@@ -727,6 +752,19 @@ pub fn add_demo_applications(
             }
             applications.push(application);
         }
+        // One in four also does a PMSMP in the insertion workshop, assessed when it is over.
+        if n % 4 == 1
+            && let Some(aci) = companies.iter().find(|c| c.siae.is_some())
+            && let Ok(mut immersion) = Immersion::new(day(25), day(12), "Mélanie Roux")
+        {
+            immersion.result = ImmersionResult::Conclusive;
+            applications.push(Application::immersion(
+                aci.id,
+                &aci.name,
+                immersion,
+                day(32),
+            ));
+        }
         person.applications = applications;
         given += 1;
     }
@@ -771,6 +809,12 @@ mod tests {
         for kind in StateKind::ALL {
             assert!(states.contains(&kind), "{kind:?}");
         }
+        // A PMSMP in the insertion workshop, assessed.
+        assert!(people.iter().flat_map(|p| &p.applications).any(|a| {
+            a.immersion
+                .as_ref()
+                .is_some_and(|i| i.result == crate::model::ImmersionResult::Conclusive)
+        }));
     }
 }
 

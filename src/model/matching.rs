@@ -29,6 +29,11 @@ use super::search::fold;
 use super::skills::{AreaStatus, LifeArea};
 use super::work_right::WorkRight;
 
+/// Points an insertion structure's offer gains for a person far from employment.
+const INSERTION_FIRST_STEP_POINTS: i32 = 20;
+/// Points it loses for a person who is not.
+const INSERTION_DETOUR_POINTS: i32 = 10;
+
 /// `format!` into a reason's text.
 macro_rules! owned {
     ($($arg:tt)*) => {
@@ -49,6 +54,9 @@ pub enum Criterion {
     Place,
     /// Hours and schedule against childcare constraints.
     Hours,
+    /// An insertion structure's offer against how far the person is from employment (only
+    /// for the offers of an SIAE).
+    Insertion,
 }
 
 impl Criterion {
@@ -61,6 +69,7 @@ impl Criterion {
             Self::Skills => "Compétences",
             Self::Place => "Lieu",
             Self::Hours => "Horaires",
+            Self::Insertion => "Insertion",
         }
     }
 }
@@ -102,7 +111,8 @@ pub struct Match {
     pub label: String,
     /// Sum of the reasons' points.
     pub score: i32,
-    /// One reason per criterion, in the order of [`Criterion`].
+    /// One reason per criterion, in the order of [`Criterion`] (`Insertion` only for the
+    /// offers of an insertion structure).
     pub reasons: Vec<Reason>,
     /// Set when the person may not work, or only under conditions, on the offer's start date
     /// (today for a spontaneous application or a start already past): what the permit says.
@@ -349,6 +359,9 @@ pub struct Profile {
     childcare: bool,
     /// The leading project's mobility and constraints, if there is a project.
     project: Option<ProjectLimits>,
+    /// Far from employment: no experience recorded, French at A1 or below, or three needs or
+    /// more in the life areas. An insertion structure is then a first step.
+    far_from_employment: bool,
 }
 
 impl Profile {
@@ -404,7 +417,36 @@ impl Profile {
                 || project_childcare
                 || area(LifeArea::Childcare) == Some(AreaStatus::Need),
             project,
+            far_from_employment: skills.experiences.is_empty()
+                || (person.french_level.is_assessed() && person.french_level <= CefrLevel::A1)
+                || skills.needs().len() >= 3,
         }
+    }
+
+    /// Points for an insertion structure's offer (SIAE): a first step for a person far from
+    /// employment, a detour for one who is not (the IAE is kept for the former). `None` for
+    /// an ordinary company.
+    fn insertion(&self, company: &Company) -> Option<Reason> {
+        let kind = company.siae?;
+        Some(if self.far_from_employment {
+            Reason {
+                criterion: Criterion::Insertion,
+                points: INSERTION_FIRST_STEP_POINTS,
+                text: owned!(
+                    "structure d'insertion ({}) : une première étape adaptée, avec un accompagnement",
+                    kind.label()
+                ),
+            }
+        } else {
+            Reason {
+                criterion: Criterion::Insertion,
+                points: -INSERTION_DETOUR_POINTS,
+                text: owned!(
+                    "structure d'insertion ({}) : réservée aux personnes éloignées de l'emploi",
+                    kind.label()
+                ),
+            }
+        })
     }
 
     /// The person's target occupations (ROME codes), most weighty first: the validated main
@@ -777,6 +819,7 @@ impl Profile {
         self.judge(company, offer, &mut folds)
             .into_iter()
             .map(|judged| self.explain(company, offer, judged, &mut folds))
+            .chain(self.insertion(company))
             .collect()
     }
 }
@@ -937,7 +980,8 @@ pub fn rank_offers_top(
         for offer in company.open_offers() {
             has_open = true;
             let judged = profile.judge(company, offer, &mut folds);
-            offers.push((total(&judged), company, offer, judged));
+            let insertion = profile.insertion(company).map_or(0, |r| r.points);
+            offers.push((total(&judged) + insertion, company, offer, judged));
         }
         if !has_open && profile.hires_for_targets(company.naf_division()) {
             let division = company.naf_division().unwrap_or_default();
@@ -981,6 +1025,7 @@ pub fn rank_offers_top(
             reasons: judged
                 .into_iter()
                 .map(|j| profile.explain(company, offer, j, &mut folds))
+                .chain(profile.insertion(company))
                 .collect(),
         })
         .collect();
@@ -1031,7 +1076,7 @@ mod tests {
 
     use super::*;
     use crate::model::preparation::{Project, ProjectStatus, WorkingTime};
-    use crate::model::{AreaAssessment, Child, ChildId, Experience, Skill};
+    use crate::model::{AreaAssessment, Child, ChildId, ContractKind, Experience, Skill};
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
@@ -1129,6 +1174,52 @@ mod tests {
         );
         let warning = ranked[0].work_warning.as_deref().unwrap_or_default();
         assert!(warning.contains("expiré le 01/02/2027"), "{warning}");
+    }
+
+    #[test]
+    fn matching_treats_siae_offers_as_a_first_step_for_people_far_from_employment() {
+        let mut garden = company("Jardins solidaires", "81.30Z", "Créteil", "94000");
+        garden.siae = Some(crate::model::SiaeKind::Aci);
+        let mut cddi = offer("Agent d'espaces verts en insertion", "A1203");
+        cddi.contract = ContractKind::Cddi;
+        garden.offers.push(cddi);
+        let mut shop = company("Jardinerie", "47.76Z", "Créteil", "94000");
+        shop.offers.push(offer("Agent d'espaces verts", "A1203"));
+        let both = [garden, shop];
+        // Far from employment: no experience, French A1.
+        let mut newcomer = Beneficiary::new(Utc::now());
+        newcomer.identity.last_name = "Tesfaye".into();
+        newcomer.french_level = CefrLevel::A1;
+        newcomer.contact.postcode = "94000".into();
+        newcomer.contact.town = "Créteil".into();
+        let ranked = rank_offers(&newcomer, &both, &CrecheSettings::default(), today());
+        assert!(
+            ranked[0]
+                .label
+                .starts_with("Agent d'espaces verts en insertion")
+        );
+        let insertion = criterion(&ranked[0], Criterion::Insertion);
+        assert_eq!(insertion.points, 20);
+        assert!(insertion.text.contains("ACI"), "{}", insertion.text);
+        assert!(
+            ranked[1]
+                .reasons
+                .iter()
+                .all(|r| r.criterion != Criterion::Insertion)
+        );
+        // The experienced cook at B1 is not the public of the IAE: the same offer loses points.
+        let cook = cook();
+        let ranked = rank_offers(&cook, &both, &CrecheSettings::default(), today());
+        let garden_line = ranked
+            .iter()
+            .find(|m| m.label.contains("en insertion"))
+            .unwrap();
+        assert_eq!(criterion(garden_line, Criterion::Insertion).points, -10);
+        assert!(
+            ranked[0]
+                .label
+                .starts_with("Agent d'espaces verts — Jardinerie")
+        );
     }
 
     #[test]

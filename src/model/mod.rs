@@ -38,7 +38,8 @@ mod work_right;
 mod workshop;
 
 pub use application::{
-    Application, ApplicationState, EndReason, HistoryEntry, MoveError, RefusalReason, StateKind,
+    Application, ApplicationState, EndReason, HistoryEntry, Immersion, ImmersionResult, MoveError,
+    PMSMP_MAX_DAYS, RefusalReason, StateKind,
 };
 pub use beneficiary::{
     Administrative, Beneficiary, Child, Contact, CrecheAge, Family, FamilySituation, Identity,
@@ -47,7 +48,7 @@ pub use beneficiary::{
 pub use cefr::CefrLevel;
 pub use company::{
     Company, CompanyContact, CompanyError, CompanyField, Offer, OfferStatus,
-    Schedule as OfferSchedule, check_email, check_postcode, check_siret, departement,
+    Schedule as OfferSchedule, SiaeKind, check_email, check_postcode, check_siret, departement,
     normalize_ape,
 };
 pub use creche::{

@@ -831,8 +831,19 @@ fn application_line(application: &Application, sources: &Sources<'_>) -> String 
             .filter(|title| !title.is_empty())
             .unwrap_or(application.offer_title.trim())
     });
-    let target = match offer_title {
-        Some(title) if !title.is_empty() => format!("{title} — {company_name}"),
+    let target = match (offer_title, &application.immersion) {
+        (_, Some(immersion)) => {
+            let result = match immersion.result {
+                crate::model::ImmersionResult::Pending => String::new(),
+                result => format!(" ({})", lowercase_first(result.label())),
+            };
+            format!(
+                "PMSMP du {} au {} — {company_name}{result}",
+                format_date(immersion.from),
+                format_date(immersion.to)
+            )
+        }
+        (Some(title), None) if !title.is_empty() => format!("{title} — {company_name}"),
         _ => format!("{company_name} (candidature spontanée)"),
     };
     let since = application

@@ -28,8 +28,9 @@ use serde::{Deserialize, Serialize};
 /// `renews` and `work_authorisation` (absent: none, false); records gained `french_abilities`
 /// and `preparation.integration`, FLE partners `course` (absent: none, none, FLE); contracts
 /// CDDI, apprenticeship, professionalisation; outcomes `OtherInsertion` and
-/// `contract_months`; applications the state `Ended`; `creche.ron` gained `upper_age_rule`
-/// (absent: school entry, the September after the third birthday).
+/// `contract_months`; applications the state `Ended` and `immersion` (PMSMP); companies
+/// `siae`; `creche.ron` gained `upper_age_rule` (absent: school entry, the September after the
+/// third birthday).
 pub const SCHEMA_VERSION: u32 = 5;
 
 /// Deepest nesting accepted when reading: far above any real record, far below a stack overflow.

@@ -15,9 +15,9 @@ use super::widgets::{choice_box, info_row, info_section};
 use super::{phase_rows, text, theme};
 use crate::model::matching::{Match, Target, rank_offers_top};
 use crate::model::{
-    Application, ApplicationId, ApplicationState, Beneficiary, BookingReason, Company,
-    ContractKind, CrecheSettings, EndReason, OutcomeKind, Phase, RefusalReason, StateKind,
-    format_date, parse_date,
+    Application, ApplicationId, ApplicationState, Beneficiary, BookingReason, Company, CompanyId,
+    ContractKind, CrecheSettings, EndReason, Immersion, ImmersionResult, OutcomeKind, Phase,
+    RefusalReason, StateKind, format_date, parse_date,
 };
 
 /// How many ranked lines the tab shows.
@@ -146,10 +146,37 @@ impl MoveDraft {
     }
 }
 
+/// A PMSMP being filled in, as typed.
+#[derive(Debug, Clone, Default)]
+struct PmsmpDraft {
+    company: Option<CompanyId>,
+    from: String,
+    to: String,
+    tutor: String,
+    error: Option<String>,
+}
+
+impl PmsmpDraft {
+    /// The immersion typed, or why it is not one.
+    fn immersion(&self) -> Result<Immersion, String> {
+        let date = |text: &str, what: &str| match parse_date(text) {
+            Ok(Some(date)) => Ok(date),
+            Ok(None) => Err(format!("{what} est obligatoire (JJ/MM/AAAA).")),
+            Err(message) => Err(message),
+        };
+        Immersion::new(
+            date(&self.from, "Le premier jour")?,
+            date(&self.to, "Le dernier jour")?,
+            &self.tutor,
+        )
+    }
+}
+
 /// The tab's state across frames.
 #[derive(Default)]
 pub struct CompaniesPanel {
     moving: Option<MoveDraft>,
+    pmsmp: PmsmpDraft,
     directory: DirectoryWindow,
     import: ImportWindow,
 }
@@ -220,6 +247,7 @@ impl CompaniesPanel {
             },
         );
         self.applications_ui(ui, record, writable, today, &mut actions);
+        self.pmsmp_ui(ui, record, companies, writable, today, &mut actions);
         ranked_ui(
             ui,
             record,
@@ -265,6 +293,34 @@ impl CompaniesPanel {
                         _ => theme::ROUTE_FLE,
                     };
                     ui.label(RichText::new(application.state.describe()).color(colour));
+                    if let Some(immersion) = &application.immersion {
+                        if !immersion.tutor.is_empty() {
+                            ui.label(text::pmsmp_tutor(&immersion.tutor));
+                        }
+                        let mut result = immersion.result;
+                        let name =
+                            format!("{} ({})", text::PMSMP_RESULT, application.target_label());
+                        let label = ui.label(text::PMSMP_RESULT);
+                        if choice_box(
+                            ui,
+                            &name,
+                            label.id,
+                            writable,
+                            &mut result,
+                            &ImmersionResult::ALL,
+                            &|r: ImmersionResult| r.label().to_owned(),
+                        ) {
+                            let mut applications = record.applications.clone();
+                            if let Some(changed) = applications
+                                .iter_mut()
+                                .find(|a| a.id == application.id)
+                                .and_then(|a| a.immersion.as_mut())
+                            {
+                                changed.result = result;
+                            }
+                            actions.push(CompaniesAction::SetApplications(applications));
+                        }
+                    }
                 });
                 ui.horizontal_wrapped(|ui| {
                     for &next in application.state.kind().next() {
@@ -320,6 +376,77 @@ impl CompaniesPanel {
                 ui.separator();
             });
         }
+    }
+
+    /// "Nouvelle PMSMP": a company, the dates and the tutor; added as an application.
+    fn pmsmp_ui(
+        &mut self,
+        ui: &mut Ui,
+        record: &Beneficiary,
+        companies: &[Company],
+        writable: bool,
+        today: NaiveDate,
+        actions: &mut Vec<CompaniesAction>,
+    ) {
+        if companies.is_empty() {
+            return;
+        }
+        let draft = &mut self.pmsmp;
+        egui::CollapsingHeader::new(text::NEW_PMSMP)
+            .id_salt("new-pmsmp")
+            .show(ui, |ui| {
+                egui::Grid::new("pmsmp-form")
+                    .num_columns(2)
+                    .spacing([12.0, 6.0])
+                    .show(ui, |ui| {
+                        let options: Vec<Option<CompanyId>> =
+                            companies.iter().map(|c| Some(c.id)).collect();
+                        let name_of = |id: Option<CompanyId>| {
+                            companies.iter().find(|c| Some(c.id) == id).map_or_else(
+                                || text::PMSMP_NO_COMPANY.to_owned(),
+                                |c| c.name.clone(),
+                            )
+                        };
+                        let label = ui.label(text::PMSMP_COMPANY);
+                        choice_box(
+                            ui,
+                            text::PMSMP_COMPANY,
+                            label.id,
+                            writable,
+                            &mut draft.company,
+                            &options,
+                            &name_of,
+                        );
+                        ui.end_row();
+                        text_row(ui, text::PMSMP_FROM, &mut draft.from);
+                        text_row(ui, text::PMSMP_TO, &mut draft.to);
+                        text_row(ui, text::PMSMP_TUTOR, &mut draft.tutor);
+                    });
+                if let Some(error) = &draft.error {
+                    ui.label(RichText::new(error).color(theme::ERROR));
+                }
+                if ui
+                    .add_enabled(writable, egui::Button::new(text::ADD_PMSMP))
+                    .clicked()
+                {
+                    let company = companies.iter().find(|c| Some(c.id) == draft.company);
+                    match (company, draft.immersion()) {
+                        (None, _) => draft.error = Some(text::PMSMP_NO_COMPANY.to_owned()),
+                        (_, Err(message)) => draft.error = Some(message),
+                        (Some(company), Ok(immersion)) => {
+                            let mut applications = record.applications.clone();
+                            applications.push(Application::immersion(
+                                company.id,
+                                &company.name,
+                                immersion,
+                                today,
+                            ));
+                            actions.push(CompaniesAction::SetApplications(applications));
+                            *draft = PmsmpDraft::default();
+                        }
+                    }
+                }
+            });
     }
 
     fn move_form_ui(

@@ -10,13 +10,13 @@ use egui::{RichText, TextEdit, Ui};
 
 use super::companies_panel::CompaniesAction;
 use super::rome_picker::RomePicker;
-use super::theme;
 use super::widgets::choice_box;
+use super::{text, theme};
 use crate::model::csv_import::{self, Action, Column, Preview};
 use crate::model::matching::rank_beneficiaries;
 use crate::model::{
     Beneficiary, CefrLevel, Company, CompanyContact, CompanyError, CompanyField, ContractKind,
-    CrecheSettings, Offer, OfferId, OfferSchedule, OfferStatus, SearchQuery, check_siret,
+    CrecheSettings, Offer, OfferId, OfferSchedule, OfferStatus, SearchQuery, SiaeKind, check_siret,
     format_date, normalize_ape, parse_date,
 };
 
@@ -351,6 +351,15 @@ impl DirectoryWindow {
                     ui.label("");
                     ui.checkbox(&mut company.insertion_clauses, CLAUSES);
                     ui.end_row();
+                    let kinds: Vec<Option<SiaeKind>> = std::iter::once(None)
+                        .chain(SiaeKind::ALL.map(Some))
+                        .collect();
+                    choice_row(ui, text::SIAE, true, &mut company.siae, &kinds, |k| {
+                        k.map_or_else(
+                            || text::NOT_SIAE.to_owned(),
+                            |k| format!("{} ({})", k.label(), k.name()),
+                        )
+                    });
                     let label = ui.label(NOTES);
                     ui.add(TextEdit::multiline(&mut company.notes).desired_rows(2))
                         .labelled_by(label.id);

@@ -319,3 +319,19 @@ pub const END_REASON: &str = "Motif de fin";
 pub const END_DATE: &str = "Dernier jour travaillé";
 pub const OUTCOME_MONTHS: &str = "Durée du contrat (mois)";
 pub const EXIT_CLASS: &str = "Type de sortie (financeurs)";
+pub const SIAE: &str = "Structure d'insertion (SIAE)";
+pub const NOT_SIAE: &str = "Non";
+pub const NEW_PMSMP: &str = "Nouvelle PMSMP (immersion en entreprise)";
+pub const PMSMP_COMPANY: &str = "Entreprise d'accueil";
+pub const PMSMP_NO_COMPANY: &str = "Choisissez l'entreprise d'accueil.";
+pub const PMSMP_FROM: &str = "Premier jour (PMSMP)";
+pub const PMSMP_TO: &str = "Dernier jour (PMSMP)";
+pub const PMSMP_TUTOR: &str = "Tuteur dans l'entreprise";
+pub const PMSMP_RESULT: &str = "Résultat de la PMSMP";
+pub const ADD_PMSMP: &str = "Ajouter la PMSMP";
+
+/// "Tuteur : M. Roux", beside a PMSMP.
+#[must_use]
+pub fn pmsmp_tutor(tutor: &str) -> String {
+    format!("Tuteur : {tutor}")
+}

@@ -328,6 +328,47 @@ fn a_hired_application_ends_with_a_date_and_the_exit_is_classed() {
 }
 
 #[test]
+fn a_pmsmp_is_recorded_with_its_dates_tutor_and_result() {
+    let dir = tempfile::tempdir().unwrap();
+    write_cook(dir.path(), Vec::new());
+    let mut harness = open_companies_tab(dir.path());
+    click(&mut harness, "Nouvelle PMSMP (immersion en entreprise)");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Entreprise d'accueil")
+        .click();
+    harness.run();
+    click(&mut harness, "Jardins solidaires de la Bièvre");
+    type_into(&mut harness, "Premier jour (PMSMP)", "30/11/2026");
+    type_into(&mut harness, "Dernier jour (PMSMP)", "10/01/2027");
+    type_into(&mut harness, "Tuteur dans l'entreprise", "Mélanie Roux");
+    click(&mut harness, "Ajouter la PMSMP");
+    // Longer than a month: explained, nothing added.
+    harness.get_by_label("Une PMSMP dure un mois au plus (renouvelable une fois).");
+    replace_text(&mut harness, "Dernier jour (PMSMP)", "11/12/2026");
+    click(&mut harness, "Ajouter la PMSMP");
+    let_autosave_run(&mut harness);
+    let record = saved_record(dir.path());
+    let immersion = record.applications[0].immersion.clone().unwrap();
+    assert_eq!(immersion.tutor, "Mélanie Roux");
+    assert_eq!(immersion.to, NaiveDate::from_ymd_opt(2026, 12, 11).unwrap());
+    harness.get_by_label("PMSMP du 30/11/2026 au 11/12/2026 — Jardins solidaires de la Bièvre");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Résultat de la PMSMP")
+        .click();
+    harness.run();
+    click(&mut harness, "Concluante");
+    let_autosave_run(&mut harness);
+    assert_eq!(
+        saved_record(dir.path()).applications[0]
+            .immersion
+            .as_ref()
+            .unwrap()
+            .result,
+        parcours::model::ImmersionResult::Conclusive
+    );
+}
+
+#[test]
 fn a_csv_file_is_previewed_and_written_only_once_confirmed() {
     let dir = tempfile::tempdir().unwrap();
     write_cook(dir.path(), Vec::new());

@@ -34,7 +34,7 @@ fn eframe_frame(harness: &mut Harness<'_, ParcoursApp>) {
 }
 
 /// The whole burst in one frame, then frames until everything held back was handed over.
-fn burst(harness: &mut Harness<'_, ParcoursApp>, events: Vec<Vec<egui::Event>>) {
+fn burst(harness: &mut Harness<'_, ParcoursApp>, events: &[Vec<egui::Event>]) {
     harness.input_mut().events.extend(events.concat());
     for _ in 0..12 {
         eframe_frame(harness);
@@ -52,7 +52,7 @@ fn a_burst_of_typing_with_tabs_fills_each_field_in_turn() {
     // once (a slow frame, key rollover): each part must land in its own field.
     burst(
         &mut harness,
-        vec![
+        &[
             text("Ngom"),
             tab(),
             text("Aïssatou"),
