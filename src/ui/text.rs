@@ -39,6 +39,11 @@ pub fn left_invalid(name: &str, fields: &str) -> String {
     )
 }
 
+/// Beside "Ajouter une langue", when the language is already listed (in another case).
+pub fn language_exists(name: &str) -> String {
+    format!("« {name} » est déjà dans la liste : ses niveaux se règlent sur sa ligne.")
+}
+
 /// The undo bar's "Annuler" after a removal.
 pub const UNDO: &str = "Annuler";
 pub const STATUS_READ_ONLY: &str = "Lecture seule";
