@@ -96,3 +96,29 @@ fn a_small_window_keeps_every_tab_reachable() {
         }
     }
 }
+
+#[test]
+fn the_delay_of_an_overdue_action_is_never_clipped() {
+    use parcours::model::{Action, Objective};
+    use parcours::store::{Access, Store};
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut record = crate::common::fixture();
+        record.preparation.objectives = vec![Objective {
+            actions: vec![Action {
+                label: "Appeler la mission locale pour ".repeat(8),
+                due_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 10),
+                ..Action::default()
+            }],
+            ..Objective::default()
+        }];
+        let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+        store.save_beneficiary(&record, today()).unwrap();
+    }
+    let mut harness = app_sized(dir.path(), 1100.0, 760.0);
+    harness.run();
+    harness.get_by_label_contains("Actions en retard").click();
+    harness.run();
+    let delay = harness.get_by_label("10/11/2026 · 12 j de retard").rect();
+    assert!(delay.right() <= 1100.0, "{delay:?}");
+}
