@@ -44,6 +44,9 @@ pub fn language_exists(name: &str) -> String {
     format!("« {name} » est déjà dans la liste : ses niveaux se règlent sur sa ligne.")
 }
 
+/// The heading of the workshops already held, under the upcoming ones.
+pub const WORKSHOPS_PAST: &str = "Ateliers passés";
+
 /// The undo bar's "Annuler" after a removal.
 pub const UNDO: &str = "Annuler";
 pub const STATUS_READ_ONLY: &str = "Lecture seule";
