@@ -181,6 +181,8 @@ struct ProjectLimits {
     towns: Vec<String>,
     /// Départements written as within reach ("94", "2A"), or derived from a postcode written.
     departements: Vec<String>,
+    /// The places within reach as written ("Nanterre, Puteaux"), on one line, for the reasons.
+    reachable: String,
     /// "pas de nuit" or the like in the hours constraints (or school hours).
     no_nights: bool,
     /// "pas le week-end", "samedi", "dimanche" in the hours constraints (or school hours).
@@ -225,10 +227,19 @@ impl ProjectLimits {
         }
         let hours = fold(&project.hours_constraints);
         let school = hours.contains("scolaire") || hours.contains("ecole");
+        let reachable = project
+            .mobility
+            .reachable
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ");
         Self {
             source,
             towns,
             departements,
+            reachable,
             no_nights: school || hours.contains("nuit"),
             no_weekends: school
                 || hours.contains("week")
@@ -752,10 +763,21 @@ impl Profile {
                 Criterion::Place,
                 owned!("autre département ({there}), mobilité déclarée"),
             ),
-            Verdict::OutsideMobility => (
-                Criterion::Place,
-                owned!("hors de la mobilité déclarée ({there})"),
-            ),
+            // Where the offer is, then what the person declared: the département in the
+            // brackets must never read as the declared one.
+            Verdict::OutsideMobility => {
+                let home = self.departement.as_deref().unwrap_or_default();
+                let declared = match self.project.as_ref().map(|p| p.reachable.as_str()) {
+                    Some(reachable) if !reachable.is_empty() => {
+                        format!("domicile dans le {home} ; {reachable}")
+                    }
+                    _ => format!("domicile dans le {home}"),
+                };
+                (
+                    Criterion::Place,
+                    owned!("offre dans le {there}, hors de la mobilité déclarée ({declared})"),
+                )
+            }
             Verdict::NoPlace => (
                 Criterion::Place,
                 Cow::Borrowed("lieu non comparable (code postal manquant)"),
@@ -1306,7 +1328,7 @@ mod tests {
         assert_eq!(profile.french(CefrLevel::C1).0, -20);
         assert_eq!(
             criterion(paris, Criterion::Place).text,
-            "hors de la mobilité déclarée (75)"
+            "offre dans le 75, hors de la mobilité déclarée (domicile dans le 94)"
         );
         // Without a child, night work is no obstacle: Ivry (same département) is second.
         assert_eq!(ranked[1].label, "Cuisinier de nuit — B");

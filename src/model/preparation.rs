@@ -453,7 +453,21 @@ pub fn format_minutes(minutes: u32) -> String {
     }
 }
 
-/// Parses a duration as typed: "90" (minutes), "1h30", "1 h 30", "2h", "45 min", "1,5 h".
+/// Minutes in a decimal number of hours ("1,5" or "1.5"), at most 24 h.
+fn decimal_hours(text: &str) -> Option<u32> {
+    let hours: f64 = text.replace(',', ".").parse().ok()?;
+    if !(0.0..=24.0).contains(&hours) {
+        return None;
+    }
+    // At most 24 h: the product fits, and rounding to the minute is intended.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let minutes = (hours * 60.0).round() as u32;
+    Some(minutes)
+}
+
+/// Parses a duration as typed: "90" (minutes), "1h30", "1 h 30", "2h", "45 min", "1,5 h",
+/// "1,5" and "1.5" (hours): the one parser of every duration the window asks for (a session,
+/// a longest commute), with the same messages.
 pub fn parse_duration(text: &str) -> Result<u32, String> {
     let invalid = || "Durée invalide : en minutes (90) ou en heures (1h30).".to_owned();
     let compact: String = text
@@ -468,14 +482,7 @@ pub fn parse_duration(text: &str) -> Result<u32, String> {
         m.parse::<u32>().map_err(|_| invalid())?
     } else if let Some((h, m)) = compact.split_once('h') {
         if m.is_empty() {
-            let hours: f64 = h.replace(',', ".").parse().map_err(|_| invalid())?;
-            if !(0.0..=24.0).contains(&hours) {
-                return Err(invalid());
-            }
-            // At most 24 h: the product fits, and rounding to the minute is intended.
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            let minutes = (hours * 60.0).round() as u32;
-            minutes
+            decimal_hours(h).ok_or_else(invalid)?
         } else {
             let h: u32 = h.parse().map_err(|_| invalid())?;
             let m: u32 = m.parse().map_err(|_| invalid())?;
@@ -484,6 +491,9 @@ pub fn parse_duration(text: &str) -> Result<u32, String> {
             }
             h.saturating_mul(60).saturating_add(m)
         }
+    } else if compact.contains([',', '.']) {
+        // A decimal number is hours: nobody types "1,5" for a minute and a half.
+        decimal_hours(&compact).ok_or_else(invalid)?
     } else {
         compact.parse::<u32>().map_err(|_| invalid())?
     };
@@ -888,6 +898,10 @@ mod tests {
         assert_eq!(parse_duration("2h"), Ok(120));
         assert_eq!(parse_duration("1,5 h"), Ok(90));
         assert_eq!(parse_duration("45 min"), Ok(45));
+        assert_eq!(parse_duration("90 min"), Ok(90));
+        assert_eq!(parse_duration("1,5"), Ok(90));
+        assert_eq!(parse_duration("1.5"), Ok(90));
+        assert!(parse_duration("1,5,5").is_err());
         assert!(parse_duration("").unwrap_err().contains("obligatoire"));
         assert!(parse_duration("0").is_err());
         assert!(parse_duration("1h75").is_err());

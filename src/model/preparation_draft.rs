@@ -277,16 +277,18 @@ impl PreparationDraft {
                 project.earliest_start =
                     date(&draft.earliest_start, Field::ProjectStart(i), errors);
                 let commute = draft.max_commute.trim();
+                // The same parser as a session's duration: "45", "1h", "1 h 30", "1,5".
                 project.mobility.max_commute_minutes = if commute.is_empty() {
                     None
-                } else if let Ok(minutes) = commute.parse::<u16>() {
-                    Some(minutes)
                 } else {
-                    errors.push(FieldError::new(
-                        Field::ProjectCommute(i),
-                        "Nombre de minutes attendu (par exemple 45).",
-                    ));
-                    None
+                    match parse_duration(commute).map(u16::try_from) {
+                        Ok(Ok(minutes)) => Some(minutes),
+                        Ok(Err(_)) => None, // at most 24 h: always fits
+                        Err(message) => {
+                            errors.push(FieldError::new(Field::ProjectCommute(i), message));
+                            None
+                        }
+                    }
                 };
                 project
             })
@@ -454,6 +456,23 @@ mod tests {
             PreparationDraft::from_preparation(&prep).sessions[0].duration,
             "1 h 30"
         );
+    }
+
+    #[test]
+    fn a_commute_is_typed_like_any_duration() {
+        let mut draft = PreparationDraft::default();
+        draft.add_project();
+        for (typed, minutes) in [("45", 45), ("1h", 60), ("1 h 30", 90), ("1,5", 90)] {
+            draft.projects[0].max_commute = typed.into();
+            let mut errors = Vec::new();
+            let preparation = draft.to_preparation(&mut errors);
+            assert!(errors.is_empty(), "{typed}: {errors:?}");
+            assert_eq!(
+                preparation.projects[0].mobility.max_commute_minutes,
+                Some(minutes),
+                "{typed}"
+            );
+        }
     }
 
     #[test]

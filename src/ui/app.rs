@@ -1090,7 +1090,11 @@ impl ParcoursApp {
             .auto_shrink([false, false])
             .show(ui, |ui| match tab {
                 Tab::Identity => {
-                    if focus_last_name > 0 {
+                    // Asked again only while nothing holds the focus: never taken back from
+                    // a field the person has moved to.
+                    if focus_last_name == FOCUS_ATTEMPTS
+                        || (focus_last_name > 0 && ui.memory(|m| m.focused().is_none()))
+                    {
                         ui.memory_mut(|m| m.request_focus(last_name_id));
                     }
                     let changed =
@@ -1222,8 +1226,7 @@ impl ParcoursApp {
             });
         // A form's first frame only measures it (egui's sizing pass disables its widgets, which
         // drops the focus): the focus is asked for again until the field holds it.
-        if focus_last_name > 0 && tab == Tab::Identity && !ui.memory(|m| m.has_focus(last_name_id))
-        {
+        if focus_last_name > 0 && tab == Tab::Identity && ui.memory(|m| m.focused().is_none()) {
             self.focus_last_name = focus_last_name - 1;
             ui.ctx().request_repaint();
         }

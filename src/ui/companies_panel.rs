@@ -75,14 +75,23 @@ struct MoveDraft {
     end_reason: EndReason,
     note: String,
     error: Option<String>,
+    /// The interview's day, for a hire: the start date is never before it.
+    interview_on: Option<NaiveDate>,
 }
 
 impl MoveDraft {
-    fn new(application: ApplicationId, to: StateKind, today: NaiveDate) -> Self {
+    fn new(application: &Application, to: StateKind, today: NaiveDate) -> Self {
+        let interview_on = match application.state {
+            ApplicationState::Interview { date, .. } if to == StateKind::Hired => Some(date),
+            _ => None,
+        };
+        // A hire starts on the interview's day at the earliest.
+        let date = interview_on.map_or(today, |interview| interview.max(today));
         Self {
-            application,
+            application: application.id,
+            interview_on,
             to,
-            date: format_date(today),
+            date: format_date(date),
             time: String::new(),
             place: String::new(),
             contract: ContractKind::Cdi,
@@ -98,10 +107,8 @@ impl MoveDraft {
         let date = || match parse_date(&self.date) {
             Ok(Some(date)) => Ok(date),
             Ok(None) => Err("La date est obligatoire (JJ/MM/AAAA).".to_owned()),
-            Err(_) => Err(format!(
-                "Date « {} » invalide : JJ/MM/AAAA.",
-                self.date.trim()
-            )),
+            // The same message as every date field of the window.
+            Err(message) => Err(message),
         };
         Ok(match self.to {
             StateKind::Proposed => ApplicationState::Proposed,
@@ -130,10 +137,16 @@ impl MoveDraft {
                     place: self.place.trim().to_owned(),
                 }
             }
-            StateKind::Hired => ApplicationState::Hired {
-                contract: self.contract,
-                start: date()?,
-            },
+            StateKind::Hired => {
+                let start = date()?;
+                if self.interview_on.is_some_and(|interview| start < interview) {
+                    return Err(text::HIRE_BEFORE_INTERVIEW.to_owned());
+                }
+                ApplicationState::Hired {
+                    contract: self.contract,
+                    start,
+                }
+            }
             StateKind::Refused => ApplicationState::Refused {
                 reason: self.reason,
                 note: self.note.trim().to_owned(),
@@ -332,7 +345,7 @@ impl CompaniesPanel {
                             egui::WidgetInfo::labeled(egui::Role::Button, writable, &name)
                         });
                         if response.clicked() {
-                            self.moving = Some(MoveDraft::new(application.id, next, today));
+                            self.moving = Some(MoveDraft::new(application, next, today));
                         }
                     }
                     let hired = application.state.kind() == StateKind::Hired;

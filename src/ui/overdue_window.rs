@@ -76,43 +76,44 @@ pub fn ui(
                 ui.label(RichText::new(text::OVERDUE_NONE).weak());
                 return;
             }
-            egui::ScrollArea::vertical()
-                .max_height(480.0)
-                .show(ui, |ui| {
-                    egui::Grid::new("overdue-actions")
-                        .num_columns(4)
-                        .spacing([12.0, 4.0])
-                        .show(ui, |ui| {
-                            for header in ["Bénéficiaire", "Thème", "Action", "Échéance"] {
-                                ui.label(RichText::new(header).weak());
+            // Both ways: a long action label scrolls rather than clipping the columns.
+            egui::ScrollArea::both().max_height(480.0).show(ui, |ui| {
+                egui::Grid::new("overdue-actions")
+                    .num_columns(4)
+                    .spacing([12.0, 4.0])
+                    .show(ui, |ui| {
+                        // The delay before the free text: a long action never pushes
+                        // it out of the window.
+                        for header in ["Bénéficiaire", "Échéance", "Thème", "Action"] {
+                            ui.label(RichText::new(header).weak());
+                        }
+                        ui.end_row();
+                        for line in lines {
+                            if ui
+                                .link(&line.name)
+                                .on_hover_text("Ouvrir la fiche, onglet Préparation à l'emploi")
+                                .clicked()
+                            {
+                                chosen = Some(line.person);
                             }
+                            ui.label(
+                                RichText::new(format!(
+                                    "{} · {} j de retard",
+                                    line.due_on.map(format_date).unwrap_or_default(),
+                                    line.days_late
+                                ))
+                                .color(theme::ERROR),
+                            );
+                            ui.label(line.theme);
+                            ui.label(if line.action.is_empty() {
+                                "(action sans intitulé)"
+                            } else {
+                                &line.action
+                            });
                             ui.end_row();
-                            for line in lines {
-                                if ui
-                                    .link(&line.name)
-                                    .on_hover_text("Ouvrir la fiche, onglet Préparation à l'emploi")
-                                    .clicked()
-                                {
-                                    chosen = Some(line.person);
-                                }
-                                ui.label(line.theme);
-                                ui.label(if line.action.is_empty() {
-                                    "(action sans intitulé)"
-                                } else {
-                                    &line.action
-                                });
-                                ui.label(
-                                    RichText::new(format!(
-                                        "{} · {} j de retard",
-                                        line.due_on.map(format_date).unwrap_or_default(),
-                                        line.days_late
-                                    ))
-                                    .color(theme::ERROR),
-                                );
-                                ui.end_row();
-                            }
-                        });
-                });
+                        }
+                    });
+            });
         });
     chosen
 }

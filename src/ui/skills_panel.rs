@@ -32,6 +32,8 @@ pub enum SkillsAction {
 pub struct SkillsPanel {
     pickers: HashMap<String, RomePicker>,
     new_language: String,
+    /// Why the language typed was not added (already in the list), shown beside the field.
+    language_message: Option<String>,
     referral_partner: Option<PartnerId>,
     /// The partner edited in the directory window, while it is open.
     partner_draft: Option<PartnerDraft>,
@@ -148,15 +150,23 @@ impl SkillsPanel {
                 && !self.new_language.trim().is_empty()
             {
                 let name = self.new_language.trim().to_owned();
-                if !draft
+                // "arabe" and "Arabe", "éwé" and "Éwé" are one language: said, not added twice.
+                let folded = crate::model::fold(&name);
+                if let Some(kept) = draft
                     .languages
                     .iter()
-                    .any(|l| l.name.eq_ignore_ascii_case(&name))
+                    .find(|l| crate::model::fold(&l.name) == folded)
                 {
+                    self.language_message = Some(text::language_exists(&kept.name));
+                } else {
                     draft.languages.push(Language::named(name));
                     form.changed = true;
+                    self.language_message = None;
+                    self.new_language.clear();
                 }
-                self.new_language.clear();
+            }
+            if let Some(message) = &self.language_message {
+                widgets::error_message(ui, message);
             }
         });
     }

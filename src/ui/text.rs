@@ -39,6 +39,17 @@ pub fn left_invalid(name: &str, fields: &str) -> String {
     )
 }
 
+/// Beside "Ajouter une langue", when the language is already listed (in another case).
+pub fn language_exists(name: &str) -> String {
+    format!("« {name} » est déjà dans la liste : ses niveaux se règlent sur sa ligne.")
+}
+
+/// The heading of the workshops already held, under the upcoming ones.
+pub const WORKSHOPS_PAST: &str = "Ateliers passés";
+
+/// When a hire's start date is typed before the interview.
+pub const HIRE_BEFORE_INTERVIEW: &str = "Le début du contrat ne peut pas précéder l'entretien.";
+
 /// The undo bar's "Annuler" after a removal.
 pub const UNDO: &str = "Annuler";
 pub const STATUS_READ_ONLY: &str = "Lecture seule";

@@ -154,7 +154,20 @@ impl WorkshopsWindow {
                     if cx.workshops.is_empty() {
                         ui.label(RichText::new("Aucun atelier au catalogue.").weak());
                     }
-                    for workshop in cx.workshops {
+                    // Upcoming workshops first (soonest first), then the past ones, most
+                    // recent first: the one to enrol someone in is at the top.
+                    let (upcoming, past): (Vec<&Workshop>, Vec<&Workshop>) =
+                        cx.workshops.iter().partition(|w| w.date >= cx.today);
+                    for workshop in upcoming {
+                        if let Some(w) = self.workshop_ui(ui, workshop, cx, enabled) {
+                            save = Some(w);
+                        }
+                    }
+                    if !past.is_empty() {
+                        ui.add_space(8.0);
+                        ui.heading(text::WORKSHOPS_PAST);
+                    }
+                    for workshop in past.into_iter().rev() {
                         if let Some(w) = self.workshop_ui(ui, workshop, cx, enabled) {
                             save = Some(w);
                         }

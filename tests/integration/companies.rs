@@ -216,7 +216,13 @@ fn match_prints_offers_best_first_with_reasons() {
         "{}",
         lines[0][2]
     );
-    assert!(lines[1][2].contains("Lieu -15 : hors de la mobilité déclarée (75)"));
+    assert!(
+        lines[1][2].contains(
+            "Lieu -15 : offre dans le 75, hors de la mobilité déclarée (domicile dans le"
+        ),
+        "{}",
+        lines[1][2]
+    );
 
     let unknown = run(data.path(), &["match", "--beneficiary", "nope"]);
     assert_eq!(unknown.status.code(), Some(2));

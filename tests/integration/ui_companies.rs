@@ -186,7 +186,8 @@ fn an_interview_leads_to_a_hire_and_the_pathway_closes_with_a_job() {
     harness.run();
     click(&mut harness, "Valider le changement");
     // An impossible date is explained, and nothing is saved.
-    harness.get_by_label("Date « 31/02/2026 » invalide : JJ/MM/AAAA.");
+    // The same message as every date field.
+    harness.get_by_label("Cette date n'existe pas : 31/02/2026.");
     assert_eq!(
         saved_record(dir.path()).applications[0].state.kind(),
         StateKind::Sent
@@ -212,6 +213,11 @@ fn an_interview_leads_to_a_hire_and_the_pathway_closes_with_a_job() {
     );
     click(&mut harness, "Type de contrat");
     click(&mut harness, "CDD");
+    assert_eq!(
+        harness.get_by_label("Date de début").value().as_deref(),
+        Some("25/11/2026"),
+        "a hire starts on the interview's day at the earliest"
+    );
     harness.get_by_label("Date de début").click();
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);

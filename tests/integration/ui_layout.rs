@@ -96,3 +96,56 @@ fn a_small_window_keeps_every_tab_reachable() {
         }
     }
 }
+
+#[test]
+fn the_delay_of_an_overdue_action_is_never_clipped() {
+    use parcours::model::{Action, Objective};
+    use parcours::store::{Access, Store};
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut record = crate::common::fixture();
+        record.preparation.objectives = vec![Objective {
+            actions: vec![Action {
+                label: "Appeler la mission locale pour ".repeat(8),
+                due_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 10),
+                ..Action::default()
+            }],
+            ..Objective::default()
+        }];
+        let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+        store.save_beneficiary(&record, today()).unwrap();
+    }
+    let mut harness = app_sized(dir.path(), 1100.0, 760.0);
+    harness.run();
+    harness.get_by_label_contains("Actions en retard").click();
+    harness.run();
+    let delay = harness.get_by_label("10/11/2026 · 12 j de retard").rect();
+    assert!(delay.right() <= 1100.0, "{delay:?}");
+}
+
+#[test]
+fn the_workshops_list_starts_with_the_upcoming_ones() {
+    use parcours::model::Workshop;
+    use parcours::store::{Access, Store};
+    let dir = tempfile::tempdir().unwrap();
+    write_fixture(dir.path());
+    {
+        let store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+        for (title, day) in [("Atelier CV passé", 2), ("Atelier entretien à venir", 30)] {
+            let mut workshop =
+                Workshop::new(chrono::NaiveDate::from_ymd_opt(2026, 11, day).unwrap());
+            workshop.title = title.into();
+            store.save_workshop(&workshop).unwrap();
+        }
+    }
+    let mut harness = app_sized(dir.path(), 1100.0, 760.0);
+    open_fixture(&mut harness);
+    harness.get_by_label("Préparation à l'emploi").click();
+    harness.run();
+    harness.get_by_label("Ateliers collectifs…").click();
+    harness.run();
+    let upcoming = harness.get_by_label("Atelier entretien à venir").rect();
+    let past = harness.get_by_label("Atelier CV passé").rect();
+    assert!(upcoming.top() < past.top(), "{upcoming:?} {past:?}");
+    assert!(harness.query_by_label("Ateliers passés").is_some());
+}

@@ -290,3 +290,37 @@ fn a_required_field_says_so_once_left_not_when_its_entry_is_added() {
         "the field was left"
     );
 }
+
+#[test]
+fn a_language_typed_again_in_another_case_is_said_to_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    write_fixture(dir.path());
+    let mut harness = app(dir.path());
+    harness.run();
+    harness.get_by_label_contains("Fatoumata Diallo").click();
+    harness.run();
+    harness.get_by_label("Compétences").click();
+    harness.run();
+    type_into(&mut harness, "Ajouter une langue", "Bambara");
+    harness.key_press(egui::Key::Enter);
+    let_autosave_run(&mut harness);
+    assert!(
+        harness
+            .query_by_label(
+                "« bambara » est déjà dans la liste : ses niveaux se règlent sur sa ligne."
+            )
+            .is_some()
+    );
+    assert_eq!(
+        harness
+            .get_by_label("Ajouter une langue")
+            .value()
+            .as_deref(),
+        Some("Bambara"),
+        "the typed text stays, to correct"
+    );
+    assert_eq!(
+        saved(dir.path(), "Diallo").identity.languages,
+        fixture().identity.languages
+    );
+}
