@@ -1049,6 +1049,16 @@ impl ParcoursApp {
             widgets::route_badge(ui, &shown);
             ui.label(RichText::new(shown.stage().label()).weak());
         });
+        // A name holding an emoji or a script the fonts lack shows boxes: say so, never silently.
+        let undrawable = widgets::undrawable_chars(ui, &shown.display_name());
+        if !undrawable.is_empty() {
+            ui.add(
+                egui::Label::new(
+                    RichText::new(text::undrawable(&undrawable)).color(theme::WARNING),
+                )
+                .wrap(),
+            );
+        }
         // Wrapped: in a narrow window every tab stays reachable, on a second line.
         ui.horizontal_wrapped(|ui| {
             for tab in Tab::ALL {

@@ -346,3 +346,16 @@ pub const ADD_PMSMP: &str = "Ajouter la PMSMP";
 pub fn pmsmp_tutor(tutor: &str) -> String {
     format!("Tuteur : {tutor}")
 }
+
+/// Beside a name holding characters the fonts cannot draw (shown as boxes): which ones.
+pub fn undrawable(chars: &[char]) -> String {
+    let codes: Vec<String> = chars
+        .iter()
+        .map(|c| format!("U+{:04X}", u32::from(*c)))
+        .collect();
+    format!(
+        "\u{26a0} {} caractère(s) non affichable(s) ici (affichés \u{25fb}) : {}",
+        chars.len(),
+        codes.join(", ")
+    )
+}

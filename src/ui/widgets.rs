@@ -426,3 +426,32 @@ pub fn phase_section(ui: &mut Ui, form: &mut Form<'_>, draft: &mut BeneficiaryDr
         },
     );
 }
+
+/// The characters of `text` that no embedded font can draw (Chinese, a script no font covers):
+/// egui shows each as a box, so the window says which they were instead of leaving an empty
+/// box unexplained. Invisible formatting characters (joiners, direction marks, variation
+/// selectors) are not counted: nothing is drawn for them anyway.
+pub fn undrawable_chars(ui: &Ui, text: &str) -> Vec<char> {
+    let font = egui::TextStyle::Heading.resolve(ui.style());
+    let mut missing: Vec<char> = ui.fonts_mut(|fonts| {
+        text.chars()
+            .filter(|&c| !c.is_whitespace() && !c.is_control() && !is_invisible_format(c))
+            .filter(|&c| !fonts.has_glyph(&font, c))
+            .collect()
+    });
+    missing.dedup();
+    missing
+}
+
+/// Zero-width and direction marks, variation selectors, the byte-order mark.
+fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+    )
+}

@@ -1,3 +1,5 @@
+//! Keys that arrive faster than frames, and characters no font draws.
+//!
 //! Keys that arrive faster than frames: a burst of typing with Tabs in it, handed to the app
 //! the way eframe does (the raw-input hook first, then the frame), lands field by field.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -5,9 +7,11 @@
 use eframe::App as _;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use parcours::ui::ParcoursApp;
+use parcours::model::BeneficiaryId;
+use parcours::store::{Access, Store};
+use parcours::ui::{AppConfig, ParcoursApp};
 
-use crate::common::app;
+use crate::common::{app, fixture, today};
 
 fn tab() -> Vec<egui::Event> {
     let key = |pressed| egui::Event::Key {
@@ -79,4 +83,40 @@ fn a_burst_of_typing_with_tabs_fills_each_field_in_turn() {
         harness.get_by_label("Date de naissance").value().as_deref(),
         Some("&é\"'(-è_çà")
     );
+}
+
+/// A name with a Chinese character (no embedded font draws CJK; emoji are drawn, by egui's
+/// Noto Emoji) is shown with a box, and the window says which character could not be drawn,
+/// instead of an unexplained empty box.
+#[test]
+fn a_character_the_fonts_lack_is_named_beside_the_name() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+        let mut record = fixture();
+        record.identity.first_name = "Fatoumata \u{674E}".into();
+        store.save_beneficiary(&record, today()).unwrap();
+        let mut plain = fixture();
+        plain.id = BeneficiaryId::new();
+        plain.identity.first_name = "Awa".into();
+        store.save_beneficiary(&plain, today()).unwrap();
+    }
+    let config = AppConfig {
+        data_dir: dir.path().to_owned(),
+        today: Some(today()),
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1100.0, 760.0))
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config));
+    harness.run();
+    harness.get_by_label_contains("Awa Diallo").click();
+    harness.run();
+    assert!(
+        harness.query_by_label_contains("non affichable").is_none(),
+        "a name every font draws needs no note"
+    );
+    harness.get_by_label_contains("Fatoumata").click();
+    harness.run();
+    harness.get_by_label_contains("U+674E");
 }
