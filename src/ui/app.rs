@@ -35,6 +35,8 @@ use crate::store::{Access, Conflict, LoadReport, Problem, Store, StoreError};
 pub const AUTOSAVE_DELAY_SECONDS: f64 = 0.8;
 /// How many frames a new record's last-name field is offered the focus before giving up.
 const FOCUS_ATTEMPTS: u8 = 4;
+/// The most frames in a row that typed keys wait for a new record's field (a safety bound).
+const MAX_INPUT_HELD_FRAMES: u8 = 8;
 /// How many records "Charger des données de démonstration" writes.
 const DEMO_COUNT: usize = 40;
 
@@ -319,6 +321,8 @@ pub struct ParcoursApp {
     /// Input held back to the next frame: at most one focus-moving key a frame
     /// (`input_pacing`), so that fast typing never lands in the field just left.
     paced_input: Vec<egui::Event>,
+    /// Frames in a row whose input waited for a new record's field to take the focus.
+    input_held_frames: u8,
     commands: Vec<Command>,
     /// The collective workshops' catalogue.
     workshops: Vec<Workshop>,
@@ -381,6 +385,7 @@ impl ParcoursApp {
             focus_last_name: 0,
             held_keys: Vec::new(),
             paced_input: Vec::new(),
+            input_held_frames: 0,
             commands: Vec::new(),
             workshops: Vec::new(),
             preparation: PreparationPanel::default(),
@@ -1545,6 +1550,16 @@ impl eframe::App for ParcoursApp {
     }
 
     fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        // A new record's last-name field is taking the focus (Ctrl+N, a frame or two while egui
+        // sizes the form): what is typed meanwhile waits for it, instead of going nowhere or
+        // to the field left. Bounded, so that input can never stay held.
+        if self.focus_last_name > 0 && self.input_held_frames < MAX_INPUT_HELD_FRAMES {
+            self.input_held_frames += 1;
+            self.paced_input.append(&mut raw_input.events);
+            ctx.request_repaint();
+            return;
+        }
+        self.input_held_frames = 0;
         super::input_pacing::pace(&mut self.paced_input, &mut raw_input.events);
         if !self.paced_input.is_empty() {
             ctx.request_repaint();

@@ -5,21 +5,24 @@
 //! of them counts. A counsellor who types "Diallo⇥Awa" faster than a frame (a slow laptop, a
 //! software renderer, or simply key rollover) would see `DialloAwa` in the last-name field and
 //! a Tab lost. Enter behaves alike: it leaves a field, and what follows it belongs to the next
-//! frame. So the events after the first such key are held back and handed to egui at the next
-//! frame, in their order: nothing is dropped, nothing reordered, only spread over frames.
+//! frame, and so does a shortcut (Ctrl+N: what follows belongs to the new record's field). So
+//! the events after the first such key are held back and handed to egui at the next frame, in
+//! their order: nothing is dropped, nothing reordered, only spread over frames.
 
 use egui::{Event, Key};
 
-/// Whether this event moves the keyboard focus (or leaves a field) when egui reads it.
+/// Whether this event moves the keyboard focus (or leaves a field) when egui reads it, or is a
+/// shortcut (Ctrl+N opens a new record whose field is to take what follows).
 fn moves_focus(event: &Event) -> bool {
-    matches!(
-        event,
+    match event {
         Event::Key {
-            key: Key::Tab | Key::Enter | Key::Escape,
+            key,
             pressed: true,
+            modifiers,
             ..
-        }
-    )
+        } => matches!(key, Key::Tab | Key::Enter | Key::Escape) || modifiers.command,
+        _ => false,
+    }
 }
 
 /// Splits this frame's `events` after their first focus-moving key: what follows joins `held`,
@@ -95,6 +98,19 @@ mod tests {
                 .all(|frame| frame.iter().filter(|e| moves_focus(e)).count() <= 1)
         );
         assert_eq!(out.concat(), input);
+    }
+
+    #[test]
+    fn what_follows_a_shortcut_waits_for_the_next_frame() {
+        let ctrl_n = Event::Key {
+            key: Key::N,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: Modifiers::COMMAND,
+        };
+        let out = frames(vec![ctrl_n.clone(), text("Ngom")]);
+        assert_eq!(out, vec![vec![ctrl_n], vec![text("Ngom")]]);
     }
 
     #[test]

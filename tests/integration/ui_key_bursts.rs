@@ -85,6 +85,47 @@ fn a_burst_of_typing_with_tabs_fills_each_field_in_turn() {
     );
 }
 
+/// Ctrl+N, the name, Tab, the first name, all in one frame, from a record that is open: the
+/// new record's fields get them in turn (a Tab is never swallowed while the form appears).
+#[test]
+fn ctrl_n_then_a_burst_with_a_tab_fills_the_new_record() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::common::write_fixture(dir.path());
+    let mut harness = app(dir.path());
+    harness.run();
+    harness.get_by_label_contains("Fatoumata Diallo").click();
+    harness.run();
+    let ctrl_n = |pressed| egui::Event::Key {
+        key: egui::Key::N,
+        physical_key: None,
+        pressed,
+        repeat: false,
+        modifiers: egui::Modifiers::COMMAND,
+    };
+    burst(
+        &mut harness,
+        &[
+            vec![
+                egui::Event::ModifiersChanged(egui::Modifiers::COMMAND),
+                ctrl_n(true),
+                ctrl_n(false),
+                egui::Event::ModifiersChanged(egui::Modifiers::NONE),
+            ],
+            text("Ngom"),
+            tab(),
+            text("Aïssatou"),
+        ],
+    );
+    assert_eq!(
+        harness.get_by_label("Nom *").value().as_deref(),
+        Some("Ngom")
+    );
+    assert_eq!(
+        harness.get_by_label("Prénom").value().as_deref(),
+        Some("Aïssatou")
+    );
+}
+
 /// A name with a Chinese character (no embedded font draws CJK; emoji are drawn, by egui's
 /// Noto Emoji) is shown with a box, and the window says which character could not be drawn,
 /// instead of an unexplained empty box.
