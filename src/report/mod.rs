@@ -26,7 +26,8 @@ pub use creche_week::{
 pub use cv_pdf::{CV_TEMPLATE_FILE, CvDocument, CvSection, cv_file_name, cv_template, render_cv};
 pub use engine::{Engine, RenderError, Rendered, Template};
 pub use output::{
-    Delivery, OutputError, PRINT_SHORTCUT, PRINT_TIMEOUT, open_pdf, print_pdf, save_pdf,
+    Delivery, OutputError, PRINT_SHORTCUT, PRINT_TIMEOUT, fallback_folder, free_path, open_pdf,
+    print_pdf, save_pdf,
 };
 pub use summary::{
     Confidential, NOT_PROVIDED, Section, Signature, Summary, SummaryOptions, SummaryRow,

@@ -92,6 +92,38 @@ pub enum OutputError {
     },
 }
 
+/// The folder a document goes to when no save dialog could be shown (a Linux desktop without
+/// a file-chooser portal, a locked-down session): the user's Documents folder, else their home.
+#[must_use]
+pub fn fallback_folder() -> Option<PathBuf> {
+    let dirs = directories::UserDirs::new()?;
+    Some(
+        dirs.document_dir()
+            .map_or_else(|| dirs.home_dir().to_owned(), Path::to_owned),
+    )
+}
+
+/// `name` in `folder`, or `name (2)`, `name (3)`… when taken: a fallback save never replaces a
+/// document the counsellor did not choose to replace.
+#[must_use]
+pub fn free_path(folder: &Path, name: &str) -> PathBuf {
+    let candidate = folder.join(name);
+    if !candidate.exists() {
+        return candidate;
+    }
+    let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
+    (2..10_000)
+        .map(|n| {
+            if extension.is_empty() {
+                folder.join(format!("{stem} ({n})"))
+            } else {
+                folder.join(format!("{stem} ({n}).{extension}"))
+            }
+        })
+        .find(|path| !path.exists())
+        .unwrap_or(candidate)
+}
+
 /// Writes a PDF at `path`, atomically: a temporary file in the same folder renamed over it, so
 /// that an interrupted export never leaves half a document under the expected name.
 pub fn save_pdf(path: &Path, pdf: &[u8]) -> Result<(), OutputError> {
@@ -265,6 +297,16 @@ fn job_id(lp_stdout: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_fallback_save_never_takes_an_existing_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = super::free_path(dir.path(), "synthese_Diallo.pdf");
+        assert_eq!(first, dir.path().join("synthese_Diallo.pdf"));
+        std::fs::write(&first, b"x").unwrap();
+        let second = super::free_path(dir.path(), "synthese_Diallo.pdf");
+        assert_eq!(second, dir.path().join("synthese_Diallo (2).pdf"));
+    }
+
     use super::*;
 
     #[test]

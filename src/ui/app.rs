@@ -1587,6 +1587,16 @@ impl ParcoursApp {
         self.summary.save_pdf_to(path);
     }
 
+    /// Stands for a "Enregistrer en PDF…" dialog that gave no file (cancelled, or none could be
+    /// shown), with `folder` as the Documents folder offered instead (tests use it).
+    pub fn summary_dialog_gave_nothing(&mut self, folder: &std::path::Path) {
+        let Some(record) = self.selected().and_then(|id| self.index_of(id)) else {
+            return;
+        };
+        let name = crate::report::summary_file_name(&self.records[record], self.today());
+        self.summary.dialog_gave_nothing(Some(folder), &name);
+    }
+
     /// Opens the CSV import preview on these bytes, as the file dialog does (tests use it:
     /// a file dialog cannot be driven).
     pub fn open_company_import(&mut self, name: &str, bytes: Vec<u8>) {

@@ -15,6 +15,9 @@ use crate::report::{CvDocument, Engine, cv_file_name, cv_template, render_cv, sa
 pub struct CvSection {
     engine: Option<Engine>,
     status: Option<(String, egui::Color32)>,
+    /// Offered when the save dialog gave nothing (perhaps none could be shown): a file in the
+    /// Documents folder, saved by one click.
+    fallback: Option<std::path::PathBuf>,
 }
 
 impl CvSection {
@@ -63,6 +66,16 @@ impl CvSection {
         if save && let Some(cv) = &draft.preparation.cv {
             self.save(record, &cv.to_cv(), today);
         }
+        if let Some(path) = &self.fallback
+            && ui
+                .button(text::SAVE_IN_FALLBACK)
+                .on_hover_text(path.display().to_string())
+                .clicked()
+            && let Some(path) = self.fallback.take()
+            && let Some(cv) = &draft.preparation.cv
+        {
+            self.write(record, &cv.to_cv(), &path);
+        }
         if let Some((message, colour)) = &self.status {
             ui.label(RichText::new(message).color(*colour));
         }
@@ -75,16 +88,30 @@ impl CvSection {
             .add_filter(text::PDF_FILTER, &["pdf"])
             .save_file()
         else {
-            self.status = Some((text::CV_NOTHING_SAVED.to_owned(), theme::WARNING));
+            // Cancelled, or no dialog could be shown (rfd cannot tell which): nothing saved,
+            // and the Documents folder offered.
+            let folder = crate::report::fallback_folder();
+            self.status = Some((
+                text::no_file_chosen(text::THE_CV, folder.as_deref()),
+                theme::WARNING,
+            ));
+            self.fallback = folder
+                .map(|folder| crate::report::free_path(&folder, &cv_file_name(record, today)));
             return;
         };
+        self.write(record, cv, &path);
+    }
+
+    /// Renders the CV and writes it at `path`, saying how it went.
+    fn write(&mut self, record: &Beneficiary, cv: &Cv, path: &std::path::Path) {
+        self.fallback = None;
         let engine = self
             .engine
             .get_or_insert_with(|| Engine::new([cv_template()]));
         self.status = Some(
             match render_cv(engine, &CvDocument::new(record, cv)) {
                 Err(error) => Err(error.to_string()),
-                Ok(rendered) => save_pdf(&path, &rendered.pdf)
+                Ok(rendered) => save_pdf(path, &rendered.pdf)
                     .map(|()| rendered.warning_message())
                     .map_err(|e| e.to_string()),
             }

@@ -57,6 +57,9 @@ pub struct SummaryPanel {
     pending_warning: Option<String>,
     /// Where the counsellor chose to save the PDF, written at the next frame.
     save_to: Option<std::path::PathBuf>,
+    /// Offered when the save dialog gave nothing (perhaps none could be shown): a file in the
+    /// Documents folder, saved by one click.
+    fallback: Option<std::path::PathBuf>,
 }
 
 impl SummaryPanel {
@@ -157,7 +160,16 @@ impl SummaryPanel {
                 self.choose_file(record, today);
             }
         });
+        if let Some(path) = &self.fallback
+            && ui
+                .button(text::SAVE_IN_FALLBACK)
+                .on_hover_text(path.display().to_string())
+                .clicked()
+        {
+            self.save_to = self.fallback.take();
+        }
         if let Some(path) = self.save_to.take() {
+            self.fallback = None;
             self.save(&path, summary);
         }
         if let Some(status) = &self.status {
@@ -257,11 +269,25 @@ impl SummaryPanel {
             .add_filter(text::PDF_FILTER, &["pdf"])
             .save_file()
         else {
-            // Cancelled, or no dialog could be shown: either way, say that nothing was saved.
-            self.status = Some(Status::Warning(text::NOTHING_SAVED.to_owned()));
+            // Cancelled, or no dialog could be shown (rfd cannot tell which): say that nothing
+            // was saved, and offer the Documents folder.
+            self.dialog_gave_nothing(
+                crate::report::fallback_folder().as_deref(),
+                &summary_file_name(record, today),
+            );
             return;
         };
         self.save_to = Some(path);
+    }
+
+    /// The save dialog returned no file: nothing saved, and a one-click save of `file_name` in
+    /// `folder` offered (tests call it with a folder of theirs: a dialog cannot be driven).
+    pub fn dialog_gave_nothing(&mut self, folder: Option<&std::path::Path>, file_name: &str) {
+        self.status = Some(Status::Warning(text::no_file_chosen(
+            text::THE_SUMMARY,
+            folder,
+        )));
+        self.fallback = folder.map(|folder| crate::report::free_path(folder, file_name));
     }
 
     /// Saves the summary at `path` at the next frame, as when the counsellor chooses it in the

@@ -146,8 +146,6 @@ pub const OPENED_FOR_CHECK: &str =
 pub const SIGNATURE: &str = "Date et signature";
 /// Beside the title of the confidential block of the preview.
 pub const CONFIDENTIAL_TAG: &str = "CONFIDENTIEL";
-/// Status when the save dialog returned no file.
-pub const NOTHING_SAVED: &str = "Aucun fichier choisi : la synthèse n'a pas été enregistrée.";
 /// In the preview's header when the structure has no name yet (not printed).
 pub const STRUCTURE_NAME_MISSING: &str =
     "Nom de la structure à renseigner (bouton « Paramètres », en bas à droite)";
@@ -179,7 +177,6 @@ pub const CV_ASSEMBLE: &str = "Préparer le CV à partir de la fiche";
 pub const CV_REASSEMBLE: &str = "Reprendre le CV depuis la fiche";
 pub const CV_SAVE_PDF: &str = "Enregistrer le CV en PDF…";
 pub const CV_SAVED: &str = "CV enregistré dans";
-pub const CV_NOTHING_SAVED: &str = "Aucun fichier choisi : le CV n'a pas été enregistré.";
 // The "Crèche" tab and its settings window.
 pub const CRECHE_CHILDREN: &str = "Enfants et micro-crèche";
 pub const CRECHE_NO_CHILD: &str = "Aucun enfant enregistré dans la fiche (onglet Identité).";
@@ -359,3 +356,22 @@ pub fn undrawable(chars: &[char]) -> String {
         codes.join(", ")
     )
 }
+
+/// When the save dialog gave no file: cancelled, or no dialog could be shown at all.
+pub fn no_file_chosen(what: &str, folder: Option<&std::path::Path>) -> String {
+    match folder {
+        Some(folder) => format!(
+            "Aucun fichier choisi : {what} n'a pas été enregistré(e). Si aucune fenêtre \
+             d'enregistrement ne s'est ouverte, « {} » l'écrit dans {}.",
+            SAVE_IN_FALLBACK,
+            folder.display()
+        ),
+        None => format!("Aucun fichier choisi : {what} n'a pas été enregistré(e)."),
+    }
+}
+/// The button that saves a document in the Documents folder when no dialog could be shown.
+pub const SAVE_IN_FALLBACK: &str = "Enregistrer dans Documents";
+/// What the summary tab saves, for [`no_file_chosen`].
+pub const THE_SUMMARY: &str = "la synthèse";
+/// What the CV section saves, for [`no_file_chosen`].
+pub const THE_CV: &str = "le CV";

@@ -30,5 +30,7 @@ mod ui_monkey;
 mod ui_preparation;
 #[cfg(unix)]
 mod ui_print;
+#[cfg(unix)]
+mod ui_save_fallback;
 mod ui_summary;
 mod ui_typing;
