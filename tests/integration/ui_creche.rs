@@ -400,3 +400,84 @@ fn a_workshop_enrolment_books_the_creche_for_its_hours() {
     assert_eq!(booking.reason, BookingReason::Workshop(Some(workshop.id)));
     assert_eq!(booking.child, fixture().family.children[0].id);
 }
+
+/// A second click on "Réserver" (or a double click) does not book the same hours twice.
+#[test]
+fn clicking_book_twice_makes_one_booking() {
+    let dir = tempfile::tempdir().unwrap();
+    write_fixture(dir.path());
+    let mut harness = open_creche_tab(dir.path());
+    type_into(&mut harness, "Date de l'accueil", "25/11/2026");
+    click(&mut harness, "Réserver");
+    // Two clicks in two frames.
+    click(&mut harness, "Réserver");
+    // A double click.
+    harness.get_by_label("Réserver").click();
+    harness.get_by_label("Réserver").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Réservé — Awa").is_some());
+    let_autosave_run(&mut harness);
+    assert_eq!(saved_fixture(dir.path()).creche.bookings.len(), 1);
+}
+
+/// A day already gone is refused beside the date, and nothing is booked.
+#[test]
+fn a_booking_in_the_past_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    write_full_tuesday(dir.path(), 0);
+    let mut harness = open_creche_tab(dir.path());
+    // Today is Sunday 22/11/2026.
+    type_into(&mut harness, "Date de l'accueil", "20/11/2026");
+    click(&mut harness, "Réserver");
+    assert!(
+        harness
+            .query_by_label(
+                "Cette date est passée : une réservation commence au plus tôt aujourd'hui \
+                 (22/11/2026)."
+            )
+            .is_some()
+    );
+    assert!(harness.query_by_label_contains("Réservé").is_none());
+    let_autosave_run(&mut harness);
+    assert!(saved_fixture(dir.path()).creche.bookings.is_empty());
+}
+
+/// The family's bookings read in date order, whatever order they were made in.
+#[test]
+fn the_bookings_list_is_sorted_by_date() {
+    let dir = tempfile::tempdir().unwrap();
+    write_fixture(dir.path());
+    let mut fatoumata = fixture();
+    let awa = fatoumata.family.children[0].id;
+    for (day, hour) in [(3, 14), (1, 9), (3, 8), (2, 9)] {
+        fatoumata.creche.bookings.push(Booking {
+            id: BookingId::new(),
+            child: awa,
+            schedule: Schedule::Once(d(2026, 12, day)),
+            start: t(hour, 0),
+            end: t(hour + 1, 0),
+            reason: BookingReason::Training,
+            note: String::new(),
+        });
+    }
+    let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+    store.load();
+    store.save_beneficiary(&fatoumata, today()).unwrap();
+    drop(store);
+    let harness = open_creche_tab(dir.path());
+    let top = |label: &str| harness.get_by_label(label).rect().min.y;
+    let order = [
+        "le mardi 01/12/2026, 9 h – 10 h",
+        "le mercredi 02/12/2026, 9 h – 10 h",
+        "le jeudi 03/12/2026, 8 h – 9 h",
+        "le jeudi 03/12/2026, 14 h – 15 h",
+    ];
+    for pair in order.windows(2) {
+        assert!(
+            top(pair[0]) < top(pair[1]),
+            "{} before {}",
+            pair[0],
+            pair[1]
+        );
+    }
+}
