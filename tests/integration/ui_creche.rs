@@ -481,3 +481,52 @@ fn the_bookings_list_is_sorted_by_date() {
         );
     }
 }
+
+/// A birth date corrected in Identité changes the Crèche tab's age message at once, before
+/// anything is saved or reloaded.
+#[test]
+fn the_age_message_follows_a_corrected_birth_date() {
+    let dir = tempfile::tempdir().unwrap();
+    write_fixture(dir.path());
+    let mut harness = open_creche_tab(dir.path());
+    // Awa, born 20/04/2025: of crèche age.
+    assert!(
+        harness
+            .query_by_label_contains("Peut être accueilli·e à la micro-crèche jusqu'au")
+            .is_some()
+    );
+    click(&mut harness, "Identité");
+    let field = "Né·e le (enfant 1)";
+    harness.get_by_label(field).scroll_to_me();
+    harness.run();
+    harness.get_by_label(field).click();
+    harness.run();
+    harness.key_press(egui::Key::End);
+    for _ in 0..10 {
+        harness.key_press(egui::Key::Backspace);
+    }
+    harness.get_by_label(field).type_text("20/04/2020");
+    harness.run();
+    click(&mut harness, "Crèche");
+    assert!(
+        harness
+            .query_by_label("Au-delà de l'âge de la micro-crèche.")
+            .is_some()
+    );
+    // Corrected back, before any save: eligible again.
+    click(&mut harness, "Identité");
+    harness.get_by_label(field).click();
+    harness.run();
+    harness.key_press(egui::Key::End);
+    for _ in 0..10 {
+        harness.key_press(egui::Key::Backspace);
+    }
+    harness.get_by_label(field).type_text("20/04/2025");
+    harness.run();
+    click(&mut harness, "Crèche");
+    assert!(
+        harness
+            .query_by_label_contains("Peut être accueilli·e à la micro-crèche jusqu'au")
+            .is_some()
+    );
+}
