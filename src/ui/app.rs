@@ -1127,6 +1127,7 @@ impl ParcoursApp {
                         records: &self.records,
                         workshops: &self.workshops,
                         today,
+                        creche: &self.creche_settings,
                     };
                     let (changed, action) =
                         self.preparation

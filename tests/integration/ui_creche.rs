@@ -530,3 +530,40 @@ fn the_age_message_follows_a_corrected_birth_date() {
             .is_some()
     );
 }
+
+/// A parent whose only child is past the crèche's age on the workshop's day is not offered
+/// "Réserver la crèche" in the workshops window (the crèche would refuse the child).
+#[test]
+fn a_child_over_the_age_limit_is_not_offered_the_creche_from_a_workshop() {
+    let dir = tempfile::tempdir().unwrap();
+    write_fixture(dir.path());
+    let mut workshop = Workshop::new(d(2026, 11, 26));
+    workshop.title = "Codes de l'entreprise".into();
+    workshop.enrol(fixture().id).unwrap();
+    let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+    store.load();
+    store.save_workshop(&workshop).unwrap();
+    // Awa born in 2022: she entered nursery school on 01/09/2025.
+    let mut fatoumata = fixture();
+    fatoumata.family.children[0].birth_date = Some(d(2022, 4, 20));
+    store.save_beneficiary(&fatoumata, today()).unwrap();
+    drop(store);
+
+    let mut harness = app(dir.path());
+    harness.run();
+    harness.get_by_label_contains("Fatoumata Diallo").click();
+    harness.run();
+    harness.get_by_label("Préparation à l'emploi").click();
+    harness.run();
+    click(&mut harness, "Ateliers collectifs…");
+    assert!(
+        harness
+            .query_by_label("Désinscrire de « Codes de l'entreprise »")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Réserver la crèche")
+            .is_none()
+    );
+}
