@@ -496,6 +496,15 @@ fn the_age_message_follows_a_corrected_birth_date() {
             .is_some()
     );
     click(&mut harness, "Identité");
+    // Even while another field of the record waits for a correction.
+    type_into(&mut harness, "Date de naissance", "x");
+    assert!(
+        harness
+            .get_by_label("Date de naissance")
+            .value()
+            .unwrap()
+            .contains('x')
+    );
     let field = "Né·e le (enfant 1)";
     harness.get_by_label(field).scroll_to_me();
     harness.run();
