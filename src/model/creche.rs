@@ -655,6 +655,11 @@ pub enum Refusal {
         /// Last day the child could come.
         until: Option<NaiveDate>,
     },
+    /// The booking starts before today.
+    InThePast {
+        /// Today, the first day a booking may start.
+        today: NaiveDate,
+    },
     /// No opening day in the booking (closures, closed days).
     NoOpenDay,
     /// Some half-hours are full: the booking would exceed the capacity.
@@ -704,6 +709,11 @@ impl fmt::Display for Refusal {
                 format_date(*until)
             ),
             Self::TooOld { until: None } => f.write_str("Trop âgé·e pour la micro-crèche."),
+            Self::InThePast { today } => write!(
+                f,
+                "Cette date est passée : une réservation commence au plus tôt aujourd'hui ({}).",
+                format_date(*today)
+            ),
             Self::NoOpenDay => f.write_str(
                 "Aucun jour d'ouverture dans cette réservation (fermetures, jours fermés).",
             ),
@@ -924,14 +934,42 @@ pub fn plan_booking(
     booking: Booking,
     settings: &CrecheSettings,
 ) -> Result<Planned, Refusal> {
-    plan(records, parent, booking, settings, Alternatives::Search)
+    plan(
+        records,
+        parent,
+        booking,
+        settings,
+        Alternatives::Search(None),
+    )
+}
+
+/// [`plan_booking`] as the counsellor books on `today`: a booking starting before today is
+/// refused, and no alternative starting before today is offered.
+pub fn plan_booking_on(
+    records: &[&Beneficiary],
+    parent: &Beneficiary,
+    booking: Booking,
+    settings: &CrecheSettings,
+    today: NaiveDate,
+) -> Result<Planned, Refusal> {
+    if booking.schedule.span().0 < today {
+        return Err(Refusal::InThePast { today });
+    }
+    plan(
+        records,
+        parent,
+        booking,
+        settings,
+        Alternatives::Search(Some(today)),
+    )
 }
 
 /// Whether a refusal for lack of places looks for free alternatives (the waiting list's
-/// scan does not need them, and runs at every frame).
+/// scan does not need them, and runs at every frame); searched ones start on or after the
+/// given day, when there is one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Alternatives {
-    Search,
+    Search(Option<NaiveDate>),
     Skip,
 }
 
@@ -965,7 +1003,9 @@ fn plan(
     let full = full_slots(&occupancy, &booking, &dates, settings.capacity);
     if !full.is_empty() {
         let suggestions = match alternatives {
-            Alternatives::Search => suggest(&others, &booking, child, settings),
+            Alternatives::Search(not_before) => {
+                suggest(&others, &booking, child, settings, not_before)
+            }
             Alternatives::Skip => Vec::new(),
         };
         let count = full.len();
@@ -986,12 +1026,14 @@ fn plan(
 
 /// The nearest free alternatives to a refused booking: a one-off booking on the same day at
 /// other hours, then on the following open days; a recurring one at other hours on the same
-/// days. Nearest first: fewest days away, then fewest minutes away.
+/// days. Nearest first: fewest days away, then fewest minutes away. None starts before
+/// `not_before`.
 fn suggest(
     records: &[&Beneficiary],
     booking: &Booking,
     child: &Child,
     settings: &CrecheSettings,
+    not_before: Option<NaiveDate>,
 ) -> Vec<Suggestion> {
     let length = slot_of(booking.end) - slot_of(booking.start);
     let first_slot = slot_of(settings.opens_at);
@@ -1021,6 +1063,9 @@ fn suggest(
                 ..booking.clone()
             };
             if candidate == *booking {
+                continue;
+            }
+            if not_before.is_some_and(|day| candidate.schedule.span().0 < day) {
                 continue;
             }
             let Ok((candidate, _)) = apply_age(candidate, child, settings) else {
@@ -1634,6 +1679,63 @@ mod tests {
 
     fn refs(records: &[Beneficiary]) -> Vec<&Beneficiary> {
         records.iter().collect()
+    }
+
+    #[test]
+    fn a_booking_in_the_past_is_refused_and_no_past_day_is_suggested() {
+        let settings = CrecheSettings::default();
+        let records = twelve_booked();
+        let thirteenth = parent("Treize", d(2025, 6, 1));
+        let mut all = refs(&records);
+        all.push(&thirteenth);
+        let tuesday = once(&thirteenth, d(2026, 11, 24), t(9, 0), t(12, 0));
+
+        // Booked on Thursday 26/11, Tuesday has passed: refused, whatever the places.
+        let refusal = plan_booking_on(
+            &all,
+            &thirteenth,
+            tuesday.clone(),
+            &settings,
+            d(2026, 11, 26),
+        )
+        .unwrap_err();
+        assert_eq!(
+            refusal,
+            Refusal::InThePast {
+                today: d(2026, 11, 26)
+            }
+        );
+        assert!(refusal.to_string().contains("26/11/2026"), "{refusal}");
+        let mut weekly = tuesday.clone();
+        weekly.schedule = Schedule::Weekly {
+            days: vec![Weekday::Tue],
+            from: d(2026, 11, 17),
+            until: d(2026, 12, 15),
+        };
+        assert!(matches!(
+            plan_booking_on(&all, &thirteenth, weekly, &settings, d(2026, 11, 20)),
+            Err(Refusal::InThePast { .. })
+        ));
+
+        // On the day itself, the full morning is refused with free hours of that day or later.
+        let Err(Refusal::Full { suggestions, .. }) = plan_booking_on(
+            &all,
+            &thirteenth,
+            tuesday.clone(),
+            &settings,
+            d(2026, 11, 24),
+        ) else {
+            panic!("expected full");
+        };
+        assert!(!suggestions.is_empty());
+        assert!(
+            suggestions
+                .iter()
+                .all(|s| s.schedule.span().0 >= d(2026, 11, 24))
+        );
+        // Today's free day after it is fine.
+        let wednesday = once(&thirteenth, d(2026, 11, 25), t(9, 0), t(12, 0));
+        assert!(plan_booking_on(&all, &thirteenth, wednesday, &settings, d(2026, 11, 25)).is_ok());
     }
 
     #[test]

@@ -57,8 +57,8 @@ pub use creche::{
     Priority, QueuedRequest, RECENT_EXIT_MONTHS, Refusal, Schedule, SlotEntry, Suggestion,
     UpperAgeRule, WaitingRequest, WeekPlan, add_half_hours, creche_problems, day_label,
     first_fitting_request, format_time, half_hours_between, is_single_parent, iso_week_label,
-    monday_of, on_grid, parse_iso_week, plan_booking, planning_monday, priority, waiting_list,
-    week_lines, weekday_label,
+    monday_of, on_grid, parse_iso_week, plan_booking, plan_booking_on, planning_monday, priority,
+    waiting_list, week_lines, weekday_label,
 };
 pub use creche_draft::{CareDraft, CrecheDraft};
 pub use cv::{Cv, CvDraft, cv_lines};

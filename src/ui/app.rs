@@ -1142,6 +1142,7 @@ impl ParcoursApp {
                         records: &self.records,
                         workshops: &self.workshops,
                         today,
+                        creche: &self.creche_settings,
                     };
                     let (changed, action) =
                         self.preparation

@@ -15,7 +15,7 @@ use crate::model::{
     ChildId, CrecheAge, CrecheSettings, Field, FieldError, Fill, Refusal, Schedule, Suggestion,
     WaitingRequest, WeekPlan, Workshop, add_half_hours, age_in_months, day_label,
     first_fitting_request, format_date, format_time, half_hours_between, iso_week_label, monday_of,
-    parse_date, plan_booking, planning_monday, waiting_list, weekday_label,
+    parse_date, plan_booking_on, planning_monday, waiting_list, weekday_label,
 };
 use crate::report::{CrecheWeek, Engine, creche_week_template, render_creche_week, save_pdf};
 
@@ -170,15 +170,16 @@ impl BookingForm {
     }
 
     /// Where a refusal's message goes.
-    fn place(refusal: &Refusal) -> FormField {
+    fn place(&self, refusal: &Refusal) -> FormField {
         match refusal {
+            Refusal::InThePast { .. } if self.recurring => FormField::From,
             Refusal::NoWeekday => FormField::Days,
             Refusal::RangeReversed | Refusal::TooLong => FormField::Until,
             Refusal::UnknownChild
             | Refusal::BirthDateUnknown
             | Refusal::TooYoung { .. }
             | Refusal::TooOld { .. } => FormField::Child,
-            Refusal::NoOpenDay => FormField::Date,
+            Refusal::InThePast { .. } | Refusal::NoOpenDay => FormField::Date,
             Refusal::NotOnGrid
             | Refusal::EndNotAfterStart
             | Refusal::OutsideOpeningHours { .. }
@@ -398,7 +399,10 @@ impl CrechePanel {
             ui.label(RichText::new(text::CRECHE_NO_BOOKING).weak());
         }
         let mut cancel = None;
-        for booking in &draft.creche.bookings {
+        // By date (then hour), whatever order they were made in.
+        let mut sorted: Vec<&Booking> = draft.creche.bookings.iter().collect();
+        sorted.sort_by_key(|b| (b.schedule.span().0, b.start));
+        for booking in sorted {
             ui.horizontal(|ui| {
                 ui.label(RichText::new(child_name(parent, booking.child)).strong());
                 ui.label(booking.label());
@@ -437,23 +441,39 @@ impl CrechePanel {
             .clicked()
             && let Some(booking) = self.form.booking()
         {
-            changed |= self.try_booking(draft, parent, all, booking, context.settings);
+            changed |= self.try_booking(draft, parent, all, booking, context);
         }
         changed |= self.outcome_ui(ui, draft, writable, parent, all, context);
         changed
     }
 
-    /// Runs the checks on `booking`: booked, or refused with its reasons.
+    /// Runs the checks on `booking`: booked, or refused with its reasons. The same booking
+    /// asked again (a second click on "Réserver") is not made twice.
     fn try_booking(
         &mut self,
         draft: &mut BeneficiaryDraft,
         parent: &Beneficiary,
         all: &[&Beneficiary],
         booking: Booking,
-        settings: &CrecheSettings,
+        context: &CrecheContext<'_>,
     ) -> bool {
-        match plan_booking(all, parent, booking.clone(), settings) {
+        match plan_booking_on(
+            all,
+            parent,
+            booking.clone(),
+            context.settings,
+            context.today,
+        ) {
             Ok(planned) => {
+                let made = draft.creche.bookings.iter().any(|b| {
+                    *b == Booking {
+                        id: b.id,
+                        ..planned.booking.clone()
+                    }
+                });
+                if made {
+                    return false;
+                }
                 let label = format!(
                     "{} : {}",
                     child_name(parent, planned.booking.child),
@@ -474,7 +494,7 @@ impl CrechePanel {
                     self.outcome = None;
                     self.form
                         .errors
-                        .push((BookingForm::place(&refusal), refusal.to_string()));
+                        .push((self.form.place(&refusal), refusal.to_string()));
                 }
                 false
             }
@@ -529,7 +549,7 @@ impl CrechePanel {
                             end: suggestion.end,
                             ..request.clone()
                         };
-                        changed |= self.try_booking(draft, parent, all, booking, context.settings);
+                        changed |= self.try_booking(draft, parent, all, booking, context);
                     }
                 }
                 if ui

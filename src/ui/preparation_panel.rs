@@ -71,6 +71,8 @@ pub struct Context<'a> {
     pub workshops: &'a [Workshop],
     /// Today.
     pub today: NaiveDate,
+    /// The crèche's settings (its age range, for "Réserver la crèche").
+    pub creche: &'a crate::model::CrecheSettings,
 }
 
 /// A combo box named `name` for screen readers (used in table cells, under a column header).

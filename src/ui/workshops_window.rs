@@ -10,8 +10,8 @@ use super::preparation_panel::Context;
 use super::widgets::{choice_box, field_id};
 use super::{text, theme};
 use crate::model::{
-    Attendance, Beneficiary, BeneficiaryId, Workshop, WorkshopId, WorkshopTheme, format_date,
-    format_minutes, parse_date, parse_duration,
+    Attendance, Beneficiary, BeneficiaryId, CrecheAge, Workshop, WorkshopId, WorkshopTheme,
+    format_date, format_minutes, parse_date, parse_duration,
 };
 
 /// A workshop as edited in the form, its typed fields as text.
@@ -230,9 +230,15 @@ impl WorkshopsWindow {
                     w.unenrol(person);
                     changed = Some(WorkshopAction::Save(w));
                 }
-                // A parent of a young child can come only if the child is looked after.
-                if !cx.record.family.children.is_empty()
-                    && workshop.date >= cx.today
+                // A parent of a young child can come only if the child is looked after:
+                // offered when a child is of crèche age on the workshop's day (or of an
+                // unknown age, which the Crèche tab asks for), never for older ones only.
+                if cx.record.family.children.iter().any(|c| {
+                    matches!(
+                        cx.creche.age_on(c.birth_date, workshop.date),
+                        CrecheAge::Eligible { .. } | CrecheAge::Unknown
+                    )
+                }) && workshop.date >= cx.today
                     && ui
                         .add_enabled(
                             enabled,

@@ -400,3 +400,179 @@ fn a_workshop_enrolment_books_the_creche_for_its_hours() {
     assert_eq!(booking.reason, BookingReason::Workshop(Some(workshop.id)));
     assert_eq!(booking.child, fixture().family.children[0].id);
 }
+
+/// A second click on "Réserver" (or a double click) does not book the same hours twice.
+#[test]
+fn clicking_book_twice_makes_one_booking() {
+    let dir = tempfile::tempdir().unwrap();
+    write_fixture(dir.path());
+    let mut harness = open_creche_tab(dir.path());
+    type_into(&mut harness, "Date de l'accueil", "25/11/2026");
+    click(&mut harness, "Réserver");
+    // Two clicks in two frames.
+    click(&mut harness, "Réserver");
+    // A double click.
+    harness.get_by_label("Réserver").click();
+    harness.get_by_label("Réserver").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Réservé — Awa").is_some());
+    let_autosave_run(&mut harness);
+    assert_eq!(saved_fixture(dir.path()).creche.bookings.len(), 1);
+}
+
+/// A day already gone is refused beside the date, and nothing is booked.
+#[test]
+fn a_booking_in_the_past_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    write_full_tuesday(dir.path(), 0);
+    let mut harness = open_creche_tab(dir.path());
+    // Today is Sunday 22/11/2026.
+    type_into(&mut harness, "Date de l'accueil", "20/11/2026");
+    click(&mut harness, "Réserver");
+    assert!(
+        harness
+            .query_by_label(
+                "Cette date est passée : une réservation commence au plus tôt aujourd'hui \
+                 (22/11/2026)."
+            )
+            .is_some()
+    );
+    assert!(harness.query_by_label_contains("Réservé").is_none());
+    let_autosave_run(&mut harness);
+    assert!(saved_fixture(dir.path()).creche.bookings.is_empty());
+}
+
+/// The family's bookings read in date order, whatever order they were made in.
+#[test]
+fn the_bookings_list_is_sorted_by_date() {
+    let dir = tempfile::tempdir().unwrap();
+    write_fixture(dir.path());
+    let mut fatoumata = fixture();
+    let awa = fatoumata.family.children[0].id;
+    for (day, hour) in [(3, 14), (1, 9), (3, 8), (2, 9)] {
+        fatoumata.creche.bookings.push(Booking {
+            id: BookingId::new(),
+            child: awa,
+            schedule: Schedule::Once(d(2026, 12, day)),
+            start: t(hour, 0),
+            end: t(hour + 1, 0),
+            reason: BookingReason::Training,
+            note: String::new(),
+        });
+    }
+    let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+    store.load();
+    store.save_beneficiary(&fatoumata, today()).unwrap();
+    drop(store);
+    let harness = open_creche_tab(dir.path());
+    let top = |label: &str| harness.get_by_label(label).rect().min.y;
+    let order = [
+        "le mardi 01/12/2026, 9 h – 10 h",
+        "le mercredi 02/12/2026, 9 h – 10 h",
+        "le jeudi 03/12/2026, 8 h – 9 h",
+        "le jeudi 03/12/2026, 14 h – 15 h",
+    ];
+    for pair in order.windows(2) {
+        assert!(
+            top(pair[0]) < top(pair[1]),
+            "{} before {}",
+            pair[0],
+            pair[1]
+        );
+    }
+}
+
+/// A birth date corrected in Identité changes the Crèche tab's age message at once, before
+/// anything is saved or reloaded.
+#[test]
+fn the_age_message_follows_a_corrected_birth_date() {
+    let dir = tempfile::tempdir().unwrap();
+    write_fixture(dir.path());
+    let mut harness = open_creche_tab(dir.path());
+    // Awa, born 20/04/2025: of crèche age.
+    assert!(
+        harness
+            .query_by_label_contains("Peut être accueilli·e à la micro-crèche jusqu'au")
+            .is_some()
+    );
+    click(&mut harness, "Identité");
+    // Even while another field of the record waits for a correction.
+    type_into(&mut harness, "Date de naissance", "x");
+    assert!(
+        harness
+            .get_by_label("Date de naissance")
+            .value()
+            .unwrap()
+            .contains('x')
+    );
+    let field = "Né·e le (enfant 1)";
+    harness.get_by_label(field).scroll_to_me();
+    harness.run();
+    harness.get_by_label(field).click();
+    harness.run();
+    harness.key_press(egui::Key::End);
+    for _ in 0..10 {
+        harness.key_press(egui::Key::Backspace);
+    }
+    harness.get_by_label(field).type_text("20/04/2020");
+    harness.run();
+    click(&mut harness, "Crèche");
+    assert!(
+        harness
+            .query_by_label("Au-delà de l'âge de la micro-crèche.")
+            .is_some()
+    );
+    // Corrected back, before any save: eligible again.
+    click(&mut harness, "Identité");
+    harness.get_by_label(field).click();
+    harness.run();
+    harness.key_press(egui::Key::End);
+    for _ in 0..10 {
+        harness.key_press(egui::Key::Backspace);
+    }
+    harness.get_by_label(field).type_text("20/04/2025");
+    harness.run();
+    click(&mut harness, "Crèche");
+    assert!(
+        harness
+            .query_by_label_contains("Peut être accueilli·e à la micro-crèche jusqu'au")
+            .is_some()
+    );
+}
+
+/// A parent whose only child is past the crèche's age on the workshop's day is not offered
+/// "Réserver la crèche" in the workshops window (the crèche would refuse the child).
+#[test]
+fn a_child_over_the_age_limit_is_not_offered_the_creche_from_a_workshop() {
+    let dir = tempfile::tempdir().unwrap();
+    write_fixture(dir.path());
+    let mut workshop = Workshop::new(d(2026, 11, 26));
+    workshop.title = "Codes de l'entreprise".into();
+    workshop.enrol(fixture().id).unwrap();
+    let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+    store.load();
+    store.save_workshop(&workshop).unwrap();
+    // Awa born in 2022: she entered nursery school on 01/09/2025.
+    let mut fatoumata = fixture();
+    fatoumata.family.children[0].birth_date = Some(d(2022, 4, 20));
+    store.save_beneficiary(&fatoumata, today()).unwrap();
+    drop(store);
+
+    let mut harness = app(dir.path());
+    harness.run();
+    harness.get_by_label_contains("Fatoumata Diallo").click();
+    harness.run();
+    harness.get_by_label("Préparation à l'emploi").click();
+    harness.run();
+    click(&mut harness, "Ateliers collectifs…");
+    assert!(
+        harness
+            .query_by_label("Désinscrire de « Codes de l'entreprise »")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Réserver la crèche")
+            .is_none()
+    );
+}
