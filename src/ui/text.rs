@@ -47,6 +47,18 @@ pub fn language_exists(name: &str) -> String {
 /// The heading of the workshops already held, under the upcoming ones.
 pub const WORKSHOPS_PAST: &str = "Ateliers passés";
 
+/// Beside the confirmation asked before enrolling someone in a workshop already held.
+pub const ENROL_PAST_WARNING: &str = "Cet atelier a déjà eu lieu.";
+
+/// Confirms the enrolment in a workshop already held.
+#[must_use]
+pub fn confirm_past_enrol(title: &str) -> String {
+    format!("Inscrire quand même à « {title} »")
+}
+
+/// Leaves the person out of a workshop already held.
+pub const KEEP_UNENROLLED: &str = "Ne pas inscrire";
+
 /// When a hire's start date is typed before the interview.
 pub const HIRE_BEFORE_INTERVIEW: &str = "Le début du contrat ne peut pas précéder l'entretien.";
 

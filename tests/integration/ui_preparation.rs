@@ -509,3 +509,35 @@ fn an_empty_workshop_is_deleted_after_confirmation_and_its_file_kept() {
             .is_none()
     );
 }
+
+#[test]
+fn enrolling_in_a_past_workshop_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    save(dir.path(), &[fixture()]);
+    {
+        let store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+        let mut workshop = Workshop::new(d(2026, 11, 2));
+        workshop.title = "Atelier CV".into();
+        store.save_workshop(&workshop).unwrap();
+    }
+    let mut harness = app(dir.path());
+    harness.run();
+    open_tab(&mut harness, "Fatoumata Diallo");
+    click(&mut harness, "Ateliers collectifs…");
+    click(&mut harness, "Inscrire à « Atelier CV »");
+    // Held on 2 November: nothing is saved before a confirmation.
+    harness.get_by_label("Cet atelier a déjà eu lieu.");
+    assert!(workshops(dir.path())[0].enrolments.is_empty());
+    click(&mut harness, "Ne pas inscrire");
+    assert!(workshops(dir.path())[0].enrolments.is_empty());
+    assert!(
+        harness
+            .query_by_label("Cet atelier a déjà eu lieu.")
+            .is_none()
+    );
+
+    click(&mut harness, "Inscrire à « Atelier CV »");
+    click(&mut harness, "Inscrire quand même à « Atelier CV »");
+    assert_eq!(workshops(dir.path())[0].enrolments.len(), 1);
+    harness.get_by_label("Désinscrire de « Atelier CV »");
+}
