@@ -185,6 +185,12 @@ pub const SESSION_DURATION: &str = "Durée de la séance";
 pub const SESSION_KIND: &str = "Type de séance";
 pub const SESSION_NOTE: &str = "Note de la séance";
 pub const SESSION_ADD: &str = "Enregistrer la séance";
+/// Before a third session identical to two already noted (same day, kind and duration).
+pub const SESSION_THIRD_IDENTICAL: &str = "Deux séances identiques (même jour, même type, même durée) sont déjà notées : en noter une troisième ?";
+/// Logs the third identical session all the same.
+pub const SESSION_ADD_ANYWAY: &str = "Noter quand même";
+/// Leaves the third identical session out.
+pub const SESSION_DONT_ADD: &str = "Ne pas noter";
 pub const OVERDUE_OPEN: &str = "Actions en retard";
 pub const OVERDUE_NONE: &str = "Aucune action en retard.";
 pub const CV_ASSEMBLE: &str = "Préparer le CV à partir de la fiche";
