@@ -570,6 +570,27 @@ fn a_company_and_its_offer_are_saved_from_the_directory_once_valid() {
     assert_eq!(count(), before + 1);
 }
 
+#[test]
+fn an_impossible_offer_start_gets_the_message_of_every_date_field() {
+    let dir = tempfile::tempdir().unwrap();
+    write_cook(dir.path(), Vec::new());
+    let mut harness = open_companies_tab(dir.path());
+    click(&mut harness, "Annuaire des entreprises…");
+    click(&mut harness, "Nouvelle entreprise");
+    type_into(&mut harness, "Raison sociale", "Pressing du Centre");
+    type_into(&mut harness, "SIRET", "35600000049837");
+    type_into(&mut harness, "Code APE/NAF", "9601b");
+    click(&mut harness, "Ajouter une offre");
+    type_into(&mut harness, "Intitulé (offre 1)", "Repasseuse");
+    type_into(&mut harness, "Début (offre 1)", "31/02/2025");
+    click(&mut harness, "Enregistrer l'entreprise");
+    harness.get_by_label("Cette date n'existe pas : 31/02/2025.");
+    let (companies, _) = Store::open(dir.path(), Access::ReadOnly)
+        .unwrap()
+        .load_companies();
+    assert!(companies.iter().all(|c| c.name != "Pressing du Centre"));
+}
+
 /// A planned interview of a mother of a baby books the crèche: "Réserver la crèche pour
 /// l'entretien" opens the Crèche tab with the day, the hours around the interview on the
 /// half-hour grid (10:15 → 9:30–12:00: 45 minutes to go there, an hour of interview, 45 to come
