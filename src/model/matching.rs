@@ -17,6 +17,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use super::application::{Application, StateKind};
 use super::beneficiary::{Beneficiary, CrecheAge};
 use super::cefr::CefrLevel;
 use super::company::{Company, Offer, Schedule, departement};
@@ -1067,6 +1068,20 @@ pub fn rank_offers_top(
     ranked
 }
 
+/// The person's application that stands for a ranked line, if any: one still open, or one she
+/// was hired on (a job held, or held and ended). Such a line is not proposed again; a refused
+/// or withdrawn application does not stand in the way of a new one.
+#[must_use]
+pub fn standing_application(person: &Beneficiary, target: Target) -> Option<&Application> {
+    person.applications.iter().find(|a| {
+        (a.is_active() || matches!(a.state.kind(), StateKind::Hired | StateKind::Ended))
+            && match target {
+                Target::Offer { offer, .. } => a.offer == Some(offer),
+                Target::Spontaneous { company } => a.offer.is_none() && a.company == company,
+            }
+    })
+}
+
 /// The reverse view: people whose pathway is still open, ranked for one offer, best first.
 #[must_use]
 pub fn rank_beneficiaries(
@@ -1410,6 +1425,55 @@ mod tests {
         assert!(matches!(ranked[1].target, Target::Spontaneous { .. }));
         // Even with a higher score than the offer, the spontaneous one stays after it.
         assert!(ranked[1].score > ranked[0].score);
+    }
+
+    #[test]
+    fn an_offer_held_or_hired_on_is_not_proposed_again() {
+        use crate::model::ApplicationState;
+        let mut brasserie = company("Brasserie", "56.10A", "Créteil", "94000");
+        brasserie.offers.push(offer("Cuisinier", "G1602"));
+        let target = Target::Offer {
+            company: brasserie.id,
+            offer: brasserie.offers[0].id,
+        };
+        let mut person = cook();
+        assert!(standing_application(&person, target).is_none());
+        let mut application = Application::propose(
+            brasserie.id,
+            &brasserie.name,
+            Some((brasserie.offers[0].id, "Cuisinier")),
+            d(2026, 11, 2),
+        );
+        for (state, on) in [
+            (ApplicationState::Sent, d(2026, 11, 3)),
+            (
+                ApplicationState::Interview {
+                    date: d(2026, 11, 10),
+                    time: None,
+                    place: String::new(),
+                },
+                d(2026, 11, 4),
+            ),
+            (
+                ApplicationState::Hired {
+                    contract: ContractKind::Cdi,
+                    start: d(2026, 11, 16),
+                },
+                d(2026, 11, 10),
+            ),
+        ] {
+            application.move_to(state, on).unwrap();
+        }
+        person.applications.push(application.clone());
+        // Hired on it: no longer live, yet it stands for the line.
+        assert!(!application.is_active());
+        let standing = standing_application(&person, target).unwrap();
+        assert_eq!(standing.state.kind(), StateKind::Hired);
+        // A withdrawn application leaves the line free for a new one.
+        let mut refused = application;
+        refused.state = ApplicationState::Withdrawn;
+        person.applications = vec![refused];
+        assert!(standing_application(&person, target).is_none());
     }
 
     fn project(code: &str, main: bool, status: ProjectStatus) -> Project {

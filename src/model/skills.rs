@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::cefr::CefrLevel;
+use super::dates::parse_date;
 use super::ids::PartnerId;
 
 /// A month of a year, or a whole year when the month is not known ("2015").
@@ -37,6 +38,17 @@ impl YearMonth {
             return Err(invalid());
         }
         let (year, month) = match parts.as_slice() {
+            // A whole date typed where a month is enough: its month, or the message every date
+            // field gives ("Cette date n'existe pas : 31/02/2025.").
+            [_, _, _] => {
+                let month = parse_date(text)?.map(Self::of);
+                return match month {
+                    Some(m) if !(1900..=2100).contains(&m.year) => {
+                        Err("Année invalide.".to_owned())
+                    }
+                    _ => Ok(month),
+                };
+            }
             [year] if year.len() == 4 => (*year, None),
             [month, year] | [year, month] if year.len() == 4 && month.len() <= 2 => {
                 (*year, Some(*month))
@@ -695,6 +707,12 @@ mod tests {
         assert_eq!(YearMonth::parse(" "), Ok(None));
         assert!(YearMonth::parse("13/2019").is_err());
         assert!(YearMonth::parse("mars 2019").is_err());
+        // A whole date gives its month, or the message every date field gives.
+        assert_eq!(YearMonth::parse("15/03/2019"), Ok(ym(2019, Some(3))));
+        assert_eq!(
+            YearMonth::parse("31/02/2025"),
+            Err("Cette date n'existe pas : 31/02/2025.".to_owned())
+        );
         assert_eq!(
             YearMonth::parse("03/2019").unwrap().unwrap().to_string(),
             "03/2019"

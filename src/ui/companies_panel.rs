@@ -13,7 +13,7 @@ use super::companies_window::{Candidates, DirectoryWindow, ImportWindow};
 use super::creche_panel::InterviewBooking;
 use super::widgets::{choice_box, info_row, info_section};
 use super::{phase_rows, text, theme};
-use crate::model::matching::{Match, Target, rank_offers_top};
+use crate::model::matching::{Match, Target, rank_offers_top, standing_application};
 use crate::model::{
     Application, ApplicationId, ApplicationState, Beneficiary, BookingReason, Company, CompanyId,
     ContractKind, CrecheSettings, EndReason, Immersion, ImmersionResult, OutcomeKind, Phase,
@@ -31,6 +31,7 @@ pub const NO_MATCH: &str =
     "Aucune offre ouverte dans l'annuaire : ajoutez des entreprises ou importez un fichier CSV.";
 pub const PROPOSE: &str = "Proposer";
 pub const ALREADY_PROPOSED: &str = "Déjà proposée";
+pub const APPLICATION_STATE: &str = "Candidature :";
 pub const DIRECTORY: &str = "Annuaire des entreprises…";
 pub const IMPORT_CSV: &str = "Importer un fichier CSV…";
 pub const CONFIRM_MOVE: &str = "Valider le changement";
@@ -613,15 +614,14 @@ fn text_row(ui: &mut Ui, label: &str, value: &mut String) {
     ui.end_row();
 }
 
-/// Whether the person already has a live application for this line.
-fn already_applied(record: &Beneficiary, target: Target) -> bool {
-    record.applications.iter().any(|a| {
-        a.is_active()
-            && match target {
-                Target::Offer { offer, .. } => a.offer == Some(offer),
-                Target::Spontaneous { company } => a.offer.is_none() && a.company == company,
-            }
-    })
+/// What stands instead of "Proposer" when the person already holds an application for the
+/// line: "Déjà proposée", or its state ("Candidature : Embauché").
+fn standing_label(kind: StateKind) -> String {
+    if kind == StateKind::Proposed {
+        ALREADY_PROPOSED.to_owned()
+    } else {
+        format!("{APPLICATION_STATE} {}", kind.label())
+    }
 }
 
 fn ranked_ui(
@@ -675,8 +675,8 @@ fn match_row_ui(
         }
 
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if already_applied(record, line.target) {
-                ui.label(RichText::new(ALREADY_PROPOSED).weak());
+            if let Some(application) = standing_application(record, line.target) {
+                ui.label(RichText::new(standing_label(application.state.kind())).weak());
             } else if proposal_button(ui, writable, &line.label, line.work_warning.as_deref())
                 .clicked()
             {

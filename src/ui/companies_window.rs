@@ -117,20 +117,14 @@ impl CompanyDraft {
                 });
                 None
             };
-            offer.start_date = if text.start.trim().is_empty() {
-                None
-            } else if let Ok(Some(date)) = parse_date(&text.start) {
-                Some(date)
-            } else {
+            // The same message as every date field ("Cette date n'existe pas : 31/02/2025.").
+            offer.start_date = parse_date(&text.start).unwrap_or_else(|message| {
                 errors.push(CompanyError {
                     field: CompanyField::OfferStart(index),
-                    message: format!(
-                        "Date de début « {} » invalide : JJ/MM/AAAA.",
-                        text.start.trim()
-                    ),
+                    message,
                 });
                 None
-            };
+            });
             match text.positions.trim().parse() {
                 Ok(positions) => offer.positions = positions,
                 Err(_) => errors.push(CompanyError {

@@ -50,6 +50,8 @@ struct NewSession {
     note: String,
     date_error: Option<String>,
     duration_error: Option<String>,
+    /// A third session identical to two already noted waits for a confirmation.
+    confirm_identical: bool,
 }
 
 /// State of the tab: the project pickers, the session being logged, the workshops window.
@@ -268,8 +270,10 @@ impl PreparationPanel {
             note: String::new(),
             date_error: None,
             duration_error: None,
+            confirm_identical: false,
         });
         let mut add = false;
+        let mut confirmed = false;
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.label(RichText::new("Nouvelle séance").strong());
             let mut entered = false;
@@ -325,6 +329,21 @@ impl PreparationPanel {
                     .clicked()
                     || entered;
             });
+            if new.confirm_identical {
+                ui.label(RichText::new(text::SESSION_THIRD_IDENTICAL).color(theme::WARNING));
+                ui.horizontal(|ui| {
+                    if ui
+                        .add_enabled(enabled, egui::Button::new(text::SESSION_ADD_ANYWAY))
+                        .clicked()
+                    {
+                        add = true;
+                        confirmed = true;
+                    }
+                    if ui.button(text::SESSION_DONT_ADD).clicked() {
+                        new.confirm_identical = false;
+                    }
+                });
+            }
         });
         for message in [&new.date_error, &new.duration_error].into_iter().flatten() {
             ui.label(RichText::new(message).color(theme::ERROR));
@@ -344,6 +363,23 @@ impl PreparationPanel {
         };
         new.duration_error = duration.as_ref().err().cloned();
         if let (Ok(Some(date)), Ok(minutes), None) = (date, duration, &new.date_error) {
+            // Two identical sessions happen (a morning and an afternoon); a third is more
+            // likely Enter pressed once too often: it asks first.
+            let identical = draft
+                .preparation
+                .sessions
+                .iter()
+                .filter(|s| {
+                    s.kind == new.kind
+                        && parse_date(&s.date) == Ok(Some(date))
+                        && parse_duration(&s.duration) == Ok(minutes)
+                })
+                .count();
+            if identical >= 2 && !confirmed {
+                new.confirm_identical = true;
+                return;
+            }
+            new.confirm_identical = false;
             draft.preparation.sessions.push(SessionDraft {
                 note: new.note.trim().to_owned(),
                 ..SessionDraft::new(date, &format_minutes(minutes), new.kind)

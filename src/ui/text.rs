@@ -47,6 +47,18 @@ pub fn language_exists(name: &str) -> String {
 /// The heading of the workshops already held, under the upcoming ones.
 pub const WORKSHOPS_PAST: &str = "Ateliers passés";
 
+/// Beside the confirmation asked before enrolling someone in a workshop already held.
+pub const ENROL_PAST_WARNING: &str = "Cet atelier a déjà eu lieu.";
+
+/// Confirms the enrolment in a workshop already held.
+#[must_use]
+pub fn confirm_past_enrol(title: &str) -> String {
+    format!("Inscrire quand même à « {title} »")
+}
+
+/// Leaves the person out of a workshop already held.
+pub const KEEP_UNENROLLED: &str = "Ne pas inscrire";
+
 /// When a hire's start date is typed before the interview.
 pub const HIRE_BEFORE_INTERVIEW: &str = "Le début du contrat ne peut pas précéder l'entretien.";
 
@@ -171,6 +183,12 @@ pub const SESSION_DURATION: &str = "Durée de la séance";
 pub const SESSION_KIND: &str = "Type de séance";
 pub const SESSION_NOTE: &str = "Note de la séance";
 pub const SESSION_ADD: &str = "Enregistrer la séance";
+/// Before a third session identical to two already noted (same day, kind and duration).
+pub const SESSION_THIRD_IDENTICAL: &str = "Deux séances identiques (même jour, même type, même durée) sont déjà notées : en noter une troisième ?";
+/// Logs the third identical session all the same.
+pub const SESSION_ADD_ANYWAY: &str = "Noter quand même";
+/// Leaves the third identical session out.
+pub const SESSION_DONT_ADD: &str = "Ne pas noter";
 pub const OVERDUE_OPEN: &str = "Actions en retard";
 pub const OVERDUE_NONE: &str = "Aucune action en retard.";
 pub const CV_ASSEMBLE: &str = "Préparer le CV à partir de la fiche";

@@ -168,10 +168,16 @@ impl<'a> Form<'a> {
     }
 
     /// A multi-line text field.
+    ///
+    /// Added straight into its grid cell, not inside a `horizontal` like the other fields: the
+    /// grid centres a child ui's first size (one line high) in the row, so a box taller than that
+    /// grew from the middle of the row and overflowed onto the next one (the ROME field under an
+    /// experience's description).
     pub fn multiline(&mut self, ui: &mut Ui, label: &str, value: &mut String) {
-        self.field_cell(ui, label, None, |ui, label_id, enabled| {
-            ui.add_enabled(
-                enabled,
+        let label_id = ui.label(label).id;
+        if ui
+            .add_enabled(
+                self.enabled,
                 TextEdit::multiline(value)
                     .id(field_id(label))
                     .desired_rows(3)
@@ -179,7 +185,10 @@ impl<'a> Form<'a> {
             )
             .labelled_by(label_id)
             .changed()
-        });
+        {
+            self.changed = true;
+        }
+        ui.end_row();
     }
 
     /// A checkbox in the field column, its label on the left like the other fields.

@@ -93,6 +93,8 @@ pub struct WorkshopsWindow {
     message: Option<String>,
     /// The workshop whose deletion waits for a second click.
     confirm_delete: Option<WorkshopId>,
+    /// The past workshop whose enrolment waits for a confirmation.
+    confirm_past_enrol: Option<WorkshopId>,
 }
 
 /// A person's name for the lists, from the records.
@@ -178,6 +180,21 @@ impl WorkshopsWindow {
         save
     }
 
+    /// The workshop with the person enrolled, to save; or nothing, with the reason shown.
+    fn enrol(&mut self, workshop: &Workshop, person: BeneficiaryId) -> Option<WorkshopAction> {
+        let mut w = workshop.clone();
+        match w.enrol(person) {
+            Ok(()) => {
+                self.message = None;
+                Some(WorkshopAction::Save(w))
+            }
+            Err(error) => {
+                self.message = Some(error.to_string());
+                None
+            }
+        }
+    }
+
     /// One workshop of the catalogue; returns it changed when the person acted on it.
     fn workshop_ui(
         &mut self,
@@ -252,6 +269,19 @@ impl WorkshopsWindow {
                 {
                     changed = Some(WorkshopAction::BookCreche(workshop.clone()));
                 }
+            } else if self.confirm_past_enrol == Some(workshop.id) {
+                // A past workshop is most likely a slip of the list: enrolling asks first.
+                ui.label(RichText::new(text::ENROL_PAST_WARNING).color(theme::WARNING));
+                if ui
+                    .add_enabled(enabled, egui::Button::new(text::confirm_past_enrol(title)))
+                    .clicked()
+                {
+                    self.confirm_past_enrol = None;
+                    changed = self.enrol(workshop, person);
+                }
+                if ui.button(text::KEEP_UNENROLLED).clicked() {
+                    self.confirm_past_enrol = None;
+                }
             } else if ui
                 .add_enabled(
                     enabled,
@@ -259,13 +289,10 @@ impl WorkshopsWindow {
                 )
                 .clicked()
             {
-                let mut w = workshop.clone();
-                match w.enrol(person) {
-                    Ok(()) => {
-                        self.message = None;
-                        changed = Some(WorkshopAction::Save(w));
-                    }
-                    Err(error) => self.message = Some(error.to_string()),
+                if workshop.date < cx.today {
+                    self.confirm_past_enrol = Some(workshop.id);
+                } else {
+                    changed = self.enrol(workshop, person);
                 }
             }
             if ui

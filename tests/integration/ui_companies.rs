@@ -123,6 +123,59 @@ fn the_best_offer_comes_first_with_its_reasons_and_is_proposed_in_one_click() {
 }
 
 #[test]
+fn an_offer_the_person_was_hired_on_is_not_proposed_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let company = &demo_companies(today())[0];
+    let offer = &company.offers[0];
+    let mut application = Application::propose(
+        company.id,
+        &company.name,
+        Some((offer.id, &offer.title)),
+        NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+    );
+    for (state, day) in [
+        (ApplicationState::Sent, 3),
+        (
+            ApplicationState::Interview {
+                date: NaiveDate::from_ymd_opt(2026, 11, 10).unwrap(),
+                time: None,
+                place: String::new(),
+            },
+            4,
+        ),
+        (
+            ApplicationState::Hired {
+                contract: ContractKind::Cdi,
+                start: NaiveDate::from_ymd_opt(2026, 11, 16).unwrap(),
+            },
+            10,
+        ),
+    ] {
+        application
+            .move_to(state, NaiveDate::from_ymd_opt(2026, 11, day).unwrap())
+            .unwrap();
+    }
+    write_cook(dir.path(), vec![application]);
+    let harness = open_companies_tab(dir.path());
+    // The line is still ranked (and listed among the applications), but says where the
+    // application stands instead of "Proposer".
+    assert_eq!(
+        harness
+            .query_all_by_label("Commis de cuisine — Brasserie du Marché")
+            .count(),
+        2
+    );
+    assert!(
+        harness
+            .query_by_label("Proposer « Commis de cuisine — Brasserie du Marché »")
+            .is_none()
+    );
+    harness.get_by_label("Candidature : Embauché");
+    // Other offers are still proposed.
+    assert!(harness.query_all_by_label_contains("Proposer « ").count() > 5);
+}
+
+#[test]
 fn matching_warns_when_an_asylum_seeker_may_not_work_yet() {
     let dir = tempfile::tempdir().unwrap();
     write_cook(dir.path(), Vec::new());
@@ -515,6 +568,27 @@ fn a_company_and_its_offer_are_saved_from_the_directory_once_valid() {
     click(&mut harness, "Enregistrer l'entreprise");
     harness.get_by_label("« Brasserie du Marché » a déjà ce SIRET dans l'annuaire.");
     assert_eq!(count(), before + 1);
+}
+
+#[test]
+fn an_impossible_offer_start_gets_the_message_of_every_date_field() {
+    let dir = tempfile::tempdir().unwrap();
+    write_cook(dir.path(), Vec::new());
+    let mut harness = open_companies_tab(dir.path());
+    click(&mut harness, "Annuaire des entreprises…");
+    click(&mut harness, "Nouvelle entreprise");
+    type_into(&mut harness, "Raison sociale", "Pressing du Centre");
+    type_into(&mut harness, "SIRET", "35600000049837");
+    type_into(&mut harness, "Code APE/NAF", "9601b");
+    click(&mut harness, "Ajouter une offre");
+    type_into(&mut harness, "Intitulé (offre 1)", "Repasseuse");
+    type_into(&mut harness, "Début (offre 1)", "31/02/2025");
+    click(&mut harness, "Enregistrer l'entreprise");
+    harness.get_by_label("Cette date n'existe pas : 31/02/2025.");
+    let (companies, _) = Store::open(dir.path(), Access::ReadOnly)
+        .unwrap()
+        .load_companies();
+    assert!(companies.iter().all(|c| c.name != "Pressing du Centre"));
 }
 
 /// A planned interview of a mother of a baby books the crèche: "Réserver la crèche pour

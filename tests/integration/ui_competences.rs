@@ -163,3 +163,15 @@ fn snapshot_competences_tab_filled() {
     harness.run();
     crate::image_snapshot::snapshot(&mut harness, "competences_tab");
 }
+
+#[test]
+fn an_impossible_date_gets_the_same_message_in_an_experience() {
+    let dir = tempfile::tempdir().unwrap();
+    write_fixture(dir.path());
+    let mut harness = open_skills_tab(dir.path());
+    click(&mut harness, "Ajouter une expérience");
+    type_into(&mut harness, "Début (expérience 1)", "31/02/2025");
+    click(&mut harness, "Ajouter une expérience");
+    // The message of every date field, not one of its own.
+    harness.get_by_label("Cette date n'existe pas : 31/02/2025.");
+}

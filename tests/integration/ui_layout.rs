@@ -149,3 +149,41 @@ fn the_workshops_list_starts_with_the_upcoming_ones() {
     assert!(upcoming.top() < past.top(), "{upcoming:?} {past:?}");
     assert!(harness.query_by_label("Ateliers passés").is_some());
 }
+
+#[test]
+fn the_experience_description_leaves_room_for_the_rome_field() {
+    let dir = tempfile::tempdir().unwrap();
+    write_fixture(dir.path());
+    let mut harness = app_sized(dir.path(), 1200.0, 800.0);
+    open_fixture(&mut harness);
+    harness.get_by_label("Compétences").click();
+    harness.run();
+    harness
+        .get_by_label("Ajouter une expérience")
+        .scroll_to_me();
+    harness.run();
+    harness.get_by_label("Ajouter une expérience").click();
+    harness.run();
+    type_into(&mut harness, "Métier ROME (expérience 1)", "d1106");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    type_into(
+        &mut harness,
+        "Description (expérience 1)",
+        "Vente de tissus, accueil des clients, tenue de la caisse.",
+    );
+    harness
+        .get_by_label("Description (expérience 1)")
+        .scroll_to_me();
+    harness.run();
+    // The box ends above the ROME row (its chosen occupation, then its search field).
+    let description = harness.get_by_label("Description (expérience 1)").rect();
+    let chosen = harness
+        .get_by_label("Retirer (Métier ROME (expérience 1))")
+        .rect();
+    let search = harness.get_by_label("Métier ROME (expérience 1)").rect();
+    assert!(
+        description.bottom() <= chosen.top() && chosen.bottom() <= search.top(),
+        "description {description:?}, chosen occupation {chosen:?}, search {search:?}"
+    );
+}

@@ -509,3 +509,69 @@ fn an_empty_workshop_is_deleted_after_confirmation_and_its_file_kept() {
             .is_none()
     );
 }
+
+#[test]
+fn enrolling_in_a_past_workshop_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    save(dir.path(), &[fixture()]);
+    {
+        let store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+        let mut workshop = Workshop::new(d(2026, 11, 2));
+        workshop.title = "Atelier CV".into();
+        store.save_workshop(&workshop).unwrap();
+    }
+    let mut harness = app(dir.path());
+    harness.run();
+    open_tab(&mut harness, "Fatoumata Diallo");
+    click(&mut harness, "Ateliers collectifs…");
+    click(&mut harness, "Inscrire à « Atelier CV »");
+    // Held on 2 November: nothing is saved before a confirmation.
+    harness.get_by_label("Cet atelier a déjà eu lieu.");
+    assert!(workshops(dir.path())[0].enrolments.is_empty());
+    click(&mut harness, "Ne pas inscrire");
+    assert!(workshops(dir.path())[0].enrolments.is_empty());
+    assert!(
+        harness
+            .query_by_label("Cet atelier a déjà eu lieu.")
+            .is_none()
+    );
+
+    click(&mut harness, "Inscrire à « Atelier CV »");
+    click(&mut harness, "Inscrire quand même à « Atelier CV »");
+    assert_eq!(workshops(dir.path())[0].enrolments.len(), 1);
+    harness.get_by_label("Désinscrire de « Atelier CV »");
+}
+
+#[test]
+fn a_third_identical_session_on_one_day_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    save(dir.path(), &[fixture()]);
+    let mut harness = app(dir.path());
+    harness.run();
+    open_tab(&mut harness, "Fatoumata Diallo");
+    // Two identical sessions (a morning and an afternoon) are logged without a question.
+    for _ in 0..2 {
+        type_into(&mut harness, "Durée de la séance", "1h");
+        harness.key_press(egui::Key::Enter);
+        harness.run();
+    }
+    let question = "Deux séances identiques (même jour, même type, même durée) sont déjà \
+                    notées : en noter une troisième ?";
+    assert!(harness.query_by_label(question).is_none());
+    // The third, Enter pressed once too often, asks first.
+    type_into(&mut harness, "Durée de la séance", "60");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.get_by_label(question);
+    click(&mut harness, "Ne pas noter");
+    assert!(harness.query_by_label(question).is_none());
+    let_autosave_run(&mut harness);
+    assert_eq!(saved(dir.path(), "Diallo").preparation.sessions.len(), 2);
+
+    click(&mut harness, "Enregistrer la séance");
+    click(&mut harness, "Noter quand même");
+    let_autosave_run(&mut harness);
+    let sessions = saved(dir.path(), "Diallo").preparation.sessions;
+    assert_eq!(sessions.len(), 3);
+    assert!(sessions.iter().all(|s| s.duration_minutes == 60));
+}
