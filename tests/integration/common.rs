@@ -31,6 +31,20 @@ pub fn app(dir: &Path) -> Harness<'static, ParcoursApp> {
         .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config))
 }
 
+/// The window on `dir` as [`app`] builds it, but drawing a box ("tofu") for a character no font
+/// has (CJK), as the real window does: kittest panics on one by default.
+pub fn app_drawing_boxes(dir: &Path) -> Harness<'static, ParcoursApp> {
+    let config = AppConfig {
+        data_dir: dir.to_owned(),
+        today: Some(today()),
+    };
+    Harness::builder()
+        .with_size(egui::vec2(1100.0, 760.0))
+        .with_theme(egui::Theme::Light)
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config))
+}
+
 /// Lets simulated time pass beyond the autosave delay (each step is 0.25 s).
 pub fn let_autosave_run(harness: &mut Harness<'_, ParcoursApp>) {
     harness.run_steps(6);

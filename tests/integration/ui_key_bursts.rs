@@ -9,9 +9,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use parcours::model::BeneficiaryId;
 use parcours::store::{Access, Store};
-use parcours::ui::{AppConfig, ParcoursApp};
+use parcours::ui::ParcoursApp;
 
-use crate::common::{app, fixture, today};
+use crate::common::{app, app_drawing_boxes, fixture, today};
 
 fn tab() -> Vec<egui::Event> {
     let key = |pressed| egui::Event::Key {
@@ -142,14 +142,7 @@ fn a_character_the_fonts_lack_is_named_beside_the_name() {
         plain.identity.first_name = "Awa".into();
         store.save_beneficiary(&plain, today()).unwrap();
     }
-    let config = AppConfig {
-        data_dir: dir.path().to_owned(),
-        today: Some(today()),
-    };
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1100.0, 760.0))
-        .allow_missing_glyphs()
-        .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config));
+    let mut harness = app_drawing_boxes(dir.path());
     harness.run();
     harness.get_by_label_contains("Awa Diallo").click();
     harness.run();

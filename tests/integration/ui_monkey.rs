@@ -18,9 +18,9 @@ use parcours::model::{
     demo_workshops,
 };
 use parcours::store::{Access, Store};
-use parcours::ui::{AppConfig, ParcoursApp};
+use parcours::ui::ParcoursApp;
 
-use super::common::today;
+use super::common::{app_drawing_boxes as app, today};
 
 /// What the monkey types: accented letters, the digit row of a French keyboard without Shift, `AltGr` symbols,
 /// combining marks, right-to-left text, emoji and joiners, odd code points.
@@ -161,21 +161,6 @@ fn demo_dir() -> (tempfile::TempDir, Vec<Beneficiary>) {
         store.save_workshop(&workshop).unwrap();
     }
     (dir, records)
-}
-
-/// The window on `dir`, as `common::app` builds it, but drawing a box ("tofu") for a character
-/// no font has (emoji, CJK), as the real window does: kittest panics on them by default, which
-/// is about fonts, not about what this test looks for.
-fn app(dir: &std::path::Path) -> Harness<'static, ParcoursApp> {
-    let config = AppConfig {
-        data_dir: dir.to_owned(),
-        today: Some(today()),
-    };
-    Harness::builder()
-        .with_size(egui::vec2(1100.0, 760.0))
-        .with_theme(egui::Theme::Light)
-        .allow_missing_glyphs()
-        .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config))
 }
 
 /// Clicks the first widget labelled `label`, if there is one on screen.
