@@ -155,5 +155,22 @@ fn matching(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, matching);
+/// One search of the ROME picker over the whole table (a keystroke in the picker), for the
+/// queries a counsellor types. Was a unit test with a time bound: tests never assert timings.
+fn rome_search(c: &mut Criterion) {
+    let catalog = catalog();
+    for query in [
+        "aide soignant",
+        "j15",
+        "a",
+        "cuisinier",
+        "conducteur engins",
+    ] {
+        c.bench_function(&format!("rome_search_{}", query.replace(' ', "_")), |b| {
+            b.iter(|| catalog.search(black_box(query), 8));
+        });
+    }
+}
+
+criterion_group!(benches, matching, rome_search);
 criterion_main!(benches);

@@ -515,37 +515,4 @@ mod tests {
         let j1501 = catalog().occupation("J1501").unwrap();
         assert_eq!(j1501.to_string(), "J1501 · Aide-soignant / Aide-soignante");
     }
-
-    /// Prints the time of one search over the whole table:
-    /// `cargo test --release --lib rome::tests::search_timing -- --nocapture`.
-    #[test]
-    fn search_timing() {
-        let catalog = catalog();
-        let queries = [
-            "aide soignant",
-            "j15",
-            "a",
-            "cuisinier",
-            "conducteur engins",
-        ];
-        let rounds = 200;
-        let start = std::time::Instant::now();
-        for _ in 0..rounds {
-            for q in queries {
-                std::hint::black_box(catalog.search(std::hint::black_box(q), 8));
-            }
-        }
-        let searches = u32::try_from(rounds * queries.len()).unwrap();
-        let per_search: std::time::Duration = start.elapsed() / searches;
-        println!(
-            "ROME search over {} occupations: {per_search:?} per search",
-            catalog.occupations().len()
-        );
-        // Generous bound so that a debug build on a loaded machine stays green; the release
-        // figure is reported separately.
-        assert!(
-            per_search < std::time::Duration::from_millis(20),
-            "{per_search:?}"
-        );
-    }
 }
