@@ -32,5 +32,6 @@ mod ui_preparation;
 mod ui_print;
 #[cfg(unix)]
 mod ui_save_fallback;
+mod ui_status;
 mod ui_summary;
 mod ui_typing;
