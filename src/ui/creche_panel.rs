@@ -217,6 +217,9 @@ pub struct CrechePanel {
     engine: Option<Engine>,
     /// What became of the last "Enregistrer le planning en PDF…": (message, is an error).
     pdf_status: Option<(String, bool)>,
+    /// Offered when the save dialog gave nothing (perhaps none could be shown): the week's PDF
+    /// in the Documents folder, saved by one click.
+    pdf_fallback: Option<std::path::PathBuf>,
 }
 
 /// Everything the tab reads besides the draft.
@@ -752,6 +755,15 @@ impl CrechePanel {
         if ui.button(text::CRECHE_SAVE_WEEK_PDF).clicked() {
             self.save_week_pdf(all, context, monday);
         }
+        if let Some(path) = &self.pdf_fallback
+            && ui
+                .button(text::SAVE_IN_FALLBACK)
+                .on_hover_text(path.display().to_string())
+                .clicked()
+            && let Some(path) = self.pdf_fallback.take()
+        {
+            self.write_week_pdf(all, context, monday, &path);
+        }
         if let Some((message, failed)) = &self.pdf_status {
             let colour = if *failed { theme::ERROR } else { theme::OK };
             ui.label(RichText::new(message).color(colour));
@@ -872,15 +884,35 @@ impl CrechePanel {
         context: &CrecheContext<'_>,
         monday: NaiveDate,
     ) {
+        let name = format!("creche_{}.pdf", iso_week_label(monday));
         let Some(path) = rfd::FileDialog::new()
             .set_title(text::CRECHE_SAVE_WEEK_PDF)
-            .set_file_name(format!("creche_{}.pdf", iso_week_label(monday)))
+            .set_file_name(&name)
             .add_filter(text::PDF_FILTER, &["pdf"])
             .save_file()
         else {
-            self.pdf_status = Some((text::CRECHE_NOTHING_SAVED.to_owned(), true));
+            // Cancelled, or no dialog could be shown (rfd cannot tell which): nothing saved,
+            // and the Documents folder offered.
+            let folder = crate::report::fallback_folder();
+            self.pdf_status = Some((
+                text::no_file_chosen(text::THE_WEEK_PLANNING, folder.as_deref()),
+                true,
+            ));
+            self.pdf_fallback = folder.map(|folder| crate::report::free_path(&folder, &name));
             return;
         };
+        self.write_week_pdf(all, context, monday, &path);
+    }
+
+    /// Renders the week's planning and writes it at `path`, saying how it went.
+    fn write_week_pdf(
+        &mut self,
+        all: &[&Beneficiary],
+        context: &CrecheContext<'_>,
+        monday: NaiveDate,
+        path: &std::path::Path,
+    ) {
+        self.pdf_fallback = None;
         let week = CrecheWeek::build(
             all,
             context.settings,
@@ -894,7 +926,7 @@ impl CrechePanel {
         self.pdf_status = Some(match render_creche_week(engine, &week) {
             Err(error) => (error.to_string(), true),
             Ok(rendered) => {
-                if let Err(error) = save_pdf(&path, &rendered.pdf) {
+                if let Err(error) = save_pdf(path, &rendered.pdf) {
                     (error.to_string(), true)
                 } else {
                     let done = format!("{} {}.", text::CRECHE_WEEK_SAVED, path.display());

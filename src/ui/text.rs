@@ -260,7 +260,6 @@ pub const CRECHE_CLOSURES: &str = "Fermetures (vacances, jours fériés)";
 pub const CRECHE_ADD_CLOSURE: &str = "Ajouter une fermeture";
 pub const CRECHE_REMOVE_CLOSURE: &str = "Retirer";
 pub const CRECHE_SAVE_WEEK_PDF: &str = "Enregistrer le planning de la semaine en PDF…";
-pub const CRECHE_NOTHING_SAVED: &str = "Aucun fichier choisi : le planning n'a pas été enregistré.";
 pub const CRECHE_WEEK_SAVED: &str = "Planning de la semaine enregistré dans";
 
 /// The permit's expiry alert, in one sentence (Préparation tab).
@@ -393,3 +392,5 @@ pub const SAVE_IN_FALLBACK: &str = "Enregistrer dans Documents";
 pub const THE_SUMMARY: &str = "la synthèse";
 /// What the CV section saves, for [`no_file_chosen`].
 pub const THE_CV: &str = "le CV";
+/// What the crèche's planning saves, for [`no_file_chosen`].
+pub const THE_WEEK_PLANNING: &str = "le planning";
