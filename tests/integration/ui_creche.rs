@@ -576,3 +576,47 @@ fn a_child_over_the_age_limit_is_not_offered_the_creche_from_a_workshop() {
             .is_none()
     );
 }
+
+#[test]
+fn an_expired_waiting_request_is_shown_as_expired_without_a_rank() {
+    let dir = tempfile::tempdir().unwrap();
+    write_full_tuesday(dir.path(), 0);
+    // Fatoumata asked for a day already past (today is 22/11/2026), and for Tuesday 24/11.
+    let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+    store.load();
+    let mut fatoumata = fixture();
+    let awa = fatoumata.family.children[0].id;
+    for (day, note) in [
+        (d(2026, 11, 17), "atelier passé"),
+        (d(2026, 11, 24), "à venir"),
+    ] {
+        fatoumata
+            .creche
+            .waiting
+            .push(parcours::model::WaitingRequest {
+                booking: Booking {
+                    id: BookingId::new(),
+                    child: awa,
+                    schedule: Schedule::Once(day),
+                    start: t(9, 0),
+                    end: t(12, 0),
+                    reason: BookingReason::Workshop(None),
+                    note: note.into(),
+                },
+                requested_on: d(2026, 11, 10),
+            });
+    }
+    store.save_beneficiary(&fatoumata, today()).unwrap();
+    drop(store);
+
+    let harness = open_creche_tab(dir.path());
+    // The past one is marked, without a rank; the other keeps the first rank.
+    assert!(harness.query_by_label("expirée").is_some());
+    assert!(harness.query_by_label("n° 1").is_some());
+    assert!(harness.query_by_label("n° 2").is_none());
+    assert!(
+        harness
+            .query_by_label_contains("1 demande(s) en attente pour toute la crèche")
+            .is_some()
+    );
+}
