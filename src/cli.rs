@@ -13,7 +13,7 @@ use clap::{Parser, Subcommand};
 
 use crate::model::{
     Beneficiary, BeneficiaryId, Settings, add_demo_applications, demo_beneficiaries,
-    demo_companies_for, demo_partners, fold, validate,
+    demo_companies_for, demo_partners, fresh_seed, name_order_key, validate,
 };
 use crate::model::{csv_import, matching};
 use crate::report::{
@@ -327,12 +327,6 @@ fn check(data_dir: &Path, today: NaiveDate, out: &mut dyn Write) -> Result<Outco
     })
 }
 
-/// Sort key for lists: last name, then first name, accent- and case-insensitively.
-#[must_use]
-pub fn name_order_key(b: &Beneficiary) -> (String, String) {
-    (fold(&b.identity.last_name), fold(&b.identity.first_name))
-}
-
 /// A value fit for one tab-separated field: a hand-edited file may hold tabs or line breaks.
 fn tsv_field(text: &str) -> String {
     text.chars()
@@ -354,18 +348,6 @@ fn list(data_dir: &Path, out: &mut dyn Write) -> Result<Outcome, CliError> {
         )?;
     }
     Ok(Outcome::Success)
-}
-
-/// A seed that differs at every call, so that demo identifiers are never reused.
-#[must_use]
-pub fn fresh_seed() -> u64 {
-    let since_epoch = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default();
-    // Seconds, nanoseconds and the process id, mixed into 64 bits.
-    since_epoch.as_secs().wrapping_mul(1_000_000_007)
-        ^ u64::from(since_epoch.subsec_nanos())
-        ^ u64::from(std::process::id()).rotate_left(32)
 }
 
 fn demo(
@@ -682,35 +664,16 @@ fn creche_week(
     Ok(Outcome::Success)
 }
 
-/// Largest CSV file imported: a directory of several thousand companies is far smaller.
-const MAX_IMPORT_BYTES: u64 = 4 * 1024 * 1024;
-
-/// Reads a CSV file to import, refusing what is not a regular file or is too large.
-pub fn read_import_file(path: &Path) -> Result<Vec<u8>, CliError> {
-    let error = |reason: String| CliError::ImportFile {
-        path: path.to_owned(),
-        reason,
-    };
-    let meta = std::fs::metadata(path).map_err(|e| error(e.to_string()))?;
-    if !meta.is_file() {
-        return Err(error("ce n'est pas un fichier ordinaire".to_owned()));
-    }
-    if meta.len() > MAX_IMPORT_BYTES {
-        return Err(error(format!(
-            "plus de {} Mo : ce n'est pas une liste d'entreprises",
-            MAX_IMPORT_BYTES / (1024 * 1024)
-        )));
-    }
-    std::fs::read(path).map_err(|e| error(e.to_string()))
-}
-
 fn import_companies(
     data_dir: &Path,
     file: &Path,
     skip_invalid: bool,
     out: &mut dyn Write,
 ) -> Result<Outcome, CliError> {
-    let bytes = read_import_file(file)?;
+    let bytes = crate::store::read_import_file(file).map_err(|e| CliError::ImportFile {
+        path: e.path,
+        reason: e.reason,
+    })?;
     let preview = csv_import::preview(&bytes);
     let unknown = preview.unknown_columns();
     if !unknown.is_empty() {

@@ -91,6 +91,13 @@ uuid_id!(
     BookingId
 );
 
+/// A seed for demonstration data that differs from one run to the next: the random bits of a new
+/// UUID v7, drawn here where identifiers read the clock, so that the model reads it nowhere else.
+#[must_use]
+pub fn fresh_seed() -> u64 {
+    Uuid::now_v7().as_u64_pair().1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -71,6 +71,7 @@ pub use draft::{BeneficiaryDraft, ChildDraft, OutcomeDraft, PhaseDraft};
 pub use draft_rescue::{Removal, RemovedKind, find_removal};
 pub use ids::{
     ApplicationId, BeneficiaryId, BookingId, ChildId, CompanyId, OfferId, PartnerId, WorkshopId,
+    fresh_seed,
 };
 pub use integration::{
     CertificateKind, CivicExam, CivicExamResult, FrenchAbilities, Gap, Integration,
@@ -92,7 +93,7 @@ pub use preparation_draft::{
     ActionDraft, AdminStepDraft, CertificateDraft, CivicExamDraft, IntegrationDraft,
     ObjectiveDraft, PreparationDraft, ProjectDraft, SessionDraft,
 };
-pub use search::{SearchQuery, fold};
+pub use search::{SearchQuery, fold, name_order_key};
 pub use settings::Settings;
 pub use skills::{
     AreaAssessment, AreaStatus, CourseKind, Diploma, Experience, ExperienceKind, FlePartner,

@@ -3,6 +3,8 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+use super::beneficiary::Beneficiary;
+
 /// Folds a text for comparison: decomposed, combining marks removed, lower-cased, and the
 /// letters that do not decompose (ø, đ, ł, æ, œ, ß…) replaced by their plain Latin form.
 #[must_use]
@@ -55,6 +57,13 @@ impl SearchQuery {
     pub fn matches(&self, folded: &str) -> bool {
         self.words.iter().all(|w| folded.contains(w.as_str()))
     }
+}
+
+/// Sort key for lists (the window's and `parcours list`): last name, then first name, accent- and
+/// case-insensitively.
+#[must_use]
+pub fn name_order_key(b: &Beneficiary) -> (String, String) {
+    (fold(&b.identity.last_name), fold(&b.identity.first_name))
 }
 
 #[cfg(test)]

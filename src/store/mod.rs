@@ -25,6 +25,7 @@ mod companies;
 mod conflict;
 mod creche;
 mod envelope;
+mod import_file;
 mod load;
 mod lock;
 mod workshops;
@@ -44,6 +45,7 @@ pub use companies::COMPANIES_DIR;
 pub use conflict::{CONFLICTS_DIR, Conflict};
 pub use creche::CRECHE_FILE;
 pub use envelope::{DecodeError, SCHEMA_VERSION, parse_beneficiary, render_beneficiary};
+pub use import_file::{ImportFileError, read_import_file};
 pub use load::Problem;
 pub use workshops::{DELETED_WORKSHOPS_DIR, WORKSHOPS_DIR};
 

@@ -18,7 +18,6 @@ use super::preparation_panel::{PreparationAction, PreparationPanel};
 use super::skills_panel::{SkillsAction, SkillsPanel};
 use super::summary_panel::SummaryPanel;
 use super::{bidi, identity_panel, overdue_window, preparation_panel, text, theme, widgets};
-use crate::cli::{fresh_seed, name_order_key};
 use crate::model::CrecheSettings;
 use crate::model::{
     Application, Company, OutcomeDraft, OutcomeKind, add_demo_applications, demo_companies,
@@ -26,7 +25,7 @@ use crate::model::{
 };
 use crate::model::{
     Beneficiary, BeneficiaryDraft, BeneficiaryId, Field, FieldError, FlePartner, Removal, Settings,
-    demo_beneficiaries, demo_partners, find_removal,
+    demo_beneficiaries, demo_partners, find_removal, fresh_seed, name_order_key,
 };
 use crate::model::{Workshop, demo_workshops};
 use crate::store::{Access, Conflict, LoadReport, Problem, Store, StoreError};

@@ -225,7 +225,7 @@ impl CompaniesPanel {
                     .add_filter("CSV", &["csv", "txt"])
                     .pick_file()
             {
-                match crate::cli::read_import_file(&path) {
+                match crate::store::read_import_file(&path) {
                     Ok(bytes) => {
                         let name = path
                             .file_name()
