@@ -4,53 +4,25 @@
 //! This module knows nothing of egui nor of the file system: the store reads and writes these
 //! types, the UI draws them, and both can be tested without the other.
 
-mod application;
-mod beneficiary;
-mod cefr;
-mod company;
-mod creche;
-mod creche_draft;
-pub mod csv_import;
-mod cv;
-mod dates;
-mod demo;
-mod demo_companies;
-mod demo_creche;
-mod demo_preparation;
-mod draft;
-mod draft_rescue;
-mod ids;
-mod integration;
-pub mod matching;
-mod merge;
-mod pathway;
-mod preparation;
-mod preparation_draft;
-pub mod rome;
-mod search;
-mod settings;
-mod skills;
-mod skills_draft;
+pub mod companies;
+pub mod creche;
+pub mod demo;
+pub mod preparation;
+pub mod record;
+pub mod skills;
 #[cfg(test)]
 mod unicode_props;
-mod validation;
-mod work_right;
-mod workshop;
 
-pub use application::{
+pub use companies::{
     Application, ApplicationState, EndReason, HistoryEntry, Immersion, ImmersionResult, MoveError,
     PMSMP_MAX_DAYS, RefusalReason, StateKind,
 };
-pub use beneficiary::{
-    Administrative, Beneficiary, Child, Contact, CrecheAge, Family, FamilySituation, Identity,
-    PermitKind, ResidencePermit, Sex,
-};
-pub use cefr::CefrLevel;
-pub use company::{
+pub use companies::{
     Company, CompanyContact, CompanyError, CompanyField, Offer, OfferStatus,
     Schedule as OfferSchedule, SiaeKind, check_email, check_postcode, check_siret, departement,
     normalize_ape,
 };
+pub use companies::{csv_import, matching};
 pub use creche::{
     Booking, BookingReason, Cell, CellEntry, ChildCare, Closure, CrecheFamily, CrecheProblem,
     CrecheSettings, DEFAULT_CAPACITY, DayPlan, Fill, FullSlot, MAX_CAPACITY, Occupancy, Planned,
@@ -60,28 +32,11 @@ pub use creche::{
     monday_of, on_grid, parse_iso_week, plan_booking, plan_booking_on, planning_monday, priority,
     waiting_list, week_lines, weekday_label,
 };
-pub use creche_draft::{CareDraft, CrecheDraft};
-pub use cv::{Cv, CvDraft, cv_lines};
-pub use dates::{age_in_months, format_date, parse_date};
+pub use creche::{CareDraft, CrecheDraft};
+pub use demo::demo_workshops;
+pub use demo::rebook_demo_creche;
+pub use demo::{add_demo_applications, demo_companies, demo_companies_for};
 pub use demo::{demo_beneficiaries, demo_partners};
-pub use demo_companies::{add_demo_applications, demo_companies, demo_companies_for};
-pub use demo_creche::rebook_demo_creche;
-pub use demo_preparation::demo_workshops;
-pub use draft::{BeneficiaryDraft, ChildDraft, OutcomeDraft, PhaseDraft};
-pub use draft_rescue::{Removal, RemovedKind, find_removal};
-pub use ids::{
-    ApplicationId, BeneficiaryId, BookingId, ChildId, CompanyId, OfferId, PartnerId, WorkshopId,
-    fresh_seed,
-};
-pub use integration::{
-    CertificateKind, CivicExam, CivicExamResult, FrenchAbilities, Gap, Integration,
-    LanguageCertificate, PermitTarget,
-};
-pub use merge::{RecordPart, Side, merge};
-pub use pathway::{
-    ContractKind, DURABLE_MONTHS, EntryRoute, ExitClass, Outcome, OutcomeKind, Pathway, Phase,
-    PhaseProgress, PhaseStatus, Phases, RouteOverride, Stage,
-};
 pub use preparation::{
     Action, ActionStatus, Actor, AdminStep, AdminStepKind, CIR_CIVIC_DAYS, CirTraining, Hours,
     INDIVIDUAL_TARGET_PERCENT, Mobility, Objective, OverdueAction, PERMIT_FILING_DEADLINE_DAYS,
@@ -89,22 +44,45 @@ pub use preparation::{
     ProjectStatus, Session, SessionKind, StepStatus, Theme, Transport, WorkingTime, format_minutes,
     parse_duration,
 };
-pub use preparation_draft::{
+pub use preparation::{
     ActionDraft, AdminStepDraft, CertificateDraft, CivicExamDraft, IntegrationDraft,
     ObjectiveDraft, PreparationDraft, ProjectDraft, SessionDraft,
 };
-pub use search::{SearchQuery, fold, name_order_key};
-pub use settings::Settings;
+pub use preparation::{
+    Attendance, Enrolment, Workshop, WorkshopError, WorkshopTheme, attended_sessions,
+    sort_catalogue,
+};
+pub use preparation::{Cv, CvDraft, cv_lines};
+pub use record::CefrLevel;
+pub use record::Settings;
+pub use record::{ASYLUM_WAIT_MONTHS, WorkRight};
+pub use record::{
+    Administrative, Beneficiary, Child, Contact, CrecheAge, Family, FamilySituation, Identity,
+    PermitKind, ResidencePermit, Sex,
+};
+pub use record::{
+    ApplicationId, BeneficiaryId, BookingId, ChildId, CompanyId, OfferId, PartnerId, WorkshopId,
+    fresh_seed,
+};
+pub use record::{BeneficiaryDraft, ChildDraft, OutcomeDraft, PhaseDraft};
+pub use record::{
+    CertificateKind, CivicExam, CivicExamResult, FrenchAbilities, Gap, Integration,
+    LanguageCertificate, PermitTarget,
+};
+pub use record::{
+    ContractKind, DURABLE_MONTHS, EntryRoute, ExitClass, Outcome, OutcomeKind, Pathway, Phase,
+    PhaseProgress, PhaseStatus, Phases, RouteOverride, Stage,
+};
+pub use record::{Field, FieldError, validate};
+pub use record::{RecordPart, Side, merge};
+pub use record::{Removal, RemovedKind, find_removal};
+pub use record::{SearchQuery, fold, name_order_key};
+pub use record::{age_in_months, format_date, parse_date};
+pub use skills::rome;
 pub use skills::{
     AreaAssessment, AreaStatus, CourseKind, Diploma, Experience, ExperienceKind, FlePartner,
     FleReferral, Language, LifeArea, Recognition, ReferralOutcome, Skill, SkillLevel,
     SkillsAssessment, Transferability, TransversalRating, TransversalSkill, YearMonth,
     eqf_french_equivalent, years_by_occupation,
 };
-pub use skills_draft::{DiplomaDraft, ExperienceDraft, ReferralDraft, SkillsDraft, new_referral};
-pub use validation::{Field, FieldError, validate};
-pub use work_right::{ASYLUM_WAIT_MONTHS, WorkRight};
-pub use workshop::{
-    Attendance, Enrolment, Workshop, WorkshopError, WorkshopTheme, attended_sessions,
-    sort_catalogue,
-};
+pub use skills::{DiplomaDraft, ExperienceDraft, ReferralDraft, SkillsDraft, new_referral};

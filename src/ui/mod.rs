@@ -2,26 +2,12 @@
 //! the shared form pieces, `theme` every colour and size, `text` every string.
 
 mod app;
-mod bidi;
-mod companies_panel;
-mod companies_window;
-mod conflict_window;
-mod creche_panel;
-mod creche_settings_window;
-mod cv_section;
-mod identity_panel;
-mod input_pacing;
-mod list_panel;
-mod loading;
-mod overdue_window;
-mod preparation_panel;
-pub mod rome_picker;
-mod skills_panel;
-mod summary_panel;
+mod list;
+mod tabs;
 mod text;
 mod theme;
-mod widgets;
-mod workshops_window;
+pub mod widgets;
+mod windows;
 
 use std::path::PathBuf;
 

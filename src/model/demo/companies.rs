@@ -1,0 +1,886 @@
+//! Demo data for phase 3: two dozen partner companies of the Val-de-Marne across sectors,
+//! with offers in every status, and applications in every state for some demo people.
+//!
+//! Identifiers are fixed, so that loading the demo twice updates the same files instead of
+//! doubling the directory.
+
+use chrono::{Days, NaiveDate, NaiveTime};
+use uuid::Uuid;
+
+use crate::model::companies::application::{
+    Application, ApplicationState, EndReason, Immersion, ImmersionResult, RefusalReason,
+};
+use crate::model::companies::company::{
+    Company, CompanyContact, Offer, OfferStatus, Schedule, SiaeKind, luhn_ok,
+};
+use crate::model::record::beneficiary::Beneficiary;
+use crate::model::record::cefr::CefrLevel;
+use crate::model::record::ids::{CompanyId, OfferId};
+use crate::model::record::pathway::ContractKind;
+
+/// An offer of the demo: (title, ROME, contract, hours, schedule, French level, skills,
+/// status).
+type OfferSpec = (
+    &'static str,
+    &'static str,
+    ContractKind,
+    u32,
+    Schedule,
+    CefrLevel,
+    &'static [&'static str],
+    OfferStatus,
+);
+
+const OPEN: OfferStatus = OfferStatus::Open;
+const DAY: Schedule = Schedule::Day;
+
+/// (name, APE, town, postcode, insertion clauses, contact, offers).
+type CompanySpec = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    bool,
+    &'static str,
+    &'static [OfferSpec],
+);
+
+const COMPANIES: &[CompanySpec] = &[
+    (
+        "Brasserie du Marché",
+        "56.10A",
+        "Créteil",
+        "94000",
+        false,
+        "Karim Benali",
+        &[
+            (
+                "Commis de cuisine",
+                "G1602",
+                ContractKind::Cdi,
+                35,
+                DAY,
+                CefrLevel::A2,
+                &["Préparation des plats chauds"],
+                OPEN,
+            ),
+            (
+                "Serveur en salle",
+                "G1803",
+                ContractKind::Cdd,
+                30,
+                Schedule::Weekend,
+                CefrLevel::B1,
+                &[],
+                OPEN,
+            ),
+        ],
+    ),
+    (
+        "Hôtel Ibis Créteil",
+        "55.10Z",
+        "Créteil",
+        "94000",
+        true,
+        "Sophie Marchand",
+        &[
+            (
+                "Employé d'étage",
+                "G1501",
+                ContractKind::Cdi,
+                28,
+                DAY,
+                CefrLevel::A1,
+                &[],
+                OPEN,
+            ),
+            (
+                "Réceptionniste de nuit",
+                "G1703",
+                ContractKind::Cdi,
+                35,
+                Schedule::Night,
+                CefrLevel::B2,
+                &[],
+                OPEN,
+            ),
+        ],
+    ),
+    (
+        "Clinique des Bords de Marne",
+        "86.10Z",
+        "Champigny-sur-Marne",
+        "94500",
+        false,
+        "Dr Anne Lefort",
+        &[
+            (
+                "Aide-soignant(e)",
+                "J1501",
+                ContractKind::Cdi,
+                35,
+                DAY,
+                CefrLevel::B1,
+                &["Soins d'hygiène et de confort"],
+                OPEN,
+            ),
+            (
+                "Aide-soignant(e) de nuit",
+                "J1501",
+                ContractKind::Cdd,
+                35,
+                Schedule::Night,
+                CefrLevel::B1,
+                &[],
+                OfferStatus::Filled,
+            ),
+        ],
+    ),
+    (
+        "EHPAD Les Tilleuls",
+        "87.10A",
+        "Vitry-sur-Seine",
+        "94400",
+        true,
+        "Martine Roux",
+        &[(
+            "Agent de service hospitalier",
+            "J1501",
+            ContractKind::SubsidisedContract,
+            30,
+            DAY,
+            CefrLevel::A2,
+            &[],
+            OPEN,
+        )],
+    ),
+    (
+        "Aide à Domicile 94",
+        "88.10A",
+        "Villejuif",
+        "94800",
+        true,
+        "Nadia Haddad",
+        &[(
+            "Auxiliaire de vie",
+            "K1302",
+            ContractKind::Cdi,
+            24,
+            DAY,
+            CefrLevel::A2,
+            &["Accompagnement des personnes âgées"],
+            OPEN,
+        )],
+    ),
+    (
+        "Propreté Services Val-de-Marne",
+        "81.21Z",
+        "Ivry-sur-Seine",
+        "94200",
+        true,
+        "Jean-Luc Moreau",
+        &[
+            (
+                "Agent de nettoyage",
+                "K2204",
+                ContractKind::Cdi,
+                20,
+                DAY,
+                CefrLevel::A1,
+                &[],
+                OPEN,
+            ),
+            (
+                "Agent de nettoyage de bureaux (soir)",
+                "K2204",
+                ContractKind::Cdd,
+                15,
+                Schedule::Night,
+                CefrLevel::A0,
+                &[],
+                OPEN,
+            ),
+        ],
+    ),
+    (
+        "Bâti-Est Construction",
+        "41.20A",
+        "Bonneuil-sur-Marne",
+        "94380",
+        true,
+        "Paulo Ferreira",
+        &[
+            (
+                "Maçon",
+                "F1703",
+                ContractKind::Cdd,
+                39,
+                DAY,
+                CefrLevel::A2,
+                &["Montage de murs"],
+                OPEN,
+            ),
+            (
+                "Manœuvre",
+                "F1704",
+                ContractKind::Interim,
+                35,
+                DAY,
+                CefrLevel::A1,
+                &[],
+                OPEN,
+            ),
+        ],
+    ),
+    (
+        "Électricité Générale Orly",
+        "43.21A",
+        "Orly",
+        "94310",
+        false,
+        "Thierry Blanc",
+        &[(
+            "Électricien du bâtiment",
+            "F1602",
+            ContractKind::Cdi,
+            35,
+            DAY,
+            CefrLevel::B1,
+            &["Habilitation électrique"],
+            OfferStatus::Closed,
+        )],
+    ),
+    (
+        "Transports Rapides du Sud",
+        "49.41A",
+        "Rungis",
+        "94150",
+        false,
+        "Mehdi Saïdi",
+        &[
+            (
+                "Conducteur poids lourd",
+                "N4101",
+                ContractKind::Cdi,
+                39,
+                DAY,
+                CefrLevel::A2,
+                &["Permis C"],
+                OPEN,
+            ),
+            (
+                "Chauffeur-livreur",
+                "N4105",
+                ContractKind::Interim,
+                35,
+                DAY,
+                CefrLevel::A2,
+                &["Permis B"],
+                OPEN,
+            ),
+        ],
+    ),
+    (
+        "Logistique Orly Fret",
+        "52.10B",
+        "Orly",
+        "94310",
+        true,
+        "Claire Dubois",
+        &[
+            (
+                "Préparateur de commandes",
+                "N1103",
+                ContractKind::Interim,
+                35,
+                DAY,
+                CefrLevel::A1,
+                &[],
+                OPEN,
+            ),
+            (
+                "Cariste",
+                "N1101",
+                ContractKind::Cdi,
+                35,
+                Schedule::Night,
+                CefrLevel::A2,
+                &["CACES 1"],
+                OPEN,
+            ),
+        ],
+    ),
+    (
+        "Supermarché Les Halles d'Alfortville",
+        "47.11D",
+        "Alfortville",
+        "94140",
+        false,
+        "Isabelle Petit",
+        &[(
+            "Employé de rayon",
+            "D1507",
+            ContractKind::Cdd,
+            30,
+            Schedule::Weekend,
+            CefrLevel::A2,
+            &[],
+            OPEN,
+        )],
+    ),
+    (
+        "Épicerie Solidaire de Choisy",
+        "47.11B",
+        "Choisy-le-Roi",
+        "94600",
+        false,
+        "Fatou Ndiaye",
+        &[(
+            "Vendeur en épicerie",
+            "D1106",
+            ContractKind::SubsidisedContract,
+            26,
+            DAY,
+            CefrLevel::A2,
+            &[],
+            OPEN,
+        )],
+    ),
+    (
+        "Garage Central Maisons-Alfort",
+        "45.20A",
+        "Maisons-Alfort",
+        "94700",
+        false,
+        "Rachid Amrani",
+        &[(
+            "Mécanicien automobile",
+            "I1604",
+            ContractKind::Cdi,
+            39,
+            DAY,
+            CefrLevel::A2,
+            &["Diagnostic moteur"],
+            OPEN,
+        )],
+    ),
+    (
+        "Boulangerie Au Bon Pain",
+        "10.71C",
+        "Fontenay-sous-Bois",
+        "94120",
+        false,
+        "Gérard Lemoine",
+        &[(
+            "Aide-boulanger",
+            "H2102",
+            ContractKind::Cdd,
+            35,
+            Schedule::Night,
+            CefrLevel::A1,
+            &[],
+            OPEN,
+        )],
+    ),
+    (
+        "Conserverie de Rungis",
+        "10.39A",
+        "Rungis",
+        "94150",
+        true,
+        "Hélène Garnier",
+        &[(
+            "Agent de conditionnement",
+            "H3302",
+            ContractKind::Interim,
+            35,
+            DAY,
+            CefrLevel::A0,
+            &[],
+            OPEN,
+        )],
+    ),
+    (
+        "Espaces Verts de la Marne",
+        "81.30Z",
+        "Champigny-sur-Marne",
+        "94500",
+        true,
+        "Olivier Martin",
+        &[(
+            "Agent d'entretien des espaces verts",
+            "A1203",
+            ContractKind::SubsidisedContract,
+            35,
+            DAY,
+            CefrLevel::A1,
+            &[],
+            OPEN,
+        )],
+    ),
+    (
+        "Valo'Déchets Est",
+        "38.11Z",
+        "Villeneuve-Saint-Georges",
+        "94190",
+        true,
+        "Samir Touati",
+        &[(
+            "Ripeur",
+            "K2303",
+            ContractKind::Cdd,
+            35,
+            DAY,
+            CefrLevel::A0,
+            &[],
+            OfferStatus::Filled,
+        )],
+    ),
+    (
+        "Crèche Les Petits Pas",
+        "88.91A",
+        "Créteil",
+        "94000",
+        false,
+        "Aïcha Diarra",
+        &[(
+            "Garde d'enfants",
+            "K1303",
+            ContractKind::Cdi,
+            30,
+            DAY,
+            CefrLevel::B1,
+            &["CAP petite enfance"],
+            OPEN,
+        )],
+    ),
+    (
+        "Restaurant Le Baobab",
+        "56.10A",
+        "Vitry-sur-Seine",
+        "94400",
+        false,
+        "Moussa Camara",
+        &[],
+    ),
+    (
+        "Fast-Food Grand Ciel",
+        "56.10C",
+        "Ivry-sur-Seine",
+        "94200",
+        false,
+        "Julie Fontaine",
+        &[(
+            "Équipier polyvalent",
+            "G1603",
+            ContractKind::Cdd,
+            24,
+            Schedule::Weekend,
+            CefrLevel::A1,
+            &[],
+            OPEN,
+        )],
+    ),
+    (
+        "Résidence Hôtelière Paris-Est",
+        "55.10Z",
+        "Paris",
+        "75012",
+        false,
+        "Laurent Girard",
+        &[(
+            "Agent d'entretien du bâtiment",
+            "I1203",
+            ContractKind::Cdi,
+            35,
+            DAY,
+            CefrLevel::A2,
+            &[],
+            OPEN,
+        )],
+    ),
+    (
+        "Métallerie Francilienne",
+        "25.11Z",
+        "Villejuif",
+        "94800",
+        true,
+        "Bruno Lambert",
+        &[(
+            "Assembleur monteur",
+            "H2909",
+            ContractKind::Interim,
+            35,
+            DAY,
+            CefrLevel::A2,
+            &[],
+            OPEN,
+        )],
+    ),
+    (
+        "Services à la Personne Fontenay",
+        "88.10A",
+        "Fontenay-sous-Bois",
+        "94120",
+        false,
+        "Yasmina Cherif",
+        &[],
+    ),
+    (
+        "Nettoyage Industriel Rungis",
+        "81.22Z",
+        "Rungis",
+        "94150",
+        true,
+        "Christophe Leroy",
+        &[],
+    ),
+    // An insertion workshop (ACI): a first step, on a CDDI, for people far from employment.
+    (
+        "Jardins solidaires de la Bièvre",
+        "81.30Z",
+        "Arcueil",
+        "94110",
+        false,
+        "Mélanie Roux",
+        &[(
+            "Agent d'entretien des espaces verts en insertion",
+            "A1203",
+            ContractKind::Cddi,
+            26,
+            DAY,
+            CefrLevel::A1,
+            &[],
+            OPEN,
+        )],
+    ),
+];
+
+/// The demo companies that are insertion structures (SIAE), by name.
+const SIAE: &[(&str, SiaeKind)] = &[("Jardins solidaires de la Bièvre", SiaeKind::Aci)];
+
+/// A SIRET with its keys (the SIREN's, then the SIRET's), from a company's number in the list.
+fn siret(n: u32) -> String {
+    let with_key = |prefix: String| {
+        (0..10)
+            .map(|d| format!("{prefix}{d}"))
+            .find(|s| luhn_ok(s))
+            .unwrap_or(prefix)
+    };
+    let siren = with_key(format!("{:08}", 81_234_500 + n * 7));
+    with_key(format!("{siren}{:04}", 10 + n))
+}
+
+fn fixed_uuid(kind: u128, n: usize) -> Uuid {
+    Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0000 | (kind << 32) | n as u128)
+}
+
+/// The demo companies (25, in 10 sectors, one an insertion workshop), with their offers.
+#[must_use]
+pub fn demo_companies(today: NaiveDate) -> Vec<Company> {
+    COMPANIES
+        .iter()
+        .enumerate()
+        .map(
+            |(n, &(name, ape, town, postcode, clauses, contact, offers))| {
+                let number = u32::try_from(n).unwrap_or_default();
+                let first_name = contact.split(' ').next().unwrap_or_default().to_lowercase();
+                Company {
+                    id: CompanyId::from_uuid(fixed_uuid(0xC0, n)),
+                    name: name.to_owned(),
+                    siret: siret(number),
+                    ape: ape.to_owned(),
+                    address: format!("{} rue de la République", 3 + n * 4),
+                    postcode: postcode.to_owned(),
+                    town: town.to_owned(),
+                    contacts: vec![CompanyContact {
+                        name: contact.to_owned(),
+                        role: "Responsable du recrutement".to_owned(),
+                        phone: format!("01 45 {:02} {:02} {:02}", 10 + n, 20 + n, 30 + n),
+                        email: format!(
+                            "{}@entreprise-{}.example.fr",
+                            fold_ascii(&first_name),
+                            n + 1
+                        ),
+                    }],
+                    insertion_clauses: clauses,
+                    siae: SIAE.iter().find(|(n, _)| *n == name).map(|(_, kind)| *kind),
+                    notes: String::new(),
+                    offers: offers
+                        .iter()
+                        .enumerate()
+                        .map(
+                            |(
+                                k,
+                                &(title, rome, contract, hours, schedule, french, skills, status),
+                            )| {
+                                Offer {
+                                    id: OfferId::from_uuid(fixed_uuid(0x0F, n * 16 + k)),
+                                    title: title.to_owned(),
+                                    rome_code: Some(rome.to_owned()),
+                                    contract,
+                                    weekly_hours: Some(hours),
+                                    schedule,
+                                    start_date: today
+                                        .checked_add_days(Days::new(14 + 7 * k as u64)),
+                                    town: String::new(),
+                                    postcode: String::new(),
+                                    french_level: french,
+                                    required_skills: skills
+                                        .iter()
+                                        .map(|s| (*s).to_owned())
+                                        .collect(),
+                                    required_diplomas: Vec::new(),
+                                    positions: 1 + u32::try_from(k).unwrap_or_default(),
+                                    status,
+                                }
+                            },
+                        )
+                        .collect(),
+                }
+            },
+        )
+        .collect()
+}
+
+/// Letters only, accents dropped, for demo e-mail addresses.
+fn fold_ascii(text: &str) -> String {
+    crate::model::record::search::fold(text)
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect()
+}
+
+/// Gives the first demo people whose pathway is open (at least eight, a third of them at
+/// scale) applications in every state, to offers of `companies`. Returns how many people
+/// received some.
+pub fn add_demo_applications(
+    people: &mut [Beneficiary],
+    companies: &[Company],
+    today: NaiveDate,
+) -> usize {
+    let targets: Vec<(&Company, Option<&Offer>)> = companies
+        .iter()
+        .flat_map(|c| {
+            c.offers
+                .iter()
+                .map(move |o| (c, Some(o)))
+                .chain(c.offers.is_empty().then_some((c, None)))
+        })
+        .collect();
+    if targets.is_empty() {
+        return 0;
+    }
+    let day = |back: u64| today.checked_sub_days(Days::new(back)).unwrap_or(today);
+    // At least eight people; at scale, one in three, as a department's files would hold.
+    let takers = (people.len() / 3).max(8);
+    let mut given = 0;
+    for (n, person) in people
+        .iter_mut()
+        .filter(|p| p.pathway.outcome.is_none())
+        .take(takers)
+        .enumerate()
+    {
+        let mut applications = Vec::new();
+        for k in 0..2 {
+            let step = n * 2 + k;
+            let Some(&(company, offer)) = targets.get((step * 5) % targets.len()) else {
+                continue;
+            };
+            let mut application = Application::propose(
+                company.id,
+                &company.name,
+                offer.map(|o| (o.id, o.title.as_str())),
+                day(40),
+            );
+            // Steps 0–6 walk the seven states in turn.
+            let moves: Vec<ApplicationState> = match step % 7 {
+                0 => vec![],
+                1 => vec![ApplicationState::Sent],
+                2 => vec![
+                    ApplicationState::Sent,
+                    ApplicationState::Interview {
+                        date: today.checked_add_days(Days::new(6)).unwrap_or(today),
+                        time: NaiveTime::from_hms_opt(10, 30, 0),
+                        place: format!("{}, {}", company.address, company.town),
+                    },
+                ],
+                3 => vec![
+                    ApplicationState::Sent,
+                    ApplicationState::Interview {
+                        date: day(10),
+                        time: NaiveTime::from_hms_opt(14, 0, 0),
+                        place: company.town.clone(),
+                    },
+                    ApplicationState::Hired {
+                        contract: offer.map_or(ContractKind::Cdd, |o| o.contract),
+                        start: today.checked_add_days(Days::new(10)).unwrap_or(today),
+                    },
+                ],
+                4 => vec![
+                    ApplicationState::Sent,
+                    ApplicationState::Refused {
+                        reason: RefusalReason::ALL
+                            .get(step % RefusalReason::ALL.len())
+                            .copied()
+                            .unwrap_or(RefusalReason::Other),
+                        note: String::new(),
+                    },
+                ],
+                5 => vec![ApplicationState::Withdrawn],
+                // A job that ended in its trial period: the pathway goes on.
+                _ => vec![
+                    ApplicationState::Sent,
+                    ApplicationState::Interview {
+                        date: day(35),
+                        time: NaiveTime::from_hms_opt(9, 0, 0),
+                        place: company.town.clone(),
+                    },
+                    ApplicationState::Hired {
+                        contract: ContractKind::Cdd,
+                        start: day(28),
+                    },
+                    ApplicationState::Ended {
+                        reason: EndReason::TrialPeriodBreak,
+                        on: day(10),
+                    },
+                ],
+            };
+            for (i, next) in moves.into_iter().enumerate() {
+                // Demo moves follow the rules; one that did not would simply stop here.
+                if application.move_to(next, day(30 - 8 * i as u64)).is_err() {
+                    break;
+                }
+            }
+            applications.push(application);
+        }
+        // One in four also does a PMSMP in the insertion workshop, assessed when it is over.
+        if n % 4 == 1
+            && let Some(aci) = companies.iter().find(|c| c.siae.is_some())
+            && let Ok(mut immersion) = Immersion::new(day(25), day(12), "Mélanie Roux")
+        {
+            immersion.result = ImmersionResult::Conclusive;
+            applications.push(Application::immersion(
+                aci.id,
+                &aci.name,
+                immersion,
+                day(32),
+            ));
+        }
+        person.applications = applications;
+        given += 1;
+    }
+    given
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{StateKind, demo_beneficiaries};
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    #[test]
+    fn demo_companies_are_valid_varied_and_stable() {
+        let companies = demo_companies(today());
+        assert!(companies.len() >= 20);
+        for company in &companies {
+            assert_eq!(company.validate(), [], "{}", company.name);
+        }
+        let mut sectors: Vec<u8> = companies.iter().filter_map(Company::naf_division).collect();
+        sectors.sort_unstable();
+        sectors.dedup();
+        assert!(sectors.len() >= 10, "{sectors:?}");
+        let open = companies.iter().flat_map(Company::open_offers).count();
+        assert!(open >= 20);
+        assert_eq!(demo_companies(today()), companies);
+    }
+
+    #[test]
+    fn demo_applications_cover_every_state() {
+        let companies = demo_companies(today());
+        let mut people = demo_beneficiaries(20, today(), 3);
+        assert!(add_demo_applications(&mut people, &companies, today()) > 0);
+        let states: Vec<StateKind> = people
+            .iter()
+            .flat_map(|p| &p.applications)
+            .map(|a| a.state.kind())
+            .collect();
+        for kind in StateKind::ALL {
+            assert!(states.contains(&kind), "{kind:?}");
+        }
+        // A PMSMP in the insertion workshop, assessed.
+        assert!(people.iter().flat_map(|p| &p.applications).any(|a| {
+            a.immersion
+                .as_ref()
+                .is_some_and(|i| i.result == crate::model::ImmersionResult::Conclusive)
+        }));
+    }
+}
+
+/// Companies for a demo of `records` beneficiaries: the fixed directory of
+/// [`demo_companies`], then, for a scale set, more of the same sectors (one company per five
+/// records and one offer per record in all: 2,000 companies and 10,000 offers for 10,000
+/// records), each with its own identifier, SIRET and offers.
+#[must_use]
+pub fn demo_companies_for(records: usize, today: NaiveDate) -> Vec<Company> {
+    let base = demo_companies(today);
+    let wanted = (records / 5).max(base.len());
+    // One offer per record in all: what the fixed directory lacks is spread over the others.
+    let base_offers: usize = base.iter().map(|c| c.offers.len()).sum();
+    let generated = wanted - base.len();
+    let missing = records.saturating_sub(base_offers);
+    let mut companies = base.clone();
+    for n in base.len()..wanted {
+        let index = n - base.len();
+        let offers_here =
+            missing / generated.max(1) + usize::from(index < missing % generated.max(1));
+        let Some(model) = base.get(n % base.len()) else {
+            break;
+        };
+        let mut company = model.clone();
+        company.id = CompanyId::from_uuid(fixed_uuid(0xC0, n));
+        company.name = format!("{} ({})", model.name, n / base.len() + 1);
+        company.siret = siret(u32::try_from(n).unwrap_or_default());
+        company.address = format!("{} avenue de Paris", 1 + n % 200);
+        // A company of the fixed directory without offers lends its sector but borrows the
+        // offers of the next one that has some, so that the scale set has its 10,000 offers.
+        let templates = (0..base.len())
+            .filter_map(|step| base.get((n + step) % base.len()))
+            .find(|c| !c.offers.is_empty())
+            .map(|c| c.offers.clone())
+            .unwrap_or_default();
+        company.offers = (0..offers_here)
+            .filter_map(|k| {
+                let mut offer = templates.get(k % templates.len().max(1))?.clone();
+                offer.status = OfferStatus::Open;
+                offer.id = OfferId::from_uuid(fixed_uuid(0x0F, n * 16 + k));
+                Some(offer)
+            })
+            .collect();
+        companies.push(company);
+    }
+    companies
+}
+
+#[cfg(test)]
+mod scale_tests {
+    use super::*;
+
+    #[test]
+    fn a_scale_demo_has_two_thousand_valid_companies_and_ten_thousand_offers() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let companies = demo_companies_for(10_000, today);
+        assert_eq!(companies.len(), 2_000);
+        let offers: usize = companies.iter().map(|c| c.offers.len()).sum();
+        assert_eq!(offers, 10_000);
+        let sirets: std::collections::HashSet<&str> =
+            companies.iter().map(|c| c.siret.as_str()).collect();
+        assert_eq!(sirets.len(), companies.len(), "SIRETs must be unique");
+        assert!(companies.iter().all(|c| c.validate().is_empty()));
+        // A small demo is the fixed directory alone.
+        assert_eq!(demo_companies_for(40, today), demo_companies(today));
+    }
+}

@@ -1,0 +1,23 @@
+//! TODO area doc
+
+pub(crate) mod cv;
+pub(crate) mod draft;
+pub(crate) mod plan;
+pub(crate) mod workshop;
+
+pub use cv::{Cv, CvDraft, cv_lines};
+pub use draft::{
+    ActionDraft, AdminStepDraft, CertificateDraft, CivicExamDraft, IntegrationDraft,
+    ObjectiveDraft, PreparationDraft, ProjectDraft, SessionDraft,
+};
+pub use plan::{
+    Action, ActionStatus, Actor, AdminStep, AdminStepKind, CIR_CIVIC_DAYS, CirTraining, Hours,
+    INDIVIDUAL_TARGET_PERCENT, Mobility, Objective, OverdueAction, PERMIT_FILING_DEADLINE_DAYS,
+    PERMIT_WARNING_DAYS, PROVISIONAL_WARNING_DAYS, PermitAlert, Preparation, Project,
+    ProjectStatus, Session, SessionKind, StepStatus, Theme, Transport, WorkingTime, format_minutes,
+    parse_duration,
+};
+pub use workshop::{
+    Attendance, Enrolment, Workshop, WorkshopError, WorkshopTheme, attended_sessions,
+    sort_catalogue,
+};

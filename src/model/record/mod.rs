@@ -1,0 +1,41 @@
+//! TODO area doc
+
+pub(crate) mod beneficiary;
+pub(crate) mod cefr;
+pub(crate) mod dates;
+pub(crate) mod draft;
+pub(crate) mod ids;
+pub(crate) mod integration;
+pub(crate) mod merge;
+pub(crate) mod pathway;
+pub(crate) mod rescue;
+pub(crate) mod search;
+pub(crate) mod settings;
+pub(crate) mod validation;
+pub(crate) mod work_right;
+
+pub use beneficiary::{
+    Administrative, Beneficiary, Child, Contact, CrecheAge, Family, FamilySituation, Identity,
+    PermitKind, ResidencePermit, Sex,
+};
+pub use cefr::CefrLevel;
+pub use dates::{age_in_months, format_date, parse_date};
+pub use draft::{BeneficiaryDraft, ChildDraft, OutcomeDraft, PhaseDraft};
+pub use ids::{
+    ApplicationId, BeneficiaryId, BookingId, ChildId, CompanyId, OfferId, PartnerId, WorkshopId,
+    fresh_seed,
+};
+pub use integration::{
+    CertificateKind, CivicExam, CivicExamResult, FrenchAbilities, Gap, Integration,
+    LanguageCertificate, PermitTarget,
+};
+pub use merge::{RecordPart, Side, merge};
+pub use pathway::{
+    ContractKind, DURABLE_MONTHS, EntryRoute, ExitClass, Outcome, OutcomeKind, Pathway, Phase,
+    PhaseProgress, PhaseStatus, Phases, RouteOverride, Stage,
+};
+pub use rescue::{Removal, RemovedKind, find_removal};
+pub use search::{SearchQuery, fold, name_order_key};
+pub use settings::Settings;
+pub use validation::{Field, FieldError, validate};
+pub use work_right::{ASYLUM_WAIT_MONTHS, WorkRight};

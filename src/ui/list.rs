@@ -1,0 +1,255 @@
+//! The left panel: the beneficiary list with its accent-insensitive search, virtualised so that
+//! it stays instant at 10,000 records, and the "Nouveau bénéficiaire" button.
+
+use egui::{Key, RichText, TextEdit, Ui};
+
+use crate::model::{Beneficiary, BeneficiaryId, SearchQuery, fold};
+use crate::ui::app::Command;
+use crate::ui::{text, theme};
+
+/// State of the list: the search text and the rows it lets through.
+#[derive(Default)]
+pub struct ListPanel {
+    query: String,
+    /// Folded search text of each record, parallel to the records slice.
+    folded: Vec<String>,
+    /// Indices of the records shown, in list order.
+    visible: Vec<usize>,
+    /// Set when the records or the query changed since `visible` was computed.
+    stale: bool,
+    focus_search: bool,
+    /// The search field's widget id, once drawn.
+    search_id: Option<egui::Id>,
+}
+
+impl ListPanel {
+    /// Recomputes the folded texts: call whenever the records change.
+    pub fn records_changed(&mut self, records: &[Beneficiary]) {
+        self.folded = records.iter().map(|b| fold(&b.search_text())).collect();
+        self.stale = true;
+    }
+
+    /// Empties the search, so that every record shows (a new, still nameless one included).
+    pub fn clear_search(&mut self) {
+        self.query.clear();
+        self.stale = true;
+    }
+
+    /// The search field's widget id, once drawn.
+    #[must_use]
+    pub fn search_id(&self) -> Option<egui::Id> {
+        self.search_id
+    }
+
+    /// Puts the keyboard focus in the search field at the next frame.
+    pub fn focus_search(&mut self) {
+        self.focus_search = true;
+    }
+
+    fn refresh(&mut self) {
+        let query = SearchQuery::new(&self.query);
+        self.visible = self
+            .folded
+            .iter()
+            .enumerate()
+            .filter(|(_, folded)| query.matches(folded))
+            .map(|(index, _)| index)
+            .collect();
+        self.stale = false;
+    }
+
+    /// Draws the panel; selections and creations become commands. Records in `flagged` hold
+    /// an invalid field not saved yet, and say so.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        records: &[Beneficiary],
+        (selected, flagged): (Option<BeneficiaryId>, &[BeneficiaryId]),
+        writable: bool,
+        commands: &mut Vec<Command>,
+    ) {
+        if self.folded.len() != records.len() {
+            self.records_changed(records);
+        }
+        ui.add_space(6.0);
+        ui.add_enabled_ui(writable, |ui| {
+            if ui
+                .add_sized(
+                    [ui.available_width(), 30.0],
+                    egui::Button::new(text::NEW_BENEFICIARY),
+                )
+                .on_hover_text("Ctrl+N")
+                .clicked()
+            {
+                commands.push(Command::NewBeneficiary);
+            }
+        });
+        ui.add_space(4.0);
+        let label = ui.label(text::SEARCH_LABEL);
+        let search = ui
+            .add(
+                TextEdit::singleline(&mut self.query)
+                    .id_salt("search")
+                    .hint_text(text::SEARCH_HINT)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id)
+            .on_hover_text("Ctrl+F");
+        self.search_id = Some(search.id);
+        if self.focus_search {
+            search.request_focus();
+            self.focus_search = false;
+        }
+        if search.changed() {
+            self.stale = true;
+        }
+        if self.stale {
+            self.refresh();
+        }
+        if search.has_focus() {
+            self.keyboard_navigation(ui, records, selected, commands);
+        }
+        ui.label(
+            RichText::new(format!(
+                "{} / {} bénéficiaire(s)",
+                self.visible.len(),
+                records.len()
+            ))
+            .small()
+            .weak(),
+        );
+        ui.separator();
+
+        if self.visible.is_empty() {
+            if !records.is_empty() {
+                ui.label(RichText::new(text::NO_MATCH).italics());
+            }
+            return;
+        }
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show_rows(
+                ui,
+                theme::LIST_ROW_HEIGHT,
+                self.visible.len(),
+                |ui, rows| {
+                    for &index in &self.visible[rows] {
+                        let Some(record) = records.get(index) else {
+                            continue;
+                        };
+                        let state = RowState {
+                            is_selected: selected == Some(record.id),
+                            is_flagged: flagged.contains(&record.id),
+                        };
+                        row(ui, record, state, commands);
+                    }
+                },
+            );
+    }
+
+    fn keyboard_navigation(
+        &self,
+        ui: &Ui,
+        records: &[Beneficiary],
+        selected: Option<BeneficiaryId>,
+        commands: &mut Vec<Command>,
+    ) {
+        let (down, up) = ui.input(|i| (i.key_pressed(Key::ArrowDown), i.key_pressed(Key::ArrowUp)));
+        if !(down || up) || self.visible.is_empty() {
+            return;
+        }
+        let position = selected.and_then(|id| {
+            self.visible
+                .iter()
+                .position(|&index| records.get(index).is_some_and(|b| b.id == id))
+        });
+        let next = match (position, down) {
+            (None, _) => 0,
+            (Some(p), true) => (p + 1).min(self.visible.len() - 1),
+            (Some(p), false) => p.saturating_sub(1),
+        };
+        if let Some(record) = self.visible.get(next).and_then(|&i| records.get(i)) {
+            commands.push(Command::Select(record.id));
+        }
+    }
+}
+
+/// How a row stands out.
+#[derive(Clone, Copy)]
+struct RowState {
+    is_selected: bool,
+    /// The record's form holds an invalid field not saved yet.
+    is_flagged: bool,
+}
+
+/// One two-line row: the name, then the entry route and the stage (or, in red, that a field
+/// waits to be corrected).
+fn row(ui: &mut Ui, record: &Beneficiary, state: RowState, commands: &mut Vec<Command>) {
+    let RowState {
+        is_selected,
+        is_flagged,
+    } = state;
+    let name = record.display_name();
+    let detail = if is_flagged {
+        format!("{} · {}", text::LIST_TO_FIX, record.stage().label())
+    } else {
+        format!(
+            "{} · {}",
+            record.entry_route_label(),
+            record.stage().label()
+        )
+    };
+    let size = egui::vec2(
+        ui.available_width(),
+        theme::LIST_ROW_HEIGHT - ui.spacing().item_spacing.y,
+    );
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(
+            egui::Role::Button,
+            true,
+            is_selected,
+            format!("{name}\n{detail}"),
+        )
+    });
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.style().interact_selectable(&response, is_selected);
+        if is_selected || response.hovered() {
+            ui.painter()
+                .rect_filled(rect, visuals.corner_radius, visuals.weak_bg_fill);
+        }
+        let inner = rect.shrink2(egui::vec2(6.0, 2.0));
+        let line = |text: RichText, style: egui::TextStyle| {
+            egui::WidgetText::from(text).into_galley(
+                ui,
+                Some(egui::TextWrapMode::Truncate),
+                inner.width(),
+                style,
+            )
+        };
+        // Drawn in display order; the accessible name above stays in typed order.
+        let name = line(
+            RichText::new(crate::ui::widgets::bidi::display_order(&name)).strong(),
+            egui::TextStyle::Body,
+        );
+        let detail = line(RichText::new(detail), egui::TextStyle::Small);
+        let name_height = name.size().y;
+        ui.painter().galley(inner.min, name, visuals.text_color());
+        let detail_color = if is_flagged {
+            theme::ERROR
+        } else {
+            ui.visuals().weak_text_color()
+        };
+        ui.painter().galley(
+            inner.min + egui::vec2(0.0, name_height + 1.0),
+            detail,
+            detail_color,
+        );
+    }
+    if response.clicked() {
+        commands.push(Command::Select(record.id));
+    }
+    if is_selected && ui.input(|i| i.key_pressed(Key::ArrowDown) || i.key_pressed(Key::ArrowUp)) {
+        response.scroll_to_me(None);
+    }
+}

@@ -1,0 +1,346 @@
+//! The "Identité" tab: the editable record — identity, contact, administrative situation,
+//! family, entry route and phases, follow-up — with each validation message beside its field.
+
+use chrono::NaiveDate;
+use egui::{RichText, Ui};
+
+use crate::model::{
+    BeneficiaryDraft, EntryRoute, FamilySituation, Field, FieldError, Outcome, OutcomeDraft,
+    OutcomeKind, PermitKind, Phase, PhaseStatus, ResidencePermit, Sex, WorkRight, format_date,
+};
+use crate::ui::widgets::{self, Form, choice_box};
+use crate::ui::{text, theme};
+
+/// Draws the form; returns whether the person changed anything this frame.
+pub fn ui(
+    ui: &mut Ui,
+    draft: &mut BeneficiaryDraft,
+    errors: &[FieldError],
+    enabled: bool,
+    today: NaiveDate,
+) -> bool {
+    let mut form = Form::new(errors, enabled);
+
+    form.section(ui, text::SECTION_IDENTITY, |form, ui| {
+        form.text(
+            ui,
+            text::LAST_NAME,
+            &mut draft.last_name,
+            Some(Field::LastName),
+        );
+        form.text(
+            ui,
+            text::FIRST_NAME,
+            &mut draft.first_name,
+            Some(Field::FirstName),
+        );
+        form.text(ui, text::BIRTH_NAME, &mut draft.birth_name, None);
+        form.date(
+            ui,
+            text::BIRTH_DATE,
+            &mut draft.birth_date,
+            Field::BirthDate,
+        );
+        form.choice(ui, text::SEX, &mut draft.sex, &Sex::ALL, |s| {
+            s.label().to_owned()
+        });
+        form.text(ui, text::NATIONALITY, &mut draft.nationality, None);
+        form.text(ui, text::COUNTRY, &mut draft.country_of_origin, None);
+        form.date(
+            ui,
+            text::ARRIVAL_DATE,
+            &mut draft.arrival_date,
+            Field::ArrivalDate,
+        );
+    });
+
+    form.section(ui, text::SECTION_CONTACT, |form, ui| {
+        form.text(ui, text::PHONE, &mut draft.phone, Some(Field::Phone));
+        form.text(ui, text::EMAIL, &mut draft.email, Some(Field::Email));
+        form.text(ui, text::STREET, &mut draft.street, None);
+        form.text(
+            ui,
+            text::POSTCODE,
+            &mut draft.postcode,
+            Some(Field::Postcode),
+        );
+        form.text(ui, text::TOWN, &mut draft.town, None);
+    });
+
+    form.section(ui, text::SECTION_ADMIN, |form, ui| {
+        let options: Vec<Option<PermitKind>> = std::iter::once(None)
+            .chain(PermitKind::ALL.map(Some))
+            .collect();
+        form.choice(
+            ui,
+            text::PERMIT_KIND,
+            &mut draft.permit_kind,
+            &options,
+            |k| k.map_or(text::NO_PERMIT, PermitKind::label).to_owned(),
+        );
+        if let Some(kind) = draft.permit_kind {
+            if kind.stands_for_another() {
+                let renewed: Vec<Option<PermitKind>> = std::iter::once(None)
+                    .chain(
+                        PermitKind::ALL
+                            .into_iter()
+                            .filter(|k| !k.stands_for_another())
+                            .map(Some),
+                    )
+                    .collect();
+                form.choice(
+                    ui,
+                    text::PERMIT_RENEWS,
+                    &mut draft.permit_renews,
+                    &renewed,
+                    |k| {
+                        k.map_or(text::PERMIT_RENEWS_UNKNOWN, PermitKind::label)
+                            .to_owned()
+                    },
+                );
+            }
+            if kind == PermitKind::AsylumSeeker {
+                form.checkbox(
+                    ui,
+                    text::WORK_AUTHORISATION,
+                    &mut draft.permit_work_authorisation,
+                );
+            }
+            form.text(ui, text::PERMIT_NUMBER, &mut draft.permit_number, None);
+            form.date(
+                ui,
+                text::PERMIT_ISSUED,
+                &mut draft.permit_issued_on,
+                Field::PermitIssuedOn,
+            );
+            form.date(
+                ui,
+                text::PERMIT_EXPIRES,
+                &mut draft.permit_expires_on,
+                Field::PermitExpiresOn,
+            );
+            let right = WorkRight::of_permit(
+                &draft.typed_permit().unwrap_or(ResidencePermit::new(kind)),
+                today,
+            );
+            ui.label(RichText::new(text::WORK_RIGHT).weak());
+            // A sentence: wrapped to the room left, never wider than the window.
+            ui.add(
+                egui::Label::new(
+                    RichText::new(right.sentence()).color(theme::work_right_colour(&right)),
+                )
+                .wrap(),
+            );
+            ui.end_row();
+        }
+        form.date(
+            ui,
+            text::CIR_SIGNED,
+            &mut draft.cir_signed_on,
+            Field::CirSignedOn,
+        );
+        form.text(
+            ui,
+            text::CAF_NUMBER,
+            &mut draft.caf_number,
+            Some(Field::CafNumber),
+        );
+        form.text(
+            ui,
+            text::SSN,
+            &mut draft.social_security_number,
+            Some(Field::SocialSecurityNumber),
+        );
+    });
+
+    form.section(ui, text::SECTION_FAMILY, |form, ui| {
+        form.choice(
+            ui,
+            text::FAMILY_SITUATION,
+            &mut draft.family_situation,
+            &FamilySituation::ALL,
+            |s| s.label().to_owned(),
+        );
+        let mut remove = None;
+        for (index, child) in draft.children.iter_mut().enumerate() {
+            let n = index + 1;
+            form.text(
+                ui,
+                &format!("{} {n}", text::CHILD_FIRST_NAME),
+                &mut child.first_name,
+                Some(Field::ChildFirstName(index)),
+            );
+            form.date(
+                ui,
+                &format!("{} (enfant {n})", text::CHILD_BIRTH_DATE),
+                &mut child.birth_date,
+                Field::ChildBirthDate(index),
+            );
+            ui.label("");
+            if ui
+                .add_enabled(
+                    enabled,
+                    egui::Button::new(format!("{} l'enfant {n}", text::REMOVE_CHILD)),
+                )
+                .clicked()
+            {
+                remove = Some(index);
+            }
+            ui.end_row();
+        }
+        if let Some(index) = remove {
+            draft.children.remove(index);
+            form.changed = true;
+        }
+        ui.label("");
+        if ui
+            .add_enabled(enabled, egui::Button::new(text::ADD_CHILD))
+            .clicked()
+        {
+            draft.add_child();
+            form.changed = true;
+        }
+        ui.end_row();
+    });
+
+    form.section(ui, text::SECTION_PATHWAY, |form, ui| {
+        widgets::french_level_rows(form, ui, draft);
+
+        ui.label("");
+        let mut overridden = draft.route_override.is_some();
+        if ui
+            .add_enabled(
+                enabled,
+                egui::Checkbox::new(&mut overridden, text::ROUTE_OVERRIDE),
+            )
+            .changed()
+        {
+            draft.route_override = overridden.then(|| {
+                // Default to the route the level does not call for: that is why one overrides.
+                match EntryRoute::for_level(draft.french_level) {
+                    Some(EntryRoute::Valorisation) => EntryRoute::FrenchFirst,
+                    _ => EntryRoute::Valorisation,
+                }
+            });
+            form.changed = true;
+        }
+        ui.end_row();
+        if let Some(route) = &mut draft.route_override {
+            let label = ui.label("Parcours choisi");
+            if choice_box(
+                ui,
+                "route-override",
+                label.id,
+                enabled,
+                route,
+                &EntryRoute::ALL,
+                &|r: EntryRoute| r.label().to_owned(),
+            ) {
+                form.changed = true;
+            }
+            ui.end_row();
+            form.text(
+                ui,
+                text::ROUTE_OVERRIDE_REASON,
+                &mut draft.route_override_reason,
+                Some(Field::RouteOverrideReason),
+            );
+        }
+    });
+
+    for (phase, progress) in Phase::ALL.into_iter().zip(&mut draft.phases) {
+        let title = format!("Phase {} · {}", phase.number(), phase.title());
+        form.section(ui, &title, |form, ui| {
+            let n = phase.number();
+            form.choice(
+                ui,
+                &format!("Statut de la phase {n}"),
+                &mut progress.status,
+                &PhaseStatus::ALL,
+                |s| s.label().to_owned(),
+            );
+            form.date(
+                ui,
+                &format!("Début de la phase {n}"),
+                &mut progress.started_on,
+                Field::PhaseStart(phase),
+            );
+            form.date(
+                ui,
+                &format!("Fin de la phase {n}"),
+                &mut progress.ended_on,
+                Field::PhaseEnd(phase),
+            );
+        });
+    }
+
+    form.section(ui, text::OUTCOME, |form, ui| {
+        let options: Vec<Option<OutcomeKind>> = std::iter::once(None)
+            .chain(OutcomeKind::ALL.map(Some))
+            .collect();
+        let mut kind = draft.outcome.as_ref().map(|o| o.kind);
+        let before = kind;
+        let label = ui.label(text::OUTCOME);
+        choice_box(
+            ui,
+            "outcome",
+            label.id,
+            enabled,
+            &mut kind,
+            &options,
+            &|k: Option<OutcomeKind>| {
+                k.map_or_else(|| text::OUTCOME_NONE.to_owned(), OutcomeKind::label)
+            },
+        );
+        ui.end_row();
+        if kind != before {
+            draft.outcome = kind.map(|kind| OutcomeDraft {
+                kind,
+                date: draft
+                    .outcome
+                    .as_ref()
+                    .map_or_else(|| format_date(today), |o| o.date.clone()),
+                months: draft
+                    .outcome
+                    .as_ref()
+                    .map(|o| o.months.clone())
+                    .unwrap_or_default(),
+            });
+            form.changed = true;
+        }
+        if let Some(outcome) = &mut draft.outcome {
+            form.date(
+                ui,
+                text::OUTCOME_DATE,
+                &mut outcome.date,
+                Field::OutcomeDate,
+            );
+            let has_length = matches!(outcome.kind, OutcomeKind::Employment(c) if c.has_length());
+            if has_length {
+                form.text(
+                    ui,
+                    text::OUTCOME_MONTHS,
+                    &mut outcome.months,
+                    Some(Field::OutcomeMonths),
+                );
+            }
+            // The class as funders count it, from what is typed now.
+            let class = Outcome {
+                kind: outcome.kind,
+                date: today,
+                contract_months: outcome.months.trim().parse().ok(),
+            }
+            .exit_class();
+            ui.label(text::EXIT_CLASS);
+            ui.label(egui::RichText::new(class.label()).strong());
+            ui.end_row();
+        }
+    });
+
+    form.section(ui, text::SECTION_FOLLOW_UP, |form, ui| {
+        form.text(ui, text::REFERENT, &mut draft.referent, None);
+        form.multiline(ui, text::PRIVATE_NOTES, &mut draft.private_notes);
+    });
+    ui.add_space(theme::SECTION_GAP);
+    form.changed
+}

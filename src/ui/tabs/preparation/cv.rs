@@ -1,0 +1,130 @@
+//! The CV section of the "Préparation à l'emploi" tab: assembled from phase 1 and the main
+//! project in one click, then edited as text (one item per line) and saved as a PDF through
+//! the report engine, like the summary.
+
+use chrono::NaiveDate;
+use egui::{RichText, Ui};
+
+use crate::model::{Beneficiary, BeneficiaryDraft, Cv, CvDraft};
+use crate::report::{CvDocument, Engine, cv_file_name, cv_template, render_cv, save_pdf};
+use crate::ui::widgets::Form;
+use crate::ui::{text, theme};
+
+/// State of the CV section: the engine (built at the first PDF) and the last outcome.
+#[derive(Default)]
+pub struct CvSection {
+    engine: Option<Engine>,
+    status: Option<(String, egui::Color32)>,
+    /// Offered when the save dialog gave nothing (perhaps none could be shown): a file in the
+    /// Documents folder, saved by one click.
+    fallback: Option<std::path::PathBuf>,
+}
+
+impl CvSection {
+    /// Draws the section; edits go into `draft` (and `form.changed`).
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        form: &mut Form<'_>,
+        draft: &mut BeneficiaryDraft,
+        record: &Beneficiary,
+        today: NaiveDate,
+    ) {
+        let enabled = form.enabled();
+        let mut assemble = false;
+        let mut save = false;
+        form.section(ui, "CV", |form, ui| match &mut draft.preparation.cv {
+            None => {
+                assemble = form.button_row(ui, text::CV_ASSEMBLE);
+            }
+            Some(cv) => {
+                form.text(ui, "Métier recherché (CV)", &mut cv.headline, None);
+                form.multiline(ui, "Profil (CV)", &mut cv.profile);
+                form.multiline(ui, "Expériences (CV, une par ligne)", &mut cv.experiences);
+                form.multiline(ui, "Compétences (CV, une par ligne)", &mut cv.skills);
+                form.multiline(ui, "Diplômes et formations (CV)", &mut cv.diplomas);
+                form.multiline(ui, "Langues (CV)", &mut cv.languages);
+                form.multiline(ui, "Informations complémentaires (CV)", &mut cv.more);
+                ui.label("");
+                ui.horizontal(|ui| {
+                    assemble = ui
+                        .add_enabled(enabled, egui::Button::new(text::CV_REASSEMBLE))
+                        .on_hover_text("Remplace le texte ci-dessus par celui de la fiche")
+                        .clicked();
+                    save = ui.button(text::CV_SAVE_PDF).clicked();
+                });
+                ui.end_row();
+            }
+        });
+        if assemble {
+            // From the record as edited: the phase-1 and project edits of this session count.
+            let mut current = record.clone();
+            current.preparation = draft.preparation.to_preparation(&mut Vec::new());
+            draft.preparation.cv = Some(CvDraft::from_cv(&Cv::assemble(&current, today)));
+            form.changed = true;
+        }
+        if save && let Some(cv) = &draft.preparation.cv {
+            self.save(record, &cv.to_cv(), today);
+        }
+        if let Some(path) = &self.fallback
+            && ui
+                .button(text::SAVE_IN_FALLBACK)
+                .on_hover_text(path.display().to_string())
+                .clicked()
+            && let Some(path) = self.fallback.take()
+            && let Some(cv) = &draft.preparation.cv
+        {
+            self.write(record, &cv.to_cv(), &path);
+        }
+        if let Some((message, colour)) = &self.status {
+            ui.label(RichText::new(message).color(*colour));
+        }
+    }
+
+    fn save(&mut self, record: &Beneficiary, cv: &Cv, today: NaiveDate) {
+        let Some(path) = rfd::FileDialog::new()
+            .set_title(text::CV_SAVE_PDF)
+            .set_file_name(cv_file_name(record, today))
+            .add_filter(text::PDF_FILTER, &["pdf"])
+            .save_file()
+        else {
+            // Cancelled, or no dialog could be shown (rfd cannot tell which): nothing saved,
+            // and the Documents folder offered.
+            let folder = crate::report::fallback_folder();
+            self.status = Some((
+                text::no_file_chosen(text::THE_CV, folder.as_deref()),
+                theme::WARNING,
+            ));
+            self.fallback = folder
+                .map(|folder| crate::report::free_path(&folder, &cv_file_name(record, today)));
+            return;
+        };
+        self.write(record, cv, &path);
+    }
+
+    /// Renders the CV and writes it at `path`, saying how it went.
+    fn write(&mut self, record: &Beneficiary, cv: &Cv, path: &std::path::Path) {
+        self.fallback = None;
+        let engine = self
+            .engine
+            .get_or_insert_with(|| Engine::new([cv_template()]));
+        self.status = Some(
+            match render_cv(engine, &CvDocument::new(record, cv)) {
+                Err(error) => Err(error.to_string()),
+                Ok(rendered) => save_pdf(path, &rendered.pdf)
+                    .map(|()| rendered.warning_message())
+                    .map_err(|e| e.to_string()),
+            }
+            .map_or_else(
+                |error| (error, theme::ERROR),
+                |warning| {
+                    let done = format!("{} {}.", text::CV_SAVED, path.display());
+                    match warning {
+                        Some(warning) => (format!("{done} {warning}"), theme::WARNING),
+                        None => (done, theme::OK),
+                    }
+                },
+            ),
+        );
+    }
+}

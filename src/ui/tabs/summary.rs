@@ -1,0 +1,402 @@
+//! The "Synthèse" tab: the pathway summary the beneficiary takes home. The counsellor ticks
+//! sections in or out and, for this print only, confidential items; the preview below shows
+//! exactly what will print (drawn from the same [`Summary`] the PDF is made of); "Imprimer"
+//! sends it to the default printer (or the viewer), "Enregistrer en PDF…" saves it.
+
+use std::sync::mpsc;
+
+use chrono::NaiveDate;
+use egui::{RichText, Ui};
+
+use crate::model::{Beneficiary, BeneficiaryId, Company, CrecheSettings, Settings, Workshop};
+use crate::report::{
+    Confidential, Delivery, Engine, OutputError, PRINT_SHORTCUT, Rendered, Section, Summary,
+    SummaryOptions, SummarySection, open_pdf, print_pdf, render_summary, save_pdf,
+    summary_file_name, summary_template,
+};
+use crate::ui::{text, theme};
+
+/// How the last action went, for the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Status {
+    /// Under way (the printer or the viewer is being reached).
+    Working(String),
+    /// Done.
+    Done(String),
+    /// Done, with something the counsellor must check.
+    Warning(String),
+    /// Failed.
+    Failed(String),
+}
+
+/// What the background hand-over to the printer or the viewer reports.
+type HandOver = Result<HandOverDone, OutputError>;
+
+#[derive(Debug)]
+enum HandOverDone {
+    /// Sent to the printer, or opened in the viewer when no printer took it.
+    Delivered(Delivery),
+    /// Opened in the viewer for checking (a character could not be drawn).
+    OpenedForCheck,
+}
+
+/// State of the "Synthèse" tab.
+#[derive(Debug, Default)]
+pub struct SummaryPanel {
+    /// Section ticks (kept while Parcours runs) and confidential ticks (for one print).
+    options: SummaryOptions,
+    /// The record the ticks were given for: confidential ticks never follow to another one.
+    record: Option<BeneficiaryId>,
+    /// Typst with its fonts, built at the first print.
+    engine: Option<Engine>,
+    status: Option<Status>,
+    /// The hand-over running in the background, so that a slow print system never freezes
+    /// the window.
+    pending: Option<mpsc::Receiver<HandOver>>,
+    /// The rendering's warning (missing character…), shown when the hand-over ends.
+    pending_warning: Option<String>,
+    /// Where the counsellor chose to save the PDF, written at the next frame.
+    save_to: Option<std::path::PathBuf>,
+    /// Offered when the save dialog gave nothing (perhaps none could be shown): a file in the
+    /// Documents folder, saved by one click.
+    fallback: Option<std::path::PathBuf>,
+}
+
+impl SummaryPanel {
+    /// Draws the tab for a record. `workshops`, `companies` and `creche` are the catalogue, the
+    /// directory and the crèche's settings the summary draws from (collective hours, current
+    /// company names, a child's crèche age).
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the record, the day and the four sources `Summary::build` reads"
+    )]
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        record: &Beneficiary,
+        today: NaiveDate,
+        settings: &Settings,
+        workshops: &[Workshop],
+        companies: &[Company],
+        creche: &CrecheSettings,
+    ) {
+        if self.record != Some(record.id) {
+            self.record = Some(record.id);
+            self.options.forget_confidential();
+            self.status = None;
+        }
+        self.poll_hand_over();
+
+        self.ticks_ui(ui, record);
+        let summary = Summary::build(
+            record,
+            settings,
+            workshops,
+            companies,
+            creche,
+            &self.options,
+            today,
+        );
+        ui.add_space(theme::SECTION_GAP);
+        self.actions_ui(ui, record, &summary, today);
+        ui.add_space(theme::SECTION_GAP);
+        ui.heading(text::SUMMARY_PREVIEW);
+        ui.separator();
+        preview_ui(ui, &summary);
+    }
+
+    fn ticks_ui(&mut self, ui: &mut Ui, record: &Beneficiary) {
+        ui.add_space(theme::SECTION_GAP);
+        ui.heading(text::SUMMARY_SECTIONS);
+        ui.separator();
+        ui.horizontal_wrapped(|ui| {
+            for section in Section::ALL {
+                let mut included = self.options.includes(section);
+                if ui.checkbox(&mut included, section.title()).changed() {
+                    self.options.set_included(section, included);
+                }
+            }
+        });
+
+        ui.add_space(theme::SECTION_GAP);
+        ui.heading(RichText::new(text::SUMMARY_CONFIDENTIAL).color(theme::WARNING));
+        ui.separator();
+        ui.label(RichText::new(text::SUMMARY_CONFIDENTIAL_HINT).weak());
+        ui.horizontal_wrapped(|ui| {
+            for item in Confidential::ALL {
+                let held = item.value(record).is_some();
+                let mut revealed = self.options.reveals(item);
+                let response =
+                    ui.add_enabled(held, egui::Checkbox::new(&mut revealed, item.label()));
+                if response.changed() {
+                    self.options.set_revealed(item, revealed);
+                }
+                if !held {
+                    response.on_disabled_hover_text(text::SUMMARY_NOT_IN_RECORD);
+                }
+            }
+        });
+    }
+
+    fn actions_ui(
+        &mut self,
+        ui: &mut Ui,
+        record: &Beneficiary,
+        summary: &Summary,
+        today: NaiveDate,
+    ) {
+        let busy = self.pending.is_some();
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(!busy, egui::Button::new(text::PRINT))
+                .clicked()
+            {
+                self.print(ui.ctx(), summary);
+            }
+            if ui
+                .add_enabled(!busy, egui::Button::new(text::SAVE_PDF))
+                .clicked()
+            {
+                self.choose_file(record, today);
+            }
+        });
+        if let Some(path) = &self.fallback
+            && ui
+                .button(text::SAVE_IN_FALLBACK)
+                .on_hover_text(path.display().to_string())
+                .clicked()
+        {
+            self.save_to = self.fallback.take();
+        }
+        if let Some(path) = self.save_to.take() {
+            self.fallback = None;
+            self.save(&path, summary);
+        }
+        if let Some(status) = &self.status {
+            let (message, colour) = match status {
+                Status::Working(m) => (m, ui.visuals().weak_text_color()),
+                Status::Done(m) => (m, theme::OK),
+                Status::Warning(m) => (m, theme::WARNING),
+                Status::Failed(m) => (m, theme::ERROR),
+            };
+            ui.add(egui::Label::new(RichText::new(message).color(colour)).wrap());
+        }
+    }
+
+    /// Renders the summary; the confidential ticks are spent as soon as a document exists.
+    fn render(&mut self, summary: &Summary) -> Option<Rendered> {
+        let engine = self
+            .engine
+            .get_or_insert_with(|| Engine::new([summary_template()]));
+        match render_summary(engine, summary) {
+            Ok(rendered) => {
+                self.options.forget_confidential();
+                Some(rendered)
+            }
+            Err(error) => {
+                self.status = Some(Status::Failed(error.to_string()));
+                None
+            }
+        }
+    }
+
+    fn print(&mut self, ctx: &egui::Context, summary: &Summary) {
+        let Some(rendered) = self.render(summary) else {
+            return;
+        };
+        let warning = rendered.warning_message();
+        let check_first = !rendered.missing_chars.is_empty();
+        self.status = Some(Status::Working(
+            if check_first {
+                text::OPENING_VIEWER
+            } else {
+                text::PRINTING
+            }
+            .to_owned(),
+        ));
+        let (sender, receiver) = mpsc::channel();
+        self.pending = Some(receiver);
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            // A document with a missing character is shown for checking rather than printed
+            // straight away: a name printed with a blank box must not leave unnoticed.
+            let result = if check_first {
+                open_pdf(&rendered.pdf).map(|_| HandOverDone::OpenedForCheck)
+            } else {
+                print_pdf(&rendered.pdf).map(HandOverDone::Delivered)
+            };
+            let _ = sender.send(result);
+            ctx.request_repaint();
+        });
+        self.pending_warning = warning;
+    }
+
+    fn poll_hand_over(&mut self) {
+        let Some(receiver) = &self.pending else {
+            return;
+        };
+        let result = match receiver.try_recv() {
+            Ok(result) => result,
+            Err(mpsc::TryRecvError::Empty) => return,
+            Err(mpsc::TryRecvError::Disconnected) => Err(OutputError::TempFile(
+                std::io::Error::other("tâche d'impression interrompue"),
+            )),
+        };
+        self.pending = None;
+        let warning = self.pending_warning.take();
+        self.status = Some(match (result, warning) {
+            (Err(error), _) => Status::Failed(error.to_string()),
+            (Ok(HandOverDone::OpenedForCheck), warning) => Status::Warning(format!(
+                "{} {} {PRINT_SHORTCUT}.",
+                warning.unwrap_or_default(),
+                text::OPENED_FOR_CHECK
+            )),
+            (Ok(HandOverDone::Delivered(delivery)), Some(warning)) => {
+                Status::Warning(format!("{delivery} {warning}"))
+            }
+            (Ok(HandOverDone::Delivered(delivery @ Delivery::Opened { .. })), None) => {
+                Status::Warning(delivery.to_string())
+            }
+            (Ok(HandOverDone::Delivered(delivery)), None) => Status::Done(delivery.to_string()),
+        });
+    }
+
+    /// Asks where to save the PDF; it is written by [`Self::save`] once chosen.
+    fn choose_file(&mut self, record: &Beneficiary, today: NaiveDate) {
+        let Some(path) = rfd::FileDialog::new()
+            .set_title(text::SAVE_PDF_TITLE)
+            .set_file_name(summary_file_name(record, today))
+            .add_filter(text::PDF_FILTER, &["pdf"])
+            .save_file()
+        else {
+            // Cancelled, or no dialog could be shown (rfd cannot tell which): say that nothing
+            // was saved, and offer the Documents folder.
+            self.dialog_gave_nothing(
+                crate::report::fallback_folder().as_deref(),
+                &summary_file_name(record, today),
+            );
+            return;
+        };
+        self.save_to = Some(path);
+    }
+
+    /// The save dialog returned no file: nothing saved, and a one-click save of `file_name` in
+    /// `folder` offered (tests call it with a folder of theirs: a dialog cannot be driven).
+    pub fn dialog_gave_nothing(&mut self, folder: Option<&std::path::Path>, file_name: &str) {
+        self.status = Some(Status::Warning(text::no_file_chosen(
+            text::THE_SUMMARY,
+            folder,
+        )));
+        self.fallback = folder.map(|folder| crate::report::free_path(folder, file_name));
+    }
+
+    /// Saves the summary at `path` at the next frame, as when the counsellor chooses it in the
+    /// "Enregistrer en PDF…" dialog (tests use it: a file dialog cannot be driven).
+    pub fn save_pdf_to(&mut self, path: std::path::PathBuf) {
+        self.save_to = Some(path);
+    }
+
+    fn save(&mut self, path: &std::path::Path, summary: &Summary) {
+        let Some(rendered) = self.render(summary) else {
+            return;
+        };
+        self.status = Some(if let Err(error) = save_pdf(path, &rendered.pdf) {
+            Status::Failed(error.to_string())
+        } else {
+            let done = format!("{} {}.", text::PDF_SAVED, path.display());
+            match rendered.warning_message() {
+                Some(warning) => Status::Warning(format!("{done} {warning}")),
+                None => Status::Done(done),
+            }
+        });
+    }
+}
+
+/// The summary drawn as the page will print it: header, title, sections, signatures.
+fn preview_ui(ui: &mut Ui, summary: &Summary) {
+    let page = ui.visuals().extreme_bg_color;
+    let border = ui.visuals().widgets.noninteractive.bg_stroke;
+    egui::Frame::new()
+        .fill(page)
+        .stroke(border)
+        .inner_margin(24)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                if summary.structure.is_empty() {
+                    // Not printed: a reminder for the counsellor only.
+                    ui.label(RichText::new(text::STRUCTURE_NAME_MISSING).italics().weak());
+                } else {
+                    ui.label(RichText::new(&summary.structure).strong());
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(RichText::new(&summary.date_long).weak());
+                });
+            });
+            ui.separator();
+            ui.label(
+                RichText::new(summary.title)
+                    .size(22.0)
+                    .strong()
+                    .color(theme::ROUTE_FLE),
+            );
+            ui.label(RichText::new(&summary.person).size(18.0).strong());
+            if !summary.referent.is_empty() {
+                ui.label(
+                    RichText::new(format!("{} : {}", text::REFERENT, summary.referent)).weak(),
+                );
+            }
+            for section in &summary.sections {
+                section_ui(ui, section);
+            }
+            ui.add_space(theme::SECTION_GAP * 2.0);
+            ui.columns(summary.signatures.len().max(1), |columns| {
+                for (column, signature) in columns.iter_mut().zip(&summary.signatures) {
+                    column.label(RichText::new(signature.role).strong());
+                    column.label(&signature.name);
+                    column.label(RichText::new(text::SIGNATURE).small().weak());
+                    let (rect, _) = column.allocate_exact_size(
+                        egui::vec2(column.available_width(), 60.0),
+                        egui::Sense::hover(),
+                    );
+                    column
+                        .painter()
+                        .rect_stroke(rect, 3.0, border, egui::StrokeKind::Inside);
+                }
+            });
+        });
+}
+
+fn section_ui(ui: &mut Ui, section: &SummarySection) {
+    ui.add_space(theme::SECTION_GAP);
+    let colour = if section.confidential {
+        theme::WARNING
+    } else {
+        theme::ROUTE_FLE
+    };
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(&section.title)
+                .strong()
+                .size(16.0)
+                .color(colour),
+        );
+        if section.confidential {
+            ui.label(RichText::new(text::CONFIDENTIAL_TAG).small().color(colour));
+        }
+    });
+    ui.separator();
+    egui::Grid::new(("summary-preview", section.key))
+        .num_columns(2)
+        .min_col_width(theme::LABEL_WIDTH)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            for row in &section.rows {
+                ui.label(RichText::new(&row.label).weak());
+                ui.add(egui::Label::new(&row.value).wrap());
+                ui.end_row();
+            }
+        });
+    for paragraph in section.text.lines().filter(|l| !l.trim().is_empty()) {
+        ui.add(egui::Label::new(paragraph).wrap());
+    }
+}

@@ -1,0 +1,147 @@
+//! "Actions en retard": every open action past its due date, across all beneficiaries, most
+//! late first; a click opens the person's "Préparation à l'emploi" tab.
+
+use chrono::NaiveDate;
+use egui::RichText;
+
+use crate::model::{Beneficiary, BeneficiaryId, format_date};
+use crate::ui::{text, theme};
+
+/// One line of the list.
+struct Line {
+    person: BeneficiaryId,
+    name: String,
+    theme: &'static str,
+    action: String,
+    due_on: Option<NaiveDate>,
+    days_late: i64,
+}
+
+/// Every overdue action of `records` on `today`, most late first. A closed pathway (with an
+/// outcome) has nothing left to chase.
+fn lines(records: &[Beneficiary], today: NaiveDate) -> Vec<Line> {
+    let mut lines: Vec<Line> = records
+        .iter()
+        .filter(|record| record.pathway.outcome.is_none())
+        .flat_map(|record| {
+            record
+                .preparation
+                .overdue(today)
+                .into_iter()
+                .map(move |o| Line {
+                    person: record.id,
+                    name: record.display_name(),
+                    theme: o.objective.theme.label(),
+                    action: o.action.label.clone(),
+                    due_on: o.action.due_on,
+                    days_late: o.days_late,
+                })
+        })
+        .collect();
+    lines.sort_by(|a, b| {
+        b.days_late
+            .cmp(&a.days_late)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    lines
+}
+
+/// How many actions are overdue across `records`.
+#[must_use]
+pub fn count(records: &[Beneficiary], today: NaiveDate) -> usize {
+    records
+        .iter()
+        .filter(|r| r.pathway.outcome.is_none())
+        .map(|r| r.preparation.overdue(today).len())
+        .sum()
+}
+
+/// Draws the window while `open`; returns the person whose line was clicked.
+pub fn ui(
+    ctx: &egui::Context,
+    open: &mut bool,
+    records: &[Beneficiary],
+    today: NaiveDate,
+) -> Option<BeneficiaryId> {
+    let mut chosen = None;
+    egui::Window::new(text::OVERDUE_OPEN)
+        .open(open)
+        .default_width(720.0)
+        .show(ctx, |ui| {
+            // Unwrapped cells: wrapping to a width that the grid itself sets keeps the
+            // window resizing for several frames.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+            let lines = lines(records, today);
+            if lines.is_empty() {
+                ui.label(RichText::new(text::OVERDUE_NONE).weak());
+                return;
+            }
+            // Both ways: a long action label scrolls rather than clipping the columns.
+            egui::ScrollArea::both().max_height(480.0).show(ui, |ui| {
+                egui::Grid::new("overdue-actions")
+                    .num_columns(4)
+                    .spacing([12.0, 4.0])
+                    .show(ui, |ui| {
+                        // The delay before the free text: a long action never pushes
+                        // it out of the window.
+                        for header in ["Bénéficiaire", "Échéance", "Thème", "Action"] {
+                            ui.label(RichText::new(header).weak());
+                        }
+                        ui.end_row();
+                        for line in lines {
+                            if ui
+                                .link(&line.name)
+                                .on_hover_text("Ouvrir la fiche, onglet Préparation à l'emploi")
+                                .clicked()
+                            {
+                                chosen = Some(line.person);
+                            }
+                            ui.label(
+                                RichText::new(format!(
+                                    "{} · {} j de retard",
+                                    line.due_on.map(format_date).unwrap_or_default(),
+                                    line.days_late
+                                ))
+                                .color(theme::ERROR),
+                            );
+                            ui.label(line.theme);
+                            ui.label(if line.action.is_empty() {
+                                "(action sans intitulé)"
+                            } else {
+                                &line.action
+                            });
+                            ui.end_row();
+                        }
+                    });
+            });
+        });
+    chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Action, Objective, Outcome, OutcomeKind};
+
+    #[test]
+    fn a_closed_pathway_has_no_overdue_action_to_chase() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        let mut open = Beneficiary::new(chrono::Utc::now());
+        open.preparation.objectives = vec![Objective {
+            actions: vec![Action {
+                label: "Rédiger le CV".into(),
+                due_on: Some(day(10)),
+                ..Action::default()
+            }],
+            ..Objective::default()
+        }];
+        let mut closed = open.clone();
+        closed.pathway.outcome = Some(Outcome {
+            kind: OutcomeKind::Training,
+            date: day(12),
+            contract_months: None,
+        });
+        assert_eq!(count(&[open.clone()], day(22)), 1);
+        assert_eq!(count(&[open, closed], day(22)), 1);
+    }
+}
