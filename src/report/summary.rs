@@ -1091,9 +1091,7 @@ mod tests {
         Child, ChildId, Diploma, PermitKind, Recognition, ResidencePermit, Skill, SkillLevel,
     };
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::model::record::dates::test_support::d;
 
     fn record() -> Beneficiary {
         let mut b = Beneficiary::new(Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap());

@@ -4,7 +4,7 @@
 use egui::{Key, RichText, TextEdit, Ui};
 
 use crate::model::{Beneficiary, BeneficiaryId, SearchQuery, fold};
-use crate::ui::app::Command;
+use crate::ui::command::Command;
 use crate::ui::{text, theme};
 
 /// State of the list: the search text and the rows it lets through.
@@ -71,12 +71,12 @@ impl ListPanel {
         if self.folded.len() != records.len() {
             self.records_changed(records);
         }
-        ui.add_space(6.0);
+        ui.add_space(theme::SPACE_S);
         ui.add_enabled_ui(writable, |ui| {
             if ui
                 .add_sized(
                     [ui.available_width(), 30.0],
-                    egui::Button::new(text::NEW_BENEFICIARY),
+                    egui::Button::new(text::common::NEW_BENEFICIARY),
                 )
                 .on_hover_text("Ctrl+N")
                 .clicked()
@@ -84,13 +84,13 @@ impl ListPanel {
                 commands.push(Command::NewBeneficiary);
             }
         });
-        ui.add_space(4.0);
-        let label = ui.label(text::SEARCH_LABEL);
+        ui.add_space(theme::SPACE_XS);
+        let label = ui.label(text::list::SEARCH_LABEL);
         let search = ui
             .add(
                 TextEdit::singleline(&mut self.query)
                     .id_salt("search")
-                    .hint_text(text::SEARCH_HINT)
+                    .hint_text(text::list::SEARCH_HINT)
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(label.id)
@@ -122,7 +122,7 @@ impl ListPanel {
 
         if self.visible.is_empty() {
             if !records.is_empty() {
-                ui.label(RichText::new(text::NO_MATCH).italics());
+                ui.label(RichText::new(text::list::NO_MATCH).italics());
             }
             return;
         }
@@ -191,7 +191,7 @@ fn row(ui: &mut Ui, record: &Beneficiary, state: RowState, commands: &mut Vec<Co
     } = state;
     let name = record.display_name();
     let detail = if is_flagged {
-        format!("{} · {}", text::LIST_TO_FIX, record.stage().label())
+        format!("{} · {}", text::list::LIST_TO_FIX, record.stage().label())
     } else {
         format!(
             "{} · {}",

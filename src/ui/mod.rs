@@ -2,18 +2,24 @@
 //! the shared form pieces, `theme` every colour and size, `text` every string.
 
 mod app;
+mod command;
+mod context;
 mod list;
 mod tabs;
-mod text;
+/// Every user-facing string of the window, by screen; public so that the tests find widgets
+/// by the same words the window shows.
+pub mod text;
 mod theme;
-pub mod widgets;
+mod widgets;
 mod windows;
 
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-pub use app::{AppConfig, ParcoursApp, Tab};
+pub use app::{AppConfig, ParcoursApp};
+pub use tabs::Tab;
+pub use widgets::rome_picker;
 
 use crate::model::{Beneficiary, Phase, format_date};
 
@@ -22,13 +28,13 @@ use crate::model::{Beneficiary, Phase, format_date};
 pub fn run(data_dir: PathBuf, today: Option<NaiveDate>) -> Result<(), eframe::Error> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title(text::APP_TITLE)
+            .with_title(text::common::APP_TITLE)
             .with_inner_size([1200.0, 800.0])
             .with_min_inner_size([800.0, 500.0]),
         ..Default::default()
     };
     eframe::run_native(
-        text::APP_TITLE,
+        text::common::APP_TITLE,
         options,
         Box::new(move |cc| {
             Ok(Box::new(ParcoursApp::new_loading_in_background(

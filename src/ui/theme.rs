@@ -2,6 +2,16 @@
 
 use egui::Color32;
 
+// Spacing tokens: every vertical gap of the window is one of these, never a bare number.
+/// A hair between a field and its note.
+pub const SPACE_XS: f32 = 4.0;
+/// Between two rows of one group.
+pub const SPACE_S: f32 = 6.0;
+/// Between two groups, or above a window's buttons.
+pub const SPACE_M: f32 = 8.0;
+/// Above a heading's buttons on an empty screen.
+pub const SPACE_L: f32 = 16.0;
+
 /// Space between form sections.
 pub const SECTION_GAP: f32 = 14.0;
 /// Width of the label column of forms.

@@ -124,3 +124,8 @@ pub fn request_close(harness: &mut Harness<'_, ParcoursApp>) {
     harness.step();
     harness.run();
 }
+
+/// The date `y`-`m`-`day`; panics on a date that does not exist (a test's typo).
+pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).expect("a date that exists")
+}

@@ -15,9 +15,7 @@ use parcours::model::{
 };
 use parcours::store::{Access, BENEFICIARIES_DIR, CRECHE_FILE, Store};
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
+use crate::common::d;
 
 fn t(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap()

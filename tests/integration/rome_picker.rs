@@ -5,7 +5,7 @@
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use parcours::ui::widgets::rome_picker::RomePicker;
+use parcours::ui::rome_picker::RomePicker;
 
 const LABEL: &str = "Métier (ROME)";
 

@@ -6,7 +6,7 @@
 //! snapshot of the weekly planning.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{NaiveTime, TimeZone, Utc};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use parcours::model::{
@@ -18,9 +18,7 @@ use parcours::ui::ParcoursApp;
 
 use crate::common::{app, fixture, let_autosave_run, today, type_into, write_fixture};
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
+use crate::common::d;
 
 fn t(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap()

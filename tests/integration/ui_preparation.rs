@@ -3,7 +3,7 @@
 //! the overdue actions across all records, the permit's renewal warning.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use chrono::{Days, NaiveDate, TimeZone, Utc};
+use chrono::{Days, TimeZone, Utc};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use parcours::model::{
@@ -16,9 +16,7 @@ use parcours::ui::ParcoursApp;
 
 use crate::common::{app, fixture, let_autosave_run, today, type_into};
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
+use crate::common::d;
 
 fn save(dir: &std::path::Path, records: &[Beneficiary]) {
     let mut store = Store::open(dir, Access::ReadWrite).unwrap();

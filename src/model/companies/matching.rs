@@ -1119,9 +1119,7 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
     }
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::model::record::dates::test_support::d;
 
     /// A cook (G1602) living in Créteil (94), French B1, no child, no declared mobility.
     fn cook() -> Beneficiary {

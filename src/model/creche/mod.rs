@@ -1633,9 +1633,7 @@ mod tests {
     use super::*;
     use crate::model::record::pathway::{Phase, PhaseStatus};
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::model::record::dates::test_support::d;
 
     fn t(h: u32, m: u32) -> NaiveTime {
         NaiveTime::from_hms_opt(h, m, 0).unwrap()

@@ -431,9 +431,7 @@ impl PreparationDraft {
 mod tests {
     use super::*;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::model::record::dates::test_support::d;
 
     #[test]
     fn a_session_is_logged_from_text() {

@@ -789,9 +789,7 @@ mod tests {
     use super::*;
     use crate::model::{PermitKind, ResidencePermit};
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::model::record::dates::test_support::d;
 
     fn session(kind: SessionKind, minutes: u32) -> Session {
         Session {

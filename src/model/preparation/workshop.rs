@@ -286,9 +286,7 @@ mod tests {
     use super::*;
     use crate::model::Preparation;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::model::record::dates::test_support::d;
 
     fn workshop(capacity: u32) -> Workshop {
         Workshop {

@@ -58,13 +58,22 @@ pub fn age_in_months(birth: NaiveDate, on: NaiveDate) -> i32 {
     months
 }
 
+/// Dates for tests, written once.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use chrono::NaiveDate;
+
+    /// The date `y`-`m`-`day`; panics on a date that does not exist (a test's typo).
+    pub(crate) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("a date that exists")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use super::test_support::d;
 
     #[test]
     fn parses_the_forms_people_type() {

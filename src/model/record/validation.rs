@@ -433,9 +433,7 @@ mod tests {
     use super::*;
     use crate::model::{Child, ChildId, EntryRoute, PermitKind, ResidencePermit, RouteOverride};
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::model::record::dates::test_support::d;
 
     fn today() -> NaiveDate {
         d(2026, 11, 22)

@@ -165,9 +165,7 @@ impl WorkRight {
 mod tests {
     use super::*;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::model::record::dates::test_support::d;
 
     fn permit(kind: PermitKind) -> ResidencePermit {
         ResidencePermit {

@@ -693,9 +693,7 @@ impl SkillsAssessment {
 mod tests {
     use super::*;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::model::record::dates::test_support::d;
 
     #[test]
     fn year_months_parse_forgivingly() {

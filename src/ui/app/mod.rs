@@ -12,8 +12,8 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui, ViewportCommand};
 
 use crate::model::CrecheSettings;
 use crate::model::{
-    Application, Company, OutcomeDraft, OutcomeKind, add_demo_applications, demo_companies,
-    format_date, sort_catalogue,
+    Application, Company, OutcomeDraft, add_demo_applications, demo_companies, format_date,
+    sort_catalogue,
 };
 use crate::model::{
     Beneficiary, BeneficiaryDraft, BeneficiaryId, Field, FieldError, FlePartner, Removal, Settings,
@@ -22,19 +22,16 @@ use crate::model::{
 use crate::model::{Workshop, demo_workshops};
 use crate::store::{Access, Conflict, LoadReport, Problem, Store, StoreError};
 use crate::ui::app::loading::Loading;
+use crate::ui::command::Command;
+use crate::ui::context::{RecordEdit, ViewContext};
 use crate::ui::list::ListPanel;
-use crate::ui::tabs::companies::{CompaniesAction, CompaniesPanel};
-use crate::ui::tabs::creche::{CrecheAction, CrecheContext, CrechePanel};
-use crate::ui::tabs::preparation::{PreparationAction, PreparationPanel};
-use crate::ui::tabs::skills::{SkillsAction, SkillsPanel};
-use crate::ui::tabs::summary::SummaryPanel;
-use crate::ui::windows::companies::Candidates;
+use crate::ui::tabs::{Tab, Tabs};
+use crate::ui::windows::Window;
 use crate::ui::windows::conflict::ConflictWindow;
 use crate::ui::windows::creche_settings::CrecheSettingsWindow;
-use crate::ui::{
-    tabs::identity as identity_panel, tabs::preparation as preparation_panel, text, theme, widgets,
-    widgets::bidi, windows::overdue as overdue_window,
-};
+use crate::ui::windows::overdue::{self, OverdueWindow};
+use crate::ui::windows::settings::SettingsWindow;
+use crate::ui::{text, theme, widgets, widgets::bidi};
 
 /// Seconds of calm after the last keystroke before an edit is saved.
 pub const AUTOSAVE_DELAY_SECONDS: f64 = 0.8;
@@ -52,84 +49,6 @@ pub struct AppConfig {
     pub data_dir: PathBuf,
     /// A fixed "today" (tests and snapshots); `None` uses the system date.
     pub today: Option<NaiveDate>,
-}
-
-/// The tabs of a record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Tab {
-    /// Editable identity, administrative situation, family and pathway.
-    Identity,
-    /// Phase 1.
-    Skills,
-    /// Phase 2.
-    Preparation,
-    /// Phase 3.
-    Companies,
-    /// Micro-crèche.
-    Creche,
-    /// Printable summary.
-    Summary,
-}
-
-impl Tab {
-    const ALL: [Self; 6] = [
-        Self::Identity,
-        Self::Skills,
-        Self::Preparation,
-        Self::Companies,
-        Self::Creche,
-        Self::Summary,
-    ];
-
-    const fn label(self) -> &'static str {
-        match self {
-            Self::Identity => text::TAB_IDENTITY,
-            Self::Skills => text::TAB_SKILLS,
-            Self::Preparation => text::TAB_PREPARATION,
-            Self::Companies => text::TAB_COMPANIES,
-            Self::Creche => text::TAB_CRECHE,
-            Self::Summary => text::TAB_SUMMARY,
-        }
-    }
-}
-
-/// A user intent, collected while drawing and applied at the end of the frame.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Command {
-    /// Show this record.
-    Select(BeneficiaryId),
-    /// Create an empty record and show it.
-    NewBeneficiary,
-    /// Write demonstration records (empty data directory only).
-    LoadDemo,
-    /// Save every pending edit now.
-    SaveNow,
-    /// Close the window, abandoning edits that cannot be saved.
-    DiscardAndClose,
-    /// Save a partner of the French-course directory.
-    SavePartner(FlePartner),
-    /// Save the version chosen for a record found twice, and put the other copy aside.
-    ResolveConflict(usize, Box<Beneficiary>),
-    /// Replace the data with the daily backup of this date (after the store's safety copy).
-    Restore(NaiveDate),
-    /// Save a workshop of the catalogue (its own file only).
-    SaveWorkshop(Box<Workshop>),
-    /// Take an empty workshop out of the catalogue (its file is kept aside).
-    DeleteWorkshop(Box<Workshop>),
-    /// Show this record's "Préparation à l'emploi" tab (from the overdue actions).
-    OpenPreparation(BeneficiaryId),
-    /// Show this record on this tab (a field to correct, from the closing dialog).
-    Open(BeneficiaryId, Tab),
-    /// Put back an entry removed from this record's form (the undo bar's "Annuler").
-    UndoRemoval(usize),
-    /// Save the micro-crèche's settings (`creche.ron`).
-    SaveCrecheSettings(Box<CrecheSettings>),
-    /// Save companies of the directory (edited or imported), then reload it.
-    SaveCompanies(Vec<Company>),
-    /// Replace a record's applications (one proposed or moved), and save it.
-    SetApplications(BeneficiaryId, Vec<Application>),
-    /// Close a record's pathway with this outcome (a hire), through its form.
-    ClosePathway(BeneficiaryId, OutcomeKind, NaiveDate),
 }
 
 /// The "Restaurer une sauvegarde" window: the dates offered, then the one to confirm.
@@ -242,7 +161,7 @@ struct Unsaveable {
 /// widget id), or `None` for other fields.
 fn entry_required_label(field: Field) -> Option<String> {
     match field {
-        Field::ChildFirstName(i) => Some(format!("{} {}", text::CHILD_FIRST_NAME, i + 1)),
+        Field::ChildFirstName(i) => Some(format!("{} {}", text::common::CHILD_FIRST_NAME, i + 1)),
         Field::ExperienceTitle(i) => Some(format!("Intitulé (expérience {})", i + 1)),
         Field::SkillLabel(i) => Some(format!("Compétence {}", i + 1)),
         Field::DiplomaTitle(i) => Some(format!("Intitulé (diplôme {})", i + 1)),
@@ -287,6 +206,56 @@ fn field_names(fields: &[Field]) -> String {
     names.join(", ")
 }
 
+/// What the data directory holds, as loaded: what every panel reads.
+#[derive(Default)]
+struct AppData {
+    /// Every record, sorted by last then first name.
+    records: Vec<Beneficiary>,
+    /// Records found in two files, waiting for the counsellor's choice.
+    conflicts: Vec<Conflict>,
+    settings: Settings,
+    /// The French-course partners' directory.
+    partners: Vec<FlePartner>,
+    /// The partner companies' directory.
+    companies: Vec<Company>,
+    /// The collective workshops' catalogue.
+    workshops: Vec<Workshop>,
+    /// The micro-crèche's settings (`creche.ron`).
+    creche_settings: CrecheSettings,
+}
+
+impl AppData {
+    /// The read-only context handed to the panels and windows for this frame.
+    fn view<'a>(
+        &'a self,
+        today: NaiveDate,
+        writable: bool,
+        shown: Option<&'a Beneficiary>,
+    ) -> ViewContext<'a> {
+        ViewContext {
+            records: &self.records,
+            companies: &self.companies,
+            workshops: &self.workshops,
+            partners: &self.partners,
+            settings: &self.settings,
+            creche: &self.creche_settings,
+            conflicts: &self.conflicts,
+            today,
+            writable,
+            shown,
+        }
+    }
+}
+
+/// The windows over the main screen, each open or not.
+#[derive(Default)]
+struct Windows {
+    conflict: ConflictWindow,
+    settings: SettingsWindow,
+    creche_settings: CrecheSettingsWindow,
+    overdue: OverdueWindow,
+}
+
 /// The Parcours window.
 pub struct ParcoursApp {
     store: Store,
@@ -295,23 +264,15 @@ pub struct ParcoursApp {
     /// Why the directory is read-only, when it is.
     read_only_reason: Option<String>,
     /// Every record, sorted by last then first name.
-    records: Vec<Beneficiary>,
+    /// What the data directory holds, as loaded.
+    data: AppData,
     problems: Vec<Problem>,
-    /// Records found in two files, waiting for the counsellor's choice.
-    conflicts: Vec<Conflict>,
-    conflict_window: ConflictWindow,
     restore_dialog: Option<RestoreDialog>,
-    settings: Settings,
-    /// The settings as edited in the "Paramètres" window, while it is open.
-    settings_draft: Option<Settings>,
-    /// The French-course partners' directory.
-    partners: Vec<FlePartner>,
     list: ListPanel,
-    skills: SkillsPanel,
-    summary: SummaryPanel,
-    /// The partner companies' directory.
-    companies: Vec<Company>,
-    companies_panel: CompaniesPanel,
+    /// Every tab's state.
+    tabs: Tabs,
+    /// The windows over the main screen.
+    windows: Windows,
     selected: Option<BeneficiaryId>,
     editors: HashMap<BeneficiaryId, Editor>,
     tab: Tab,
@@ -329,19 +290,9 @@ pub struct ParcoursApp {
     /// Frames in a row whose input waited for a new record's field to take the focus.
     input_held_frames: u8,
     commands: Vec<Command>,
-    /// The collective workshops' catalogue.
-    workshops: Vec<Workshop>,
-    preparation: PreparationPanel,
-    /// Whether the "Actions en retard" window is open.
-    show_overdue: bool,
     /// How many actions are overdue, for the day it was counted: counted again only when the
     /// records or the day change, not at every frame.
     overdue_count: Option<(NaiveDate, usize)>,
-    /// The "Crèche" tab's state (week shown, booking form).
-    creche: CrechePanel,
-    /// The micro-crèche's settings (`creche.ron`).
-    creche_settings: CrecheSettings,
-    creche_settings_window: CrecheSettingsWindow,
     /// Entries removed from the forms in this session, oldest first, each with its record:
     /// the undo bar puts them back.
     removals: Vec<(BeneficiaryId, Removal)>,
@@ -357,7 +308,7 @@ impl ParcoursApp {
             Ok(store) => (store, None),
             Err(error) => {
                 let reason = match &error {
-                    StoreError::Locked(_) => text::READ_ONLY_BANNER.to_owned(),
+                    StoreError::Locked(_) => text::app::READ_ONLY_BANNER.to_owned(),
                     other => format!("Lecture seule : {other}"),
                 };
                 (Store::read_only(&data_dir), Some(reason))
@@ -367,19 +318,12 @@ impl ParcoursApp {
             store,
             loading: None,
             read_only_reason,
-            records: Vec::new(),
+            data: AppData::default(),
             problems: Vec::new(),
-            conflicts: Vec::new(),
-            conflict_window: ConflictWindow::default(),
             restore_dialog: None,
-            settings: Settings::default(),
-            settings_draft: None,
-            partners: Vec::new(),
             list: ListPanel::default(),
-            skills: SkillsPanel::default(),
-            summary: SummaryPanel::default(),
-            companies: Vec::new(),
-            companies_panel: CompaniesPanel::default(),
+            tabs: Tabs::default(),
+            windows: Windows::default(),
             selected: None,
             editors: HashMap::new(),
             tab: Tab::Identity,
@@ -392,13 +336,7 @@ impl ParcoursApp {
             paced_input: Vec::new(),
             input_held_frames: 0,
             commands: Vec::new(),
-            workshops: Vec::new(),
-            preparation: PreparationPanel::default(),
-            show_overdue: false,
             overdue_count: None,
-            creche: CrechePanel::default(),
-            creche_settings: CrecheSettings::default(),
-            creche_settings_window: CrecheSettingsWindow::default(),
             removals: Vec::new(),
         }
     }
@@ -459,7 +397,7 @@ impl ParcoursApp {
     /// Every record, in list order.
     #[must_use]
     pub fn records(&self) -> &[Beneficiary] {
-        &self.records
+        &self.data.records
     }
 
     /// The record shown on the right, if any.
@@ -502,8 +440,9 @@ impl ParcoursApp {
     /// Takes a load's records and problems, then reads the smaller files (settings, partners,
     /// companies, workshops, crèche).
     fn take_report(&mut self, report: LoadReport) {
-        self.records = report.beneficiaries;
-        self.records
+        self.data.records = report.beneficiaries;
+        self.data
+            .records
             .sort_by_cached_key(|b| (name_order_key(b), b.id));
         // A conflict copy has its own banner and window: not counted among unreadable files.
         self.problems = report
@@ -511,28 +450,28 @@ impl ParcoursApp {
             .into_iter()
             .filter(|p| !report.conflicts.iter().any(|c| c.other_path == p.path))
             .collect();
-        self.conflicts = report.conflicts;
+        self.data.conflicts = report.conflicts;
         let (settings, problem) = self.store.load_settings();
-        self.settings = settings;
+        self.data.settings = settings;
         self.problems.extend(problem);
         let (partners, problems) = self.store.load_partners();
-        self.partners = partners;
+        self.data.partners = partners;
         self.problems.extend(problems);
         let (companies, problems) = self.store.load_companies();
-        self.companies = companies;
+        self.data.companies = companies;
         self.problems.extend(problems);
         self.records_changed();
         let (workshops, problems) = self.store.load_workshops();
-        self.workshops = workshops;
+        self.data.workshops = workshops;
         self.problems.extend(problems);
         let (creche_settings, problem) = self.store.load_creche_settings();
-        self.creche_settings = creche_settings;
+        self.data.creche_settings = creche_settings;
         self.problems.extend(problem);
     }
 
     /// What depends on the whole list of records: the list's search texts, the overdue count.
     fn records_changed(&mut self) {
-        self.list.records_changed(&self.records);
+        self.list.records_changed(&self.data.records);
         self.overdue_count = None;
     }
 
@@ -542,15 +481,27 @@ impl ParcoursApp {
         match self.overdue_count {
             Some((day, count)) if day == today => count,
             _ => {
-                let count = overdue_window::count(&self.records, today);
+                let count = overdue::count(&self.data.records, today);
                 self.overdue_count = Some((today, count));
                 count
             }
         }
     }
 
+    /// The record on screen as last validated: the edit in progress when valid.
+    fn shown_record(&self) -> Option<Beneficiary> {
+        let id = self.selected?;
+        let saved = &self.data.records[self.index_of(id)?];
+        Some(
+            self.editors
+                .get(&id)
+                .and_then(|e| e.pending.clone())
+                .unwrap_or_else(|| saved.clone()),
+        )
+    }
+
     fn index_of(&self, id: BeneficiaryId) -> Option<usize> {
-        self.records.iter().position(|b| b.id == id)
+        self.data.records.iter().position(|b| b.id == id)
     }
 
     /// Saves every pending edit whose delay has passed (all of them when `force`).
@@ -579,10 +530,11 @@ impl ParcoursApp {
                     self.save_state = SaveState::Saved;
                     if let Some(index) = self.index_of(id) {
                         let renamed =
-                            name_order_key(&self.records[index]) != name_order_key(&record);
-                        self.records[index] = record;
+                            name_order_key(&self.data.records[index]) != name_order_key(&record);
+                        self.data.records[index] = record;
                         if renamed {
-                            self.records
+                            self.data
+                                .records
                                 .sort_by_cached_key(|b| (name_order_key(b), b.id));
                         }
                         self.records_changed();
@@ -611,7 +563,7 @@ impl ParcoursApp {
                     let record = Beneficiary::new(Utc::now());
                     let id = record.id;
                     self.editors.insert(id, Editor::new(&record, true));
-                    self.records.insert(0, record);
+                    self.data.records.insert(0, record);
                     self.records_changed();
                     self.list.clear_search();
                     self.select(id, now);
@@ -629,13 +581,13 @@ impl ParcoursApp {
                     Ok(_) => {
                         self.save_state = SaveState::Saved;
                         let (partners, problems) = self.store.load_partners();
-                        self.partners = partners;
+                        self.data.partners = partners;
                         self.problems.extend(problems);
                     }
                     Err(error) => self.save_state = SaveState::Failed(error.to_string()),
                 },
                 Command::ResolveConflict(index, record) => {
-                    let Some(conflict) = self.conflicts.get(index).cloned() else {
+                    let Some(conflict) = self.data.conflicts.get(index).cloned() else {
                         continue;
                     };
                     match self
@@ -674,11 +626,11 @@ impl ParcoursApp {
                 Command::SaveCrecheSettings(settings) => {
                     match self.store.save_creche_settings(&settings) {
                         Ok(_) => {
-                            self.creche_settings = *settings;
-                            self.creche_settings_window.close();
+                            self.data.creche_settings = *settings;
+                            self.windows.creche_settings.close();
                             self.save_state = SaveState::Saved;
                         }
-                        Err(error) => self.creche_settings_window.show_error(error.to_string()),
+                        Err(error) => self.windows.creche_settings.show_error(error.to_string()),
                     }
                 }
                 // The catalogue in memory follows what was written: reading the folder again
@@ -686,24 +638,53 @@ impl ParcoursApp {
                 Command::DeleteWorkshop(workshop) => match self.store.delete_workshop(&workshop) {
                     Ok(_) => {
                         self.save_state = SaveState::Saved;
-                        self.workshops.retain(|w| w.id != workshop.id);
+                        self.data.workshops.retain(|w| w.id != workshop.id);
                     }
                     Err(error) => self.save_state = SaveState::Failed(error.to_string()),
                 },
                 Command::SaveWorkshop(workshop) => match self.store.save_workshop(&workshop) {
                     Ok(_) => {
                         self.save_state = SaveState::Saved;
-                        match self.workshops.iter_mut().find(|w| w.id == workshop.id) {
+                        match self.data.workshops.iter_mut().find(|w| w.id == workshop.id) {
                             Some(kept) => *kept = *workshop,
-                            None => self.workshops.push(*workshop),
+                            None => self.data.workshops.push(*workshop),
                         }
-                        sort_catalogue(&mut self.workshops);
+                        sort_catalogue(&mut self.data.workshops);
                     }
                     Err(error) => self.save_state = SaveState::Failed(error.to_string()),
                 },
-                Command::OpenPreparation(id) => {
-                    self.select(id, now);
-                    self.tab = Tab::Preparation;
+                Command::SaveSettings(settings) => match self.store.save_settings(&settings) {
+                    Ok(()) => {
+                        self.data.settings = *settings;
+                        self.save_state = SaveState::Saved;
+                        self.windows.settings.close();
+                    }
+                    Err(error) => self.save_state = SaveState::Failed(error.to_string()),
+                },
+                Command::OpenCrecheSettings => {
+                    self.windows
+                        .creche_settings
+                        .open(&self.data.creche_settings);
+                }
+                Command::BookCrecheForWorkshop(workshop) => {
+                    if let Some(shown) = self.shown_record() {
+                        self.tabs.creche.prefill_for_workshop(
+                            &workshop,
+                            &shown,
+                            &self.data.creche_settings,
+                        );
+                        self.tab = Tab::Creche;
+                    }
+                }
+                Command::BookCrecheForInterview(interview) => {
+                    if let Some(shown) = self.shown_record() {
+                        self.tabs.creche.prefill_for_interview(
+                            &interview,
+                            &shown,
+                            &self.data.creche_settings,
+                        );
+                        self.tab = Tab::Creche;
+                    }
                 }
                 Command::Open(id, tab) => {
                     self.select(id, now);
@@ -720,7 +701,7 @@ impl ParcoursApp {
                         self.save_state = SaveState::Saved;
                     }
                     let (companies, _) = self.store.load_companies();
-                    self.companies = companies;
+                    self.data.companies = companies;
                 }
                 Command::SetApplications(id, applications) => {
                     self.set_applications(id, applications);
@@ -736,7 +717,7 @@ impl ParcoursApp {
                             months: String::new(),
                         });
                         editor.last_edit = now;
-                        editor.revalidate(&self.records[index], today);
+                        editor.revalidate(&self.data.records[index], today);
                     }
                 }
             }
@@ -757,12 +738,12 @@ impl ParcoursApp {
             let discard_new = self.editors.get(&previous).is_some_and(|e| {
                 e.is_new
                     && self.index_of(previous).is_some_and(|i| {
-                        e.draft == BeneficiaryDraft::from_beneficiary(&self.records[i])
+                        e.draft == BeneficiaryDraft::from_beneficiary(&self.data.records[i])
                     })
             });
             if discard_new {
                 self.editors.remove(&previous);
-                self.records.retain(|b| b.id != previous);
+                self.data.records.retain(|b| b.id != previous);
                 self.records_changed();
             } else if let Some(left) = self
                 .unsaveable()
@@ -770,7 +751,7 @@ impl ParcoursApp {
                 .find(|record| record.id == previous)
             {
                 // Said once, as the person leaves; the list keeps the record marked.
-                self.save_state = SaveState::LeftInvalid(text::left_invalid(
+                self.save_state = SaveState::LeftInvalid(text::app::left_invalid(
                     &left.name,
                     &field_names(&left.fields),
                 ));
@@ -785,7 +766,7 @@ impl ParcoursApp {
         if let Some(index) = self.index_of(id) {
             self.editors
                 .entry(id)
-                .or_insert_with(|| Editor::new(&self.records[index], false));
+                .or_insert_with(|| Editor::new(&self.data.records[index], false));
             self.selected = Some(id);
         }
     }
@@ -821,7 +802,7 @@ impl ParcoursApp {
         let Some(record_index) = self.index_of(id) else {
             return;
         };
-        let saved = &self.records[record_index];
+        let saved = &self.data.records[record_index];
         let editor = self
             .editors
             .entry(id)
@@ -837,7 +818,7 @@ impl ParcoursApp {
             .iter()
             .filter(|(id, editor)| {
                 self.index_of(**id)
-                    .is_some_and(|i| editor.has_unsaveable_edits(&self.records[i]))
+                    .is_some_and(|i| editor.has_unsaveable_edits(&self.data.records[i]))
             })
             .map(|(&id, _)| id)
             .collect()
@@ -846,7 +827,7 @@ impl ParcoursApp {
     fn load_demo(&mut self) {
         let today = self.today();
         for partner in demo_partners() {
-            if !self.partners.iter().any(|p| p.id == partner.id)
+            if !self.data.partners.iter().any(|p| p.id == partner.id)
                 && let Err(error) = self.store.save_partner(&partner)
             {
                 self.save_state = SaveState::Failed(error.to_string());
@@ -854,7 +835,7 @@ impl ParcoursApp {
         }
         let companies = demo_companies(today);
         for company in &companies {
-            if !self.companies.iter().any(|c| c.id == company.id)
+            if !self.data.companies.iter().any(|c| c.id == company.id)
                 && let Err(error) = self.store.save_company(company)
             {
                 self.save_state = SaveState::Failed(error.to_string());
@@ -875,7 +856,7 @@ impl ParcoursApp {
             }
         }
         self.reload();
-        if let Some(first) = self.records.first().map(|b| b.id) {
+        if let Some(first) = self.data.records.first().map(|b| b.id) {
             self.select(first, 0.0);
         }
     }
@@ -917,7 +898,9 @@ impl ParcoursApp {
     }
 
     fn banners_ui(&mut self, ui: &mut Ui) {
-        if self.read_only_reason.is_none() && self.problems.is_empty() && self.conflicts.is_empty()
+        if self.read_only_reason.is_none()
+            && self.problems.is_empty()
+            && self.data.conflicts.is_empty()
         {
             return;
         }
@@ -927,18 +910,18 @@ impl ParcoursApp {
                 if let Some(reason) = &self.read_only_reason {
                     ui.label(RichText::new(reason).color(theme::WARNING).strong());
                 }
-                if !self.conflicts.is_empty() {
+                if !self.data.conflicts.is_empty() {
                     ui.horizontal(|ui| {
                         ui.label(
                             RichText::new(format!(
                                 "{} fiche(s) en double (copie laissée par un outil de synchronisation) : choisissez la version à garder.",
-                                self.conflicts.len()
+                                self.data.conflicts.len()
                             ))
                             .color(theme::WARNING)
                             .strong(),
                         );
                         if ui.button("Résoudre").clicked() {
-                            self.conflict_window.open();
+                            self.windows.conflict.open();
                         }
                     });
                 }
@@ -948,11 +931,11 @@ impl ParcoursApp {
                             RichText::new(format!(
                                 "{} {}",
                                 self.problems.len(),
-                                text::PROBLEMS_BANNER
+                                text::app::PROBLEMS_BANNER
                             ))
                             .color(theme::WARNING),
                         );
-                        if ui.button(text::SHOW_DETAILS).clicked() {
+                        if ui.button(text::app::SHOW_DETAILS).clicked() {
                             self.show_problems = true;
                         }
                     });
@@ -965,14 +948,14 @@ impl ParcoursApp {
             ui.horizontal(|ui| {
                 let editor = self.selected.and_then(|id| self.editors.get(&id));
                 let (message, color) = if !self.store.is_writable() {
-                    (text::STATUS_READ_ONLY.to_owned(), theme::WARNING)
+                    (text::app::STATUS_READ_ONLY.to_owned(), theme::WARNING)
                 } else if let Some(editor) = editor.filter(|e| !e.shown_errors().is_empty()) {
                     // A record never saved has nothing kept yet; otherwise only the red fields
                     // wait.
                     let message = if editor.is_new {
-                        text::STATUS_INVALID
+                        text::app::STATUS_INVALID
                     } else {
-                        text::STATUS_INVALID_KEPT
+                        text::app::STATUS_INVALID_KEPT
                     };
                     (message.to_owned(), theme::ERROR)
                 } else if let SaveState::Failed(message) = &self.save_state {
@@ -980,30 +963,30 @@ impl ParcoursApp {
                 } else if let SaveState::LeftInvalid(message) = &self.save_state {
                     (message.clone(), theme::WARNING)
                 } else if self.pending_saves() > 0 {
-                    (text::STATUS_PENDING.to_owned(), theme::WARNING)
+                    (text::app::STATUS_PENDING.to_owned(), theme::WARNING)
                 } else if self.save_state == SaveState::Saved {
-                    (text::STATUS_SAVED.to_owned(), theme::OK)
+                    (text::app::STATUS_SAVED.to_owned(), theme::OK)
                 } else {
                     (String::new(), theme::OK)
                 };
                 ui.label(RichText::new(message).color(color));
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    ui.label(RichText::new(text::DATA_DIR).weak())
+                    ui.label(RichText::new(text::app::DATA_DIR).weak())
                         .on_hover_text(self.store.root().display().to_string());
-                    if ui.small_button(text::SETTINGS).clicked() {
-                        self.settings_draft = Some(self.settings.clone());
+                    if ui.small_button(text::common::SETTINGS).clicked() {
+                        self.windows.settings.open(&self.data.settings);
                     }
                     // Shown only when some action is overdue: then it stands out, in red.
                     let overdue = self.overdue_count();
                     if overdue > 0 {
-                        let label = format!("{} ({overdue})", text::OVERDUE_OPEN);
+                        let label = format!("{} ({overdue})", text::common::OVERDUE_OPEN);
                         let button =
                             egui::Button::new(RichText::new(label).color(theme::ERROR)).small();
                         if ui.add(button).clicked() {
-                            self.show_overdue = true;
+                            self.windows.overdue.open();
                         }
                     }
-                    let restore = egui::Button::new(text::RESTORE).small();
+                    let restore = egui::Button::new(text::app::RESTORE).small();
                     if ui.add_enabled(self.store.is_writable(), restore).clicked() {
                         self.restore_dialog = Some(RestoreDialog {
                             dates: self.store.backups(),
@@ -1018,20 +1001,23 @@ impl ParcoursApp {
     fn empty_ui(&mut self, ui: &mut Ui) {
         ui.vertical_centered(|ui| {
             ui.add_space(ui.available_height() * 0.25);
-            ui.heading(text::EMPTY_TITLE);
-            ui.add_space(8.0);
-            ui.label(text::EMPTY_BODY);
-            ui.add_space(16.0);
+            ui.heading(text::app::EMPTY_TITLE);
+            ui.add_space(theme::SPACE_M);
+            ui.label(text::app::EMPTY_BODY);
+            ui.add_space(theme::SPACE_L);
             ui.add_enabled_ui(self.store.is_writable(), |ui| {
                 if ui
-                    .add_sized([320.0, 36.0], egui::Button::new(text::LOAD_DEMO))
+                    .add_sized([320.0, 36.0], egui::Button::new(text::app::LOAD_DEMO))
                     .clicked()
                 {
                     self.commands.push(Command::LoadDemo);
                 }
-                ui.add_space(6.0);
+                ui.add_space(theme::SPACE_S);
                 if ui
-                    .add_sized([320.0, 36.0], egui::Button::new(text::NEW_BENEFICIARY))
+                    .add_sized(
+                        [320.0, 36.0],
+                        egui::Button::new(text::common::NEW_BENEFICIARY),
+                    )
                     .clicked()
                 {
                     self.commands.push(Command::NewBeneficiary);
@@ -1049,7 +1035,7 @@ impl ParcoursApp {
         let Some(editor) = self.editors.get_mut(&id) else {
             return;
         };
-        let saved = &self.records[index];
+        let saved = &self.data.records[index];
         // Read-only tabs show the edit in progress when it is valid.
         let shown = editor.pending.as_ref().unwrap_or(saved).clone();
 
@@ -1064,7 +1050,7 @@ impl ParcoursApp {
         if !undrawable.is_empty() {
             ui.add(
                 egui::Label::new(
-                    RichText::new(text::undrawable(&undrawable)).color(theme::WARNING),
+                    RichText::new(text::app::undrawable(&undrawable)).color(theme::WARNING),
                 )
                 .wrap(),
             );
@@ -1072,7 +1058,8 @@ impl ParcoursApp {
         // Wrapped: in a narrow window every tab stays reachable, on a second line.
         ui.horizontal_wrapped(|ui| {
             for tab in Tab::ALL {
-                ui.selectable_value(&mut self.tab, tab, tab.label());
+                let label = self.tabs.get_mut(tab).label();
+                ui.selectable_value(&mut self.tab, tab, label);
             }
         });
         // The last removals from this form, each undoable for the rest of the session.
@@ -1087,7 +1074,7 @@ impl ParcoursApp {
             ui.horizontal(|ui| {
                 ui.label(RichText::new(format!("{} —", removal.kind.label())).strong());
                 if ui
-                    .add_enabled(writable, egui::Button::new(text::UNDO))
+                    .add_enabled(writable, egui::Button::new(text::app::UNDO))
                     .clicked()
                 {
                     self.commands.push(Command::UndoRemoval(index));
@@ -1097,154 +1084,43 @@ impl ParcoursApp {
         ui.separator();
         let tab = self.tab;
         let focus_last_name = std::mem::take(&mut self.focus_last_name);
-        let last_name_id = widgets::field_id(text::LAST_NAME);
+        let last_name_id = widgets::field_id(text::common::LAST_NAME);
         // The form as it was before this frame's clicks and keys, to find a removed entry.
         let before = ui
             .input(|i| !i.events.is_empty())
             .then(|| editor.draft.clone());
         let errors = editor.shown_errors();
         let focused_before = ui.memory(egui::Memory::focused);
+        let cx = self.data.view(today, writable, Some(&shown));
+        let mut edit = RecordEdit {
+            id,
+            shown: &shown,
+            draft: &mut editor.draft,
+            errors: &errors,
+            changed: false,
+        };
+        let panel = self.tabs.get_mut(tab);
+        let commands = &mut self.commands;
         // Both ways: a small window (800×600) still reaches every field of the form.
         egui::ScrollArea::both()
             .id_salt(("record", id, tab))
             .auto_shrink([false, false])
-            .show(ui, |ui| match tab {
-                Tab::Identity => {
-                    // Asked again only while nothing holds the focus: never taken back from
-                    // a field the person has moved to.
-                    if focus_last_name == FOCUS_ATTEMPTS
-                        || (focus_last_name > 0 && ui.memory(|m| m.focused().is_none()))
-                    {
-                        ui.memory_mut(|m| m.request_focus(last_name_id));
-                    }
-                    let changed =
-                        identity_panel::ui(ui, &mut editor.draft, &errors, writable, today);
-                    if changed {
-                        editor.last_edit = now;
-                        editor.revalidate(saved, today);
-                    }
+            .show(ui, |ui| {
+                // Asked again only while nothing holds the focus: never taken back from a
+                // field the person has moved to.
+                if tab == Tab::Identity
+                    && (focus_last_name == FOCUS_ATTEMPTS
+                        || (focus_last_name > 0 && ui.memory(|m| m.focused().is_none())))
+                {
+                    ui.memory_mut(|m| m.request_focus(last_name_id));
                 }
-                Tab::Skills => {
-                    let (changed, action) = self.skills.ui(
-                        ui,
-                        &mut editor.draft,
-                        &errors,
-                        writable,
-                        today,
-                        &self.partners,
-                    );
-                    if changed {
-                        editor.last_edit = now;
-                        editor.revalidate(saved, today);
-                    }
-                    if let Some(SkillsAction::SavePartner(partner)) = action {
-                        self.commands.push(Command::SavePartner(partner));
-                    }
-                }
-                Tab::Preparation => {
-                    let cx = preparation_panel::Context {
-                        record: &shown,
-                        records: &self.records,
-                        workshops: &self.workshops,
-                        today,
-                        creche: &self.creche_settings,
-                    };
-                    let (changed, action) =
-                        self.preparation
-                            .ui(ui, &mut editor.draft, &errors, writable, &cx);
-                    if changed {
-                        editor.last_edit = now;
-                        editor.revalidate(saved, today);
-                    }
-                    match action {
-                        Some(PreparationAction::SaveWorkshop(workshop)) => {
-                            self.commands
-                                .push(Command::SaveWorkshop(Box::new(workshop)));
-                        }
-                        Some(PreparationAction::DeleteWorkshop(workshop)) => {
-                            self.commands
-                                .push(Command::DeleteWorkshop(Box::new(workshop)));
-                        }
-                        Some(PreparationAction::BookCreche(workshop)) => {
-                            self.creche.prefill_for_workshop(
-                                &workshop,
-                                &shown,
-                                &self.creche_settings,
-                            );
-                            self.tab = Tab::Creche;
-                        }
-                        None => {}
-                    }
-                }
-                Tab::Companies => {
-                    let actions = self.companies_panel.ui(
-                        ui,
-                        &shown,
-                        &self.companies,
-                        Candidates {
-                            people: &self.records,
-                            creche: &self.creche_settings,
-                        },
-                        writable,
-                        today,
-                    );
-                    for action in actions {
-                        match action {
-                            CompaniesAction::SetApplications(applications) => self
-                                .commands
-                                .push(Command::SetApplications(id, applications)),
-                            CompaniesAction::ClosePathway(kind, date) => {
-                                self.commands.push(Command::ClosePathway(id, kind, date));
-                            }
-                            CompaniesAction::SaveCompanies(companies) => {
-                                self.commands.push(Command::SaveCompanies(companies));
-                            }
-                            CompaniesAction::BookCreche(interview) => {
-                                self.creche.prefill_for_interview(
-                                    &interview,
-                                    &shown,
-                                    &self.creche_settings,
-                                );
-                                self.tab = Tab::Creche;
-                            }
-                        }
-                    }
-                }
-                Tab::Creche => {
-                    let context = CrecheContext {
-                        shown: &shown,
-                        records: &self.records,
-                        settings: &self.creche_settings,
-                        today,
-                        structure: &self.settings.structure_name,
-                    };
-                    let (changed, action) =
-                        self.creche
-                            .ui(ui, &mut editor.draft, &errors, writable, &context);
-                    if changed {
-                        editor.last_edit = now;
-                        editor.revalidate(saved, today);
-                    }
-                    match action {
-                        Some(CrecheAction::Select(other)) => {
-                            self.commands.push(Command::Select(other));
-                        }
-                        Some(CrecheAction::OpenSettings) => {
-                            self.creche_settings_window.open(&self.creche_settings);
-                        }
-                        None => {}
-                    }
-                }
-                Tab::Summary => self.summary.ui(
-                    ui,
-                    &shown,
-                    today,
-                    &self.settings,
-                    &self.workshops,
-                    &self.companies,
-                    &self.creche_settings,
-                ),
+                panel.ui(ui, &mut edit, &cx, commands);
             });
+        // Written once for every tab: an edit is validated again, and saved after the delay.
+        if edit.changed {
+            editor.last_edit = now;
+            editor.revalidate(saved, today);
+        }
         // A form's first frame only measures it (egui's sizing pass disables its widgets, which
         // drops the focus): the focus is asked for again until the field holds it.
         if focus_last_name > 0 && tab == Tab::Identity && ui.memory(|m| m.focused().is_none()) {
@@ -1263,61 +1139,16 @@ impl ParcoursApp {
         }
     }
 
-    fn settings_window(&mut self, ctx: &egui::Context) {
-        let Some(draft) = &mut self.settings_draft else {
-            return;
-        };
-        let mut open = true;
-        let mut close = false;
-        egui::Window::new(text::SETTINGS)
-            .open(&mut open)
-            .collapsible(false)
-            .show(ctx, |ui| {
-                let label = ui.label(text::STRUCTURE_NAME);
-                ui.add(egui::TextEdit::singleline(&mut draft.structure_name).desired_width(360.0))
-                    .labelled_by(label.id);
-                ui.add_space(8.0);
-                ui.horizontal(|ui| {
-                    let label = ui.label(text::BACKUPS_KEPT);
-                    ui.add(egui::DragValue::new(&mut draft.backups_kept).range(1..=365))
-                        .labelled_by(label.id);
-                });
-                ui.add_space(8.0);
-                ui.horizontal(|ui| {
-                    if ui
-                        .add_enabled(self.store.is_writable(), egui::Button::new(text::SAVE))
-                        .clicked()
-                    {
-                        draft.structure_name = draft.structure_name.trim().to_owned();
-                        match self.store.save_settings(draft) {
-                            Ok(()) => {
-                                self.settings = draft.clone();
-                                self.save_state = SaveState::Saved;
-                                close = true;
-                            }
-                            Err(error) => self.save_state = SaveState::Failed(error.to_string()),
-                        }
-                    }
-                    if ui.button(text::CANCEL).clicked() {
-                        close = true;
-                    }
-                });
-            });
-        if close || !open {
-            self.settings_draft = None;
-        }
-    }
-
     fn restore_ui(&mut self, ctx: &egui::Context) {
         let Some(dialog) = &mut self.restore_dialog else {
             return;
         };
         let mut close = false;
         let modal = egui::Modal::new(egui::Id::unique("restore-backup")).show(ctx, |ui| {
-            ui.heading(text::RESTORE_TITLE);
+            ui.heading(text::app::RESTORE_TITLE);
             match dialog.chosen {
                 None if dialog.dates.is_empty() => {
-                    ui.label(text::RESTORE_NONE);
+                    ui.label(text::app::RESTORE_NONE);
                 }
                 None => {
                     for date in &dialog.dates {
@@ -1334,15 +1165,15 @@ impl ParcoursApp {
                         ))
                         .strong(),
                     );
-                    ui.label(text::RESTORE_CONFIRM);
-                    if ui.button(text::RESTORE_GO).clicked() {
+                    ui.label(text::app::RESTORE_CONFIRM);
+                    if ui.button(text::app::RESTORE_GO).clicked() {
                         self.commands.push(Command::Restore(date));
                         close = true;
                     }
                 }
             }
-            ui.add_space(8.0);
-            if ui.button(text::CANCEL).clicked() {
+            ui.add_space(theme::SPACE_M);
+            if ui.button(text::common::CANCEL).clicked() {
                 close = true;
             }
         });
@@ -1353,7 +1184,7 @@ impl ParcoursApp {
 
     fn problems_window(&mut self, ctx: &egui::Context) {
         let mut open = self.show_problems;
-        egui::Window::new(text::PROBLEMS_TITLE)
+        egui::Window::new(text::app::PROBLEMS_TITLE)
             .open(&mut open)
             .default_width(640.0)
             .show(ctx, |ui| {
@@ -1383,8 +1214,8 @@ impl ParcoursApp {
         }
         let records = self.unsaveable();
         let modal = egui::Modal::new(egui::Id::unique("close-blocked")).show(ctx, |ui| {
-            ui.heading(text::CLOSE_BLOCKED_TITLE);
-            ui.label(text::CLOSE_BLOCKED_BODY);
+            ui.heading(text::app::CLOSE_BLOCKED_TITLE);
+            ui.label(text::app::CLOSE_BLOCKED_BODY);
             for record in &records {
                 ui.label(
                     RichText::new(format!(
@@ -1395,9 +1226,9 @@ impl ParcoursApp {
                     .strong(),
                 );
             }
-            ui.add_space(8.0);
+            ui.add_space(theme::SPACE_M);
             ui.horizontal(|ui| {
-                if ui.button(text::CLOSE_FIX).clicked() {
+                if ui.button(text::app::CLOSE_FIX).clicked() {
                     self.closing = Closing::No;
                     // The first record to correct opens on the tab of its first field.
                     if let Some(first) = records.first() {
@@ -1405,7 +1236,7 @@ impl ParcoursApp {
                         self.commands.push(Command::Open(first.id, tab));
                     }
                 }
-                if ui.button(text::CLOSE_DISCARD).clicked() {
+                if ui.button(text::app::CLOSE_DISCARD).clicked() {
                     self.commands.push(Command::DiscardAndClose);
                 }
             });
@@ -1417,7 +1248,8 @@ impl ParcoursApp {
 
     /// The records whose forms hold fields that cannot be saved as typed, in list order.
     fn unsaveable(&self) -> Vec<Unsaveable> {
-        self.records
+        self.data
+            .records
             .iter()
             .filter_map(|saved| {
                 let editor = self.editors.get(&saved.id)?;
@@ -1481,7 +1313,7 @@ impl eframe::App for ParcoursApp {
 
         let selected = self.selected;
         let writable = self.store.is_writable();
-        if !self.records.is_empty() {
+        if !self.data.records.is_empty() {
             let flagged = self.flagged();
             egui::Panel::left("list")
                 .resizable(true)
@@ -1489,7 +1321,7 @@ impl eframe::App for ParcoursApp {
                 .show(ui, |ui| {
                     self.list.ui(
                         ui,
-                        &self.records,
+                        &self.data.records,
                         (selected, &flagged),
                         writable,
                         &mut self.commands,
@@ -1497,37 +1329,26 @@ impl eframe::App for ParcoursApp {
                 });
         }
         egui::CentralPanel::default_margins().show(ui, |ui| {
-            if self.records.is_empty() {
+            if self.data.records.is_empty() {
                 self.empty_ui(ui);
             } else if let Some(id) = selected {
                 self.record_ui(ui, id, now);
             } else {
-                ui.centered_and_justified(|ui| ui.label(text::NOTHING_SELECTED));
+                ui.centered_and_justified(|ui| ui.label(text::app::NOTHING_SELECTED));
             }
         });
         self.problems_window(&ctx);
-        if let Some((index, record)) = self.conflict_window.ui(
-            &ctx,
-            &self.conflicts,
-            &self.records,
-            self.store.is_writable(),
-        ) {
-            self.commands
-                .push(Command::ResolveConflict(index, Box::new(record)));
-        }
-        self.settings_window(&ctx);
-        if let Some(settings) = self
-            .creche_settings_window
-            .ui(&ctx, self.store.is_writable())
-        {
-            self.commands
-                .push(Command::SaveCrecheSettings(Box::new(settings)));
-        }
-        let today = self.today();
-        if let Some(id) = overdue_window::ui(&ctx, &mut self.show_overdue, &self.records, today) {
-            // The window would cover the record it opens; the status bar reopens it.
-            self.show_overdue = false;
-            self.commands.push(Command::OpenPreparation(id));
+        let cx = self.data.view(self.today(), self.store.is_writable(), None);
+        let windows: [&mut dyn Window; 4] = [
+            &mut self.windows.conflict,
+            &mut self.windows.settings,
+            &mut self.windows.creche_settings,
+            &mut self.windows.overdue,
+        ];
+        for window in windows {
+            if window.is_open() {
+                window.show(&ctx, &cx, &mut self.commands);
+            }
         }
         self.close_ui(&ctx, now);
         self.restore_ui(&ctx);
@@ -1583,14 +1404,14 @@ impl ParcoursApp {
     /// The partner companies' directory, sorted by name.
     #[must_use]
     pub fn companies(&self) -> &[Company] {
-        &self.companies
+        &self.data.companies
     }
 
     /// Saves the summary of the record shown at `path` at the next frame, as when the
     /// counsellor chooses that file in the "Enregistrer en PDF…" dialog of the "Synthèse" tab
     /// (tests use it: a file dialog cannot be driven).
     pub fn save_summary_pdf_to(&mut self, path: std::path::PathBuf) {
-        self.summary.save_pdf_to(path);
+        self.tabs.summary.save_pdf_to(path);
     }
 
     /// Stands for a "Enregistrer en PDF…" dialog that gave no file (cancelled, or none could be
@@ -1599,14 +1420,14 @@ impl ParcoursApp {
         let Some(record) = self.selected().and_then(|id| self.index_of(id)) else {
             return;
         };
-        let name = crate::report::summary_file_name(&self.records[record], self.today());
-        self.summary.dialog_gave_nothing(Some(folder), &name);
+        let name = crate::report::summary_file_name(&self.data.records[record], self.today());
+        self.tabs.summary.dialog_gave_nothing(Some(folder), &name);
     }
 
     /// Opens the CSV import preview on these bytes, as the file dialog does (tests use it:
     /// a file dialog cannot be driven).
     pub fn open_company_import(&mut self, name: &str, bytes: Vec<u8>) {
-        self.companies_panel.open_import(name.to_owned(), bytes);
+        self.tabs.companies.open_import(name.to_owned(), bytes);
     }
 
     /// Saves a record with new applications: the valid edit in progress, if any, goes with
@@ -1620,18 +1441,18 @@ impl ParcoursApp {
             .editors
             .get(&id)
             .and_then(|e| e.pending.clone())
-            .unwrap_or_else(|| self.records[index].clone());
+            .unwrap_or_else(|| self.data.records[index].clone());
         record.applications = applications;
         record.updated_at = Utc::now();
         match self.store.save_beneficiary(&record, today) {
             Ok(_) => {
-                self.records[index] = record;
+                self.data.records[index] = record;
                 self.records_changed();
                 self.save_state = SaveState::Saved;
                 if let Some(editor) = self.editors.get_mut(&id) {
                     editor.pending = None;
                     editor.is_new = false;
-                    editor.revalidate(&self.records[index], today);
+                    editor.revalidate(&self.data.records[index], today);
                 }
             }
             Err(error) => self.save_state = SaveState::Failed(error.to_string()),

@@ -6,6 +6,9 @@
 //!
 //! The tab never writes: it returns [`CompaniesAction`]s that the app turns into commands.
 
+use crate::ui::command::Command;
+use crate::ui::context::{RecordEdit, ViewContext};
+use crate::ui::tabs::RecordTab;
 use chrono::{NaiveDate, NaiveTime};
 use egui::{RichText, TextEdit, Ui};
 
@@ -15,7 +18,7 @@ use crate::model::{
     ContractKind, CrecheSettings, EndReason, Immersion, ImmersionResult, OutcomeKind, Phase,
     RefusalReason, StateKind, format_date, parse_date,
 };
-use crate::ui::tabs::creche::InterviewBooking;
+use crate::ui::command::InterviewBooking;
 use crate::ui::widgets::{choice_box, info_row, info_section};
 use crate::ui::windows::companies::{Candidates, DirectoryWindow, ImportWindow};
 use crate::ui::{phase_rows, text, theme};
@@ -141,7 +144,7 @@ impl MoveDraft {
             StateKind::Hired => {
                 let start = date()?;
                 if self.interview_on.is_some_and(|interview| start < interview) {
-                    return Err(text::HIRE_BEFORE_INTERVIEW.to_owned());
+                    return Err(text::companies::HIRE_BEFORE_INTERVIEW.to_owned());
                 }
                 ApplicationState::Hired {
                     contract: self.contract,
@@ -203,7 +206,7 @@ impl CompaniesPanel {
 
     /// Draws the tab for `record`; `people` is everyone (for the directory's reverse view),
     /// with the crèche's settings (a child's crèche age weighs on the offers' hours).
-    pub fn ui(
+    fn draw(
         &mut self,
         ui: &mut Ui,
         record: &Beneficiary,
@@ -309,12 +312,15 @@ impl CompaniesPanel {
                     ui.label(RichText::new(application.state.describe()).color(colour));
                     if let Some(immersion) = &application.immersion {
                         if !immersion.tutor.is_empty() {
-                            ui.label(text::pmsmp_tutor(&immersion.tutor));
+                            ui.label(text::companies::pmsmp_tutor(&immersion.tutor));
                         }
                         let mut result = immersion.result;
-                        let name =
-                            format!("{} ({})", text::PMSMP_RESULT, application.target_label());
-                        let label = ui.label(text::PMSMP_RESULT);
+                        let name = format!(
+                            "{} ({})",
+                            text::companies::PMSMP_RESULT,
+                            application.target_label()
+                        );
+                        let label = ui.label(text::companies::PMSMP_RESULT);
                         if choice_box(
                             ui,
                             &name,
@@ -406,7 +412,7 @@ impl CompaniesPanel {
             return;
         }
         let draft = &mut self.pmsmp;
-        egui::CollapsingHeader::new(text::NEW_PMSMP)
+        egui::CollapsingHeader::new(text::companies::NEW_PMSMP)
             .id_salt("new-pmsmp")
             .show(ui, |ui| {
                 egui::Grid::new("pmsmp-form")
@@ -417,14 +423,14 @@ impl CompaniesPanel {
                             companies.iter().map(|c| Some(c.id)).collect();
                         let name_of = |id: Option<CompanyId>| {
                             companies.iter().find(|c| Some(c.id) == id).map_or_else(
-                                || text::PMSMP_NO_COMPANY.to_owned(),
+                                || text::companies::PMSMP_NO_COMPANY.to_owned(),
                                 |c| c.name.clone(),
                             )
                         };
-                        let label = ui.label(text::PMSMP_COMPANY);
+                        let label = ui.label(text::companies::PMSMP_COMPANY);
                         choice_box(
                             ui,
-                            text::PMSMP_COMPANY,
+                            text::companies::PMSMP_COMPANY,
                             label.id,
                             writable,
                             &mut draft.company,
@@ -432,20 +438,22 @@ impl CompaniesPanel {
                             &name_of,
                         );
                         ui.end_row();
-                        text_row(ui, text::PMSMP_FROM, &mut draft.from);
-                        text_row(ui, text::PMSMP_TO, &mut draft.to);
-                        text_row(ui, text::PMSMP_TUTOR, &mut draft.tutor);
+                        text_row(ui, text::companies::PMSMP_FROM, &mut draft.from);
+                        text_row(ui, text::companies::PMSMP_TO, &mut draft.to);
+                        text_row(ui, text::companies::PMSMP_TUTOR, &mut draft.tutor);
                     });
                 if let Some(error) = &draft.error {
                     ui.label(RichText::new(error).color(theme::ERROR));
                 }
                 if ui
-                    .add_enabled(writable, egui::Button::new(text::ADD_PMSMP))
+                    .add_enabled(writable, egui::Button::new(text::companies::ADD_PMSMP))
                     .clicked()
                 {
                     let company = companies.iter().find(|c| Some(c.id) == draft.company);
                     match (company, draft.immersion()) {
-                        (None, _) => draft.error = Some(text::PMSMP_NO_COMPANY.to_owned()),
+                        (None, _) => {
+                            draft.error = Some(text::companies::PMSMP_NO_COMPANY.to_owned());
+                        }
                         (_, Err(message)) => draft.error = Some(message),
                         (Some(company), Ok(immersion)) => {
                             let mut applications = record.applications.clone();
@@ -515,10 +523,10 @@ impl CompaniesPanel {
                         text_row(ui, REFUSAL_NOTE, &mut draft.note);
                     }
                     StateKind::Ended => {
-                        let label = ui.label(text::END_REASON);
+                        let label = ui.label(text::companies::END_REASON);
                         choice_box(
                             ui,
-                            text::END_REASON,
+                            text::companies::END_REASON,
                             label.id,
                             true,
                             &mut draft.end_reason,
@@ -526,7 +534,7 @@ impl CompaniesPanel {
                             &|r: EndReason| r.label().to_owned(),
                         );
                         ui.end_row();
-                        text_row(ui, text::END_DATE, &mut draft.date);
+                        text_row(ui, text::companies::END_DATE, &mut draft.date);
                     }
                     _ => {
                         ui.label(format!("Changement daté du {}.", format_date(today)));
@@ -713,7 +721,7 @@ fn match_row_ui(
             }
         });
     });
-    ui.add_space(4.0);
+    ui.add_space(theme::SPACE_XS);
 }
 
 /// One coloured label per criterion: green adds points, red takes some away.
@@ -780,10 +788,42 @@ fn proposal_button(
     } else {
         RichText::new(PROPOSE)
     };
-    let hover = work_warning.map_or_else(|| name.clone(), text::propose_despite);
+    let hover = work_warning.map_or_else(|| name.clone(), text::companies::propose_despite);
     let response = ui
         .add_enabled(enabled, egui::Button::new(label))
         .on_hover_text(hover);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, &name));
     response
+}
+
+impl RecordTab for CompaniesPanel {
+    fn label(&self) -> &'static str {
+        text::companies::TAB_COMPANIES
+    }
+
+    fn ui(
+        &mut self,
+        ui: &mut Ui,
+        edit: &mut RecordEdit<'_>,
+        cx: &ViewContext<'_>,
+        out: &mut Vec<Command>,
+    ) {
+        let people = Candidates {
+            people: cx.records,
+            creche: cx.creche,
+        };
+        let id = edit.id;
+        for action in self.draw(ui, edit.shown, cx.companies, people, cx.writable, cx.today) {
+            out.push(match action {
+                CompaniesAction::SetApplications(applications) => {
+                    Command::SetApplications(id, applications)
+                }
+                CompaniesAction::ClosePathway(kind, date) => Command::ClosePathway(id, kind, date),
+                CompaniesAction::SaveCompanies(companies) => Command::SaveCompanies(companies),
+                CompaniesAction::BookCreche(interview) => {
+                    Command::BookCrecheForInterview(interview)
+                }
+            });
+        }
+    }
 }

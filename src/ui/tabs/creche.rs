@@ -5,12 +5,15 @@
 //! weekly planning across every family (days × half-hours, coloured by how full, a conflict
 //! shown in red rather than hidden).
 
+use crate::ui::command::{Command, InterviewBooking};
+use crate::ui::context::{RecordEdit, ViewContext};
+use crate::ui::tabs::RecordTab;
 use chrono::{Datelike, Days, NaiveDate, NaiveTime, Timelike};
 use egui::{Align2, FontId, RichText, Sense, Stroke, StrokeKind, TextEdit, Ui};
 
 use crate::model::{
-    ApplicationId, Beneficiary, BeneficiaryDraft, BeneficiaryId, Booking, BookingId, BookingReason,
-    ChildId, CrecheAge, CrecheSettings, Field, FieldError, Fill, Refusal, Schedule, Suggestion,
+    Beneficiary, BeneficiaryDraft, BeneficiaryId, Booking, BookingId, BookingReason, ChildId,
+    CrecheAge, CrecheSettings, Field, FieldError, Fill, Refusal, Schedule, Suggestion,
     WaitingRequest, WeekPlan, Workshop, add_half_hours, age_in_months, day_label,
     first_fitting_request, format_date, format_time, half_hours_between, iso_week_label, monday_of,
     parse_date, plan_booking_on, planning_monday, waiting_list, weekday_label,
@@ -26,19 +29,6 @@ pub const INTERVIEW_TRAVEL_MINUTES: u32 = 45;
 
 /// How long an interview is expected to last, in minutes (with the waiting beforehand).
 pub const INTERVIEW_MINUTES: u32 = 60;
-
-/// A planned job interview to book the crèche for (from the "Entreprises" tab).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InterviewBooking {
-    /// The application the interview belongs to (kept in the booking's reason).
-    pub application: ApplicationId,
-    /// Day of the interview.
-    pub date: NaiveDate,
-    /// Time of the interview, when known.
-    pub time: Option<NaiveTime>,
-    /// "Offer — Company", for the booking's note.
-    pub label: String,
-}
 
 /// Minutes since midnight.
 fn minutes_of(time: NaiveTime) -> u32 {
@@ -118,7 +108,7 @@ impl BookingForm {
             Ok(Some(date)) => Some(date),
             Ok(None) => {
                 self.errors
-                    .push((field, text::CRECHE_DATE_REQUIRED.to_owned()));
+                    .push((field, text::creche::CRECHE_DATE_REQUIRED.to_owned()));
                 None
             }
             Err(message) => {
@@ -133,8 +123,10 @@ impl BookingForm {
         self.errors.clear();
         let child = self.child;
         if child.is_none() {
-            self.errors
-                .push((FormField::Child, text::CRECHE_CHILD_REQUIRED.to_owned()));
+            self.errors.push((
+                FormField::Child,
+                text::creche::CRECHE_CHILD_REQUIRED.to_owned(),
+            ));
         }
         let schedule = if self.recurring {
             let from = self.date_of(FormField::From, &self.from.clone());
@@ -344,7 +336,7 @@ impl CrechePanel {
     }
 
     /// Draws the tab; returns whether the draft changed, and what the app should do.
-    pub fn ui(
+    fn draw(
         &mut self,
         ui: &mut Ui,
         draft: &mut BeneficiaryDraft,
@@ -396,10 +388,10 @@ impl CrechePanel {
     ) -> bool {
         let mut changed = false;
         ui.add_space(theme::SECTION_GAP);
-        ui.heading(text::CRECHE_BOOKINGS);
+        ui.heading(text::creche::CRECHE_BOOKINGS);
         ui.separator();
         if draft.creche.bookings.is_empty() {
-            ui.label(RichText::new(text::CRECHE_NO_BOOKING).weak());
+            ui.label(RichText::new(text::creche::CRECHE_NO_BOOKING).weak());
         }
         let mut cancel = None;
         // By date (then hour), whatever order they were made in.
@@ -411,7 +403,10 @@ impl CrechePanel {
                 ui.label(booking.label());
                 ui.label(RichText::new(booking.reason_text()).weak());
                 if ui
-                    .add_enabled(writable, egui::Button::new(text::CRECHE_CANCEL_BOOKING))
+                    .add_enabled(
+                        writable,
+                        egui::Button::new(text::creche::CRECHE_CANCEL_BOOKING),
+                    )
                     .clicked()
                 {
                     cancel = Some(booking.id);
@@ -428,7 +423,7 @@ impl CrechePanel {
             return changed;
         }
         ui.add_space(theme::SECTION_GAP);
-        ui.label(RichText::new(text::CRECHE_NEW_BOOKING).strong());
+        ui.label(RichText::new(text::creche::CRECHE_NEW_BOOKING).strong());
         if self.form.child.is_none()
             || !parent
                 .family
@@ -440,7 +435,7 @@ impl CrechePanel {
         }
         self.form_ui(ui, writable, parent, context.settings);
         if ui
-            .add_enabled(writable, egui::Button::new(text::CRECHE_BOOK))
+            .add_enabled(writable, egui::Button::new(text::creche::CRECHE_BOOK))
             .clicked()
             && let Some(booking) = self.form.booking()
         {
@@ -538,9 +533,9 @@ impl CrechePanel {
             } => {
                 ui.label(RichText::new(message).color(theme::ERROR));
                 if suggestions.is_empty() {
-                    ui.label(RichText::new(text::CRECHE_NO_SUGGESTION).weak());
+                    ui.label(RichText::new(text::creche::CRECHE_NO_SUGGESTION).weak());
                 } else {
-                    ui.label(text::CRECHE_SUGGESTIONS);
+                    ui.label(text::creche::CRECHE_SUGGESTIONS);
                 }
                 for suggestion in suggestions {
                     let label = format!("Réserver {suggestion}");
@@ -556,7 +551,10 @@ impl CrechePanel {
                     }
                 }
                 if ui
-                    .add_enabled(writable, egui::Button::new(text::CRECHE_TO_WAITING_LIST))
+                    .add_enabled(
+                        writable,
+                        egui::Button::new(text::creche::CRECHE_TO_WAITING_LIST),
+                    )
                     .clicked()
                 {
                     let label = format!(
@@ -597,13 +595,13 @@ impl CrechePanel {
             .min_col_width(theme::LABEL_WIDTH)
             .spacing([12.0, 8.0])
             .show(ui, |ui| {
-                let label = ui.label(text::CRECHE_CHILD);
+                let label = ui.label(text::creche::CRECHE_CHILD);
                 ui.horizontal(|ui| {
                     let children: Vec<Option<ChildId>> =
                         parent.family.children.iter().map(|c| Some(c.id)).collect();
                     choice_box(
                         ui,
-                        text::CRECHE_CHILD,
+                        text::creche::CRECHE_CHILD,
                         label.id,
                         enabled,
                         &mut form.child,
@@ -614,17 +612,17 @@ impl CrechePanel {
                 });
                 ui.end_row();
 
-                ui.label(text::CRECHE_KIND);
+                ui.label(text::creche::CRECHE_KIND);
                 ui.horizontal(|ui| {
                     ui.add_enabled_ui(enabled, |ui| {
-                        ui.radio_value(&mut form.recurring, false, text::CRECHE_ONCE);
-                        ui.radio_value(&mut form.recurring, true, text::CRECHE_WEEKLY);
+                        ui.radio_value(&mut form.recurring, false, text::creche::CRECHE_ONCE);
+                        ui.radio_value(&mut form.recurring, true, text::creche::CRECHE_WEEKLY);
                     });
                 });
                 ui.end_row();
 
                 if form.recurring {
-                    ui.label(text::CRECHE_DAYS);
+                    ui.label(text::creche::CRECHE_DAYS);
                     ui.horizontal(|ui| {
                         ui.add_enabled_ui(enabled, |ui| {
                             for (day, on) in CrecheSettings::WEEKDAYS.iter().zip(&mut form.days) {
@@ -638,14 +636,14 @@ impl CrechePanel {
                     ui.end_row();
                     date_row(
                         ui,
-                        text::CRECHE_FROM,
+                        text::creche::CRECHE_FROM,
                         &mut form.from,
                         enabled,
                         error_of(FormField::From),
                     );
                     date_row(
                         ui,
-                        text::CRECHE_UNTIL,
+                        text::creche::CRECHE_UNTIL,
                         &mut form.until,
                         enabled,
                         error_of(FormField::Until),
@@ -653,19 +651,19 @@ impl CrechePanel {
                 } else {
                     date_row(
                         ui,
-                        text::CRECHE_DATE,
+                        text::creche::CRECHE_DATE,
                         &mut form.date,
                         enabled,
                         error_of(FormField::Date),
                     );
                 }
 
-                let label = ui.label(text::CRECHE_HOURS);
+                let label = ui.label(text::creche::CRECHE_HOURS);
                 ui.horizontal(|ui| {
                     let starts: Vec<NaiveTime> = settings.slot_starts();
                     time_box(
                         ui,
-                        text::CRECHE_START,
+                        text::creche::CRECHE_START,
                         label.id,
                         enabled,
                         &mut form.start,
@@ -682,7 +680,7 @@ impl CrechePanel {
                     }
                     time_box(
                         ui,
-                        text::CRECHE_END,
+                        text::creche::CRECHE_END,
                         label.id,
                         enabled,
                         &mut form.end,
@@ -692,7 +690,7 @@ impl CrechePanel {
                 });
                 ui.end_row();
 
-                let label = ui.label(text::CRECHE_REASON);
+                let label = ui.label(text::creche::CRECHE_REASON);
                 ui.horizontal(|ui| {
                     let mut kind = BookingReason::KINDS
                         .into_iter()
@@ -700,7 +698,7 @@ impl CrechePanel {
                         .unwrap_or_default();
                     if choice_box(
                         ui,
-                        text::CRECHE_REASON,
+                        text::creche::CRECHE_REASON,
                         label.id,
                         enabled,
                         &mut kind,
@@ -711,12 +709,12 @@ impl CrechePanel {
                     }
                 });
                 ui.end_row();
-                let label = ui.label(text::CRECHE_NOTE);
+                let label = ui.label(text::creche::CRECHE_NOTE);
                 ui.add_enabled(
                     enabled,
                     TextEdit::singleline(&mut form.note)
-                        .id(field_id(text::CRECHE_NOTE))
-                        .hint_text(text::CRECHE_NOTE_HINT)
+                        .id(field_id(text::creche::CRECHE_NOTE))
+                        .hint_text(text::creche::CRECHE_NOTE_HINT)
                         .desired_width(theme::FIELD_WIDTH),
                 )
                 .labelled_by(label.id);
@@ -736,28 +734,28 @@ impl CrechePanel {
         let monday = self.week.unwrap_or_else(|| planning_monday(context.today));
         let plan = WeekPlan::build(all, settings, monday);
         ui.add_space(theme::SECTION_GAP);
-        ui.heading(text::CRECHE_PLANNING);
+        ui.heading(text::creche::CRECHE_PLANNING);
         ui.separator();
         ui.horizontal(|ui| {
-            if ui.button(text::CRECHE_PREVIOUS_WEEK).clicked() {
+            if ui.button(text::creche::CRECHE_PREVIOUS_WEEK).clicked() {
                 self.week = monday.checked_sub_days(Days::new(7));
             }
-            if ui.button(text::CRECHE_THIS_WEEK).clicked() {
+            if ui.button(text::creche::CRECHE_THIS_WEEK).clicked() {
                 self.week = None;
             }
-            if ui.button(text::CRECHE_NEXT_WEEK).clicked() {
+            if ui.button(text::creche::CRECHE_NEXT_WEEK).clicked() {
                 self.week = monday.checked_add_days(Days::new(7));
             }
-            if ui.button(text::CRECHE_SETTINGS).clicked() {
+            if ui.button(text::creche::CRECHE_SETTINGS).clicked() {
                 action = Some(CrecheAction::OpenSettings);
             }
         });
-        if ui.button(text::CRECHE_SAVE_WEEK_PDF).clicked() {
+        if ui.button(text::creche::CRECHE_SAVE_WEEK_PDF).clicked() {
             self.save_week_pdf(all, context, monday);
         }
         if let Some(path) = &self.pdf_fallback
             && ui
-                .button(text::SAVE_IN_FALLBACK)
+                .button(text::common::SAVE_IN_FALLBACK)
                 .on_hover_text(path.display().to_string())
                 .clicked()
             && let Some(path) = self.pdf_fallback.take()
@@ -780,7 +778,7 @@ impl CrechePanel {
         );
         ui.label(format!(
             "{} : {:.1} % ({:.1} heures-enfant réservées sur {:.1} — {} places × heures d'ouverture)",
-            text::CRECHE_OCCUPANCY,
+            text::creche::CRECHE_OCCUPANCY,
             plan.occupancy_percent(),
             plan.booked_hours(),
             plan.capacity_hours(),
@@ -821,7 +819,7 @@ impl CrechePanel {
         if let Some((date, start)) = self.cell
             && let Some(cell) = plan.cell(date, start)
         {
-            ui.add_space(6.0);
+            ui.add_space(theme::SPACE_S);
             ui.label(
                 RichText::new(format!(
                     "{} à {} : {} enfant(s) pour {} places",
@@ -886,16 +884,16 @@ impl CrechePanel {
     ) {
         let name = format!("creche_{}.pdf", iso_week_label(monday));
         let Some(path) = rfd::FileDialog::new()
-            .set_title(text::CRECHE_SAVE_WEEK_PDF)
+            .set_title(text::creche::CRECHE_SAVE_WEEK_PDF)
             .set_file_name(&name)
-            .add_filter(text::PDF_FILTER, &["pdf"])
+            .add_filter(text::common::PDF_FILTER, &["pdf"])
             .save_file()
         else {
             // Cancelled, or no dialog could be shown (rfd cannot tell which): nothing saved,
             // and the Documents folder offered.
             let folder = crate::report::fallback_folder();
             self.pdf_status = Some((
-                text::no_file_chosen(text::THE_WEEK_PLANNING, folder.as_deref()),
+                text::common::no_file_chosen(text::creche::THE_WEEK_PLANNING, folder.as_deref()),
                 true,
             ));
             self.pdf_fallback = folder.map(|folder| crate::report::free_path(&folder, &name));
@@ -929,7 +927,7 @@ impl CrechePanel {
                 if let Err(error) = save_pdf(path, &rendered.pdf) {
                     (error.to_string(), true)
                 } else {
-                    let done = format!("{} {}.", text::CRECHE_WEEK_SAVED, path.display());
+                    let done = format!("{} {}.", text::creche::CRECHE_WEEK_SAVED, path.display());
                     match rendered.warning_message() {
                         Some(warning) => (format!("{done} {warning}"), false),
                         None => (done, false),
@@ -953,7 +951,7 @@ fn date_row(ui: &mut Ui, label: &str, value: &mut String, enabled: bool, error: 
             enabled,
             TextEdit::singleline(value)
                 .id(field_id(label))
-                .hint_text(text::DATE_HINT)
+                .hint_text(text::common::DATE_HINT)
                 .desired_width(theme::DATE_FIELD_WIDTH),
         )
         .labelled_by(label_response.id);
@@ -986,9 +984,9 @@ fn children_ui(
     let mut form = Form::new(errors, writable);
     if children.is_empty() {
         ui.add_space(theme::SECTION_GAP);
-        ui.heading(text::CRECHE_CHILDREN);
+        ui.heading(text::creche::CRECHE_CHILDREN);
         ui.separator();
-        ui.label(RichText::new(text::CRECHE_NO_CHILD).weak());
+        ui.label(RichText::new(text::creche::CRECHE_NO_CHILD).weak());
         return false;
     }
     for (position, child) in children.iter().enumerate() {
@@ -1000,10 +998,10 @@ fn children_ui(
         form.section_keyed(
             ui,
             ("creche-child", child.id),
-            &format!("{} — {name}", text::CRECHE_CHILD_SECTION),
+            &format!("{} — {name}", text::creche::CRECHE_CHILD_SECTION),
             |form, ui| {
                 let age = child.birth_date.map_or_else(
-                    || text::NOT_PROVIDED.to_owned(),
+                    || text::common::NOT_PROVIDED.to_owned(),
                     |b| {
                         format!(
                             "né·e le {} ({})",
@@ -1012,7 +1010,7 @@ fn children_ui(
                         )
                     },
                 );
-                ui.label(RichText::new(text::CRECHE_AGE).weak());
+                ui.label(RichText::new(text::creche::CRECHE_AGE).weak());
                 ui.vertical(|ui| {
                     ui.label(age);
                     let (status, color) =
@@ -1102,10 +1100,10 @@ fn waiting_ui(
     let mut action = None;
     let queue = waiting_list(all, context.today);
     ui.add_space(theme::SECTION_GAP);
-    ui.heading(text::CRECHE_WAITING);
+    ui.heading(text::creche::CRECHE_WAITING);
     ui.separator();
-    ui.label(RichText::new(text::creche_waiting_count(queue.len())).weak());
-    ui.label(RichText::new(text::CRECHE_WAITING_ORDER).weak());
+    ui.label(RichText::new(text::creche::creche_waiting_count(queue.len())).weak());
+    ui.label(RichText::new(text::creche::CRECHE_WAITING_ORDER).weak());
     let mut remove = None;
     for (index, request) in draft.creche.waiting.iter().enumerate() {
         let queued = queue
@@ -1114,7 +1112,7 @@ fn waiting_ui(
         ui.horizontal(|ui| {
             if request.is_expired(context.today) {
                 ui.label(
-                    RichText::new(text::CRECHE_REQUEST_EXPIRED)
+                    RichText::new(text::creche::CRECHE_REQUEST_EXPIRED)
                         .strong()
                         .color(theme::WARNING),
                 );
@@ -1132,7 +1130,10 @@ fn waiting_ui(
                 format_date(request.requested_on)
             ));
             if ui
-                .add_enabled(writable, egui::Button::new(text::CRECHE_REMOVE_REQUEST))
+                .add_enabled(
+                    writable,
+                    egui::Button::new(text::creche::CRECHE_REMOVE_REQUEST),
+                )
                 .clicked()
             {
                 remove = Some(index);
@@ -1167,7 +1168,10 @@ fn waiting_ui(
         );
         if queued.parent == parent.id {
             if ui
-                .add_enabled(writable, egui::Button::new(text::CRECHE_PLACE_REQUEST))
+                .add_enabled(
+                    writable,
+                    egui::Button::new(text::creche::CRECHE_PLACE_REQUEST),
+                )
                 .clicked()
                 && queued.index < draft.creche.waiting.len()
             {
@@ -1194,7 +1198,7 @@ const fn fill_colour(fill: Fill) -> egui::Color32 {
 
 fn legend_ui(ui: &mut Ui) {
     ui.horizontal(|ui| {
-        ui.label(RichText::new(text::CRECHE_LEGEND).weak());
+        ui.label(RichText::new(text::creche::CRECHE_LEGEND).weak());
         for fill in [Fill::Free, Fill::NearlyFull, Fill::Full, Fill::Over] {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), Sense::hover());
             ui.painter().rect_filled(rect, 2.0, fill_colour(fill));
@@ -1298,6 +1302,35 @@ fn grid_ui(ui: &mut Ui, plan: &WeekPlan, selected: &mut Option<(NaiveDate, Naive
                 ui.end_row();
             }
         });
+}
+
+impl RecordTab for CrechePanel {
+    fn label(&self) -> &'static str {
+        text::creche::TAB_CRECHE
+    }
+
+    fn ui(
+        &mut self,
+        ui: &mut Ui,
+        edit: &mut RecordEdit<'_>,
+        cx: &ViewContext<'_>,
+        out: &mut Vec<Command>,
+    ) {
+        let context = CrecheContext {
+            shown: edit.shown,
+            records: cx.records,
+            settings: cx.creche,
+            today: cx.today,
+            structure: &cx.settings.structure_name,
+        };
+        let (changed, action) = self.draw(ui, edit.draft, edit.errors, cx.writable, &context);
+        edit.changed |= changed;
+        match action {
+            Some(CrecheAction::Select(other)) => out.push(Command::Select(other)),
+            Some(CrecheAction::OpenSettings) => out.push(Command::OpenCrecheSettings),
+            None => {}
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,9 @@
 //! The "Identité" tab: the editable record — identity, contact, administrative situation,
 //! family, entry route and phases, follow-up — with each validation message beside its field.
 
+use crate::ui::command::Command;
+use crate::ui::context::{RecordEdit, ViewContext};
+use crate::ui::tabs::RecordTab;
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
@@ -8,11 +11,11 @@ use crate::model::{
     BeneficiaryDraft, EntryRoute, FamilySituation, Field, FieldError, Outcome, OutcomeDraft,
     OutcomeKind, PermitKind, Phase, PhaseStatus, ResidencePermit, Sex, WorkRight, format_date,
 };
-use crate::ui::widgets::{self, Form, choice_box};
+use crate::ui::widgets::{self, Form, choice_box, list_editor};
 use crate::ui::{text, theme};
 
 /// Draws the form; returns whether the person changed anything this frame.
-pub fn ui(
+fn form_ui(
     ui: &mut Ui,
     draft: &mut BeneficiaryDraft,
     errors: &[FieldError],
@@ -21,62 +24,85 @@ pub fn ui(
 ) -> bool {
     let mut form = Form::new(errors, enabled);
 
-    form.section(ui, text::SECTION_IDENTITY, |form, ui| {
+    form.section(ui, text::identity::SECTION_IDENTITY, |form, ui| {
         form.text(
             ui,
-            text::LAST_NAME,
+            text::common::LAST_NAME,
             &mut draft.last_name,
             Some(Field::LastName),
         );
         form.text(
             ui,
-            text::FIRST_NAME,
+            text::identity::FIRST_NAME,
             &mut draft.first_name,
             Some(Field::FirstName),
         );
-        form.text(ui, text::BIRTH_NAME, &mut draft.birth_name, None);
+        form.text(ui, text::identity::BIRTH_NAME, &mut draft.birth_name, None);
         form.date(
             ui,
-            text::BIRTH_DATE,
+            text::identity::BIRTH_DATE,
             &mut draft.birth_date,
             Field::BirthDate,
         );
-        form.choice(ui, text::SEX, &mut draft.sex, &Sex::ALL, |s| {
+        form.choice(ui, text::identity::SEX, &mut draft.sex, &Sex::ALL, |s| {
             s.label().to_owned()
         });
-        form.text(ui, text::NATIONALITY, &mut draft.nationality, None);
-        form.text(ui, text::COUNTRY, &mut draft.country_of_origin, None);
+        form.text(
+            ui,
+            text::identity::NATIONALITY,
+            &mut draft.nationality,
+            None,
+        );
+        form.text(
+            ui,
+            text::identity::COUNTRY,
+            &mut draft.country_of_origin,
+            None,
+        );
         form.date(
             ui,
-            text::ARRIVAL_DATE,
+            text::identity::ARRIVAL_DATE,
             &mut draft.arrival_date,
             Field::ArrivalDate,
         );
     });
 
-    form.section(ui, text::SECTION_CONTACT, |form, ui| {
-        form.text(ui, text::PHONE, &mut draft.phone, Some(Field::Phone));
-        form.text(ui, text::EMAIL, &mut draft.email, Some(Field::Email));
-        form.text(ui, text::STREET, &mut draft.street, None);
+    form.section(ui, text::identity::SECTION_CONTACT, |form, ui| {
         form.text(
             ui,
-            text::POSTCODE,
+            text::identity::PHONE,
+            &mut draft.phone,
+            Some(Field::Phone),
+        );
+        form.text(
+            ui,
+            text::identity::EMAIL,
+            &mut draft.email,
+            Some(Field::Email),
+        );
+        form.text(ui, text::identity::STREET, &mut draft.street, None);
+        form.text(
+            ui,
+            text::identity::POSTCODE,
             &mut draft.postcode,
             Some(Field::Postcode),
         );
-        form.text(ui, text::TOWN, &mut draft.town, None);
+        form.text(ui, text::identity::TOWN, &mut draft.town, None);
     });
 
-    form.section(ui, text::SECTION_ADMIN, |form, ui| {
+    form.section(ui, text::identity::SECTION_ADMIN, |form, ui| {
         let options: Vec<Option<PermitKind>> = std::iter::once(None)
             .chain(PermitKind::ALL.map(Some))
             .collect();
         form.choice(
             ui,
-            text::PERMIT_KIND,
+            text::identity::PERMIT_KIND,
             &mut draft.permit_kind,
             &options,
-            |k| k.map_or(text::NO_PERMIT, PermitKind::label).to_owned(),
+            |k| {
+                k.map_or(text::identity::NO_PERMIT, PermitKind::label)
+                    .to_owned()
+            },
         );
         if let Some(kind) = draft.permit_kind {
             if kind.stands_for_another() {
@@ -90,11 +116,11 @@ pub fn ui(
                     .collect();
                 form.choice(
                     ui,
-                    text::PERMIT_RENEWS,
+                    text::identity::PERMIT_RENEWS,
                     &mut draft.permit_renews,
                     &renewed,
                     |k| {
-                        k.map_or(text::PERMIT_RENEWS_UNKNOWN, PermitKind::label)
+                        k.map_or(text::identity::PERMIT_RENEWS_UNKNOWN, PermitKind::label)
                             .to_owned()
                     },
                 );
@@ -102,20 +128,25 @@ pub fn ui(
             if kind == PermitKind::AsylumSeeker {
                 form.checkbox(
                     ui,
-                    text::WORK_AUTHORISATION,
+                    text::identity::WORK_AUTHORISATION,
                     &mut draft.permit_work_authorisation,
                 );
             }
-            form.text(ui, text::PERMIT_NUMBER, &mut draft.permit_number, None);
+            form.text(
+                ui,
+                text::identity::PERMIT_NUMBER,
+                &mut draft.permit_number,
+                None,
+            );
             form.date(
                 ui,
-                text::PERMIT_ISSUED,
+                text::identity::PERMIT_ISSUED,
                 &mut draft.permit_issued_on,
                 Field::PermitIssuedOn,
             );
             form.date(
                 ui,
-                text::PERMIT_EXPIRES,
+                text::identity::PERMIT_EXPIRES,
                 &mut draft.permit_expires_on,
                 Field::PermitExpiresOn,
             );
@@ -123,7 +154,7 @@ pub fn ui(
                 &draft.typed_permit().unwrap_or(ResidencePermit::new(kind)),
                 today,
             );
-            ui.label(RichText::new(text::WORK_RIGHT).weak());
+            ui.label(RichText::new(text::identity::WORK_RIGHT).weak());
             // A sentence: wrapped to the room left, never wider than the window.
             ui.add(
                 egui::Label::new(
@@ -135,66 +166,66 @@ pub fn ui(
         }
         form.date(
             ui,
-            text::CIR_SIGNED,
+            text::identity::CIR_SIGNED,
             &mut draft.cir_signed_on,
             Field::CirSignedOn,
         );
         form.text(
             ui,
-            text::CAF_NUMBER,
+            text::identity::CAF_NUMBER,
             &mut draft.caf_number,
             Some(Field::CafNumber),
         );
         form.text(
             ui,
-            text::SSN,
+            text::identity::SSN,
             &mut draft.social_security_number,
             Some(Field::SocialSecurityNumber),
         );
     });
 
-    form.section(ui, text::SECTION_FAMILY, |form, ui| {
+    form.section(ui, text::identity::SECTION_FAMILY, |form, ui| {
         form.choice(
             ui,
-            text::FAMILY_SITUATION,
+            text::identity::FAMILY_SITUATION,
             &mut draft.family_situation,
             &FamilySituation::ALL,
             |s| s.label().to_owned(),
         );
-        let mut remove = None;
-        for (index, child) in draft.children.iter_mut().enumerate() {
+        let removed = list_editor::rows(&mut draft.children, |index, child| {
             let n = index + 1;
             form.text(
                 ui,
-                &format!("{} {n}", text::CHILD_FIRST_NAME),
+                &format!("{} {n}", text::common::CHILD_FIRST_NAME),
                 &mut child.first_name,
                 Some(Field::ChildFirstName(index)),
             );
             form.date(
                 ui,
-                &format!("{} (enfant {n})", text::CHILD_BIRTH_DATE),
+                &format!("{} (enfant {n})", text::identity::CHILD_BIRTH_DATE),
                 &mut child.birth_date,
                 Field::ChildBirthDate(index),
             );
             ui.label("");
+            let mut remove = false;
             if ui
                 .add_enabled(
                     enabled,
-                    egui::Button::new(format!("{} l'enfant {n}", text::REMOVE_CHILD)),
+                    egui::Button::new(format!("{} l'enfant {n}", text::identity::REMOVE_CHILD)),
                 )
                 .clicked()
             {
-                remove = Some(index);
+                remove = true;
             }
             ui.end_row();
-        }
-        if let Some(index) = remove {
-            draft.children.remove(index);
+            remove
+        });
+        if removed.is_some() {
             form.changed = true;
         }
         ui.label("");
         if ui
-            .add_enabled(enabled, egui::Button::new(text::ADD_CHILD))
+            .add_enabled(enabled, egui::Button::new(text::identity::ADD_CHILD))
             .clicked()
         {
             draft.add_child();
@@ -203,7 +234,7 @@ pub fn ui(
         ui.end_row();
     });
 
-    form.section(ui, text::SECTION_PATHWAY, |form, ui| {
+    form.section(ui, text::identity::SECTION_PATHWAY, |form, ui| {
         widgets::french_level_rows(form, ui, draft);
 
         ui.label("");
@@ -211,7 +242,7 @@ pub fn ui(
         if ui
             .add_enabled(
                 enabled,
-                egui::Checkbox::new(&mut overridden, text::ROUTE_OVERRIDE),
+                egui::Checkbox::new(&mut overridden, text::identity::ROUTE_OVERRIDE),
             )
             .changed()
         {
@@ -241,7 +272,7 @@ pub fn ui(
             ui.end_row();
             form.text(
                 ui,
-                text::ROUTE_OVERRIDE_REASON,
+                text::identity::ROUTE_OVERRIDE_REASON,
                 &mut draft.route_override_reason,
                 Some(Field::RouteOverrideReason),
             );
@@ -274,13 +305,13 @@ pub fn ui(
         });
     }
 
-    form.section(ui, text::OUTCOME, |form, ui| {
+    form.section(ui, text::identity::OUTCOME, |form, ui| {
         let options: Vec<Option<OutcomeKind>> = std::iter::once(None)
             .chain(OutcomeKind::ALL.map(Some))
             .collect();
         let mut kind = draft.outcome.as_ref().map(|o| o.kind);
         let before = kind;
-        let label = ui.label(text::OUTCOME);
+        let label = ui.label(text::identity::OUTCOME);
         choice_box(
             ui,
             "outcome",
@@ -289,7 +320,10 @@ pub fn ui(
             &mut kind,
             &options,
             &|k: Option<OutcomeKind>| {
-                k.map_or_else(|| text::OUTCOME_NONE.to_owned(), OutcomeKind::label)
+                k.map_or_else(
+                    || text::identity::OUTCOME_NONE.to_owned(),
+                    OutcomeKind::label,
+                )
             },
         );
         ui.end_row();
@@ -311,7 +345,7 @@ pub fn ui(
         if let Some(outcome) = &mut draft.outcome {
             form.date(
                 ui,
-                text::OUTCOME_DATE,
+                text::identity::OUTCOME_DATE,
                 &mut outcome.date,
                 Field::OutcomeDate,
             );
@@ -319,7 +353,7 @@ pub fn ui(
             if has_length {
                 form.text(
                     ui,
-                    text::OUTCOME_MONTHS,
+                    text::identity::OUTCOME_MONTHS,
                     &mut outcome.months,
                     Some(Field::OutcomeMonths),
                 );
@@ -331,16 +365,36 @@ pub fn ui(
                 contract_months: outcome.months.trim().parse().ok(),
             }
             .exit_class();
-            ui.label(text::EXIT_CLASS);
+            ui.label(text::identity::EXIT_CLASS);
             ui.label(egui::RichText::new(class.label()).strong());
             ui.end_row();
         }
     });
 
-    form.section(ui, text::SECTION_FOLLOW_UP, |form, ui| {
-        form.text(ui, text::REFERENT, &mut draft.referent, None);
-        form.multiline(ui, text::PRIVATE_NOTES, &mut draft.private_notes);
+    form.section(ui, text::identity::SECTION_FOLLOW_UP, |form, ui| {
+        form.text(ui, text::common::REFERENT, &mut draft.referent, None);
+        form.multiline(ui, text::identity::PRIVATE_NOTES, &mut draft.private_notes);
     });
     ui.add_space(theme::SECTION_GAP);
     form.changed
+}
+
+/// The "Identité" tab: identity, administrative situation, family and pathway.
+#[derive(Debug, Default)]
+pub struct IdentityTab;
+
+impl RecordTab for IdentityTab {
+    fn label(&self) -> &'static str {
+        text::identity::TAB_IDENTITY
+    }
+
+    fn ui(
+        &mut self,
+        ui: &mut Ui,
+        edit: &mut RecordEdit<'_>,
+        cx: &ViewContext<'_>,
+        _out: &mut Vec<Command>,
+    ) {
+        edit.changed |= form_ui(ui, edit.draft, edit.errors, cx.writable, cx.today);
+    }
 }

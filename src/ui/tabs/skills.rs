@@ -3,6 +3,9 @@
 //! skills, strengths and needs by life area, orientation to French-course partners, and the
 //! valorisation profile built from all of it.
 
+use crate::ui::command::Command;
+use crate::ui::context::{RecordEdit, ViewContext};
+use crate::ui::tabs::RecordTab;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -55,7 +58,7 @@ fn occupation_label(code: &str) -> String {
 
 impl SkillsPanel {
     /// Draws the tab; returns whether the record's draft changed, and an action for the app.
-    pub fn ui(
+    fn draw(
         &mut self,
         ui: &mut Ui,
         draft: &mut BeneficiaryDraft,
@@ -157,7 +160,7 @@ impl SkillsPanel {
                     .iter()
                     .find(|l| crate::model::fold(&l.name) == folded)
                 {
-                    self.language_message = Some(text::language_exists(&kept.name));
+                    self.language_message = Some(text::skills::language_exists(&kept.name));
                 } else {
                     draft.languages.push(Language::named(name));
                     form.changed = true;
@@ -265,7 +268,7 @@ impl SkillsPanel {
                 .retain(|key, _| !key.starts_with("experience-"));
             form.changed = true;
         }
-        ui.add_space(6.0);
+        ui.add_space(theme::SPACE_S);
         if ui
             .add_enabled(enabled, egui::Button::new("Ajouter une expérience"))
             .clicked()
@@ -328,7 +331,7 @@ impl SkillsPanel {
                 }
                 if draft.needs_literacy() {
                     ui.label("");
-                    ui.label(RichText::new(text::LITERACY_ROUTE).strong());
+                    ui.label(RichText::new(text::common::LITERACY_ROUTE).strong());
                     ui.end_row();
                 }
                 if partners.is_empty() {
@@ -447,7 +450,7 @@ impl SkillsPanel {
                     form.text(ui, "Places disponibles", &mut edit.places, None);
                     form.choice(
                         ui,
-                        text::COURSE_KIND,
+                        text::skills::COURSE_KIND,
                         &mut partner.course,
                         &CourseKind::ALL,
                         |k| k.label().to_owned(),
@@ -498,7 +501,7 @@ impl SkillsPanel {
                             }
                         }
                     }
-                    if ui.button(text::CANCEL).clicked() {
+                    if ui.button(text::common::CANCEL).clicked() {
                         close = true;
                     }
                 });
@@ -703,7 +706,7 @@ fn skills_ui(ui: &mut Ui, form: &mut Form<'_>, draft: &mut BeneficiaryDraft) {
         draft.skills.skills.remove(i);
         form.changed = true;
     }
-    ui.add_space(6.0);
+    ui.add_space(theme::SPACE_S);
     ui.horizontal_wrapped(|ui| {
         if ui
             .add_enabled(enabled, egui::Button::new("Ajouter une compétence"))
@@ -840,7 +843,7 @@ fn diplomas_ui(ui: &mut Ui, form: &mut Form<'_>, draft: &mut BeneficiaryDraft) {
         draft.skills.diplomas.remove(i);
         form.changed = true;
     }
-    ui.add_space(6.0);
+    ui.add_space(theme::SPACE_S);
     if ui
         .add_enabled(enabled, egui::Button::new("Ajouter un diplôme"))
         .clicked()
@@ -898,4 +901,31 @@ fn life_areas_ui(ui: &mut Ui, form: &mut Form<'_>, draft: &mut BeneficiaryDraft)
         .skills
         .life_areas
         .retain(|_, a| a.status != AreaStatus::NotExplored || !a.note.trim().is_empty());
+}
+
+impl RecordTab for SkillsPanel {
+    fn label(&self) -> &'static str {
+        text::skills::TAB_SKILLS
+    }
+
+    fn ui(
+        &mut self,
+        ui: &mut Ui,
+        edit: &mut RecordEdit<'_>,
+        cx: &ViewContext<'_>,
+        out: &mut Vec<Command>,
+    ) {
+        let (changed, action) = self.draw(
+            ui,
+            edit.draft,
+            edit.errors,
+            cx.writable,
+            cx.today,
+            cx.partners,
+        );
+        edit.changed |= changed;
+        if let Some(SkillsAction::SavePartner(partner)) = action {
+            out.push(Command::SavePartner(partner));
+        }
+    }
 }

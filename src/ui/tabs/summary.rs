@@ -3,6 +3,9 @@
 //! exactly what will print (drawn from the same [`Summary`] the PDF is made of); "Imprimer"
 //! sends it to the default printer (or the viewer), "Enregistrer en PDF…" saves it.
 
+use crate::ui::command::Command;
+use crate::ui::context::{RecordEdit, ViewContext};
+use crate::ui::tabs::RecordTab;
 use std::sync::mpsc;
 
 use chrono::NaiveDate;
@@ -70,7 +73,7 @@ impl SummaryPanel {
         clippy::too_many_arguments,
         reason = "the record, the day and the four sources `Summary::build` reads"
     )]
-    pub fn ui(
+    fn draw(
         &mut self,
         ui: &mut Ui,
         record: &Beneficiary,
@@ -100,14 +103,14 @@ impl SummaryPanel {
         ui.add_space(theme::SECTION_GAP);
         self.actions_ui(ui, record, &summary, today);
         ui.add_space(theme::SECTION_GAP);
-        ui.heading(text::SUMMARY_PREVIEW);
+        ui.heading(text::summary::SUMMARY_PREVIEW);
         ui.separator();
         preview_ui(ui, &summary);
     }
 
     fn ticks_ui(&mut self, ui: &mut Ui, record: &Beneficiary) {
         ui.add_space(theme::SECTION_GAP);
-        ui.heading(text::SUMMARY_SECTIONS);
+        ui.heading(text::summary::SUMMARY_SECTIONS);
         ui.separator();
         ui.horizontal_wrapped(|ui| {
             for section in Section::ALL {
@@ -119,9 +122,9 @@ impl SummaryPanel {
         });
 
         ui.add_space(theme::SECTION_GAP);
-        ui.heading(RichText::new(text::SUMMARY_CONFIDENTIAL).color(theme::WARNING));
+        ui.heading(RichText::new(text::summary::SUMMARY_CONFIDENTIAL).color(theme::WARNING));
         ui.separator();
-        ui.label(RichText::new(text::SUMMARY_CONFIDENTIAL_HINT).weak());
+        ui.label(RichText::new(text::summary::SUMMARY_CONFIDENTIAL_HINT).weak());
         ui.horizontal_wrapped(|ui| {
             for item in Confidential::ALL {
                 let held = item.value(record).is_some();
@@ -132,7 +135,7 @@ impl SummaryPanel {
                     self.options.set_revealed(item, revealed);
                 }
                 if !held {
-                    response.on_disabled_hover_text(text::SUMMARY_NOT_IN_RECORD);
+                    response.on_disabled_hover_text(text::summary::SUMMARY_NOT_IN_RECORD);
                 }
             }
         });
@@ -148,13 +151,13 @@ impl SummaryPanel {
         let busy = self.pending.is_some();
         ui.horizontal(|ui| {
             if ui
-                .add_enabled(!busy, egui::Button::new(text::PRINT))
+                .add_enabled(!busy, egui::Button::new(text::summary::PRINT))
                 .clicked()
             {
                 self.print(ui.ctx(), summary);
             }
             if ui
-                .add_enabled(!busy, egui::Button::new(text::SAVE_PDF))
+                .add_enabled(!busy, egui::Button::new(text::summary::SAVE_PDF))
                 .clicked()
             {
                 self.choose_file(record, today);
@@ -162,7 +165,7 @@ impl SummaryPanel {
         });
         if let Some(path) = &self.fallback
             && ui
-                .button(text::SAVE_IN_FALLBACK)
+                .button(text::common::SAVE_IN_FALLBACK)
                 .on_hover_text(path.display().to_string())
                 .clicked()
         {
@@ -208,9 +211,9 @@ impl SummaryPanel {
         let check_first = !rendered.missing_chars.is_empty();
         self.status = Some(Status::Working(
             if check_first {
-                text::OPENING_VIEWER
+                text::summary::OPENING_VIEWER
             } else {
-                text::PRINTING
+                text::summary::PRINTING
             }
             .to_owned(),
         ));
@@ -249,7 +252,7 @@ impl SummaryPanel {
             (Ok(HandOverDone::OpenedForCheck), warning) => Status::Warning(format!(
                 "{} {} {PRINT_SHORTCUT}.",
                 warning.unwrap_or_default(),
-                text::OPENED_FOR_CHECK
+                text::summary::OPENED_FOR_CHECK
             )),
             (Ok(HandOverDone::Delivered(delivery)), Some(warning)) => {
                 Status::Warning(format!("{delivery} {warning}"))
@@ -264,9 +267,9 @@ impl SummaryPanel {
     /// Asks where to save the PDF; it is written by [`Self::save`] once chosen.
     fn choose_file(&mut self, record: &Beneficiary, today: NaiveDate) {
         let Some(path) = rfd::FileDialog::new()
-            .set_title(text::SAVE_PDF_TITLE)
+            .set_title(text::summary::SAVE_PDF_TITLE)
             .set_file_name(summary_file_name(record, today))
-            .add_filter(text::PDF_FILTER, &["pdf"])
+            .add_filter(text::common::PDF_FILTER, &["pdf"])
             .save_file()
         else {
             // Cancelled, or no dialog could be shown (rfd cannot tell which): say that nothing
@@ -283,8 +286,8 @@ impl SummaryPanel {
     /// The save dialog returned no file: nothing saved, and a one-click save of `file_name` in
     /// `folder` offered (tests call it with a folder of theirs: a dialog cannot be driven).
     pub fn dialog_gave_nothing(&mut self, folder: Option<&std::path::Path>, file_name: &str) {
-        self.status = Some(Status::Warning(text::no_file_chosen(
-            text::THE_SUMMARY,
+        self.status = Some(Status::Warning(text::common::no_file_chosen(
+            text::summary::THE_SUMMARY,
             folder,
         )));
         self.fallback = folder.map(|folder| crate::report::free_path(folder, file_name));
@@ -303,7 +306,7 @@ impl SummaryPanel {
         self.status = Some(if let Err(error) = save_pdf(path, &rendered.pdf) {
             Status::Failed(error.to_string())
         } else {
-            let done = format!("{} {}.", text::PDF_SAVED, path.display());
+            let done = format!("{} {}.", text::summary::PDF_SAVED, path.display());
             match rendered.warning_message() {
                 Some(warning) => Status::Warning(format!("{done} {warning}")),
                 None => Status::Done(done),
@@ -324,7 +327,11 @@ fn preview_ui(ui: &mut Ui, summary: &Summary) {
             ui.horizontal(|ui| {
                 if summary.structure.is_empty() {
                     // Not printed: a reminder for the counsellor only.
-                    ui.label(RichText::new(text::STRUCTURE_NAME_MISSING).italics().weak());
+                    ui.label(
+                        RichText::new(text::summary::STRUCTURE_NAME_MISSING)
+                            .italics()
+                            .weak(),
+                    );
                 } else {
                     ui.label(RichText::new(&summary.structure).strong());
                 }
@@ -342,7 +349,8 @@ fn preview_ui(ui: &mut Ui, summary: &Summary) {
             ui.label(RichText::new(&summary.person).size(18.0).strong());
             if !summary.referent.is_empty() {
                 ui.label(
-                    RichText::new(format!("{} : {}", text::REFERENT, summary.referent)).weak(),
+                    RichText::new(format!("{} : {}", text::common::REFERENT, summary.referent))
+                        .weak(),
                 );
             }
             for section in &summary.sections {
@@ -353,7 +361,7 @@ fn preview_ui(ui: &mut Ui, summary: &Summary) {
                 for (column, signature) in columns.iter_mut().zip(&summary.signatures) {
                     column.label(RichText::new(signature.role).strong());
                     column.label(&signature.name);
-                    column.label(RichText::new(text::SIGNATURE).small().weak());
+                    column.label(RichText::new(text::summary::SIGNATURE).small().weak());
                     let (rect, _) = column.allocate_exact_size(
                         egui::vec2(column.available_width(), 60.0),
                         egui::Sense::hover(),
@@ -381,7 +389,11 @@ fn section_ui(ui: &mut Ui, section: &SummarySection) {
                 .color(colour),
         );
         if section.confidential {
-            ui.label(RichText::new(text::CONFIDENTIAL_TAG).small().color(colour));
+            ui.label(
+                RichText::new(text::summary::CONFIDENTIAL_TAG)
+                    .small()
+                    .color(colour),
+            );
         }
     });
     ui.separator();
@@ -398,5 +410,29 @@ fn section_ui(ui: &mut Ui, section: &SummarySection) {
         });
     for paragraph in section.text.lines().filter(|l| !l.trim().is_empty()) {
         ui.add(egui::Label::new(paragraph).wrap());
+    }
+}
+
+impl RecordTab for SummaryPanel {
+    fn label(&self) -> &'static str {
+        text::summary::TAB_SUMMARY
+    }
+
+    fn ui(
+        &mut self,
+        ui: &mut Ui,
+        edit: &mut RecordEdit<'_>,
+        cx: &ViewContext<'_>,
+        _out: &mut Vec<Command>,
+    ) {
+        self.draw(
+            ui,
+            edit.shown,
+            cx.today,
+            cx.settings,
+            cx.workshops,
+            cx.companies,
+            cx.creche,
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! validation message beside it. Every input is labelled for screen readers (and for tests).
 
 pub(crate) mod bidi;
+pub(crate) mod list_editor;
 pub mod rome_picker;
 
 use egui::{ComboBox, RichText, TextEdit, Ui};
@@ -162,7 +163,7 @@ impl<'a> Form<'a> {
                 enabled,
                 TextEdit::singleline(value)
                     .id(field_id(label))
-                    .hint_text(text::DATE_HINT)
+                    .hint_text(text::common::DATE_HINT)
                     .desired_width(theme::DATE_FIELD_WIDTH),
             )
             .labelled_by(label_id)
@@ -253,7 +254,7 @@ pub fn choice_box<T: Copy + PartialEq>(
 pub fn info_row(ui: &mut Ui, label: &str, value: &str) {
     ui.label(RichText::new(label).weak());
     if value.trim().is_empty() {
-        ui.label(RichText::new(text::NOT_PROVIDED).italics().weak());
+        ui.label(RichText::new(text::common::NOT_PROVIDED).italics().weak());
     } else {
         ui.label(value);
     }
@@ -297,7 +298,7 @@ pub fn route_badge(ui: &mut Ui, record: &crate::model::Beneficiary) {
 pub fn route_explanation(ui: &mut Ui, draft: &crate::model::BeneficiaryDraft) {
     use crate::model::EntryRoute;
     if draft.needs_literacy() {
-        ui.label(RichText::new(text::LITERACY_ROUTE).strong());
+        ui.label(RichText::new(text::common::LITERACY_ROUTE).strong());
     }
     match EntryRoute::for_level(draft.summary_french_level()) {
         None => {
@@ -364,19 +365,19 @@ pub fn french_level_rows(
     if let Some(summary) = draft.french_abilities.summary() {
         // Derived from the abilities (tab "Compétences"): shown, not picked.
         draft.french_level = summary;
-        ui.label(text::FRENCH_LEVEL);
-        ui.label(text::french_summary(summary.label()));
+        ui.label(text::widgets::FRENCH_LEVEL);
+        ui.label(text::widgets::french_summary(summary.label()));
         ui.end_row();
     } else {
         form.choice(
             ui,
-            text::FRENCH_LEVEL,
+            text::widgets::FRENCH_LEVEL,
             &mut draft.french_level,
             &crate::model::CefrLevel::ALL,
             |l| l.label().to_owned(),
         );
     }
-    ui.label(RichText::new(text::ENTRY_ROUTE).weak());
+    ui.label(RichText::new(text::widgets::ENTRY_ROUTE).weak());
     ui.vertical(|ui| route_explanation(ui, draft));
     ui.end_row();
 }
@@ -386,16 +387,19 @@ pub fn french_abilities_rows(form: &mut Form<'_>, ui: &mut Ui, draft: &mut Benef
     let abilities = &mut draft.french_abilities;
     for (label, level) in [
         (
-            text::FRENCH_ORAL_COMPREHENSION,
+            text::widgets::FRENCH_ORAL_COMPREHENSION,
             &mut abilities.oral_comprehension,
         ),
-        (text::FRENCH_ORAL_EXPRESSION, &mut abilities.oral_expression),
         (
-            text::FRENCH_WRITTEN_COMPREHENSION,
+            text::widgets::FRENCH_ORAL_EXPRESSION,
+            &mut abilities.oral_expression,
+        ),
+        (
+            text::widgets::FRENCH_WRITTEN_COMPREHENSION,
             &mut abilities.written_comprehension,
         ),
         (
-            text::FRENCH_WRITTEN_EXPRESSION,
+            text::widgets::FRENCH_WRITTEN_EXPRESSION,
             &mut abilities.written_expression,
         ),
     ] {

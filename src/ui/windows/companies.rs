@@ -348,12 +348,19 @@ impl DirectoryWindow {
                     let kinds: Vec<Option<SiaeKind>> = std::iter::once(None)
                         .chain(SiaeKind::ALL.map(Some))
                         .collect();
-                    choice_row(ui, text::SIAE, true, &mut company.siae, &kinds, |k| {
-                        k.map_or_else(
-                            || text::NOT_SIAE.to_owned(),
-                            |k| format!("{} ({})", k.label(), k.name()),
-                        )
-                    });
+                    choice_row(
+                        ui,
+                        text::companies::SIAE,
+                        true,
+                        &mut company.siae,
+                        &kinds,
+                        |k| {
+                            k.map_or_else(
+                                || text::companies::NOT_SIAE.to_owned(),
+                                |k| format!("{} ({})", k.label(), k.name()),
+                            )
+                        },
+                    );
                     let label = ui.label(NOTES);
                     ui.add(TextEdit::multiline(&mut company.notes).desired_rows(2))
                         .labelled_by(label.id);

@@ -2,6 +2,9 @@
 //! shown side by side, part by part; the counsellor keeps one version, the other, or merges
 //! them part by part. Nothing is picked silently.
 
+use crate::ui::command::Command;
+use crate::ui::context::ViewContext;
+use crate::ui::windows::Window;
 use std::collections::HashMap;
 
 use chrono::Utc;
@@ -26,7 +29,7 @@ impl ConflictWindow {
     }
 
     /// Draws the window when open; returns the conflict resolved and the record to save.
-    pub fn ui(
+    fn window_ui(
         &mut self,
         ctx: &egui::Context,
         conflicts: &[Conflict],
@@ -55,11 +58,11 @@ impl ConflictWindow {
                 ));
                 ui.label(RichText::new(format!("A : {}", conflict.kept_path.display())).small().weak());
                 ui.label(RichText::new(format!("B : {}", conflict.other_path.display())).small().weak());
-                ui.add_space(8.0);
+                ui.add_space(theme::SPACE_M);
                 egui::ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
                     self.parts_ui(ui, kept, other);
                 });
-                ui.add_space(8.0);
+                ui.add_space(theme::SPACE_M);
                 ui.add_enabled_ui(writable, |ui| {
                     ui.horizontal(|ui| {
                         if ui.button("Garder la version A").clicked() {
@@ -121,5 +124,17 @@ fn shown(summary: String) -> String {
         "(vide)".to_owned()
     } else {
         summary
+    }
+}
+
+impl Window for ConflictWindow {
+    fn is_open(&self) -> bool {
+        self.open.is_some()
+    }
+
+    fn show(&mut self, ctx: &egui::Context, cx: &ViewContext<'_>, out: &mut Vec<Command>) {
+        if let Some((index, record)) = self.window_ui(ctx, cx.conflicts, cx.records, cx.writable) {
+            out.push(Command::ResolveConflict(index, Box::new(record)));
+        }
     }
 }

@@ -2,6 +2,9 @@
 //! periods, edited as a draft (closure dates as typed) and handed to the app to save in
 //! `creche.ron` only when they make sense.
 
+use crate::ui::command::Command;
+use crate::ui::context::ViewContext;
+use crate::ui::windows::Window;
 use chrono::NaiveTime;
 use egui::{RichText, TextEdit, Ui};
 
@@ -66,12 +69,12 @@ impl CrecheSettingsWindow {
 
     /// Draws the window; returns the settings to save when "Enregistrer" was clicked and they
     /// make sense.
-    pub fn ui(&mut self, ctx: &egui::Context, writable: bool) -> Option<CrecheSettings> {
+    fn window_ui(&mut self, ctx: &egui::Context, writable: bool) -> Option<CrecheSettings> {
         let draft = self.draft.as_mut()?;
         let mut open = true;
         let mut cancel = false;
         let mut save = None;
-        egui::Window::new(text::CRECHE_SETTINGS_TITLE)
+        egui::Window::new(text::creche::CRECHE_SETTINGS_TITLE)
             .open(&mut open)
             .collapsible(false)
             .default_width(620.0)
@@ -80,15 +83,15 @@ impl CrecheSettingsWindow {
                 for problem in &draft.problems {
                     ui.label(RichText::new(problem).color(theme::ERROR));
                 }
-                ui.add_space(8.0);
+                ui.add_space(theme::SPACE_M);
                 ui.horizontal(|ui| {
                     if ui
-                        .add_enabled(writable, egui::Button::new(text::SAVE))
+                        .add_enabled(writable, egui::Button::new(text::common::SAVE))
                         .clicked()
                     {
                         save = draft.checked_settings();
                     }
-                    if ui.button(text::CANCEL).clicked() {
+                    if ui.button(text::common::CANCEL).clicked() {
                         cancel = true;
                     }
                 });
@@ -145,21 +148,21 @@ fn form_ui(ui: &mut Ui, draft: &mut Draft) {
         .num_columns(2)
         .spacing([12.0, 8.0])
         .show(ui, |ui| {
-            let label = ui.label(text::CRECHE_NAME);
+            let label = ui.label(text::creche::CRECHE_NAME);
             ui.add(
                 TextEdit::singleline(&mut settings.name)
-                    .id(field_id(text::CRECHE_NAME))
+                    .id(field_id(text::creche::CRECHE_NAME))
                     .desired_width(theme::FIELD_WIDTH),
             )
             .labelled_by(label.id);
             ui.end_row();
 
-            let label = ui.label(text::CRECHE_CAPACITY);
+            let label = ui.label(text::creche::CRECHE_CAPACITY);
             ui.add(egui::DragValue::new(&mut settings.capacity).range(1..=60))
                 .labelled_by(label.id);
             ui.end_row();
 
-            ui.label(text::CRECHE_OPEN_DAYS);
+            ui.label(text::creche::CRECHE_OPEN_DAYS);
             ui.horizontal(|ui| {
                 for day in CrecheSettings::WEEKDAYS {
                     let mut on = settings.open_days.contains(&day);
@@ -177,14 +180,14 @@ fn form_ui(ui: &mut Ui, draft: &mut Draft) {
             });
             ui.end_row();
 
-            let label = ui.label(text::CRECHE_OPENING_HOURS);
+            let label = ui.label(text::creche::CRECHE_OPENING_HOURS);
             ui.horizontal(|ui| {
                 let times: Vec<NaiveTime> = (0..48u32)
                     .map(|n| add_half_hours(NaiveTime::MIN, n))
                     .collect();
                 choice_box(
                     ui,
-                    text::CRECHE_OPENS_AT,
+                    text::creche::CRECHE_OPENS_AT,
                     label.id,
                     true,
                     &mut settings.opens_at,
@@ -194,7 +197,7 @@ fn form_ui(ui: &mut Ui, draft: &mut Draft) {
                 ui.label("–");
                 choice_box(
                     ui,
-                    text::CRECHE_CLOSES_AT,
+                    text::creche::CRECHE_CLOSES_AT,
                     label.id,
                     true,
                     &mut settings.closes_at,
@@ -204,18 +207,18 @@ fn form_ui(ui: &mut Ui, draft: &mut Draft) {
             });
             ui.end_row();
 
-            let label = ui.label(text::CRECHE_MIN_AGE);
+            let label = ui.label(text::creche::CRECHE_MIN_AGE);
             ui.add(egui::DragValue::new(&mut settings.min_age_months).range(0..=72))
                 .labelled_by(label.id);
             ui.end_row();
-            let label = ui.label(text::CRECHE_MAX_AGE);
+            let label = ui.label(text::creche::CRECHE_MAX_AGE);
             ui.add(egui::DragValue::new(&mut settings.max_age_months).range(1..=72))
                 .labelled_by(label.id);
             ui.end_row();
-            let label = ui.label(text::CRECHE_UPPER_AGE_RULE);
+            let label = ui.label(text::creche::CRECHE_UPPER_AGE_RULE);
             choice_box(
                 ui,
-                text::CRECHE_UPPER_AGE_RULE,
+                text::creche::CRECHE_UPPER_AGE_RULE,
                 label.id,
                 true,
                 &mut settings.upper_age_rule,
@@ -225,8 +228,8 @@ fn form_ui(ui: &mut Ui, draft: &mut Draft) {
             ui.end_row();
         });
 
-    ui.add_space(8.0);
-    ui.label(RichText::new(text::CRECHE_CLOSURES).strong());
+    ui.add_space(theme::SPACE_M);
+    ui.label(RichText::new(text::creche::CRECHE_CLOSURES).strong());
     let mut remove = None;
     for (n, closure) in draft.closures.iter_mut().enumerate() {
         ui.horizontal(|ui| {
@@ -238,7 +241,7 @@ fn form_ui(ui: &mut Ui, draft: &mut Draft) {
             for (k, (label, value, is_date)) in fields.into_iter().enumerate() {
                 let label_response = ui.label(label);
                 let (hint, width) = if is_date {
-                    (text::DATE_HINT, theme::DATE_FIELD_WIDTH)
+                    (text::common::DATE_HINT, theme::DATE_FIELD_WIDTH)
                 } else {
                     ("Noël, Ascension…", theme::FIELD_WIDTH * 0.7)
                 };
@@ -250,7 +253,10 @@ fn form_ui(ui: &mut Ui, draft: &mut Draft) {
                 )
                 .labelled_by(label_response.id);
             }
-            if ui.small_button(text::CRECHE_REMOVE_CLOSURE).clicked() {
+            if ui
+                .small_button(text::creche::CRECHE_REMOVE_CLOSURE)
+                .clicked()
+            {
                 remove = Some(n);
             }
         });
@@ -260,7 +266,19 @@ fn form_ui(ui: &mut Ui, draft: &mut Draft) {
     {
         draft.closures.remove(n);
     }
-    if ui.button(text::CRECHE_ADD_CLOSURE).clicked() {
+    if ui.button(text::creche::CRECHE_ADD_CLOSURE).clicked() {
         draft.closures.push(ClosureDraft::default());
+    }
+}
+
+impl Window for CrecheSettingsWindow {
+    fn is_open(&self) -> bool {
+        self.draft.is_some()
+    }
+
+    fn show(&mut self, ctx: &egui::Context, cx: &ViewContext<'_>, out: &mut Vec<Command>) {
+        if let Some(settings) = self.window_ui(ctx, cx.writable) {
+            out.push(Command::SaveCrecheSettings(Box::new(settings)));
+        }
     }
 }

@@ -1,6 +1,10 @@
 //! "Actions en retard": every open action past its due date, across all beneficiaries, most
 //! late first; a click opens the person's "Préparation à l'emploi" tab.
 
+use crate::ui::command::Command;
+use crate::ui::context::ViewContext;
+use crate::ui::tabs::Tab;
+use crate::ui::windows::Window;
 use chrono::NaiveDate;
 use egui::RichText;
 
@@ -57,14 +61,14 @@ pub fn count(records: &[Beneficiary], today: NaiveDate) -> usize {
 }
 
 /// Draws the window while `open`; returns the person whose line was clicked.
-pub fn ui(
+fn window_ui(
     ctx: &egui::Context,
     open: &mut bool,
     records: &[Beneficiary],
     today: NaiveDate,
 ) -> Option<BeneficiaryId> {
     let mut chosen = None;
-    egui::Window::new(text::OVERDUE_OPEN)
+    egui::Window::new(text::common::OVERDUE_OPEN)
         .open(open)
         .default_width(720.0)
         .show(ctx, |ui| {
@@ -73,7 +77,7 @@ pub fn ui(
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
             let lines = lines(records, today);
             if lines.is_empty() {
-                ui.label(RichText::new(text::OVERDUE_NONE).weak());
+                ui.label(RichText::new(text::overdue::OVERDUE_NONE).weak());
                 return;
             }
             // Both ways: a long action label scrolls rather than clipping the columns.
@@ -116,6 +120,33 @@ pub fn ui(
             });
         });
     chosen
+}
+
+/// The "Actions en retard" window.
+#[derive(Debug, Default)]
+pub struct OverdueWindow {
+    open: bool,
+}
+
+impl OverdueWindow {
+    /// Opens the window.
+    pub fn open(&mut self) {
+        self.open = true;
+    }
+}
+
+impl Window for OverdueWindow {
+    fn is_open(&self) -> bool {
+        self.open
+    }
+
+    fn show(&mut self, ctx: &egui::Context, cx: &ViewContext<'_>, out: &mut Vec<Command>) {
+        if let Some(id) = window_ui(ctx, &mut self.open, cx.records, cx.today) {
+            // The window would cover the record it opens; the status bar reopens it.
+            self.open = false;
+            out.push(Command::Open(id, Tab::Preparation));
+        }
+    }
 }
 
 #[cfg(test)]

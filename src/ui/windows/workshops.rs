@@ -121,7 +121,7 @@ impl WorkshopsWindow {
     ) -> Option<WorkshopAction> {
         let mut open = self.open;
         let mut save = None;
-        egui::Window::new(text::WORKSHOPS_TITLE)
+        egui::Window::new(text::workshops::WORKSHOPS_TITLE)
             .open(&mut open)
             // Right of the list, so that another person can be picked while it stays open.
             .default_pos(egui::pos2(theme::LIST_WIDTH + 40.0, 60.0))
@@ -166,8 +166,8 @@ impl WorkshopsWindow {
                         }
                     }
                     if !past.is_empty() {
-                        ui.add_space(8.0);
-                        ui.heading(text::WORKSHOPS_PAST);
+                        ui.add_space(theme::SPACE_M);
+                        ui.heading(text::workshops::WORKSHOPS_PAST);
                     }
                     for workshop in past.into_iter().rev() {
                         if let Some(w) = self.workshop_ui(ui, workshop, cx, enabled) {
@@ -205,7 +205,7 @@ impl WorkshopsWindow {
     ) -> Option<WorkshopAction> {
         let mut changed = None;
         let title = &workshop.title;
-        ui.add_space(6.0);
+        ui.add_space(theme::SPACE_S);
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(title).strong());
             ui.label(RichText::new(workshop.theme.label()).weak());
@@ -271,15 +271,18 @@ impl WorkshopsWindow {
                 }
             } else if self.confirm_past_enrol == Some(workshop.id) {
                 // A past workshop is most likely a slip of the list: enrolling asks first.
-                ui.label(RichText::new(text::ENROL_PAST_WARNING).color(theme::WARNING));
+                ui.label(RichText::new(text::workshops::ENROL_PAST_WARNING).color(theme::WARNING));
                 if ui
-                    .add_enabled(enabled, egui::Button::new(text::confirm_past_enrol(title)))
+                    .add_enabled(
+                        enabled,
+                        egui::Button::new(text::workshops::confirm_past_enrol(title)),
+                    )
                     .clicked()
                 {
                     self.confirm_past_enrol = None;
                     changed = self.enrol(workshop, person);
                 }
-                if ui.button(text::KEEP_UNENROLLED).clicked() {
+                if ui.button(text::workshops::KEEP_UNENROLLED).clicked() {
                     self.confirm_past_enrol = None;
                 }
             } else if ui
@@ -447,7 +450,7 @@ fn form_ui(ui: &mut Ui, form: &mut WorkshopForm, enabled: bool) -> FormOutcome {
                     Err(errors) => form.errors = errors,
                 }
             }
-            if ui.button(text::CANCEL).clicked() {
+            if ui.button(text::common::CANCEL).clicked() {
                 outcome = FormOutcome::Cancel;
             }
         });

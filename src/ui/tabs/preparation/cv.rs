@@ -35,7 +35,7 @@ impl CvSection {
         let mut save = false;
         form.section(ui, "CV", |form, ui| match &mut draft.preparation.cv {
             None => {
-                assemble = form.button_row(ui, text::CV_ASSEMBLE);
+                assemble = form.button_row(ui, text::preparation::CV_ASSEMBLE);
             }
             Some(cv) => {
                 form.text(ui, "Métier recherché (CV)", &mut cv.headline, None);
@@ -48,10 +48,10 @@ impl CvSection {
                 ui.label("");
                 ui.horizontal(|ui| {
                     assemble = ui
-                        .add_enabled(enabled, egui::Button::new(text::CV_REASSEMBLE))
+                        .add_enabled(enabled, egui::Button::new(text::preparation::CV_REASSEMBLE))
                         .on_hover_text("Remplace le texte ci-dessus par celui de la fiche")
                         .clicked();
-                    save = ui.button(text::CV_SAVE_PDF).clicked();
+                    save = ui.button(text::preparation::CV_SAVE_PDF).clicked();
                 });
                 ui.end_row();
             }
@@ -68,7 +68,7 @@ impl CvSection {
         }
         if let Some(path) = &self.fallback
             && ui
-                .button(text::SAVE_IN_FALLBACK)
+                .button(text::common::SAVE_IN_FALLBACK)
                 .on_hover_text(path.display().to_string())
                 .clicked()
             && let Some(path) = self.fallback.take()
@@ -83,16 +83,16 @@ impl CvSection {
 
     fn save(&mut self, record: &Beneficiary, cv: &Cv, today: NaiveDate) {
         let Some(path) = rfd::FileDialog::new()
-            .set_title(text::CV_SAVE_PDF)
+            .set_title(text::preparation::CV_SAVE_PDF)
             .set_file_name(cv_file_name(record, today))
-            .add_filter(text::PDF_FILTER, &["pdf"])
+            .add_filter(text::common::PDF_FILTER, &["pdf"])
             .save_file()
         else {
             // Cancelled, or no dialog could be shown (rfd cannot tell which): nothing saved,
             // and the Documents folder offered.
             let folder = crate::report::fallback_folder();
             self.status = Some((
-                text::no_file_chosen(text::THE_CV, folder.as_deref()),
+                text::common::no_file_chosen(text::preparation::THE_CV, folder.as_deref()),
                 theme::WARNING,
             ));
             self.fallback = folder
@@ -118,7 +118,7 @@ impl CvSection {
             .map_or_else(
                 |error| (error, theme::ERROR),
                 |warning| {
-                    let done = format!("{} {}.", text::CV_SAVED, path.display());
+                    let done = format!("{} {}.", text::preparation::CV_SAVED, path.display());
                     match warning {
                         Some(warning) => (format!("{done} {warning}"), theme::WARNING),
                         None => (done, theme::OK),

@@ -9,6 +9,9 @@
 
 pub(crate) mod cv;
 
+use crate::ui::command::Command;
+use crate::ui::context::{RecordEdit, ViewContext};
+use crate::ui::tabs::RecordTab;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -155,7 +158,7 @@ fn occupation_label(code: &str) -> String {
 
 impl PreparationPanel {
     /// Draws the tab; returns whether the record's draft changed, and an action for the app.
-    pub fn ui(
+    fn draw(
         &mut self,
         ui: &mut Ui,
         draft: &mut BeneficiaryDraft,
@@ -165,7 +168,7 @@ impl PreparationPanel {
     ) -> (bool, Option<PreparationAction>) {
         let mut form = Form::new(errors, enabled);
         phase_ui(ui, &mut form, draft);
-        if ui.button(text::WORKSHOPS_OPEN).clicked() {
+        if ui.button(text::preparation::WORKSHOPS_OPEN).clicked() {
             self.workshops.open();
         }
         let attended = attended_sessions(cx.workshops, cx.record.id);
@@ -200,9 +203,9 @@ impl PreparationPanel {
         ui.separator();
         let logged = draft.preparation.to_preparation(&mut Vec::new());
         hours_ui(ui, logged.hours(attended));
-        ui.add_space(6.0);
+        ui.add_space(theme::SPACE_S);
         self.new_session_ui(ui, form, draft, today);
-        ui.add_space(6.0);
+        ui.add_space(theme::SPACE_S);
         let enabled = form.enabled();
         let mut remove = None;
         let mut rows: Vec<(Option<usize>, &Session)> = logged
@@ -280,21 +283,21 @@ impl PreparationPanel {
             ui.label(RichText::new("Nouvelle séance").strong());
             let mut entered = false;
             ui.horizontal(|ui| {
-                let label = ui.label(text::SESSION_DATE);
+                let label = ui.label(text::preparation::SESSION_DATE);
                 ui.add_enabled(
                     enabled,
                     TextEdit::singleline(&mut new.date)
-                        .id(field_id(text::SESSION_DATE))
-                        .hint_text(text::DATE_HINT)
+                        .id(field_id(text::preparation::SESSION_DATE))
+                        .hint_text(text::common::DATE_HINT)
                         .desired_width(theme::DATE_FIELD_WIDTH),
                 )
                 .labelled_by(label.id);
-                let label = ui.label(text::SESSION_DURATION);
+                let label = ui.label(text::preparation::SESSION_DURATION);
                 let duration = ui
                     .add_enabled(
                         enabled,
                         TextEdit::singleline(&mut new.duration)
-                            .id(field_id(text::SESSION_DURATION))
+                            .id(field_id(text::preparation::SESSION_DURATION))
                             .hint_text("1h30 ou 90")
                             .desired_width(90.0),
                     )
@@ -302,10 +305,10 @@ impl PreparationPanel {
                 entered |= duration.lost_focus();
             });
             ui.horizontal(|ui| {
-                let label = ui.label(text::SESSION_KIND);
+                let label = ui.label(text::preparation::SESSION_KIND);
                 choice_box(
                     ui,
-                    text::SESSION_KIND,
+                    text::preparation::SESSION_KIND,
                     label.id,
                     enabled,
                     &mut new.kind,
@@ -314,12 +317,12 @@ impl PreparationPanel {
                 );
             });
             ui.horizontal(|ui| {
-                let label = ui.label(text::SESSION_NOTE);
+                let label = ui.label(text::preparation::SESSION_NOTE);
                 let note = ui
                     .add_enabled(
                         enabled,
                         TextEdit::singleline(&mut new.note)
-                            .id(field_id(text::SESSION_NOTE))
+                            .id(field_id(text::preparation::SESSION_NOTE))
                             .desired_width(theme::FIELD_WIDTH),
                     )
                     .labelled_by(label.id);
@@ -327,21 +330,26 @@ impl PreparationPanel {
                 // Enter in the duration or the note logs the session: a few keystrokes each.
                 let entered = entered && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 add = ui
-                    .add_enabled(enabled, egui::Button::new(text::SESSION_ADD))
+                    .add_enabled(enabled, egui::Button::new(text::preparation::SESSION_ADD))
                     .clicked()
                     || entered;
             });
             if new.confirm_identical {
-                ui.label(RichText::new(text::SESSION_THIRD_IDENTICAL).color(theme::WARNING));
+                ui.label(
+                    RichText::new(text::preparation::SESSION_THIRD_IDENTICAL).color(theme::WARNING),
+                );
                 ui.horizontal(|ui| {
                     if ui
-                        .add_enabled(enabled, egui::Button::new(text::SESSION_ADD_ANYWAY))
+                        .add_enabled(
+                            enabled,
+                            egui::Button::new(text::preparation::SESSION_ADD_ANYWAY),
+                        )
                         .clicked()
                     {
                         add = true;
                         confirmed = true;
                     }
-                    if ui.button(text::SESSION_DONT_ADD).clicked() {
+                    if ui.button(text::preparation::SESSION_DONT_ADD).clicked() {
                         new.confirm_identical = false;
                     }
                 });
@@ -535,7 +543,7 @@ impl PreparationPanel {
             ui.heading("Projets professionnels");
             ui.separator();
         }
-        ui.add_space(6.0);
+        ui.add_space(theme::SPACE_S);
         if ui
             .add_enabled(
                 form.enabled(),
@@ -552,7 +560,7 @@ impl PreparationPanel {
 /// Phase 2's status and dates.
 fn phase_ui(ui: &mut Ui, form: &mut Form<'_>, draft: &mut BeneficiaryDraft) {
     widgets::phase_section(ui, form, draft, Phase::Preparation);
-    ui.add_space(6.0);
+    ui.add_space(theme::SPACE_S);
 }
 
 /// Individual and collective hours, and their split against the 70/30 target.
@@ -692,7 +700,7 @@ fn plan_ui(
         draft.preparation.objectives.remove(o);
         form.changed = true;
     }
-    ui.add_space(6.0);
+    ui.add_space(theme::SPACE_S);
     if ui
         .add_enabled(enabled, egui::Button::new("Ajouter un objectif"))
         .clicked()
@@ -716,7 +724,7 @@ fn objective_ui(
     let enabled = form.enabled();
     let n = o + 1;
     let mut remove_objective = false;
-    ui.add_space(8.0);
+    ui.add_space(theme::SPACE_M);
     ui.horizontal(|ui| {
         ui.label(RichText::new(format!("Objectif {n}")).strong());
         form.changed |= cell_choice(
@@ -847,7 +855,7 @@ fn admin_ui(
             theme::WARNING
         };
         ui.label(
-            RichText::new(text::permit_alert(alert))
+            RichText::new(text::preparation::permit_alert(alert))
                 .color(colour)
                 .strong(),
         );
@@ -920,19 +928,28 @@ fn integration_ui(
     let enabled = form.enabled();
     let level = draft.summary_french_level();
     let integration = &mut draft.preparation.integration;
-    form.section(ui, text::INTEGRATION, |form, ui| {
+    form.section(ui, text::preparation::INTEGRATION, |form, ui| {
         let targets: Vec<Option<PermitTarget>> = std::iter::once(None)
             .chain(PermitTarget::ALL.map(Some))
             .collect();
-        form.choice(ui, text::TARGET, &mut integration.target, &targets, |t| {
-            t.map_or_else(|| text::NO_TARGET.to_owned(), text::target_choice)
-        });
+        form.choice(
+            ui,
+            text::preparation::TARGET,
+            &mut integration.target,
+            &targets,
+            |t| {
+                t.map_or_else(
+                    || text::preparation::NO_TARGET.to_owned(),
+                    text::preparation::target_choice,
+                )
+            },
+        );
         let mut exam = integration.civic_exam.is_some();
-        ui.label(text::CIVIC_EXAM);
+        ui.label(text::preparation::CIVIC_EXAM);
         if ui
             .add_enabled(
                 enabled,
-                egui::Checkbox::new(&mut exam, text::CIVIC_EXAM_RECORDED),
+                egui::Checkbox::new(&mut exam, text::preparation::CIVIC_EXAM_RECORDED),
             )
             .changed()
         {
@@ -948,25 +965,25 @@ fn integration_ui(
         if let Some(exam) = &mut integration.civic_exam {
             form.choice(
                 ui,
-                text::CIVIC_EXAM_MENTION,
+                text::preparation::CIVIC_EXAM_MENTION,
                 &mut exam.mention,
                 &PermitTarget::ALL,
-                text::target_choice,
+                text::preparation::target_choice,
             );
             form.date(
                 ui,
-                text::CIVIC_EXAM_DATE,
+                text::preparation::CIVIC_EXAM_DATE,
                 &mut exam.date,
                 Field::CivicExamDate,
             );
             form.choice(
                 ui,
-                text::CIVIC_EXAM_RESULT,
+                text::preparation::CIVIC_EXAM_RESULT,
                 &mut exam.result,
                 &CivicExamResult::ALL,
                 |r| r.label().to_owned(),
             );
-            let label = ui.label(text::CIVIC_EXAM_ATTEMPTS);
+            let label = ui.label(text::preparation::CIVIC_EXAM_ATTEMPTS);
             form.changed |= ui
                 .add_enabled(
                     enabled,
@@ -982,9 +999,9 @@ fn integration_ui(
         theme::CHOICE_CELL_WIDTH,
         theme::DATE_FIELD_WIDTH,
     ];
-    ui.label(RichText::new(text::CERTIFICATES).strong());
+    ui.label(RichText::new(text::preparation::CERTIFICATES).strong());
     if !integration.certificates.is_empty() {
-        header_row(ui, &text::CERTIFICATE_HEADERS, &widths);
+        header_row(ui, &text::preparation::CERTIFICATE_HEADERS, &widths);
     }
     let mut remove = None;
     for (i, certificate) in integration.certificates.iter_mut().enumerate() {
@@ -1032,7 +1049,10 @@ fn integration_ui(
         form.changed = true;
     }
     if ui
-        .add_enabled(enabled, egui::Button::new(text::ADD_CERTIFICATE).small())
+        .add_enabled(
+            enabled,
+            egui::Button::new(text::preparation::ADD_CERTIFICATE).small(),
+        )
         .clicked()
     {
         integration.certificates.push(CertificateDraft {
@@ -1052,7 +1072,10 @@ fn integration_ui(
         ui.add(egui::Label::new(RichText::new(gap.sentence()).color(colour).strong()).wrap());
         if gap.suggested_objective().is_some()
             && ui
-                .add_enabled(enabled, egui::Button::new(text::ADD_INTEGRATION_OBJECTIVE))
+                .add_enabled(
+                    enabled,
+                    egui::Button::new(text::preparation::ADD_INTEGRATION_OBJECTIVE),
+                )
                 .clicked()
             && draft.preparation.add_integration_objective(&gap)
         {
@@ -1167,4 +1190,40 @@ fn children_ui(ui: &mut Ui, record: &Beneficiary, today: NaiveDate) {
             info_row(ui, &child.first_name, &need);
         }
     });
+}
+
+impl RecordTab for PreparationPanel {
+    fn label(&self) -> &'static str {
+        text::preparation::TAB_PREPARATION
+    }
+
+    fn ui(
+        &mut self,
+        ui: &mut Ui,
+        edit: &mut RecordEdit<'_>,
+        cx: &ViewContext<'_>,
+        out: &mut Vec<Command>,
+    ) {
+        let context = Context {
+            record: edit.shown,
+            records: cx.records,
+            workshops: cx.workshops,
+            today: cx.today,
+            creche: cx.creche,
+        };
+        let (changed, action) = self.draw(ui, edit.draft, edit.errors, cx.writable, &context);
+        edit.changed |= changed;
+        match action {
+            Some(PreparationAction::SaveWorkshop(workshop)) => {
+                out.push(Command::SaveWorkshop(Box::new(workshop)));
+            }
+            Some(PreparationAction::DeleteWorkshop(workshop)) => {
+                out.push(Command::DeleteWorkshop(Box::new(workshop)));
+            }
+            Some(PreparationAction::BookCreche(workshop)) => {
+                out.push(Command::BookCrecheForWorkshop(Box::new(workshop)));
+            }
+            None => {}
+        }
+    }
 }

@@ -1,0 +1,70 @@
+//! [`Command`]: the only way a panel or a window asks for a change. Panels draw from the
+//! read-only [`ViewContext`](super::context::ViewContext) and push commands; the app applies
+//! them once, at the end of the frame, through the store.
+
+use chrono::{NaiveDate, NaiveTime};
+
+use crate::model::{
+    Application, ApplicationId, Beneficiary, BeneficiaryId, Company, CrecheSettings, FlePartner,
+    OutcomeKind, Settings, Workshop,
+};
+
+use super::tabs::Tab;
+
+/// A job interview the crèche is asked to cover (from the "Entreprises" tab).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InterviewBooking {
+    /// The application the interview belongs to (kept in the booking's reason).
+    pub application: ApplicationId,
+    /// Day of the interview.
+    pub date: NaiveDate,
+    /// Time of the interview, when known.
+    pub time: Option<NaiveTime>,
+    /// "Offer — Company", for the booking's note.
+    pub label: String,
+}
+
+/// A user intent, collected while drawing and applied at the end of the frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Show this record.
+    Select(BeneficiaryId),
+    /// Show this record on this tab (an overdue action, a field to correct).
+    Open(BeneficiaryId, Tab),
+    /// Create an empty record and show it.
+    NewBeneficiary,
+    /// Write demonstration records (empty data directory only).
+    LoadDemo,
+    /// Save every pending edit now.
+    SaveNow,
+    /// Close the window, abandoning edits that cannot be saved.
+    DiscardAndClose,
+    /// Put back an entry removed from this record's form (the undo bar's "Annuler").
+    UndoRemoval(usize),
+    /// Save the structure's settings (`settings.ron`).
+    SaveSettings(Box<Settings>),
+    /// Replace the data with the daily backup of this date (after the store's safety copy).
+    Restore(NaiveDate),
+    /// Save the version chosen for a record found twice, and put the other copy aside.
+    ResolveConflict(usize, Box<Beneficiary>),
+    /// Save a partner of the French-course directory.
+    SavePartner(FlePartner),
+    /// Save a workshop of the catalogue (its own file only).
+    SaveWorkshop(Box<Workshop>),
+    /// Take an empty workshop out of the catalogue (its file is kept aside).
+    DeleteWorkshop(Box<Workshop>),
+    /// Open the "Crèche" tab with a booking prepared for this workshop (not booked yet).
+    BookCrecheForWorkshop(Box<Workshop>),
+    /// Open the "Crèche" tab with a booking prepared for this interview (not booked yet).
+    BookCrecheForInterview(InterviewBooking),
+    /// Open the micro-crèche's settings window.
+    OpenCrecheSettings,
+    /// Save the micro-crèche's settings (`creche.ron`).
+    SaveCrecheSettings(Box<CrecheSettings>),
+    /// Save companies of the directory (edited or imported), then reload it.
+    SaveCompanies(Vec<Company>),
+    /// Replace a record's applications (one proposed or moved), and save it.
+    SetApplications(BeneficiaryId, Vec<Application>),
+    /// Close a record's pathway with this outcome (a hire), through its form.
+    ClosePathway(BeneficiaryId, OutcomeKind, NaiveDate),
+}

@@ -1,0 +1,52 @@
+//! What panels and windows read: one [`ViewContext`] a frame, handed to every tab and window,
+//! and the [`RecordEdit`] of the record shown. Neither writes anything: changes go through
+//! [`Command`](super::command::Command)s, or through the form's draft, which the app
+//! revalidates and autosaves.
+
+use chrono::NaiveDate;
+
+use crate::model::{
+    Beneficiary, BeneficiaryDraft, BeneficiaryId, Company, CrecheSettings, FieldError, FlePartner,
+    Settings, Workshop,
+};
+use crate::store::Conflict;
+
+/// The data of the window, read-only, for one frame.
+#[derive(Clone, Copy)]
+pub struct ViewContext<'a> {
+    /// Every record as saved, in list order.
+    pub records: &'a [Beneficiary],
+    /// The partner companies' directory.
+    pub companies: &'a [Company],
+    /// The collective workshops' catalogue.
+    pub workshops: &'a [Workshop],
+    /// The French-course partners' directory.
+    pub partners: &'a [FlePartner],
+    /// The structure's settings.
+    pub settings: &'a Settings,
+    /// The micro-crèche's settings.
+    pub creche: &'a CrecheSettings,
+    /// Records found in two files, waiting for the counsellor's choice.
+    pub conflicts: &'a [Conflict],
+    /// The day the window works with.
+    pub today: NaiveDate,
+    /// Whether the data directory can be written (not read-only).
+    pub writable: bool,
+    /// The record on screen, as last validated (the edit in progress when valid).
+    #[expect(dead_code, reason = "read by the workshops window once it is a Window")]
+    pub shown: Option<&'a Beneficiary>,
+}
+
+/// The record a tab shows and edits.
+pub struct RecordEdit<'a> {
+    /// Its id.
+    pub id: BeneficiaryId,
+    /// The record as last validated: the edit in progress when valid, else the saved one.
+    pub shown: &'a Beneficiary,
+    /// The form as typed.
+    pub draft: &'a mut BeneficiaryDraft,
+    /// The messages to show beside the fields.
+    pub errors: &'a [FieldError],
+    /// Set by the tab when it changed the draft: the app validates it again and autosaves.
+    pub changed: bool,
+}

@@ -1,0 +1,84 @@
+//! The main screen's frame: status bar, banners, the empty screen, closing and restoring.
+
+#![allow(
+    missing_docs,
+    clippy::must_use_candidate,
+    reason = "each string is its own documentation, and only ever read"
+)]
+
+pub const LOAD_DEMO: &str = "Charger des données de démonstration";
+
+pub const EMPTY_TITLE: &str = "Aucun bénéficiaire pour l'instant";
+
+pub const EMPTY_BODY: &str =
+    "Créez la première fiche, ou chargez des données de démonstration pour découvrir Parcours.";
+
+pub const NOTHING_SELECTED: &str = "Sélectionnez un bénéficiaire dans la liste, ou créez-en un.";
+
+pub const DATA_DIR: &str = "Dossier de données";
+
+pub const STATUS_SAVED: &str = "Enregistré";
+
+pub const STATUS_PENDING: &str = "Modifications en cours…";
+
+pub const STATUS_INVALID: &str = "Non enregistré : corrigez les champs signalés en rouge.";
+
+pub const STATUS_INVALID_KEPT: &str =
+    "Champs en rouge non enregistrés : corrigez-les (le reste est enregistré).";
+
+/// The status bar, when the person leaves a record holding invalid fields.
+pub fn left_invalid(name: &str, fields: &str) -> String {
+    format!(
+        "{name} : champ(s) invalide(s) non enregistré(s) ({fields}) ; la fiche reste marquée dans la liste."
+    )
+}
+
+/// The undo bar's "Annuler" after a removal.
+pub const UNDO: &str = "Annuler";
+
+pub const STATUS_READ_ONLY: &str = "Lecture seule";
+
+pub const READ_ONLY_BANNER: &str = "Lecture seule : Parcours est déjà ouvert sur ce dossier de données (autre fenêtre ou autre poste). Vous pouvez consulter les fiches ; les modifications ne seront pas enregistrées.";
+
+pub const PROBLEMS_BANNER: &str =
+    "fichier(s) n'ont pas pu être lus. Ils sont laissés intacts et ne seront pas remplacés.";
+
+pub const SHOW_DETAILS: &str = "Voir le détail";
+
+pub const PROBLEMS_TITLE: &str = "Fichiers illisibles";
+
+pub const CLOSE_BLOCKED_TITLE: &str = "Des modifications ne peuvent pas être enregistrées";
+
+pub const CLOSE_BLOCKED_BODY: &str = "Ces champs sont invalides et ne sont pas enregistrés (le reste des fiches l'est). Corrigez-les, ou quittez en abandonnant ces seuls champs :";
+
+pub const CLOSE_FIX: &str = "Corriger";
+
+pub const CLOSE_DISCARD: &str = "Quitter sans ces modifications";
+
+/// Opens the restore window.
+pub const RESTORE: &str = "Restaurer une sauvegarde…";
+
+/// Title of the restore window.
+pub const RESTORE_TITLE: &str = "Restaurer une sauvegarde";
+
+/// When there is no backup yet.
+pub const RESTORE_NONE: &str = "Aucune sauvegarde pour l'instant : Parcours en fait une avant la première modification de chaque jour.";
+
+/// What a restore does.
+pub const RESTORE_CONFIRM: &str = "Toutes les fiches, les partenaires et les paramètres seront remplacés par ceux de cette sauvegarde. Les données actuelles seront d'abord copiées dans backups/…-avant-restauration-…/.";
+
+/// Confirms the restore.
+pub const RESTORE_GO: &str = "Restaurer";
+
+/// Beside a name holding characters the fonts cannot draw (shown as boxes): which ones.
+pub fn undrawable(chars: &[char]) -> String {
+    let codes: Vec<String> = chars
+        .iter()
+        .map(|c| format!("U+{:04X}", u32::from(*c)))
+        .collect();
+    format!(
+        "\u{26a0} {} caractère(s) non affichable(s) ici (affichés \u{25fb}) : {}",
+        chars.len(),
+        codes.join(", ")
+    )
+}

@@ -1,0 +1,50 @@
+//! Words used on several screens: buttons (Enregistrer, Annuler, Retirer…), the tabs' names.
+
+#![allow(
+    missing_docs,
+    clippy::must_use_candidate,
+    reason = "each string is its own documentation, and only ever read"
+)]
+
+pub const APP_TITLE: &str = "Parcours";
+
+pub const NEW_BENEFICIARY: &str = "Nouveau bénéficiaire";
+
+pub const SETTINGS: &str = "Paramètres";
+
+pub const SAVE: &str = "Enregistrer";
+
+pub const CANCEL: &str = "Annuler";
+
+pub const LAST_NAME: &str = "Nom *";
+
+pub const CHILD_FIRST_NAME: &str = "Prénom de l'enfant";
+
+pub const REFERENT: &str = "Conseiller·ère référent·e";
+
+pub const DATE_HINT: &str = "JJ/MM/AAAA";
+
+pub const NOT_PROVIDED: &str = "non renseigné";
+
+/// File-type filter of the save dialog.
+pub const PDF_FILTER: &str = "Document PDF";
+
+pub const OVERDUE_OPEN: &str = "Actions en retard";
+
+pub const LITERACY_ROUTE: &str = "Ne lit ni n'écrit dans aucune langue : orientation vers un cours d'alphabétisation, pas de FLE.";
+
+/// When the save dialog gave no file: cancelled, or no dialog could be shown at all.
+pub fn no_file_chosen(what: &str, folder: Option<&std::path::Path>) -> String {
+    match folder {
+        Some(folder) => format!(
+            "Aucun fichier choisi : {what} n'a pas été enregistré(e). Si aucune fenêtre \
+             d'enregistrement ne s'est ouverte, « {} » l'écrit dans {}.",
+            SAVE_IN_FALLBACK,
+            folder.display()
+        ),
+        None => format!("Aucun fichier choisi : {what} n'a pas été enregistré(e)."),
+    }
+}
+
+/// The button that saves a document in the Documents folder when no dialog could be shown.
+pub const SAVE_IN_FALLBACK: &str = "Enregistrer dans Documents";

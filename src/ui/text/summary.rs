@@ -1,0 +1,60 @@
+//! The "Synthèse" tab.
+
+#![allow(
+    missing_docs,
+    clippy::must_use_candidate,
+    reason = "each string is its own documentation, and only ever read"
+)]
+
+pub const TAB_SUMMARY: &str = "Synthèse";
+
+/// Heading of the section ticks of the "Synthèse" tab.
+pub const SUMMARY_SECTIONS: &str = "Sections à imprimer";
+
+/// Heading of the confidential ticks.
+pub const SUMMARY_CONFIDENTIAL: &str = "Informations confidentielles";
+
+/// Below it.
+pub const SUMMARY_CONFIDENTIAL_HINT: &str = "Imprimées seulement si elles sont cochées, pour une seule impression : les cases se décochent après chaque impression.";
+
+/// Hover text of a confidential tick the record has nothing for.
+pub const SUMMARY_NOT_IN_RECORD: &str = "Non renseigné dans la fiche";
+
+/// Heading of the preview.
+pub const SUMMARY_PREVIEW: &str = "Aperçu de l'impression";
+
+/// Sends the summary to the printer.
+pub const PRINT: &str = "Imprimer";
+
+/// Saves the summary as a PDF file.
+pub const SAVE_PDF: &str = "Enregistrer en PDF…";
+
+/// Title of the save dialog.
+pub const SAVE_PDF_TITLE: &str = "Enregistrer la synthèse en PDF";
+
+/// Status after saving, followed by the path.
+pub const PDF_SAVED: &str = "Synthèse enregistrée dans";
+
+/// Status while the printer is being reached.
+pub const PRINTING: &str = "Envoi à l'imprimante…";
+
+/// Status while the viewer is being opened.
+pub const OPENING_VIEWER: &str = "Ouverture de la visionneuse PDF…";
+
+/// Status when a document with a missing character was opened for checking (followed by the
+/// print shortcut).
+pub const OPENED_FOR_CHECK: &str =
+    "Le PDF est ouvert dans la visionneuse : vérifiez-le avant de l'imprimer avec";
+
+/// Above the signature boxes of the preview.
+pub const SIGNATURE: &str = "Date et signature";
+
+/// Beside the title of the confidential block of the preview.
+pub const CONFIDENTIAL_TAG: &str = "CONFIDENTIEL";
+
+/// In the preview's header when the structure has no name yet (not printed).
+pub const STRUCTURE_NAME_MISSING: &str =
+    "Nom de la structure à renseigner (bouton « Paramètres », en bas à droite)";
+
+/// What the summary tab saves, for [`no_file_chosen`].
+pub const THE_SUMMARY: &str = "la synthèse";
