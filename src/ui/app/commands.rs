@@ -1,0 +1,228 @@
+//! Applying the frame's [`Command`]s, once, at its end: every save goes through the store.
+
+use crate::model::demo_workshops;
+use crate::model::{Beneficiary, demo_beneficiaries, demo_partners, fresh_seed};
+use crate::model::{
+    OutcomeDraft, add_demo_applications, demo_companies, format_date, sort_catalogue,
+};
+use crate::ui::command::Command;
+use crate::ui::tabs::Tab;
+use chrono::Utc;
+use egui::ViewportCommand;
+
+use super::editor::{Closing, Editor, SaveState};
+use super::{DEMO_COUNT, FOCUS_ATTEMPTS, ParcoursApp};
+
+impl ParcoursApp {
+    pub(super) fn apply_commands(&mut self, ctx: &egui::Context, now: f64) {
+        for command in std::mem::take(&mut self.commands) {
+            match command {
+                Command::Select(id) => {
+                    self.select(id, now);
+                    self.leave_form_field(ctx);
+                }
+                Command::NewBeneficiary => {
+                    if !self.store.is_writable() {
+                        continue;
+                    }
+                    let record = Beneficiary::new(Utc::now());
+                    let id = record.id;
+                    self.editors.insert(id, Editor::new(&record, true));
+                    self.data.records.insert(0, record);
+                    self.records_changed();
+                    self.list.clear_search();
+                    self.select(id, now);
+                    self.tab = Tab::Identity;
+                    self.focus_last_name = FOCUS_ATTEMPTS;
+                    // Drawn at once, not at the next key: that key goes to the new field.
+                    ctx.request_repaint();
+                }
+                Command::LoadDemo => self.load_demo(),
+                Command::SaveNow => {
+                    self.reveal_all();
+                    self.autosave(now, true);
+                }
+                Command::SavePartner(partner) => match self.store.save_partner(&partner) {
+                    Ok(_) => {
+                        self.save_state = SaveState::Saved;
+                        let (partners, problems) = self.store.load_partners();
+                        self.data.partners = partners;
+                        self.problems.extend(problems);
+                    }
+                    Err(error) => self.save_state = SaveState::Failed(error.to_string()),
+                },
+                Command::ResolveConflict(index, record) => {
+                    let Some(conflict) = self.data.conflicts.get(index).cloned() else {
+                        continue;
+                    };
+                    match self
+                        .store
+                        .resolve_conflict(&conflict, &record, self.today())
+                    {
+                        Ok(_) => {
+                            self.save_state = SaveState::Saved;
+                            self.editors.remove(&record.id);
+                            let selected = self.selected.take();
+                            self.reload();
+                            if let Some(id) = selected {
+                                self.select(id, now);
+                            }
+                        }
+                        Err(error) => self.save_state = SaveState::Failed(error.to_string()),
+                    }
+                }
+                Command::Restore(date) => {
+                    // Valid edits belong to the data being replaced: saved first, they are in
+                    // the "avant-restauration" copy.
+                    self.autosave(now, true);
+                    match self.store.restore(date) {
+                        Ok(_) => self.save_state = SaveState::Idle,
+                        Err(error) => self.save_state = SaveState::Failed(error.to_string()),
+                    }
+                    // Success or not, the folder changed under the loaded state.
+                    self.editors.clear();
+                    self.selected = None;
+                    self.reload();
+                }
+                Command::DiscardAndClose => {
+                    self.closing = Closing::Confirmed;
+                    ctx.send_viewport_cmd(ViewportCommand::Close);
+                }
+                Command::SaveCrecheSettings(settings) => {
+                    match self.store.save_creche_settings(&settings) {
+                        Ok(_) => {
+                            self.data.creche_settings = *settings;
+                            self.windows.creche_settings.close();
+                            self.save_state = SaveState::Saved;
+                        }
+                        Err(error) => self.windows.creche_settings.show_error(error.to_string()),
+                    }
+                }
+                // The catalogue in memory follows what was written: reading the folder again
+                // would cost a load per click and report its bad files a second time.
+                Command::DeleteWorkshop(workshop) => match self.store.delete_workshop(&workshop) {
+                    Ok(_) => {
+                        self.save_state = SaveState::Saved;
+                        self.data.workshops.retain(|w| w.id != workshop.id);
+                    }
+                    Err(error) => self.save_state = SaveState::Failed(error.to_string()),
+                },
+                Command::SaveWorkshop(workshop) => match self.store.save_workshop(&workshop) {
+                    Ok(_) => {
+                        self.save_state = SaveState::Saved;
+                        match self.data.workshops.iter_mut().find(|w| w.id == workshop.id) {
+                            Some(kept) => *kept = *workshop,
+                            None => self.data.workshops.push(*workshop),
+                        }
+                        sort_catalogue(&mut self.data.workshops);
+                    }
+                    Err(error) => self.save_state = SaveState::Failed(error.to_string()),
+                },
+                Command::SaveSettings(settings) => match self.store.save_settings(&settings) {
+                    Ok(()) => {
+                        self.data.settings = *settings;
+                        self.save_state = SaveState::Saved;
+                        self.windows.settings.close();
+                    }
+                    Err(error) => self.save_state = SaveState::Failed(error.to_string()),
+                },
+                Command::OpenCrecheSettings => {
+                    self.windows
+                        .creche_settings
+                        .open(&self.data.creche_settings);
+                }
+                Command::BookCrecheForWorkshop(workshop) => {
+                    if let Some(shown) = self.shown_record() {
+                        self.tabs.creche.prefill_for_workshop(
+                            &workshop,
+                            &shown,
+                            &self.data.creche_settings,
+                        );
+                        self.tab = Tab::Creche;
+                    }
+                }
+                Command::BookCrecheForInterview(interview) => {
+                    if let Some(shown) = self.shown_record() {
+                        self.tabs.creche.prefill_for_interview(
+                            &interview,
+                            &shown,
+                            &self.data.creche_settings,
+                        );
+                        self.tab = Tab::Creche;
+                    }
+                }
+                Command::Open(id, tab) => {
+                    self.select(id, now);
+                    self.leave_form_field(ctx);
+                    self.tab = tab;
+                }
+                Command::UndoRemoval(index) => self.undo_removal(index, now),
+                Command::SaveCompanies(companies) => {
+                    for company in &companies {
+                        if let Err(error) = self.store.save_company(company) {
+                            self.save_state = SaveState::Failed(error.to_string());
+                            break;
+                        }
+                        self.save_state = SaveState::Saved;
+                    }
+                    let (companies, _) = self.store.load_companies();
+                    self.data.companies = companies;
+                }
+                Command::SetApplications(id, applications) => {
+                    self.set_applications(id, applications);
+                }
+                Command::ClosePathway(id, kind, date) => {
+                    let today = self.today();
+                    if let Some(index) = self.index_of(id)
+                        && let Some(editor) = self.editors.get_mut(&id)
+                    {
+                        editor.draft.outcome = Some(OutcomeDraft {
+                            kind,
+                            date: format_date(date),
+                            months: String::new(),
+                        });
+                        editor.last_edit = now;
+                        editor.revalidate(&self.data.records[index], today);
+                    }
+                }
+            }
+        }
+    }
+
+    pub(super) fn load_demo(&mut self) {
+        let today = self.today();
+        for partner in demo_partners() {
+            if !self.data.partners.iter().any(|p| p.id == partner.id)
+                && let Err(error) = self.store.save_partner(&partner)
+            {
+                self.save_state = SaveState::Failed(error.to_string());
+            }
+        }
+        let companies = demo_companies(today);
+        for company in &companies {
+            if !self.data.companies.iter().any(|c| c.id == company.id)
+                && let Err(error) = self.store.save_company(company)
+            {
+                self.save_state = SaveState::Failed(error.to_string());
+            }
+        }
+        let mut records = demo_beneficiaries(DEMO_COUNT, today, fresh_seed());
+        add_demo_applications(&mut records, &companies, today);
+        for record in &records {
+            if let Err(error) = self.store.save_beneficiary(record, today) {
+                self.save_state = SaveState::Failed(error.to_string());
+                break;
+            }
+        }
+        for workshop in demo_workshops(&records, today) {
+            if let Err(error) = self.store.save_workshop(&workshop) {
+                self.save_state = SaveState::Failed(error.to_string());
+                break;
+            }
+        }
+        self.reload();
+        if let Some(first) = self.data.records.first().map(|b| b.id) {
+            self.select(first, 0.0);
+        }
+    }
+}

@@ -1,0 +1,256 @@
+//! The main screen's frame around the record: banners, the status bar, the empty screen, and
+//! the dialogs of the app itself (restore a backup, unreadable files, closing with unsaved
+//! fields).
+
+use crate::ui::command::Command;
+use crate::ui::tabs::Tab;
+use crate::ui::{text, theme};
+use chrono::NaiveDate;
+use egui::{RichText, Ui, ViewportCommand};
+
+use super::ParcoursApp;
+use super::editor::{Closing, SaveState, field_names, tab_of};
+
+/// The "Restaurer une sauvegarde" window: the dates offered, then the one to confirm.
+pub(super) struct RestoreDialog {
+    pub(super) dates: Vec<NaiveDate>,
+    pub(super) chosen: Option<NaiveDate>,
+}
+
+impl ParcoursApp {
+    pub(super) fn banners_ui(&mut self, ui: &mut Ui) {
+        if self.read_only_reason.is_none()
+            && self.problems.is_empty()
+            && self.data.conflicts.is_empty()
+        {
+            return;
+        }
+        egui::Panel::top("banners")
+            .frame(egui::Frame::new().fill(theme::WARNING_FILL).inner_margin(8))
+            .show(ui, |ui| {
+                if let Some(reason) = &self.read_only_reason {
+                    ui.label(RichText::new(reason).color(theme::WARNING).strong());
+                }
+                if !self.data.conflicts.is_empty() {
+                    ui.horizontal(|ui| {
+                        ui.label(
+                            RichText::new(format!(
+                                "{} fiche(s) en double (copie laissée par un outil de synchronisation) : choisissez la version à garder.",
+                                self.data.conflicts.len()
+                            ))
+                            .color(theme::WARNING)
+                            .strong(),
+                        );
+                        if ui.button("Résoudre").clicked() {
+                            self.windows.conflict.open();
+                        }
+                    });
+                }
+                if !self.problems.is_empty() {
+                    ui.horizontal(|ui| {
+                        ui.label(
+                            RichText::new(format!(
+                                "{} {}",
+                                self.problems.len(),
+                                text::app::PROBLEMS_BANNER
+                            ))
+                            .color(theme::WARNING),
+                        );
+                        if ui.button(text::app::SHOW_DETAILS).clicked() {
+                            self.show_problems = true;
+                        }
+                    });
+                }
+            });
+    }
+
+    pub(super) fn status_ui(&mut self, ui: &mut Ui) {
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let editor = self.selected.and_then(|id| self.editors.get(&id));
+                let (message, color) = if !self.store.is_writable() {
+                    (text::app::STATUS_READ_ONLY.to_owned(), theme::WARNING)
+                } else if let Some(editor) = editor.filter(|e| !e.shown_errors().is_empty()) {
+                    // A record never saved has nothing kept yet; otherwise only the red fields
+                    // wait.
+                    let message = if editor.is_new {
+                        text::app::STATUS_INVALID
+                    } else {
+                        text::app::STATUS_INVALID_KEPT
+                    };
+                    (message.to_owned(), theme::ERROR)
+                } else if let SaveState::Failed(message) = &self.save_state {
+                    (format!("Erreur d'enregistrement : {message}"), theme::ERROR)
+                } else if let SaveState::LeftInvalid(message) = &self.save_state {
+                    (message.clone(), theme::WARNING)
+                } else if self.pending_saves() > 0 {
+                    (text::app::STATUS_PENDING.to_owned(), theme::WARNING)
+                } else if self.save_state == SaveState::Saved {
+                    (text::app::STATUS_SAVED.to_owned(), theme::OK)
+                } else {
+                    (String::new(), theme::OK)
+                };
+                ui.label(RichText::new(message).color(color));
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(RichText::new(text::app::DATA_DIR).weak())
+                        .on_hover_text(self.store.root().display().to_string());
+                    if ui.small_button(text::common::SETTINGS).clicked() {
+                        self.windows.settings.open(&self.data.settings);
+                    }
+                    // Shown only when some action is overdue: then it stands out, in red.
+                    let overdue = self.overdue_count();
+                    if overdue > 0 {
+                        let label = format!("{} ({overdue})", text::common::OVERDUE_OPEN);
+                        let button =
+                            egui::Button::new(RichText::new(label).color(theme::ERROR)).small();
+                        if ui.add(button).clicked() {
+                            self.windows.overdue.open();
+                        }
+                    }
+                    let restore = egui::Button::new(text::app::RESTORE).small();
+                    if ui.add_enabled(self.store.is_writable(), restore).clicked() {
+                        self.restore_dialog = Some(RestoreDialog {
+                            dates: self.store.backups(),
+                            chosen: None,
+                        });
+                    }
+                });
+            });
+        });
+    }
+
+    pub(super) fn empty_ui(&mut self, ui: &mut Ui) {
+        ui.vertical_centered(|ui| {
+            ui.add_space(ui.available_height() * 0.25);
+            ui.heading(text::app::EMPTY_TITLE);
+            ui.add_space(theme::SPACE_M);
+            ui.label(text::app::EMPTY_BODY);
+            ui.add_space(theme::SPACE_L);
+            ui.add_enabled_ui(self.store.is_writable(), |ui| {
+                if ui
+                    .add_sized([320.0, 36.0], egui::Button::new(text::app::LOAD_DEMO))
+                    .clicked()
+                {
+                    self.commands.push(Command::LoadDemo);
+                }
+                ui.add_space(theme::SPACE_S);
+                if ui
+                    .add_sized(
+                        [320.0, 36.0],
+                        egui::Button::new(text::common::NEW_BENEFICIARY),
+                    )
+                    .clicked()
+                {
+                    self.commands.push(Command::NewBeneficiary);
+                }
+            });
+        });
+    }
+
+    pub(super) fn restore_ui(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = &mut self.restore_dialog else {
+            return;
+        };
+        let mut close = false;
+        let modal = egui::Modal::new(egui::Id::unique("restore-backup")).show(ctx, |ui| {
+            ui.heading(text::app::RESTORE_TITLE);
+            match dialog.chosen {
+                None if dialog.dates.is_empty() => {
+                    ui.label(text::app::RESTORE_NONE);
+                }
+                None => {
+                    for date in &dialog.dates {
+                        if ui.button(date.format("%d/%m/%Y").to_string()).clicked() {
+                            dialog.chosen = Some(*date);
+                        }
+                    }
+                }
+                Some(date) => {
+                    ui.label(
+                        RichText::new(format!(
+                            "Remplacer les données actuelles par la sauvegarde du {} ?",
+                            date.format("%d/%m/%Y")
+                        ))
+                        .strong(),
+                    );
+                    ui.label(text::app::RESTORE_CONFIRM);
+                    if ui.button(text::app::RESTORE_GO).clicked() {
+                        self.commands.push(Command::Restore(date));
+                        close = true;
+                    }
+                }
+            }
+            ui.add_space(theme::SPACE_M);
+            if ui.button(text::common::CANCEL).clicked() {
+                close = true;
+            }
+        });
+        if close || modal.should_close() {
+            self.restore_dialog = None;
+        }
+    }
+
+    pub(super) fn problems_window(&mut self, ctx: &egui::Context) {
+        let mut open = self.show_problems;
+        egui::Window::new(text::app::PROBLEMS_TITLE)
+            .open(&mut open)
+            .default_width(640.0)
+            .show(ctx, |ui| {
+                egui::ScrollArea::vertical()
+                    .max_height(400.0)
+                    .show(ui, |ui| {
+                        for problem in &self.problems {
+                            ui.label(RichText::new(problem.to_string()).monospace());
+                            ui.separator();
+                        }
+                    });
+            });
+        self.show_problems = open;
+    }
+
+    pub(super) fn close_ui(&mut self, ctx: &egui::Context, now: f64) {
+        if ctx.input(|i| i.viewport().close_requested()) && self.closing != Closing::Confirmed {
+            self.reveal_all();
+            self.autosave(now, true);
+            if !self.unsaveable().is_empty() {
+                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+                self.closing = Closing::Blocked;
+            }
+        }
+        if self.closing != Closing::Blocked {
+            return;
+        }
+        let records = self.unsaveable();
+        let modal = egui::Modal::new(egui::Id::unique("close-blocked")).show(ctx, |ui| {
+            ui.heading(text::app::CLOSE_BLOCKED_TITLE);
+            ui.label(text::app::CLOSE_BLOCKED_BODY);
+            for record in &records {
+                ui.label(
+                    RichText::new(format!(
+                        "• {} : {}",
+                        record.name,
+                        field_names(&record.fields)
+                    ))
+                    .strong(),
+                );
+            }
+            ui.add_space(theme::SPACE_M);
+            ui.horizontal(|ui| {
+                if ui.button(text::app::CLOSE_FIX).clicked() {
+                    self.closing = Closing::No;
+                    // The first record to correct opens on the tab of its first field.
+                    if let Some(first) = records.first() {
+                        let tab = first.fields.first().map_or(Tab::Identity, |&f| tab_of(f));
+                        self.commands.push(Command::Open(first.id, tab));
+                    }
+                }
+                if ui.button(text::app::CLOSE_DISCARD).clicked() {
+                    self.commands.push(Command::DiscardAndClose);
+                }
+            });
+        });
+        if modal.should_close() && self.closing == Closing::Blocked {
+            self.closing = Closing::No;
+        }
+    }
+}
