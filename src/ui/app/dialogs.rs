@@ -34,14 +34,13 @@ impl ParcoursApp {
                 if !self.data.conflicts.is_empty() {
                     ui.horizontal(|ui| {
                         ui.label(
-                            RichText::new(format!(
-                                "{} fiche(s) en double (copie laissée par un outil de synchronisation) : choisissez la version à garder.",
-                                self.data.conflicts.len()
+                            RichText::new(text::app::conflicts_banner(
+                                self.data.conflicts.len(),
                             ))
                             .color(theme::WARNING)
                             .strong(),
                         );
-                        if ui.button("Résoudre").clicked() {
+                        if ui.button(text::app::RESOLVE).clicked() {
                             self.windows.conflict.open();
                         }
                     });
@@ -80,7 +79,7 @@ impl ParcoursApp {
                     };
                     (message.to_owned(), theme::ERROR)
                 } else if let SaveState::Failed(message) = &self.save_state {
-                    (format!("Erreur d'enregistrement : {message}"), theme::ERROR)
+                    (text::app::save_failed(message), theme::ERROR)
                 } else if let SaveState::LeftInvalid(message) = &self.save_state {
                     (message.clone(), theme::WARNING)
                 } else if self.pending_saves() > 0 {
@@ -167,10 +166,7 @@ impl ParcoursApp {
                 }
                 Some(date) => {
                     ui.label(
-                        RichText::new(format!(
-                            "Remplacer les données actuelles par la sauvegarde du {} ?",
-                            date.format("%d/%m/%Y")
-                        ))
+                        RichText::new(text::app::restore_question(date))
                         .strong(),
                     );
                     ui.label(text::app::RESTORE_CONFIRM);

@@ -10,7 +10,7 @@ use std::thread::JoinHandle;
 use egui::{ProgressBar, RichText, Ui};
 
 use crate::store::{LoadReport, Store};
-use crate::ui::theme;
+use crate::ui::{text, theme};
 
 /// Repaint the window every so many files read: often enough for a smooth bar, rarely
 /// enough not to cost anything.
@@ -63,7 +63,7 @@ impl Loading {
         let total = self.total.load(Ordering::Relaxed);
         ui.add_space(theme::SECTION_GAP * 4.0);
         ui.vertical_centered(|ui| {
-            ui.label(RichText::new("Chargement des fiches…").heading());
+            ui.label(RichText::new(text::app::LOADING).heading());
             ui.add_space(theme::SECTION_GAP);
             #[allow(clippy::cast_precision_loss)] // counts of files: far below 2^52
             let fraction = if total == 0 {

@@ -155,7 +155,7 @@ impl ParcoursApp {
             Err(error) => {
                 let reason = match &error {
                     StoreError::Locked(_) => text::app::READ_ONLY_BANNER.to_owned(),
-                    other => format!("Lecture seule : {other}"),
+                    other => text::app::read_only_because(&other),
                 };
                 (Store::read_only(&data_dir), Some(reason))
             }
@@ -232,7 +232,7 @@ impl ParcoursApp {
                 let root = self.store.root().to_owned();
                 match Store::open(&root, Access::ReadWrite) {
                     Ok(store) => self.store = store,
-                    Err(error) => self.read_only_reason = Some(format!("Lecture seule : {error}")),
+                    Err(error) => self.read_only_reason = Some(text::app::read_only_because(&error)),
                 }
                 self.reload();
                 true

@@ -82,3 +82,31 @@ pub fn undrawable(chars: &[char]) -> String {
         codes.join(", ")
     )
 }
+
+pub const RESOLVE: &str = "Résoudre";
+pub const LOADING: &str = "Chargement des fiches…";
+
+/// The banner over the window when records were found in two files.
+pub fn conflicts_banner(count: usize) -> String {
+    format!(
+        "{count} fiche(s) en double (copie laissée par un outil de synchronisation) : choisissez la version à garder."
+    )
+}
+
+/// The status bar when a save failed.
+pub fn save_failed(message: &str) -> String {
+    format!("Erreur d'enregistrement : {message}")
+}
+
+/// The restore dialog's question, once a date is chosen.
+pub fn restore_question(date: chrono::NaiveDate) -> String {
+    format!(
+        "Remplacer les données actuelles par la sauvegarde du {} ?",
+        date.format("%d/%m/%Y")
+    )
+}
+
+/// Why the directory is read-only, when opening it failed for another reason than the lock.
+pub fn read_only_because(error: &dyn std::fmt::Display) -> String {
+    format!("Lecture seule : {error}")
+}
