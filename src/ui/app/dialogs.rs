@@ -34,11 +34,9 @@ impl ParcoursApp {
                 if !self.data.conflicts.is_empty() {
                     ui.horizontal(|ui| {
                         ui.label(
-                            RichText::new(text::app::conflicts_banner(
-                                self.data.conflicts.len(),
-                            ))
-                            .color(theme::WARNING)
-                            .strong(),
+                            RichText::new(text::app::conflicts_banner(self.data.conflicts.len()))
+                                .color(theme::WARNING)
+                                .strong(),
                         );
                         if ui.button(text::app::RESOLVE).clicked() {
                             self.windows.conflict.open();
@@ -165,10 +163,7 @@ impl ParcoursApp {
                     }
                 }
                 Some(date) => {
-                    ui.label(
-                        RichText::new(text::app::restore_question(date))
-                        .strong(),
-                    );
+                    ui.label(RichText::new(text::app::restore_question(date)).strong());
                     ui.label(text::app::RESTORE_CONFIRM);
                     if ui.button(text::app::RESTORE_GO).clicked() {
                         self.commands.push(Command::Restore(date));

@@ -232,7 +232,9 @@ impl ParcoursApp {
                 let root = self.store.root().to_owned();
                 match Store::open(&root, Access::ReadWrite) {
                     Ok(store) => self.store = store,
-                    Err(error) => self.read_only_reason = Some(text::app::read_only_because(&error)),
+                    Err(error) => {
+                        self.read_only_reason = Some(text::app::read_only_because(&error))
+                    }
                 }
                 self.reload();
                 true
