@@ -233,7 +233,7 @@ impl ParcoursApp {
                 match Store::open(&root, Access::ReadWrite) {
                     Ok(store) => self.store = store,
                     Err(error) => {
-                        self.read_only_reason = Some(text::app::read_only_because(&error))
+                        self.read_only_reason = Some(text::app::read_only_because(&error));
                     }
                 }
                 self.reload();
