@@ -119,7 +119,7 @@ fn the_french_level_set_here_switches_the_route_at_once() {
     // The badge in the header follows too.
     assert!(
         harness
-            .query_by_label("Programme de valorisation")
+            .query_by_label(EntryRoute::Valorisation.label())
             .is_some()
     );
     let_autosave_run(&mut harness);

@@ -271,7 +271,7 @@ fn a_child_removed_by_tab_and_enter_comes_back_with_annuler() {
     assert!(saved(dir.path(), "Diallo").family.children.is_empty());
 
     assert!(harness.query_by_label("Enfant retiré —").is_some());
-    harness.get_by_label("Annuler").click();
+    harness.get_by_label(text::app::UNDO).click();
     let_autosave_run(&mut harness);
     let children = saved(dir.path(), "Diallo").family.children;
     assert_eq!(
