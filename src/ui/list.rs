@@ -110,13 +110,9 @@ impl ListPanel {
             self.keyboard_navigation(ui, records, selected, commands);
         }
         ui.label(
-            RichText::new(format!(
-                "{} / {} bénéficiaire(s)",
-                self.visible.len(),
-                records.len()
-            ))
-            .small()
-            .weak(),
+            RichText::new(text::list::count(self.visible.len(), records.len()))
+                .small()
+                .weak(),
         );
         ui.separator();
 

@@ -48,15 +48,15 @@ pub fn run(data_dir: PathBuf, today: Option<NaiveDate>) -> Result<(), eframe::Er
 /// Status and dates of one phase, as read-only grid rows (shared by several tabs).
 fn phase_rows(ui: &mut egui::Ui, record: &Beneficiary, phase: Phase) {
     let progress = record.pathway.phases.get(phase);
-    widgets::info_row(ui, "Statut", progress.status.label());
+    widgets::info_row(ui, text::common::STATUS, progress.status.label());
     widgets::info_row(
         ui,
-        "Début",
+        text::common::START,
         &progress.started_on.map(format_date).unwrap_or_default(),
     );
     widgets::info_row(
         ui,
-        "Fin",
+        text::common::END,
         &progress.ended_on.map(format_date).unwrap_or_default(),
     );
 }

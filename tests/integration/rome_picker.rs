@@ -6,6 +6,7 @@ use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use parcours::ui::rome_picker::RomePicker;
+use parcours::ui::text;
 
 const LABEL: &str = "Métier (ROME)";
 
@@ -68,7 +69,9 @@ fn typing_without_accents_offers_the_occupation_and_a_click_picks_it() {
         "picking clears the search"
     );
     assert!(
-        harness.query_by_label("Retirer (Métier (ROME))").is_some(),
+        harness
+            .query_by_label(&text::common::remove_named(LABEL))
+            .is_some(),
         "the choice is shown with its remove button"
     );
 }
@@ -90,7 +93,7 @@ fn arrow_keys_and_enter_pick_a_result_without_the_mouse() {
     );
     assert!(
         harness
-            .query_by_label_contains("précisez la recherche")
+            .query_by_label_contains(text::widgets::ROME_MORE_RESULTS)
             .is_some()
     );
 
@@ -151,11 +154,17 @@ fn retirer_clears_the_choice() {
             .query_by_label("J1501 · Aide-soignant / Aide-soignante")
             .is_some()
     );
-    harness.get_by_label("Retirer (Métier (ROME))").click();
+    harness
+        .get_by_label(&text::common::remove_named(LABEL))
+        .click();
     harness.run();
     assert_eq!(harness.state().occupation, None);
     assert_eq!(harness.state().changes, 1);
-    assert!(harness.query_by_label("Retirer (Métier (ROME))").is_none());
+    assert!(
+        harness
+            .query_by_label(&text::common::remove_named(LABEL))
+            .is_none()
+    );
     assert!(harness.query_by_label_contains("Aide-soignant").is_none());
 }
 
@@ -166,7 +175,7 @@ fn a_search_without_result_says_so_and_escape_clears_the_search() {
     type_into(&mut harness, LABEL, "astronaute");
     assert!(
         harness
-            .query_by_label("Aucun métier ne correspond.")
+            .query_by_label(text::widgets::ROME_NO_MATCH)
             .is_some()
     );
     harness.key_press(Key::Enter);
@@ -179,7 +188,7 @@ fn a_search_without_result_says_so_and_escape_clears_the_search() {
     harness.run();
     assert!(
         harness
-            .query_by_label("Aucun métier ne correspond.")
+            .query_by_label(text::widgets::ROME_NO_MATCH)
             .is_none()
     );
     assert_eq!(harness.get_by_label(LABEL).value().unwrap_or_default(), "");
@@ -206,10 +215,12 @@ fn an_unknown_stored_code_is_shown_and_can_be_removed() {
     harness.run();
     assert!(
         harness
-            .query_by_label("Z9999 · code absent du référentiel ROME")
+            .query_by_label(&text::widgets::rome_unknown_code("Z9999"))
             .is_some()
     );
-    harness.get_by_label("Retirer (Métier (ROME))").click();
+    harness
+        .get_by_label(&text::common::remove_named(LABEL))
+        .click();
     harness.run();
     assert_eq!(harness.state().occupation, None);
 }
@@ -221,11 +232,13 @@ fn a_read_only_picker_changes_nothing() {
     assert!(harness.get_by_label(LABEL).accesskit_node().is_disabled());
     assert!(
         harness
-            .get_by_label("Retirer (Métier (ROME))")
+            .get_by_label(&text::common::remove_named(LABEL))
             .accesskit_node()
             .is_disabled()
     );
-    harness.get_by_label("Retirer (Métier (ROME))").click();
+    harness
+        .get_by_label(&text::common::remove_named(LABEL))
+        .click();
     harness.run();
     assert_eq!(harness.state().occupation.as_deref(), Some("J1501"));
     assert_eq!(harness.state().changes, 0);

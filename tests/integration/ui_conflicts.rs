@@ -6,6 +6,7 @@ use crate::common::{app, fixture, today, write_fixture};
 use egui_kittest::kittest::Queryable;
 use parcours::model::RecordPart;
 use parcours::store::{Access, CONFLICTS_DIR, Store};
+use parcours::ui::text;
 
 /// Writes the other laptop's version of the fixture next to it, as Dropbox names a conflict.
 fn write_conflict_copy(dir: &std::path::Path) {
@@ -41,7 +42,7 @@ fn a_conflict_is_shown_and_merged_part_by_part() {
         .get_by_label(&RecordPart::Contact.summary(&other))
         .click();
     harness.run();
-    harness.get_by_label("Fusionner selon les choix").click();
+    harness.get_by_label(text::conflict::MERGE).click();
     harness.run();
 
     let mut store = Store::open(dir.path(), Access::ReadOnly).unwrap();

@@ -4,8 +4,9 @@
 
 use crate::common::{app, let_autosave_run, record_files, request_close, type_into, write_fixture};
 use egui_kittest::kittest::{NodeT, Queryable};
-use parcours::model::CefrLevel;
+use parcours::model::{CefrLevel, EntryRoute};
 use parcours::store::{Access, Store};
+use parcours::ui::text;
 
 #[test]
 fn create_a_beneficiary_with_accents_and_find_it_again() {
@@ -13,11 +14,11 @@ fn create_a_beneficiary_with_accents_and_find_it_again() {
     {
         let mut harness = app(dir.path());
         harness.run();
-        harness.get_by_label("Nouveau bénéficiaire").click();
+        harness.get_by_label(text::common::NEW_BENEFICIARY).click();
         harness.run();
-        type_into(&mut harness, "Nom *", "Nguyễn");
-        type_into(&mut harness, "Prénom", "Thị Hoa");
-        type_into(&mut harness, "Date de naissance", "03/02/1988");
+        type_into(&mut harness, text::common::LAST_NAME, "Nguyễn");
+        type_into(&mut harness, text::identity::FIRST_NAME, "Thị Hoa");
+        type_into(&mut harness, text::identity::BIRTH_DATE, "03/02/1988");
         let_autosave_run(&mut harness);
 
         let files = record_files(dir.path());
@@ -26,14 +27,14 @@ fn create_a_beneficiary_with_accents_and_find_it_again() {
         assert!(text.contains("last_name: \"Nguyễn\""), "{text}");
         assert!(text.contains("first_name: \"Thị Hoa\""), "{text}");
         assert!(text.contains("birth_date: Some(\"1988-02-03\")"), "{text}");
-        assert!(harness.query_by_label("Enregistré").is_some());
+        assert!(harness.query_by_label(text::app::STATUS_SAVED).is_some());
     }
 
     // A new window on the same directory finds the record, and the search ignores accents.
     let mut harness = app(dir.path());
     harness.run();
     assert_eq!(harness.state().records().len(), 1);
-    type_into(&mut harness, "Rechercher", "nguyen thi");
+    type_into(&mut harness, text::list::SEARCH_LABEL, "nguyen thi");
     harness.get_by_label_contains("Thị Hoa Nguyễn").click();
     harness.run();
     assert_eq!(
@@ -41,7 +42,10 @@ fn create_a_beneficiary_with_accents_and_find_it_again() {
         Some(harness.state().records()[0].id)
     );
     assert_eq!(
-        harness.get_by_label("Nom *").value().as_deref(),
+        harness
+            .get_by_label(text::common::LAST_NAME)
+            .value()
+            .as_deref(),
         Some("Nguyễn"),
         "the form shows the record"
     );
@@ -52,9 +56,9 @@ fn an_invalid_field_is_explained_beside_it_and_never_saved() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = app(dir.path());
     harness.run();
-    harness.get_by_label("Nouveau bénéficiaire").click();
+    harness.get_by_label(text::common::NEW_BENEFICIARY).click();
     harness.run();
-    type_into(&mut harness, "Date de naissance", "31/02/1990");
+    type_into(&mut harness, text::identity::BIRTH_DATE, "31/02/1990");
     let_autosave_run(&mut harness);
     assert!(
         harness
@@ -68,12 +72,12 @@ fn an_invalid_field_is_explained_beside_it_and_never_saved() {
     );
 
     // Correcting both fields saves the record.
-    type_into(&mut harness, "Nom *", "Çelik");
-    harness.get_by_label("Date de naissance").click();
+    type_into(&mut harness, text::common::LAST_NAME, "Çelik");
+    harness.get_by_label(text::identity::BIRTH_DATE).click();
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness
-        .get_by_label("Date de naissance")
+        .get_by_label(text::identity::BIRTH_DATE)
         .type_text("28/02/1990");
     let_autosave_run(&mut harness);
     assert!(harness.query_by_label("Le nom est obligatoire.").is_none());
@@ -90,20 +94,24 @@ fn french_level_sets_the_entry_route_at_once() {
     harness.run();
     assert!(
         harness
-            .query_by_label("Selon le niveau : FLE d'abord")
+            .query_by_label(&text::widgets::route_by_level(
+                EntryRoute::FrenchFirst.label()
+            ))
             .is_some()
     );
     harness
-        .get_by_label("Niveau de français (CECRL)")
+        .get_by_label(text::widgets::FRENCH_LEVEL)
         .scroll_to_me();
     harness.run();
-    harness.get_by_label("Niveau de français (CECRL)").click();
+    harness.get_by_label(text::widgets::FRENCH_LEVEL).click();
     harness.run();
     harness.get_by_label("B1").click();
     let_autosave_run(&mut harness);
     assert!(
         harness
-            .query_by_label("Selon le niveau : Programme de valorisation")
+            .query_by_label(&text::widgets::route_by_level(
+                EntryRoute::Valorisation.label()
+            ))
             .is_some()
     );
     let mut store = Store::open(dir.path(), Access::ReadOnly).unwrap();
@@ -128,14 +136,17 @@ fn a_second_instance_cannot_write() {
     );
     assert!(
         second
-            .get_by_label("Nouveau bénéficiaire")
+            .get_by_label(text::common::NEW_BENEFICIARY)
             .accesskit_node()
             .is_disabled()
     );
     second.get_by_label_contains("Fatoumata Diallo").click();
     second.run();
     assert!(
-        second.get_by_label("Nom *").accesskit_node().is_disabled(),
+        second
+            .get_by_label(text::common::LAST_NAME)
+            .accesskit_node()
+            .is_disabled(),
         "fields are read-only"
     );
 }
@@ -145,11 +156,7 @@ fn snapshot_empty_state() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = app(dir.path());
     harness.run();
-    assert!(
-        harness
-            .query_by_label("Charger des données de démonstration")
-            .is_some()
-    );
+    assert!(harness.query_by_label(text::app::LOAD_DEMO).is_some());
     crate::image_snapshot::snapshot(&mut harness, "empty_state");
 }
 
@@ -164,7 +171,7 @@ fn snapshot_populated_record() {
     harness.remove_cursor();
     harness.run();
     crate::image_snapshot::snapshot(&mut harness, "record_identity");
-    harness.get_by_label("Crèche").click();
+    harness.get_by_label(text::creche::TAB_CRECHE).click();
     harness.run();
     assert!(
         harness
@@ -181,9 +188,7 @@ fn demo_data_is_one_click_away() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = app(dir.path());
     harness.run();
-    harness
-        .get_by_label("Charger des données de démonstration")
-        .click();
+    harness.get_by_label(text::app::LOAD_DEMO).click();
     harness.run();
     assert_eq!(harness.state().records().len(), 40);
     assert_eq!(record_files(dir.path()).len(), 40);
@@ -201,7 +206,7 @@ fn closing_the_window_saves_a_fresh_edit_at_once() {
     harness.run();
     harness.get_by_label_contains("Fatoumata Diallo").click();
     harness.run();
-    type_into(&mut harness, "Commune", " (quartier Centre)");
+    type_into(&mut harness, text::identity::TOWN, " (quartier Centre)");
     assert_eq!(
         harness.state().pending_saves(),
         1,
@@ -224,18 +229,18 @@ fn closing_with_an_invalid_edit_asks_first() {
     harness.run();
     harness.get_by_label_contains("Fatoumata Diallo").click();
     harness.run();
-    type_into(&mut harness, "E-mail", "fatou@");
+    type_into(&mut harness, text::identity::EMAIL, "fatou@");
     request_close(&mut harness);
     assert!(
         harness
-            .query_by_label("Des modifications ne peuvent pas être enregistrées")
+            .query_by_label(text::app::CLOSE_BLOCKED_TITLE)
             .is_some()
     );
-    harness.get_by_label("Corriger").click();
+    harness.get_by_label(text::app::CLOSE_FIX).click();
     harness.run();
     assert!(
         harness
-            .query_by_label("Des modifications ne peuvent pas être enregistrées")
+            .query_by_label(text::app::CLOSE_BLOCKED_TITLE)
             .is_none()
     );
     assert!(
@@ -250,11 +255,11 @@ fn the_structure_name_is_set_once_in_the_settings() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = app(dir.path());
     harness.run();
-    harness.get_by_label("Paramètres").click();
+    harness.get_by_label(text::common::SETTINGS).click();
     harness.run();
     assert_eq!(
         harness
-            .get_by_label("Sauvegardes quotidiennes conservées")
+            .get_by_label(text::settings::BACKUPS_KEPT)
             .value()
             .as_deref(),
         Some("14"),
@@ -262,13 +267,13 @@ fn the_structure_name_is_set_once_in_the_settings() {
     );
     type_into(
         &mut harness,
-        "Nom de la structure (imprimé sur les documents)",
+        text::settings::STRUCTURE_NAME,
         "EDS de Vitry-sur-Seine",
     );
-    harness.get_by_label("Enregistrer").click();
+    harness.get_by_label(text::common::SAVE).click();
     harness.run();
     assert!(
-        harness.query_by_label("Enregistrer").is_none(),
+        harness.query_by_label(text::common::SAVE).is_none(),
         "the window closed"
     );
     let text = std::fs::read_to_string(dir.path().join("settings.ron")).unwrap();
@@ -292,12 +297,12 @@ fn a_daily_backup_is_restored_from_the_window() {
     }
     let mut harness = app(dir.path());
     harness.run();
-    harness.get_by_label("Restaurer une sauvegarde…").click();
+    harness.get_by_label(text::app::RESTORE).click();
     harness.run();
     let backup_day = next_day.format("%d/%m/%Y").to_string();
     harness.get_by_label(&backup_day).click();
     harness.run();
-    harness.get_by_label("Restaurer").click();
+    harness.get_by_label(text::app::RESTORE_GO).click();
     harness.run();
     let mut store = Store::open(dir.path(), Access::ReadOnly).unwrap();
     let restored = store.load().beneficiaries.remove(0);

@@ -12,6 +12,7 @@ use parcours::store::{Access, Store};
 use parcours::ui::ParcoursApp;
 
 use crate::common::{app, app_drawing_boxes, fixture, today};
+use parcours::ui::text;
 
 fn tab() -> Vec<egui::Event> {
     let key = |pressed| egui::Event::Key {
@@ -50,7 +51,7 @@ fn a_burst_of_typing_with_tabs_fills_each_field_in_turn() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = app(dir.path());
     harness.run();
-    harness.get_by_label("Nouveau bénéficiaire").click();
+    harness.get_by_label(text::common::NEW_BENEFICIARY).click();
     harness.run();
     // The cursor is in "Nom *"; a fast typist's "Ngom⇥Aïssatou⇥⇥Sy" reaches the window at
     // once (a slow frame, key rollover): each part must land in its own field.
@@ -66,21 +67,33 @@ fn a_burst_of_typing_with_tabs_fills_each_field_in_turn() {
         ],
     );
     assert_eq!(
-        harness.get_by_label("Nom *").value().as_deref(),
+        harness
+            .get_by_label(text::common::LAST_NAME)
+            .value()
+            .as_deref(),
         Some("Ngom")
     );
     assert_eq!(
-        harness.get_by_label("Prénom").value().as_deref(),
+        harness
+            .get_by_label(text::identity::FIRST_NAME)
+            .value()
+            .as_deref(),
         Some("Aïssatou")
     );
     // Two Tabs: past "Nom de naissance" to the birth date, which keeps the AZERTY digits
     // typed without Shift as they are (its message says what is wrong).
     assert_eq!(
-        harness.get_by_label("Nom de naissance").value().as_deref(),
+        harness
+            .get_by_label(text::identity::BIRTH_NAME)
+            .value()
+            .as_deref(),
         Some("")
     );
     assert_eq!(
-        harness.get_by_label("Date de naissance").value().as_deref(),
+        harness
+            .get_by_label(text::identity::BIRTH_DATE)
+            .value()
+            .as_deref(),
         Some("&é\"'(-è_çà")
     );
 }
@@ -117,11 +130,17 @@ fn ctrl_n_then_a_burst_with_a_tab_fills_the_new_record() {
         ],
     );
     assert_eq!(
-        harness.get_by_label("Nom *").value().as_deref(),
+        harness
+            .get_by_label(text::common::LAST_NAME)
+            .value()
+            .as_deref(),
         Some("Ngom")
     );
     assert_eq!(
-        harness.get_by_label("Prénom").value().as_deref(),
+        harness
+            .get_by_label(text::identity::FIRST_NAME)
+            .value()
+            .as_deref(),
         Some("Aïssatou")
     );
 }

@@ -12,7 +12,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use parcours::model::{Beneficiary, BeneficiaryId};
 use parcours::store::{Access, Store};
-use parcours::ui::{AppConfig, ParcoursApp};
+use parcours::ui::{AppConfig, ParcoursApp, text};
 
 use crate::common::{app, fixture, today};
 
@@ -77,10 +77,13 @@ fn ctrl_n_creates_a_beneficiary_with_the_cursor_in_the_last_name() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
     harness.run();
     assert_eq!(harness.state().records().len(), 1);
-    assert!(harness.get_by_label("Nom *").is_focused());
+    assert!(harness.get_by_label(text::common::LAST_NAME).is_focused());
     type_at_focus(&mut harness, "Nguyễn");
     assert_eq!(
-        harness.get_by_label("Nom *").value().as_deref(),
+        harness
+            .get_by_label(text::common::LAST_NAME)
+            .value()
+            .as_deref(),
         Some("Nguyễn")
     );
 }
@@ -92,13 +95,13 @@ fn ctrl_f_then_arrows_walk_through_the_search_results() {
     let (ba, diallo, keita) = (records[0].id, records[1].id, records[2].id);
     let mut harness = app(dir.path());
     harness.run();
-    assert!(!harness.get_by_label("Rechercher").is_focused());
+    assert!(!harness.get_by_label(text::list::SEARCH_LABEL).is_focused());
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
     harness.run();
-    assert!(harness.get_by_label("Rechercher").is_focused());
+    assert!(harness.get_by_label(text::list::SEARCH_LABEL).is_focused());
     type_at_focus(&mut harness, "a");
-    harness.get_by_label("3 / 3 bénéficiaire(s)");
+    harness.get_by_label(&text::list::count(3, 3));
 
     // ↓ selects the first of the list, then the next; ↑ goes back; the focus stays in the
     // search field all along.
@@ -112,14 +115,14 @@ fn ctrl_f_then_arrows_walk_through_the_search_results() {
     assert_eq!(press(Key::ArrowDown), Some(keita));
     assert_eq!(press(Key::ArrowDown), Some(keita), "stops at the last");
     assert_eq!(press(Key::ArrowUp), Some(diallo));
-    assert!(harness.get_by_label("Rechercher").is_focused());
+    assert!(harness.get_by_label(text::list::SEARCH_LABEL).is_focused());
 
     // Among the search results only: "keï" leaves Keïta alone.
-    harness.get_by_label("Rechercher").click();
+    harness.get_by_label(text::list::SEARCH_LABEL).click();
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     type_at_focus(&mut harness, "keï");
-    harness.get_by_label("1 / 3 bénéficiaire(s)");
+    harness.get_by_label(&text::list::count(1, 3));
     harness.key_press(Key::ArrowUp);
     harness.run();
     assert_eq!(harness.state().selected(), Some(keita));
@@ -134,11 +137,13 @@ fn queue_first_name_edit(
     first_name: &str,
 ) {
     click_row(harness, last_name);
-    harness.get_by_label("Prénom").click();
+    harness.get_by_label(text::identity::FIRST_NAME).click();
     harness.run();
     assert_eq!(harness.state().pending_saves(), 0);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_label("Prénom").type_text(first_name);
+    harness
+        .get_by_label(text::identity::FIRST_NAME)
+        .type_text(first_name);
 }
 
 /// The window with a tiny frame step: the autosave delay (0.8 s of egui time) cannot pass

@@ -4,7 +4,7 @@
 use crate::common::{today, type_into, write_fixture};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use parcours::ui::{AppConfig, ParcoursApp};
+use parcours::ui::{AppConfig, ParcoursApp, text};
 
 fn app_sized(dir: &std::path::Path, width: f32, height: f32) -> Harness<'static, ParcoursApp> {
     let config = AppConfig {
@@ -29,14 +29,10 @@ fn messages_beside_fields_wrap_inside_the_window_at_1200_px() {
     write_fixture(dir.path());
     let mut harness = app_sized(dir.path(), 1200.0, 800.0);
     open_fixture(&mut harness);
-    type_into(&mut harness, "E-mail", "fatou@");
-    type_into(&mut harness, "N° allocataire CAF", "12AB");
-    type_into(
-        &mut harness,
-        "N° de sécurité sociale (confidentiel)",
-        "2 91 06",
-    );
-    harness.get_by_label("E-mail").scroll_to_me();
+    type_into(&mut harness, text::identity::EMAIL, "fatou@");
+    type_into(&mut harness, text::identity::CAF_NUMBER, "12AB");
+    type_into(&mut harness, text::identity::SSN, "2 91 06");
+    harness.get_by_label(text::identity::EMAIL).scroll_to_me();
     harness.run();
     for message in [
         "Adresse e-mail invalide (exemple : prenom.nom@exemple.fr).",
@@ -58,12 +54,12 @@ fn a_small_window_keeps_every_tab_reachable() {
         let mut harness = app_sized(dir.path(), width, height);
         open_fixture(&mut harness);
         for tab in [
-            "Identité",
-            "Compétences",
-            "Préparation à l'emploi",
-            "Entreprises",
-            "Crèche",
-            "Synthèse",
+            text::identity::TAB_IDENTITY,
+            text::skills::TAB_SKILLS,
+            text::preparation::TAB_PREPARATION,
+            text::companies::TAB_COMPANIES,
+            text::creche::TAB_CRECHE,
+            text::summary::TAB_SUMMARY,
         ] {
             // The tab comes first; "Identité" is also the form's first heading.
             let rect = harness.query_all_by_label(tab).next().unwrap().rect();
@@ -73,22 +69,22 @@ fn a_small_window_keeps_every_tab_reachable() {
             );
         }
         // The last tab opens, and the form scrolls to its last field.
-        harness.get_by_label("Synthèse").click();
+        harness.get_by_label(text::summary::TAB_SUMMARY).click();
         harness.run();
         harness
-            .query_all_by_label("Identité")
+            .query_all_by_label(text::identity::TAB_IDENTITY)
             .next()
             .unwrap()
             .click();
         harness.run();
         harness
-            .get_by_label("Notes privées du conseiller")
+            .get_by_label(text::identity::PRIVATE_NOTES)
             .scroll_to_me();
         harness.run();
-        let notes = harness.get_by_label("Notes privées du conseiller").rect();
+        let notes = harness.get_by_label(text::identity::PRIVATE_NOTES).rect();
         assert!(notes.bottom() <= height, "{notes:?}");
         if width > 1000.0 {
-            harness.get_by_label("Nom *").scroll_to_me();
+            harness.get_by_label(text::common::LAST_NAME).scroll_to_me();
             harness.run();
             harness.remove_cursor();
             harness.run();
@@ -99,7 +95,7 @@ fn a_small_window_keeps_every_tab_reachable() {
 
 #[test]
 fn the_delay_of_an_overdue_action_is_never_clipped() {
-    use parcours::model::{Action, Objective};
+    use parcours::model::preparation::{Action, Objective};
     use parcours::store::{Access, Store};
     let dir = tempfile::tempdir().unwrap();
     {
@@ -117,7 +113,9 @@ fn the_delay_of_an_overdue_action_is_never_clipped() {
     }
     let mut harness = app_sized(dir.path(), 1100.0, 760.0);
     harness.run();
-    harness.get_by_label_contains("Actions en retard").click();
+    harness
+        .get_by_label_contains(text::common::OVERDUE_OPEN)
+        .click();
     harness.run();
     let delay = harness.get_by_label("10/11/2026 · 12 j de retard").rect();
     assert!(delay.right() <= 1100.0, "{delay:?}");
@@ -125,7 +123,7 @@ fn the_delay_of_an_overdue_action_is_never_clipped() {
 
 #[test]
 fn the_workshops_list_starts_with_the_upcoming_ones() {
-    use parcours::model::Workshop;
+    use parcours::model::preparation::Workshop;
     use parcours::store::{Access, Store};
     let dir = tempfile::tempdir().unwrap();
     write_fixture(dir.path());
@@ -140,14 +138,22 @@ fn the_workshops_list_starts_with_the_upcoming_ones() {
     }
     let mut harness = app_sized(dir.path(), 1100.0, 760.0);
     open_fixture(&mut harness);
-    harness.get_by_label("Préparation à l'emploi").click();
+    harness
+        .get_by_label(text::preparation::TAB_PREPARATION)
+        .click();
     harness.run();
-    harness.get_by_label("Ateliers collectifs…").click();
+    harness
+        .get_by_label(text::preparation::WORKSHOPS_OPEN)
+        .click();
     harness.run();
     let upcoming = harness.get_by_label("Atelier entretien à venir").rect();
     let past = harness.get_by_label("Atelier CV passé").rect();
     assert!(upcoming.top() < past.top(), "{upcoming:?} {past:?}");
-    assert!(harness.query_by_label("Ateliers passés").is_some());
+    assert!(
+        harness
+            .query_by_label(text::workshops::WORKSHOPS_PAST)
+            .is_some()
+    );
 }
 
 #[test]
@@ -156,32 +162,42 @@ fn the_experience_description_leaves_room_for_the_rome_field() {
     write_fixture(dir.path());
     let mut harness = app_sized(dir.path(), 1200.0, 800.0);
     open_fixture(&mut harness);
-    harness.get_by_label("Compétences").click();
+    harness.get_by_label(text::skills::TAB_SKILLS).click();
     harness.run();
     harness
-        .get_by_label("Ajouter une expérience")
+        .get_by_label(text::skills::ADD_EXPERIENCE)
         .scroll_to_me();
     harness.run();
-    harness.get_by_label("Ajouter une expérience").click();
+    harness.get_by_label(text::skills::ADD_EXPERIENCE).click();
     harness.run();
-    type_into(&mut harness, "Métier ROME (expérience 1)", "d1106");
+    type_into(
+        &mut harness,
+        &text::skills::experience_occupation(1),
+        "d1106",
+    );
     harness.key_press(egui::Key::Enter);
     harness.run();
     type_into(
         &mut harness,
-        "Description (expérience 1)",
+        &text::skills::experience_description(1),
         "Vente de tissus, accueil des clients, tenue de la caisse.",
     );
     harness
-        .get_by_label("Description (expérience 1)")
+        .get_by_label(&text::skills::experience_description(1))
         .scroll_to_me();
     harness.run();
     // The box ends above the ROME row (its chosen occupation, then its search field).
-    let description = harness.get_by_label("Description (expérience 1)").rect();
-    let chosen = harness
-        .get_by_label("Retirer (Métier ROME (expérience 1))")
+    let description = harness
+        .get_by_label(&text::skills::experience_description(1))
         .rect();
-    let search = harness.get_by_label("Métier ROME (expérience 1)").rect();
+    let chosen = harness
+        .get_by_label(&text::common::remove_named(
+            &text::skills::experience_occupation(1),
+        ))
+        .rect();
+    let search = harness
+        .get_by_label(&text::skills::experience_occupation(1))
+        .rect();
     assert!(
         description.bottom() <= chosen.top() && chosen.bottom() <= search.top(),
         "description {description:?}, chosen occupation {chosen:?}, search {search:?}"

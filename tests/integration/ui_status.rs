@@ -6,6 +6,7 @@
 use egui_kittest::kittest::Queryable;
 
 use crate::common::{app, record_files, type_into, write_fixture};
+use parcours::ui::text;
 
 #[test]
 fn the_status_bar_says_saved_without_waiting_for_the_mouse() {
@@ -15,8 +16,8 @@ fn the_status_bar_says_saved_without_waiting_for_the_mouse() {
     harness.run();
     harness.get_by_label_contains("Fatoumata Diallo").click();
     harness.run();
-    type_into(&mut harness, "Commune", " Centre");
-    harness.get_by_label("Modifications en cours…");
+    type_into(&mut harness, text::identity::TOWN, " Centre");
+    harness.get_by_label(text::app::STATUS_PENDING);
     // Frames go by (a quarter of a second each) until the edit is on disk…
     let file = record_files(dir.path()).remove(0);
     let mut saved = false;
@@ -33,5 +34,5 @@ fn the_status_bar_says_saved_without_waiting_for_the_mouse() {
     let repaint = harness.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
     assert_eq!(repaint, std::time::Duration::ZERO);
     harness.step();
-    harness.get_by_label("Enregistré");
+    harness.get_by_label(text::app::STATUS_SAVED);
 }

@@ -8,13 +8,15 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use egui::accesskit::{Role, Toggled};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
+use parcours::model::creche::{Booking, BookingReason, ChildCare, Schedule};
+use parcours::model::preparation::{Project, ProjectStatus};
+use parcours::model::skills::Language;
 use parcours::model::{
-    Beneficiary, BeneficiaryId, Booking, BookingId, BookingReason, Child, ChildCare, ChildId,
-    ContractKind, Language, PermitKind, PhaseStatus, Project, ProjectStatus, ResidencePermit,
-    Schedule, Settings,
+    Beneficiary, BeneficiaryId, BookingId, Child, ChildId, ContractKind, PermitKind, PhaseStatus,
+    ResidencePermit, Settings,
 };
 use parcours::store::{Access, Store};
-use parcours::ui::{AppConfig, ParcoursApp};
+use parcours::ui::{AppConfig, ParcoursApp, text};
 
 const PHASE_3: &str = "Phase 3 · Mise en relation avec les entreprises";
 const HEALTH: &str = "Allergies et santé des enfants";
@@ -109,7 +111,7 @@ fn open_summary(dir: &Path) -> Harness<'static, ParcoursApp> {
     harness.run();
     harness.get_by_label_contains("Thị Hoa Nguyễn").click();
     harness.run();
-    harness.get_by_label("Synthèse").click();
+    harness.get_by_label(text::summary::TAB_SUMMARY).click();
     harness.run();
     harness
 }
@@ -195,10 +197,14 @@ fn confidential_items_are_left_out_until_ticked() {
     );
     assert!(
         harness
-            .query_by_label("Informations confidentielles")
+            .query_by_label(text::summary::SUMMARY_CONFIDENTIAL)
             .is_some()
     );
-    assert!(harness.query_by_label("CONFIDENTIEL").is_none());
+    assert!(
+        harness
+            .query_by_label(text::summary::CONFIDENTIAL_TAG)
+            .is_none()
+    );
 
     tick(&mut harness, "Notes privées du conseiller");
     assert!(is_ticked(&harness, "Notes privées du conseiller"));
@@ -206,16 +212,20 @@ fn confidential_items_are_left_out_until_ticked() {
         harness.query_by_label(NOTES).is_some(),
         "the preview shows it"
     );
-    assert!(harness.query_by_label("CONFIDENTIEL").is_some());
+    assert!(
+        harness
+            .query_by_label(text::summary::CONFIDENTIAL_TAG)
+            .is_some()
+    );
     assert!(
         harness.query_by_label("9912345678").is_none(),
         "only what was ticked"
     );
 
     // Another tab and back: still the same print in preparation, the tick holds.
-    harness.get_by_label("Crèche").click();
+    harness.get_by_label(text::creche::TAB_CRECHE).click();
     harness.run();
-    harness.get_by_label("Synthèse").click();
+    harness.get_by_label(text::summary::TAB_SUMMARY).click();
     harness.run();
     assert!(is_ticked(&harness, "Notes privées du conseiller"));
 
@@ -255,7 +265,11 @@ fn children_health_shows_only_while_ticked_for_this_record() {
 fn snapshot_synthese_tab() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = open_summary(dir.path());
-    assert!(harness.query_by_label("Aperçu de l'impression").is_some());
+    assert!(
+        harness
+            .query_by_label(text::summary::SUMMARY_PREVIEW)
+            .is_some()
+    );
     assert!(harness.query_by_label("EDS de Vitry-sur-Seine").is_some());
     assert!(harness.query_by_label("22 novembre 2026").is_some());
     harness.remove_cursor();

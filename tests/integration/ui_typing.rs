@@ -10,6 +10,7 @@ use egui_kittest::kittest::Queryable;
 use parcours::model::Beneficiary;
 use parcours::store::{Access, Store};
 use parcours::ui::ParcoursApp;
+use parcours::ui::text;
 
 fn saved(dir: &std::path::Path, last_name: &str) -> Beneficiary {
     let mut store = Store::open(dir, Access::ReadOnly).unwrap();
@@ -60,7 +61,10 @@ fn ctrl_n_then_typing_fills_the_last_name() {
     harness.event(egui::Event::Text("dad".into()));
     harness.run();
     assert_eq!(
-        harness.get_by_label("Nom *").value().as_deref(),
+        harness
+            .get_by_label(text::common::LAST_NAME)
+            .value()
+            .as_deref(),
         Some("Haddad")
     );
 
@@ -72,7 +76,7 @@ fn ctrl_n_then_typing_fills_the_last_name() {
     harness.run();
     harness.get_by_label_contains("Fatoumata Diallo").click();
     harness.run();
-    type_into(&mut harness, "Commune", " Centre");
+    type_into(&mut harness, text::identity::TOWN, " Centre");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
     harness.run_steps(3);
     harness.event(egui::Event::Text("Benali".into()));
@@ -80,11 +84,17 @@ fn ctrl_n_then_typing_fills_the_last_name() {
     harness.event(egui::Event::Text("Karim".into()));
     let_autosave_run(&mut harness);
     assert_eq!(
-        harness.get_by_label("Nom *").value().as_deref(),
+        harness
+            .get_by_label(text::common::LAST_NAME)
+            .value()
+            .as_deref(),
         Some("Benali")
     );
     assert_eq!(
-        harness.get_by_label("Prénom").value().as_deref(),
+        harness
+            .get_by_label(text::identity::FIRST_NAME)
+            .value()
+            .as_deref(),
         Some("Karim"),
         "Tab goes on to the first name"
     );
@@ -99,11 +109,11 @@ fn an_experience_title_keeps_the_focus_while_its_heading_follows_it() {
     harness.run();
     harness.get_by_label_contains("Fatoumata Diallo").click();
     harness.run();
-    harness.get_by_label("Compétences").click();
+    harness.get_by_label(text::skills::TAB_SKILLS).click();
     harness.run();
-    harness.get_by_label("Ajouter une expérience").click();
+    harness.get_by_label(text::skills::ADD_EXPERIENCE).click();
     harness.run();
-    let field = "Intitulé (expérience 1)";
+    let field = &text::skills::experience_title(1);
     harness.get_by_label(field).scroll_to_me();
     harness.run();
     harness.get_by_label(field).click();
@@ -130,7 +140,7 @@ fn switching_person_right_after_typing_keeps_every_key() {
     harness.run();
     harness.get_by_label_contains("Fatoumata Diallo").click();
     harness.run();
-    type_into(&mut harness, "Commune", " (quartier");
+    type_into(&mut harness, text::identity::TOWN, " (quartier");
     // The last keys and the click on another person arrive together.
     let row = harness
         .get_by_label_contains("Karim Benali")
@@ -176,9 +186,9 @@ fn an_invalid_field_waits_while_the_valid_edits_are_saved() {
     harness.run();
     harness.get_by_label_contains("Fatoumata Diallo").click();
     harness.run();
-    type_into(&mut harness, "Adresse", "3 rue des Lilas");
-    type_into(&mut harness, "Code postal", "1"); // "944001": six digits
-    type_into(&mut harness, "Téléphone", " 90");
+    type_into(&mut harness, text::identity::STREET, "3 rue des Lilas");
+    type_into(&mut harness, text::identity::POSTCODE, "1"); // "944001": six digits
+    type_into(&mut harness, text::identity::PHONE, " 90");
     let_autosave_run(&mut harness);
     let kept = saved(dir.path(), "Diallo");
     assert_eq!(kept.contact.street, "3 rue des Lilas");
@@ -190,7 +200,10 @@ fn an_invalid_field_waits_while_the_valid_edits_are_saved() {
             .is_some()
     );
     assert_eq!(
-        harness.get_by_label("Code postal").value().as_deref(),
+        harness
+            .get_by_label(text::identity::POSTCODE)
+            .value()
+            .as_deref(),
         Some("944001"),
         "the typed text stays beside its message"
     );
@@ -216,19 +229,20 @@ fn an_invalid_field_waits_while_the_valid_edits_are_saved() {
             .query_by_label("• Fatoumata Diallo : Code postal")
             .is_some()
     );
-    harness.get_by_label("Corriger").click();
+    harness.get_by_label(text::app::CLOSE_FIX).click();
     harness.run();
     assert_eq!(harness.state().selected(), Some(kept.id));
     assert_eq!(
-        harness.get_by_label("Code postal").value().as_deref(),
+        harness
+            .get_by_label(text::identity::POSTCODE)
+            .value()
+            .as_deref(),
         Some("944001")
     );
 
     // Quitting without the invalid field keeps the valid edits.
     request_close(&mut harness);
-    harness
-        .get_by_label("Quitter sans ces modifications")
-        .click();
+    harness.get_by_label(text::app::CLOSE_DISCARD).click();
     harness.run();
     let kept = saved(dir.path(), "Diallo");
     assert_eq!(kept.contact.street, "3 rue des Lilas");
@@ -244,16 +258,20 @@ fn a_child_removed_by_tab_and_enter_comes_back_with_annuler() {
     harness.get_by_label_contains("Fatoumata Diallo").click();
     harness.run();
     // From the child's birth date, Tab reaches "Retirer l'enfant 1"; Enter presses it.
-    type_into(&mut harness, "Né·e le (enfant 1)", "");
+    type_into(&mut harness, &text::identity::child_birth_date(1), "");
     harness.key_press(egui::Key::Tab);
     harness.run();
-    assert!(harness.get_by_label("Retirer l'enfant 1").is_focused());
+    assert!(
+        harness
+            .get_by_label(&text::identity::remove_child(1))
+            .is_focused()
+    );
     harness.key_press(egui::Key::Enter);
     let_autosave_run(&mut harness);
     assert!(saved(dir.path(), "Diallo").family.children.is_empty());
 
     assert!(harness.query_by_label("Enfant retiré —").is_some());
-    harness.get_by_label("Annuler").click();
+    harness.get_by_label(text::app::UNDO).click();
     let_autosave_run(&mut harness);
     let children = saved(dir.path(), "Diallo").family.children;
     assert_eq!(
@@ -273,16 +291,18 @@ fn a_required_field_says_so_once_left_not_when_its_entry_is_added() {
     harness.run();
     harness.get_by_label_contains("Fatoumata Diallo").click();
     harness.run();
-    harness.get_by_label("Ajouter un enfant").scroll_to_me();
+    harness
+        .get_by_label(text::identity::ADD_CHILD)
+        .scroll_to_me();
     harness.run();
-    harness.get_by_label("Ajouter un enfant").click();
+    harness.get_by_label(text::identity::ADD_CHILD).click();
     let_autosave_run(&mut harness);
     let required = "Le prénom de l'enfant est obligatoire.";
     assert!(
         harness.query_by_label(required).is_none(),
         "nothing typed yet"
     );
-    type_into(&mut harness, "Prénom de l'enfant 2", "");
+    type_into(&mut harness, &text::identity::child_first_name(2), "");
     harness.key_press(egui::Key::Tab);
     harness.run();
     assert!(
@@ -299,9 +319,9 @@ fn a_language_typed_again_in_another_case_is_said_to_exist() {
     harness.run();
     harness.get_by_label_contains("Fatoumata Diallo").click();
     harness.run();
-    harness.get_by_label("Compétences").click();
+    harness.get_by_label(text::skills::TAB_SKILLS).click();
     harness.run();
-    type_into(&mut harness, "Ajouter une langue", "Bambara");
+    type_into(&mut harness, text::skills::ADD_LANGUAGE, "Bambara");
     harness.key_press(egui::Key::Enter);
     let_autosave_run(&mut harness);
     assert!(
@@ -313,7 +333,7 @@ fn a_language_typed_again_in_another_case_is_said_to_exist() {
     );
     assert_eq!(
         harness
-            .get_by_label("Ajouter une langue")
+            .get_by_label(text::skills::ADD_LANGUAGE)
             .value()
             .as_deref(),
         Some("Bambara"),

@@ -1,4 +1,8 @@
-//! TODO area doc
+//! Phase 1, identification and valorisation of skills: the assessment as stored
+//! (`assessment`: experiences, skills, diplomas, languages, transversal skills, life areas,
+//! French-course partners and referrals), the form's draft of it (`draft`), and the ROME
+//! referential of occupations (`rome`). Imports from `record` only what it links to (levels,
+//! dates, ids, fields).
 
 pub(crate) mod assessment;
 pub(crate) mod draft;

@@ -1,16 +1,16 @@
 //! The "Identité" tab: the editable record — identity, contact, administrative situation,
 //! family, entry route and phases, follow-up — with each validation message beside its field.
 
-use crate::ui::command::Command;
-use crate::ui::context::{RecordEdit, ViewContext};
-use crate::ui::tabs::RecordTab;
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
 use crate::model::{
     BeneficiaryDraft, EntryRoute, FamilySituation, Field, FieldError, Outcome, OutcomeDraft,
-    OutcomeKind, PermitKind, Phase, PhaseStatus, ResidencePermit, Sex, WorkRight, format_date,
+    OutcomeKind, PermitKind, Phase, ResidencePermit, Sex, WorkRight, format_date,
 };
+use crate::ui::command::Command;
+use crate::ui::context::{RecordEdit, ViewContext};
+use crate::ui::tabs::RecordTab;
 use crate::ui::widgets::{self, Form, choice_box, list_editor};
 use crate::ui::{text, theme};
 
@@ -196,42 +196,25 @@ fn form_ui(
             let n = index + 1;
             form.text(
                 ui,
-                &format!("{} {n}", text::common::CHILD_FIRST_NAME),
+                &text::identity::child_first_name(n),
                 &mut child.first_name,
                 Some(Field::ChildFirstName(index)),
             );
             form.date(
                 ui,
-                &format!("{} (enfant {n})", text::identity::CHILD_BIRTH_DATE),
+                &text::identity::child_birth_date(n),
                 &mut child.birth_date,
                 Field::ChildBirthDate(index),
             );
-            ui.label("");
-            let mut remove = false;
-            if ui
-                .add_enabled(
-                    enabled,
-                    egui::Button::new(format!("{} l'enfant {n}", text::identity::REMOVE_CHILD)),
-                )
-                .clicked()
-            {
-                remove = true;
-            }
-            ui.end_row();
-            remove
+            form.button_row(ui, &text::identity::remove_child(n))
         });
         if removed.is_some() {
             form.changed = true;
         }
-        ui.label("");
-        if ui
-            .add_enabled(enabled, egui::Button::new(text::identity::ADD_CHILD))
-            .clicked()
-        {
+        if form.button_row(ui, text::identity::ADD_CHILD) {
             draft.add_child();
             form.changed = true;
         }
-        ui.end_row();
     });
 
     form.section(ui, text::identity::SECTION_PATHWAY, |form, ui| {
@@ -257,7 +240,7 @@ fn form_ui(
         }
         ui.end_row();
         if let Some(route) = &mut draft.route_override {
-            let label = ui.label("Parcours choisi");
+            let label = ui.label(text::identity::ROUTE_CHOSEN);
             if choice_box(
                 ui,
                 "route-override",
@@ -279,30 +262,8 @@ fn form_ui(
         }
     });
 
-    for (phase, progress) in Phase::ALL.into_iter().zip(&mut draft.phases) {
-        let title = format!("Phase {} · {}", phase.number(), phase.title());
-        form.section(ui, &title, |form, ui| {
-            let n = phase.number();
-            form.choice(
-                ui,
-                &format!("Statut de la phase {n}"),
-                &mut progress.status,
-                &PhaseStatus::ALL,
-                |s| s.label().to_owned(),
-            );
-            form.date(
-                ui,
-                &format!("Début de la phase {n}"),
-                &mut progress.started_on,
-                Field::PhaseStart(phase),
-            );
-            form.date(
-                ui,
-                &format!("Fin de la phase {n}"),
-                &mut progress.ended_on,
-                Field::PhaseEnd(phase),
-            );
-        });
+    for phase in Phase::ALL {
+        widgets::phase_section(ui, &mut form, draft, phase);
     }
 
     form.section(ui, text::identity::OUTCOME, |form, ui| {

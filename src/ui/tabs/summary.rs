@@ -3,20 +3,20 @@
 //! exactly what will print (drawn from the same [`Summary`] the PDF is made of); "Imprimer"
 //! sends it to the default printer (or the viewer), "Enregistrer en PDF…" saves it.
 
-use crate::ui::command::Command;
-use crate::ui::context::{RecordEdit, ViewContext};
-use crate::ui::tabs::RecordTab;
 use std::sync::mpsc;
 
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
-use crate::model::{Beneficiary, BeneficiaryId, Company, CrecheSettings, Settings, Workshop};
+use crate::model::{Beneficiary, BeneficiaryId};
 use crate::report::{
     Confidential, Delivery, Engine, OutputError, PRINT_SHORTCUT, Rendered, Section, Summary,
     SummaryOptions, SummarySection, open_pdf, print_pdf, render_summary, save_pdf,
     summary_file_name, summary_template,
 };
+use crate::ui::command::Command;
+use crate::ui::context::{RecordEdit, ViewContext};
+use crate::ui::tabs::RecordTab;
 use crate::ui::{text, theme};
 
 /// How the last action went, for the status line.
@@ -66,23 +66,10 @@ pub struct SummaryPanel {
 }
 
 impl SummaryPanel {
-    /// Draws the tab for a record. `workshops`, `companies` and `creche` are the catalogue, the
-    /// directory and the crèche's settings the summary draws from (collective hours, current
-    /// company names, a child's crèche age).
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "the record, the day and the four sources `Summary::build` reads"
-    )]
-    fn draw(
-        &mut self,
-        ui: &mut Ui,
-        record: &Beneficiary,
-        today: NaiveDate,
-        settings: &Settings,
-        workshops: &[Workshop],
-        companies: &[Company],
-        creche: &CrecheSettings,
-    ) {
+    /// Draws the tab for a record; the summary also draws from the catalogue, the directory
+    /// and the crèche's settings in `cx` (collective hours, current company names, a child's
+    /// crèche age).
+    fn draw(&mut self, ui: &mut Ui, record: &Beneficiary, cx: &ViewContext<'_>) {
         if self.record != Some(record.id) {
             self.record = Some(record.id);
             self.options.forget_confidential();
@@ -91,12 +78,13 @@ impl SummaryPanel {
         self.poll_hand_over();
 
         self.ticks_ui(ui, record);
+        let today = cx.today;
         let summary = Summary::build(
             record,
-            settings,
-            workshops,
-            companies,
-            creche,
+            cx.settings,
+            cx.workshops,
+            cx.companies,
+            cx.creche,
             &self.options,
             today,
         );
@@ -242,18 +230,16 @@ impl SummaryPanel {
             Ok(result) => result,
             Err(mpsc::TryRecvError::Empty) => return,
             Err(mpsc::TryRecvError::Disconnected) => Err(OutputError::TempFile(
-                std::io::Error::other("tâche d'impression interrompue"),
+                std::io::Error::other(text::summary::PRINT_INTERRUPTED),
             )),
         };
         self.pending = None;
         let warning = self.pending_warning.take();
         self.status = Some(match (result, warning) {
             (Err(error), _) => Status::Failed(error.to_string()),
-            (Ok(HandOverDone::OpenedForCheck), warning) => Status::Warning(format!(
-                "{} {} {PRINT_SHORTCUT}.",
-                warning.unwrap_or_default(),
-                text::summary::OPENED_FOR_CHECK
-            )),
+            (Ok(HandOverDone::OpenedForCheck), warning) => Status::Warning(
+                text::summary::opened_for_check(&warning.unwrap_or_default(), PRINT_SHORTCUT),
+            ),
             (Ok(HandOverDone::Delivered(delivery)), Some(warning)) => {
                 Status::Warning(format!("{delivery} {warning}"))
             }
@@ -306,7 +292,7 @@ impl SummaryPanel {
         self.status = Some(if let Err(error) = save_pdf(path, &rendered.pdf) {
             Status::Failed(error.to_string())
         } else {
-            let done = format!("{} {}.", text::summary::PDF_SAVED, path.display());
+            let done = text::summary::pdf_saved(path);
             match rendered.warning_message() {
                 Some(warning) => Status::Warning(format!("{done} {warning}")),
                 None => Status::Done(done),
@@ -348,10 +334,7 @@ fn preview_ui(ui: &mut Ui, summary: &Summary) {
             );
             ui.label(RichText::new(&summary.person).size(18.0).strong());
             if !summary.referent.is_empty() {
-                ui.label(
-                    RichText::new(format!("{} : {}", text::common::REFERENT, summary.referent))
-                        .weak(),
-                );
+                ui.label(RichText::new(text::summary::referent(&summary.referent)).weak());
             }
             for section in &summary.sections {
                 section_ui(ui, section);
@@ -425,14 +408,6 @@ impl RecordTab for SummaryPanel {
         cx: &ViewContext<'_>,
         _out: &mut Vec<Command>,
     ) {
-        self.draw(
-            ui,
-            edit.shown,
-            cx.today,
-            cx.settings,
-            cx.workshops,
-            cx.companies,
-            cx.creche,
-        );
+        self.draw(ui, edit.shown, cx);
     }
 }

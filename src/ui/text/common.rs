@@ -48,3 +48,22 @@ pub fn no_file_chosen(what: &str, folder: Option<&std::path::Path>) -> String {
 
 /// The button that saves a document in the Documents folder when no dialog could be shown.
 pub const SAVE_IN_FALLBACK: &str = "Enregistrer dans Documents";
+
+// Identity, skills, summary, the list, the widgets, the conflict window (helper h1).
+
+/// The button that takes an entry out of a list.
+pub const REMOVE: &str = "Retirer";
+
+/// "Retirer" naming what it removes, for a row's button or a screen reader: "Retirer (arabe)".
+pub fn remove_named(what: &str) -> String {
+    format!("{REMOVE} ({what})")
+}
+
+/// A phase's status, in the read-only rows of a phase.
+pub const STATUS: &str = "Statut";
+
+/// The day something started.
+pub const START: &str = "Début";
+
+/// The day something ended.
+pub const END: &str = "Fin";

@@ -74,9 +74,25 @@ pub const CHILD_BIRTH_DATE: &str = "Né·e le";
 
 pub const ADD_CHILD: &str = "Ajouter un enfant";
 
-pub const REMOVE_CHILD: &str = "Retirer";
+/// The field of a child's first name: "Prénom de l'enfant 2".
+pub fn child_first_name(n: usize) -> String {
+    format!("{} {n}", super::common::CHILD_FIRST_NAME)
+}
+
+/// The field of a child's birth date: "Né·e le (enfant 2)".
+pub fn child_birth_date(n: usize) -> String {
+    format!("{CHILD_BIRTH_DATE} (enfant {n})")
+}
+
+/// The button that takes a child out of the family.
+pub fn remove_child(n: usize) -> String {
+    format!("{} l'enfant {n}", super::common::REMOVE)
+}
 
 pub const ROUTE_OVERRIDE: &str = "Choisir un autre parcours que celui du niveau";
+
+/// The route the counsellor chose instead of the level's.
+pub const ROUTE_CHOSEN: &str = "Parcours choisi";
 
 pub const ROUTE_OVERRIDE_REASON: &str = "Motif *";
 

@@ -14,3 +14,8 @@ pub const NO_MATCH: &str = "Aucun bénéficiaire ne correspond à la recherche."
 
 /// The list's mark on a record whose form holds an invalid field.
 pub const LIST_TO_FIX: &str = "champ à corriger";
+
+/// Under the search field: how many records the search lets through, of how many.
+pub fn count(shown: usize, total: usize) -> String {
+    format!("{shown} / {total} bénéficiaire(s)")
+}

@@ -32,8 +32,10 @@ pub const SAVE_PDF: &str = "Enregistrer en PDF…";
 /// Title of the save dialog.
 pub const SAVE_PDF_TITLE: &str = "Enregistrer la synthèse en PDF";
 
-/// Status after saving, followed by the path.
-pub const PDF_SAVED: &str = "Synthèse enregistrée dans";
+/// Status after saving.
+pub fn pdf_saved(path: &std::path::Path) -> String {
+    format!("Synthèse enregistrée dans {}.", path.display())
+}
 
 /// Status while the printer is being reached.
 pub const PRINTING: &str = "Envoi à l'imprimante…";
@@ -41,10 +43,22 @@ pub const PRINTING: &str = "Envoi à l'imprimante…";
 /// Status while the viewer is being opened.
 pub const OPENING_VIEWER: &str = "Ouverture de la visionneuse PDF…";
 
-/// Status when a document with a missing character was opened for checking (followed by the
-/// print shortcut).
-pub const OPENED_FOR_CHECK: &str =
-    "Le PDF est ouvert dans la visionneuse : vérifiez-le avant de l'imprimer avec";
+/// Status when a document with a missing character was opened for checking: the rendering's
+/// `warning` (which characters), then how to print it once checked.
+pub fn opened_for_check(warning: &str, print_shortcut: &str) -> String {
+    format!(
+        "{warning} Le PDF est ouvert dans la visionneuse : vérifiez-le avant de l'imprimer avec \
+         {print_shortcut}."
+    )
+}
+
+/// Status when the hand-over to the printer stopped without a word (its thread ended).
+pub const PRINT_INTERRUPTED: &str = "tâche d'impression interrompue";
+
+/// The preview's referent line.
+pub fn referent(name: &str) -> String {
+    format!("{} : {name}", super::common::REFERENT)
+}
 
 /// Above the signature boxes of the preview.
 pub const SIGNATURE: &str = "Date et signature";

@@ -23,3 +23,54 @@ pub const FRENCH_WRITTEN_EXPRESSION: &str = "Français : expression écrite";
 pub fn french_summary(level: &str) -> String {
     format!("{level} (la plus basse des compétences évaluées)")
 }
+
+/// The entry route when the French level is not assessed yet.
+pub const ROUTE_TO_DETERMINE: &str = "À déterminer : évaluez d'abord le niveau de français.";
+
+/// The route the French level calls for.
+pub fn route_by_level(route: &str) -> String {
+    format!("Selon le niveau : {route}")
+}
+
+/// The route the counsellor chose instead.
+pub fn route_chosen(route: &str) -> String {
+    format!("Choix du conseiller : {route}")
+}
+
+/// The note beside a choice (its field id, and its name for tests): "Note (Autonomie)".
+pub fn note_of(label: &str) -> String {
+    format!("Note ({label})")
+}
+
+/// The title of a phase's section: "Phase 2 · Préparation à l'emploi".
+pub fn phase_title(number: u8, title: &str) -> String {
+    format!("Phase {number} · {title}")
+}
+
+pub fn phase_status(number: u8) -> String {
+    format!("{} de la phase {number}", super::common::STATUS)
+}
+
+pub fn phase_start(number: u8) -> String {
+    format!("{} de la phase {number}", super::common::START)
+}
+
+pub fn phase_end(number: u8) -> String {
+    format!("{} de la phase {number}", super::common::END)
+}
+
+// The ROME occupation picker.
+
+/// Hint shown in the picker's empty search field.
+pub const ROME_SEARCH_HINT: &str = "Code ou intitulé : aide soignant, J1501…";
+
+/// Shown when no occupation matches the search.
+pub const ROME_NO_MATCH: &str = "Aucun métier ne correspond.";
+
+/// Shown when more occupations match than are listed.
+pub const ROME_MORE_RESULTS: &str = "D'autres métiers correspondent : précisez la recherche.";
+
+/// Shown beside a stored code the shipped catalogue does not know: "Z9999 · code absent…".
+pub fn rome_unknown_code(code: &str) -> String {
+    format!("{code} · code absent du référentiel ROME")
+}

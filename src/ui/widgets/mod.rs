@@ -302,17 +302,15 @@ pub fn route_explanation(ui: &mut Ui, draft: &crate::model::BeneficiaryDraft) {
     }
     match EntryRoute::for_level(draft.summary_french_level()) {
         None => {
-            ui.label("À déterminer : évaluez d'abord le niveau de français.");
+            ui.label(text::widgets::ROUTE_TO_DETERMINE);
         }
         Some(route) => {
-            ui.label(RichText::new(format!("Selon le niveau : {}", route.label())).strong());
+            ui.label(RichText::new(text::widgets::route_by_level(route.label())).strong());
             ui.label(RichText::new(route.explanation()).weak());
         }
     }
     if let Some(route) = draft.route_override {
-        ui.label(
-            RichText::new(format!("Choix du conseiller : {}", route.label())).color(theme::WARNING),
-        );
+        ui.label(RichText::new(text::widgets::route_chosen(route.label())).color(theme::WARNING));
     }
 }
 
@@ -342,7 +340,7 @@ pub fn choice_with_note<T: Copy + PartialEq>(
                 .add_enabled(
                     enabled,
                     TextEdit::singleline(note)
-                        .id(field_id(&format!("Note ({label})")))
+                        .id(field_id(&text::widgets::note_of(label)))
                         .hint_text(hint.to_owned())
                         .desired_width(theme::FIELD_WIDTH),
                 )
@@ -418,24 +416,24 @@ pub fn phase_section(ui: &mut Ui, form: &mut Form<'_>, draft: &mut BeneficiaryDr
     };
     form.section(
         ui,
-        &format!("Phase {number} · {}", phase.title()),
+        &text::widgets::phase_title(number, phase.title()),
         |form, ui| {
             form.choice(
                 ui,
-                &format!("Statut de la phase {number}"),
+                &text::widgets::phase_status(number),
                 &mut progress.status,
                 &PhaseStatus::ALL,
                 |s| s.label().to_owned(),
             );
             form.date(
                 ui,
-                &format!("Début de la phase {number}"),
+                &text::widgets::phase_start(number),
                 &mut progress.started_on,
                 Field::PhaseStart(phase),
             );
             form.date(
                 ui,
-                &format!("Fin de la phase {number}"),
+                &text::widgets::phase_end(number),
                 &mut progress.ended_on,
                 Field::PhaseEnd(phase),
             );

@@ -10,21 +10,11 @@ use std::hash::Hash;
 
 use egui::{Button, Id, Key, Modifiers, RichText, TextEdit, Ui};
 
-use crate::model::rome::{self, Occupation};
-use crate::ui::theme;
+use crate::model::skills::rome::{self, Occupation};
+use crate::ui::{text, theme};
 
 /// How many results are listed under the field.
 const MAX_RESULTS: usize = 8;
-/// Hint shown in the empty search field.
-const SEARCH_HINT: &str = "Code ou intitulé : aide soignant, J1501…";
-/// Shown when nothing matches the query.
-const NO_MATCH: &str = "Aucun métier ne correspond.";
-/// Shown when more than [`MAX_RESULTS`] occupations match.
-const MORE_RESULTS: &str = "D'autres métiers correspondent : précisez la recherche.";
-/// The button that clears the choice.
-const REMOVE: &str = "Retirer";
-/// Shown beside a stored code the shipped catalogue does not know.
-const UNKNOWN_CODE: &str = "code absent du référentiel ROME";
 
 /// A search field that picks one ROME occupation, with the current choice shown above it.
 ///
@@ -107,7 +97,7 @@ impl RomePicker {
                     enabled,
                     TextEdit::singleline(&mut self.query)
                         .id(field_id)
-                        .hint_text(SEARCH_HINT)
+                        .hint_text(text::widgets::ROME_SEARCH_HINT)
                         .desired_width(theme::ROME_PICKER_WIDTH),
                 )
                 .labelled_by(label_response.id);
@@ -172,7 +162,7 @@ impl RomePicker {
             .show(ui, |ui| {
                 ui.set_width(theme::ROME_PICKER_WIDTH);
                 if self.results.is_empty() {
-                    ui.label(RichText::new(NO_MATCH).italics().weak());
+                    ui.label(RichText::new(text::widgets::ROME_NO_MATCH).italics().weak());
                     return;
                 }
                 for (index, &occupation) in self.results.iter().enumerate() {
@@ -184,7 +174,11 @@ impl RomePicker {
                     }
                 }
                 if self.more_results {
-                    ui.label(RichText::new(MORE_RESULTS).small().weak());
+                    ui.label(
+                        RichText::new(text::widgets::ROME_MORE_RESULTS)
+                            .small()
+                            .weak(),
+                    );
                 }
             });
         picked
@@ -196,9 +190,11 @@ impl RomePicker {
 fn choice_ui(ui: &mut Ui, code: &str, label: &str, enabled: bool) -> bool {
     match rome::catalog().occupation(code) {
         Some(occupation) => ui.label(RichText::new(occupation.to_string()).strong()),
-        None => ui.label(RichText::new(format!("{code} · {UNKNOWN_CODE}")).color(theme::WARNING)),
+        None => {
+            ui.label(RichText::new(text::widgets::rome_unknown_code(code)).color(theme::WARNING))
+        }
     };
-    ui.add_enabled(enabled, Button::new(REMOVE).small())
-        .accessible_name(format!("{REMOVE} ({label})"))
+    ui.add_enabled(enabled, Button::new(text::common::REMOVE).small())
+        .accessible_name(text::common::remove_named(label))
         .clicked()
 }
