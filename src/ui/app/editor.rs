@@ -116,10 +116,10 @@ pub(super) struct Unsaveable {
 /// widget id), or `None` for other fields.
 pub(super) fn entry_required_label(field: Field) -> Option<String> {
     match field {
-        Field::ChildFirstName(i) => Some(format!("{} {}", text::common::CHILD_FIRST_NAME, i + 1)),
-        Field::ExperienceTitle(i) => Some(format!("Intitulé (expérience {})", i + 1)),
-        Field::SkillLabel(i) => Some(format!("Compétence {}", i + 1)),
-        Field::DiplomaTitle(i) => Some(format!("Intitulé (diplôme {})", i + 1)),
+        Field::ChildFirstName(i) => Some(text::identity::child_first_name(i + 1)),
+        Field::ExperienceTitle(i) => Some(text::skills::experience_title(i + 1)),
+        Field::SkillLabel(i) => Some(text::skills::skill(i + 1)),
+        Field::DiplomaTitle(i) => Some(text::skills::diploma_title(i + 1)),
         _ => None,
     }
 }
