@@ -48,3 +48,10 @@ pub fn no_file_chosen(what: &str, folder: Option<&std::path::Path>) -> String {
 
 /// The button that saves a document in the Documents folder when no dialog could be shown.
 pub const SAVE_IN_FALLBACK: &str = "Enregistrer dans Documents";
+
+// "Préparation à l'emploi", workshops and overdue actions.
+
+/// A row's removal button in the lists (its accessible name says which row).
+pub const REMOVE: &str = "Retirer";
+
+pub const STATUS: &str = "Statut";
