@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use egui::{RichText, Ui};
 
 use crate::model::preparation::{ProjectStatus, Transport, WorkingTime};
-use crate::model::rome::catalog;
+use crate::model::skills::rome::catalog;
 use crate::model::{BeneficiaryDraft, ContractKind, Field};
 use crate::ui::text::preparation::{self as words, of_project};
 use crate::ui::widgets::rome_picker::RomePicker;
