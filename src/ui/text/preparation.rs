@@ -273,7 +273,7 @@ pub fn remove_objective(n: usize) -> String {
 }
 
 /// The action plan's column headers.
-pub const ACTION_HEADERS: [&str; 4] = ["Action", "Qui", "Échéance", "Statut"];
+pub const ACTION_HEADERS: [&str; 4] = ["Action", ACTION_ACTOR, ACTION_DUE, super::common::STATUS];
 
 /// A field of action `m` of objective `n`: "Statut (action 1.2)".
 #[must_use]
@@ -305,7 +305,7 @@ pub const ADD_ACTION: &str = "Ajouter une action";
 pub const ADMIN: &str = "Démarches administratives";
 
 /// The checklist's column headers.
-pub const ADMIN_HEADERS: [&str; 4] = ["Démarche", "Statut", "Date", "Note"];
+pub const ADMIN_HEADERS: [&str; 4] = ["Démarche", super::common::STATUS, STEP_DATE, STEP_NOTE];
 
 /// A field of a step: "Date (Ouverture d'un compte bancaire)".
 #[must_use]
