@@ -33,7 +33,6 @@ pub struct ViewContext<'a> {
     /// Whether the data directory can be written (not read-only).
     pub writable: bool,
     /// The record on screen, as last validated (the edit in progress when valid).
-    #[expect(dead_code, reason = "read by the workshops window once it is a Window")]
     pub shown: Option<&'a Beneficiary>,
 }
 

@@ -8,7 +8,8 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use parcours::model::{Beneficiary, Preparation, Workshop, attended_sessions};
+use parcours::model::Beneficiary;
+use parcours::model::preparation::{Attendance, Preparation, Workshop, attended_sessions};
 use parcours::store::{Access, Store, WORKSHOPS_DIR};
 
 use crate::common::{fixture, today};
@@ -113,7 +114,7 @@ fn a_workshop_and_a_record_saved_in_turn_never_overwrite_each_other() {
     record.preparation.cir.civic_days_done = 3;
     store.save_beneficiary(&record, today()).unwrap();
     workshop
-        .mark(record.id, parcours::model::Attendance::Present, today())
+        .mark(record.id, Attendance::Present, today())
         .unwrap();
     store.save_workshop(&workshop).unwrap();
 

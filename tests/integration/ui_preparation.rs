@@ -6,13 +6,16 @@
 use chrono::{Days, TimeZone, Utc};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use parcours::model::{
-    Action, ActionStatus, Actor, AdminStep, AdminStepKind, Beneficiary, Mobility, Objective,
-    PhaseStatus, Project, ProjectStatus, Session, SessionKind, StepStatus, Theme, Transport,
+use parcours::model::preparation::{
+    Action, ActionStatus, Actor, AdminStep, AdminStepKind, Attendance, Mobility, Objective,
+    PermitAlert, Project, ProjectStatus, Session, SessionKind, StepStatus, Theme, Transport,
     WorkingTime, Workshop,
 };
+use parcours::model::{Beneficiary, PhaseStatus};
 use parcours::store::{Access, DELETED_WORKSHOPS_DIR, Store};
 use parcours::ui::ParcoursApp;
+use parcours::ui::text::common::{OVERDUE_OPEN, STATUS};
+use parcours::ui::text::{overdue, preparation as prep, workshops as ws};
 
 use crate::common::{app, fixture, let_autosave_run, today, type_into};
 
@@ -64,7 +67,7 @@ fn open_tab(harness: &mut Harness<'_, ParcoursApp>, name: &str) {
         .unwrap()
         .click();
     harness.run();
-    harness.get_by_label("Préparation à l'emploi").click();
+    harness.get_by_label(prep::TAB_PREPARATION).click();
     harness.run();
 }
 
@@ -75,33 +78,25 @@ fn logging_an_individual_session_changes_the_split() {
     let mut harness = app(dir.path());
     harness.run();
     open_tab(&mut harness, "Fatoumata Diallo");
-    assert!(harness.query_by_label("aucune heure enregistrée").is_some());
+    assert!(harness.query_by_label(prep::NO_HOURS).is_some());
 
-    type_into(&mut harness, "Durée de la séance", "1h30");
-    type_into(&mut harness, "Note de la séance", "Point sur le CV");
-    click(&mut harness, "Enregistrer la séance");
+    type_into(&mut harness, prep::SESSION_DURATION, "1h30");
+    type_into(&mut harness, prep::SESSION_NOTE, "Point sur le CV");
+    click(&mut harness, prep::SESSION_ADD);
+    assert!(harness.query_by_label(&prep::split(100, 0)).is_some());
     assert!(
         harness
-            .query_by_label("100 % individuel / 0 % collectif")
-            .is_some()
-    );
-    assert!(
-        harness
-            .query_by_label("prévoir des ateliers collectifs")
+            .query_by_label(prep::SPLIT_MORE_COLLECTIVE)
             .is_some()
     );
     // A second one, collective, typed in minutes and entered with the keyboard.
-    click(&mut harness, "Type de séance");
-    click(&mut harness, "Atelier collectif");
-    type_into(&mut harness, "Durée de la séance", "60");
+    click(&mut harness, prep::SESSION_KIND);
+    click(&mut harness, SessionKind::Collective.label());
+    type_into(&mut harness, prep::SESSION_DURATION, "60");
     harness.key_press(egui::Key::Enter);
     harness.run();
-    assert!(
-        harness
-            .query_by_label("60 % individuel / 40 % collectif")
-            .is_some()
-    );
-    assert!(harness.query_by_label("conforme à l'objectif").is_some());
+    assert!(harness.query_by_label(&prep::split(60, 40)).is_some());
+    assert!(harness.query_by_label(prep::SPLIT_ON_TARGET).is_some());
     let_autosave_run(&mut harness);
     let sessions = saved(dir.path(), "Diallo").preparation.sessions;
     assert_eq!(
@@ -122,8 +117,8 @@ fn logging_an_individual_session_changes_the_split() {
         ]
     );
     // A wrong duration is explained and logs nothing.
-    type_into(&mut harness, "Durée de la séance", "deux heures");
-    click(&mut harness, "Enregistrer la séance");
+    type_into(&mut harness, prep::SESSION_DURATION, "deux heures");
+    click(&mut harness, prep::SESSION_ADD);
     assert!(
         harness
             .query_by_label("Durée invalide : en minutes (90) ou en heures (1h30).")
@@ -145,23 +140,23 @@ fn a_full_workshop_refuses_a_third_person_and_attendance_reaches_the_log() {
     let mut harness = app(dir.path());
     harness.run();
     open_tab(&mut harness, "Fatoumata Diallo");
-    click(&mut harness, "Ateliers collectifs…");
-    click(&mut harness, "Nouvel atelier");
-    type_into(&mut harness, "Titre de l'atelier", "Simulation d'entretien");
-    harness.get_by_label("Capacité (places)").click();
+    click(&mut harness, prep::WORKSHOPS_OPEN);
+    click(&mut harness, ws::NEW_WORKSHOP);
+    type_into(&mut harness, ws::TITLE, "Simulation d'entretien");
+    harness.get_by_label(ws::CAPACITY).click();
     harness.run();
     harness.key_press(egui::Key::Backspace);
-    harness.get_by_label("Capacité (places)").type_text("2");
+    harness.get_by_label(ws::CAPACITY).type_text("2");
     harness.run();
-    click(&mut harness, "Enregistrer l'atelier");
+    click(&mut harness, ws::SAVE_WORKSHOP);
     assert_eq!(workshops(dir.path()).len(), 1);
 
-    let enrol = "Inscrire à « Simulation d'entretien »";
+    let enrol = &ws::enrol("Simulation d'entretien");
     click(&mut harness, enrol);
-    assert!(harness.query_by_label("1 / 2 inscrits").is_some());
+    assert!(harness.query_by_label(&ws::enrolled("1 / 2")).is_some());
     open_tab(&mut harness, "Ahmad Karimi");
     click(&mut harness, enrol);
-    assert!(harness.query_by_label("2 / 2 inscrits").is_some());
+    assert!(harness.query_by_label(&ws::enrolled("2 / 2")).is_some());
     open_tab(&mut harness, "Olena Shevchenko");
     click(&mut harness, enrol);
     assert!(
@@ -177,20 +172,16 @@ fn a_full_workshop_refuses_a_third_person_and_attendance_reaches_the_log() {
     // log, computed from the workshop (her record holds no copy of it).
     open_tab(&mut harness, "Fatoumata Diallo");
     click(&mut harness, "• Fatoumata Diallo");
-    click(&mut harness, "Présent");
+    click(&mut harness, Attendance::Present.label());
     assert!(
         harness
             .query_by_label("Atelier : Simulation d'entretien")
             .is_some()
     );
+    assert!(harness.query_by_label(&prep::split(0, 100)).is_some());
     assert!(
         harness
-            .query_by_label("0 % individuel / 100 % collectif")
-            .is_some()
-    );
-    assert!(
-        harness
-            .query_by_label("prévoir des entretiens individuels")
+            .query_by_label(prep::SPLIT_MORE_INDIVIDUAL)
             .is_some()
     );
     let_autosave_run(&mut harness);
@@ -232,7 +223,7 @@ fn an_action_past_its_due_date_is_in_the_overdue_list() {
     );
     let mut harness = app(dir.path());
     harness.run();
-    click(&mut harness, "Actions en retard (1)");
+    click(&mut harness, &format!("{OVERDUE_OPEN} (1)"));
     assert!(
         harness
             .query_by_label("Rédiger le CV en français")
@@ -241,23 +232,19 @@ fn an_action_past_its_due_date_is_in_the_overdue_list() {
     assert!(harness.query_by_label("Faire relire le CV").is_none());
     assert!(
         harness
-            .query_by_label("10/11/2026 · 12 j de retard")
+            .query_by_label(&overdue::late("10/11/2026", 12))
             .is_some()
     );
     click(&mut harness, "Fatoumata Diallo");
     // The record opens on its phase-2 tab, where the action stands out.
     assert!(harness.query_by_label("Statut de la phase 2").is_some());
-    assert!(harness.query_by_label("En retard de 12 j").is_some());
+    assert!(harness.query_by_label(&prep::late_by(12)).is_some());
 
     // Marked done, it leaves the list.
-    click(&mut harness, "Statut (action 1.1)");
-    click(&mut harness, "Fait");
+    click(&mut harness, &prep::of_action(STATUS, 1, 1));
+    click(&mut harness, ActionStatus::Done.label());
     let_autosave_run(&mut harness);
-    assert!(
-        harness
-            .query_by_label_contains("Actions en retard")
-            .is_none()
-    );
+    assert!(harness.query_by_label_contains(OVERDUE_OPEN).is_none());
 }
 
 fn with_expiry_in(days: u64) -> Beneficiary {
@@ -278,13 +265,13 @@ fn permit_renewal_warning_names_the_anef_window_from_the_120th_day() {
     let mut harness = app(dir.path());
     harness.run();
     open_tab(&mut harness, "Fatoumata Diallo");
-    assert!(
-        harness
-            .query_by_label(
-                "Titre de séjour : expire le 02/03/2027 (dans 100 jours) : renouvellement à déposer sur l'ANEF entre le 02/11/2026 et le 01/01/2027"
-            )
-            .is_some()
-    );
+    let warning = prep::permit_alert(PermitAlert::RenewalWindow {
+        on: d(2027, 3, 2),
+        opens: d(2026, 11, 2),
+        closes: d(2027, 1, 1),
+        days_left: 100,
+    });
+    assert!(harness.query_by_label(&warning).is_some(), "{warning}");
 }
 
 #[test]
@@ -294,11 +281,12 @@ fn permit_renewal_past_the_60th_day_is_late() {
     let mut harness = app(dir.path());
     harness.run();
     open_tab(&mut harness, "Fatoumata Diallo");
-    assert!(
-        harness
-            .query_by_label_contains("dépôt en retard : risque de rupture de droits")
-            .is_some()
-    );
+    let warning = prep::permit_alert(PermitAlert::LateFiling {
+        on: d(2026, 12, 22),
+        closed: d(2026, 10, 23),
+        days_left: 30,
+    });
+    assert!(harness.query_by_label(&warning).is_some(), "{warning}");
 }
 
 #[test]
@@ -309,14 +297,17 @@ fn the_gap_to_the_resident_card_shows_and_feeds_the_action_plan() {
     let mut harness = app(dir.path());
     harness.run();
     open_tab(&mut harness, "Fatoumata Diallo");
-    click(&mut harness, "Titre visé");
-    click(&mut harness, "Carte de résident (B1)");
+    click(&mut harness, prep::TARGET);
+    click(
+        &mut harness,
+        &prep::target_choice(parcours::model::PermitTarget::ResidentCard),
+    );
     assert!(
         harness
             .query_by_label_contains("Vise la carte de résident : B1 exigé, niveau actuel A2")
             .is_some()
     );
-    click(&mut harness, "Ajouter l'objectif au plan d'action");
+    click(&mut harness, prep::ADD_INTEGRATION_OBJECTIVE);
     let_autosave_run(&mut harness);
     let saved = saved(dir.path(), "Diallo");
     assert_eq!(
@@ -432,10 +423,10 @@ fn the_cv_is_prepared_from_the_record_and_edited_before_printing() {
     let mut harness = app(dir.path());
     harness.run();
     open_tab(&mut harness, "Fatoumata Diallo");
-    click(&mut harness, "Préparer le CV à partir de la fiche");
+    click(&mut harness, prep::CV_ASSEMBLE);
     type_into(
         &mut harness,
-        "Profil (CV)",
+        prep::CV_PROFILE,
         "Aide-soignante expérimentée, douce et ponctuelle.",
     );
     let_autosave_run(&mut harness);
@@ -456,11 +447,7 @@ fn the_cv_is_prepared_from_the_record_and_edited_before_printing() {
         "{:?}",
         cv.more
     );
-    assert!(
-        harness
-            .query_by_label("Enregistrer le CV en PDF…")
-            .is_some()
-    );
+    assert!(harness.query_by_label(prep::CV_SAVE_PDF).is_some());
 }
 
 /// A workshop created by mistake leaves the catalogue after a confirmation, its file kept aside;
@@ -472,23 +459,20 @@ fn an_empty_workshop_is_deleted_after_confirmation_and_its_file_kept() {
     let mut harness = app(dir.path());
     harness.run();
     open_tab(&mut harness, "Fatoumata Diallo");
-    click(&mut harness, "Ateliers collectifs…");
-    click(&mut harness, "Nouvel atelier");
-    type_into(&mut harness, "Titre de l'atelier", "Atelier en double");
-    click(&mut harness, "Enregistrer l'atelier");
+    click(&mut harness, prep::WORKSHOPS_OPEN);
+    click(&mut harness, ws::NEW_WORKSHOP);
+    type_into(&mut harness, ws::TITLE, "Atelier en double");
+    click(&mut harness, ws::SAVE_WORKSHOP);
     assert_eq!(workshops(dir.path()).len(), 1);
 
-    click(&mut harness, "Supprimer « Atelier en double »");
+    click(&mut harness, &ws::delete("Atelier en double"));
     // Nothing happens before the second click.
     assert_eq!(workshops(dir.path()).len(), 1);
-    click(
-        &mut harness,
-        "Confirmer la suppression de « Atelier en double »",
-    );
+    click(&mut harness, &ws::confirm_delete("Atelier en double"));
     assert!(workshops(dir.path()).is_empty());
     assert!(
         harness
-            .query_by_label("Supprimer « Atelier en double »")
+            .query_by_label(&ws::delete("Atelier en double"))
             .is_none()
     );
     let kept: Vec<_> = std::fs::read_dir(dir.path().join(DELETED_WORKSHOPS_DIR))
@@ -497,13 +481,13 @@ fn an_empty_workshop_is_deleted_after_confirmation_and_its_file_kept() {
     assert_eq!(kept.len(), 1, "the file is kept aside, not destroyed");
 
     // Enrolled people keep a workshop from deletion.
-    click(&mut harness, "Nouvel atelier");
-    type_into(&mut harness, "Titre de l'atelier", "Simulation d'entretien");
-    click(&mut harness, "Enregistrer l'atelier");
-    click(&mut harness, "Inscrire à « Simulation d'entretien »");
+    click(&mut harness, ws::NEW_WORKSHOP);
+    type_into(&mut harness, ws::TITLE, "Simulation d'entretien");
+    click(&mut harness, ws::SAVE_WORKSHOP);
+    click(&mut harness, &ws::enrol("Simulation d'entretien"));
     assert!(
         harness
-            .query_by_label("Supprimer « Simulation d'entretien »")
+            .query_by_label(&ws::delete("Simulation d'entretien"))
             .is_none()
     );
 }
@@ -521,23 +505,19 @@ fn enrolling_in_a_past_workshop_asks_first() {
     let mut harness = app(dir.path());
     harness.run();
     open_tab(&mut harness, "Fatoumata Diallo");
-    click(&mut harness, "Ateliers collectifs…");
-    click(&mut harness, "Inscrire à « Atelier CV »");
+    click(&mut harness, prep::WORKSHOPS_OPEN);
+    click(&mut harness, &ws::enrol("Atelier CV"));
     // Held on 2 November: nothing is saved before a confirmation.
-    harness.get_by_label("Cet atelier a déjà eu lieu.");
+    harness.get_by_label(ws::ENROL_PAST_WARNING);
     assert!(workshops(dir.path())[0].enrolments.is_empty());
-    click(&mut harness, "Ne pas inscrire");
+    click(&mut harness, ws::KEEP_UNENROLLED);
     assert!(workshops(dir.path())[0].enrolments.is_empty());
-    assert!(
-        harness
-            .query_by_label("Cet atelier a déjà eu lieu.")
-            .is_none()
-    );
+    assert!(harness.query_by_label(ws::ENROL_PAST_WARNING).is_none());
 
-    click(&mut harness, "Inscrire à « Atelier CV »");
-    click(&mut harness, "Inscrire quand même à « Atelier CV »");
+    click(&mut harness, &ws::enrol("Atelier CV"));
+    click(&mut harness, &ws::confirm_past_enrol("Atelier CV"));
     assert_eq!(workshops(dir.path())[0].enrolments.len(), 1);
-    harness.get_by_label("Désinscrire de « Atelier CV »");
+    harness.get_by_label(&ws::unenrol("Atelier CV"));
 }
 
 #[test]
@@ -549,25 +529,24 @@ fn a_third_identical_session_on_one_day_asks_first() {
     open_tab(&mut harness, "Fatoumata Diallo");
     // Two identical sessions (a morning and an afternoon) are logged without a question.
     for _ in 0..2 {
-        type_into(&mut harness, "Durée de la séance", "1h");
+        type_into(&mut harness, prep::SESSION_DURATION, "1h");
         harness.key_press(egui::Key::Enter);
         harness.run();
     }
-    let question = "Deux séances identiques (même jour, même type, même durée) sont déjà \
-                    notées : en noter une troisième ?";
+    let question = prep::SESSION_THIRD_IDENTICAL;
     assert!(harness.query_by_label(question).is_none());
     // The third, Enter pressed once too often, asks first.
-    type_into(&mut harness, "Durée de la séance", "60");
+    type_into(&mut harness, prep::SESSION_DURATION, "60");
     harness.key_press(egui::Key::Enter);
     harness.run();
     harness.get_by_label(question);
-    click(&mut harness, "Ne pas noter");
+    click(&mut harness, prep::SESSION_DONT_ADD);
     assert!(harness.query_by_label(question).is_none());
     let_autosave_run(&mut harness);
     assert_eq!(saved(dir.path(), "Diallo").preparation.sessions.len(), 2);
 
-    click(&mut harness, "Enregistrer la séance");
-    click(&mut harness, "Noter quand même");
+    click(&mut harness, prep::SESSION_ADD);
+    click(&mut harness, prep::SESSION_ADD_ANYWAY);
     let_autosave_run(&mut harness);
     let sessions = saved(dir.path(), "Diallo").preparation.sessions;
     assert_eq!(sessions.len(), 3);

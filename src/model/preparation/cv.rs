@@ -199,9 +199,9 @@ mod tests {
     use chrono::Utc;
 
     use super::*;
-    use crate::model::{
-        CefrLevel, Diploma, Experience, Language, Project, Skill, SkillLevel, Transport, YearMonth,
-    };
+    use crate::model::preparation::{Project, Transport};
+    use crate::model::record::CefrLevel;
+    use crate::model::skills::{Diploma, Experience, Language, Skill, SkillLevel, YearMonth};
 
     #[test]
     fn the_cv_never_says_its_author_cannot_read() {

@@ -1,4 +1,6 @@
-//! TODO area doc
+//! Phase 2, preparation for employment: the person's projects, action plan, sessions and
+//! administrative steps (`plan`), their editable form (`draft`), the collective workshops'
+//! shared catalogue (`workshop`) and the CV assembled from the record (`cv`).
 
 pub(crate) mod cv;
 pub(crate) mod draft;

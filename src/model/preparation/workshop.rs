@@ -284,7 +284,7 @@ pub fn attended_sessions(workshops: &[Workshop], person: BeneficiaryId) -> Vec<S
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Preparation;
+    use crate::model::preparation::Preparation;
 
     use crate::model::record::dates::test_support::d;
 

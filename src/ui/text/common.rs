@@ -49,8 +49,6 @@ pub fn no_file_chosen(what: &str, folder: Option<&std::path::Path>) -> String {
 /// The button that saves a document in the Documents folder when no dialog could be shown.
 pub const SAVE_IN_FALLBACK: &str = "Enregistrer dans Documents";
 
-// Identity, skills, summary, the list, the widgets, the conflict window (helper h1).
-
 /// The button that takes an entry out of a list.
 pub const REMOVE: &str = "Retirer";
 

@@ -36,12 +36,17 @@ pub const CV_REASSEMBLE: &str = "Reprendre le CV depuis la fiche";
 
 pub const CV_SAVE_PDF: &str = "Enregistrer le CV en PDF…";
 
-pub const CV_SAVED: &str = "CV enregistré dans";
+/// After the CV's PDF is written at `path`.
+#[must_use]
+pub fn cv_saved(path: &std::path::Path) -> String {
+    format!("CV enregistré dans {}.", path.display())
+}
 
 /// The permit's expiry alert, in one sentence (Préparation tab).
 #[must_use]
-pub fn permit_alert(alert: crate::model::PermitAlert) -> String {
-    use crate::model::{PermitAlert, format_date};
+pub fn permit_alert(alert: crate::model::preparation::PermitAlert) -> String {
+    use crate::model::format_date;
+    use crate::model::preparation::PermitAlert;
     match alert {
         PermitAlert::Expired(on) => format!("Titre de séjour expiré depuis le {}", format_date(on)),
         PermitAlert::RenewalWindow {
@@ -112,3 +117,296 @@ pub fn target_choice(target: crate::model::PermitTarget) -> String {
 
 /// What the CV section saves, for [`no_file_chosen`].
 pub const THE_CV: &str = "le CV";
+
+// Sessions and hours.
+pub const SESSIONS: &str = "Séances et heures d'accompagnement";
+
+pub const NO_SESSION: &str = "Aucune séance enregistrée.";
+
+/// The sessions log's column headers (the last column holds "Retirer").
+pub const SESSION_HEADERS: [&str; 5] = ["Date", "Durée", "Type", "Note", ""];
+
+/// The accessible name of a logged session's "Retirer" (`n` counts from 1).
+#[must_use]
+pub fn remove_session(n: usize) -> String {
+    format!("Retirer la séance {n}")
+}
+
+/// Beside a session computed from a workshop's attendance (not removable here).
+pub const FROM_CATALOGUE: &str = "depuis le catalogue des ateliers";
+
+pub const NEW_SESSION: &str = "Nouvelle séance";
+
+pub const SESSION_DURATION_HINT: &str = "1h30 ou 90";
+
+pub const SESSION_IN_FUTURE: &str =
+    "Une séance se note une fois faite : la date est dans le futur.";
+
+pub const SESSION_DATE_REQUIRED: &str = "La date de la séance est obligatoire.";
+
+pub const HOURS_INDIVIDUAL: &str = "Heures individuelles";
+
+pub const HOURS_COLLECTIVE: &str = "Heures collectives";
+
+pub const HOURS_SPLIT: &str = "Répartition";
+
+/// "Objectif 70 % / 30 %".
+#[must_use]
+pub fn split_target(individual_percent: u32) -> String {
+    format!(
+        "Objectif {individual_percent} % / {} %",
+        100 - individual_percent.min(100)
+    )
+}
+
+/// "60 % individuel / 40 % collectif".
+#[must_use]
+pub fn split(individual_percent: u32, collective_percent: u32) -> String {
+    format!("{individual_percent} % individuel / {collective_percent} % collectif")
+}
+
+pub const SPLIT_ON_TARGET: &str = "conforme à l'objectif";
+
+pub const SPLIT_MORE_COLLECTIVE: &str = "prévoir des ateliers collectifs";
+
+pub const SPLIT_MORE_INDIVIDUAL: &str = "prévoir des entretiens individuels";
+
+pub const NO_HOURS: &str = "aucune heure enregistrée";
+
+// Professional projects.
+pub const PROJECTS: &str = "Projets professionnels";
+
+pub const ADD_PROJECT: &str = "Ajouter un projet professionnel";
+
+pub const PROJECT_UNDEFINED: &str = "à définir";
+
+/// A project's section title: "Projet professionnel 1 : Aide-soignant (principal)".
+#[must_use]
+pub fn project_title(n: usize, title: &str, main: bool) -> String {
+    let star = if main { " (principal)" } else { "" };
+    format!("Projet professionnel {n} : {title}{star}")
+}
+
+/// A field of project `n`: "Statut (projet 1)".
+#[must_use]
+pub fn of_project(label: &str, n: usize) -> String {
+    format!("{label} (projet {n})")
+}
+
+/// The labels of a project's fields, for [`of_project`].
+pub const PROJECT_ROME: &str = "Métier visé ROME";
+
+pub const PROJECT_LABEL: &str = "Intitulé libre";
+
+pub const PROJECT_LABEL_HINT: &str = "si aucun métier ROME ne convient";
+
+pub const PROJECT_CONTRACTS: &str = "Contrats recherchés";
+
+pub const PROJECT_WORKING_TIME: &str = "Temps de travail";
+
+pub const PROJECT_START: &str = "Disponible le";
+
+pub const PROJECT_TRANSPORT: &str = "Moyens de déplacement";
+
+pub const PROJECT_COMMUTE: &str = "Trajet maximal, minutes";
+
+pub const PROJECT_COMMUTE_HINT: &str = "45";
+
+pub const PROJECT_REACHABLE: &str = "Communes accessibles";
+
+pub const PROJECT_REACHABLE_HINT: &str = "Vitry, Ivry, 94…";
+
+pub const PROJECT_CHILDCARE: &str = "Garde d'enfants";
+
+pub const PROJECT_CHILDCARE_YES: &str = "oui";
+
+pub const PROJECT_CHILDCARE_SEE_CRECHE: &str = "voir l'onglet Crèche";
+
+pub const PROJECT_HEALTH: &str = "Contraintes de santé";
+
+pub const PROJECT_HOURS: &str = "Contraintes d'horaires";
+
+pub const PROJECT_HOURS_HINT: &str = "pas de nuit, horaires d'école…";
+
+#[must_use]
+pub fn make_main_project(n: usize) -> String {
+    format!("Faire du projet {n} le projet principal")
+}
+
+#[must_use]
+pub fn remove_project(n: usize) -> String {
+    format!("Retirer le projet {n}")
+}
+
+// The action plan.
+pub const PLAN: &str = "Plan d'action";
+
+/// The phase-1 needs that no objective covers yet.
+#[must_use]
+pub fn needs_found(needs: &[&str]) -> String {
+    format!("Besoins repérés en phase 1 : {}", needs.join(", "))
+}
+
+pub const CREATE_NEED_OBJECTIVES: &str = "Créer les objectifs de ces besoins";
+
+pub const ADD_OBJECTIVE: &str = "Ajouter un objectif";
+
+/// "Objectif 1", over an objective's row.
+#[must_use]
+pub fn objective(n: usize) -> String {
+    format!("Objectif {n}")
+}
+
+/// A field of objective `n`: "Thème (objectif 1)".
+#[must_use]
+pub fn of_objective(label: &str, n: usize) -> String {
+    format!("{label} (objectif {n})")
+}
+
+pub const OBJECTIVE_THEME: &str = "Thème";
+
+pub const OBJECTIVE_LABEL: &str = "Intitulé";
+
+#[must_use]
+pub fn remove_objective(n: usize) -> String {
+    format!("Retirer l'objectif {n}")
+}
+
+/// The action plan's column headers.
+pub const ACTION_HEADERS: [&str; 4] = ["Action", ACTION_ACTOR, ACTION_DUE, super::common::STATUS];
+
+/// A field of action `m` of objective `n`: "Statut (action 1.2)".
+#[must_use]
+pub fn of_action(label: &str, n: usize, m: usize) -> String {
+    format!("{label} (action {n}.{m})")
+}
+
+pub const ACTION_LABEL: &str = "Intitulé";
+
+pub const ACTION_ACTOR: &str = "Qui";
+
+pub const ACTION_DUE: &str = "Échéance";
+
+#[must_use]
+pub fn remove_action(n: usize, m: usize) -> String {
+    format!("Retirer l'action {n}.{m}")
+}
+
+/// Under an open action past its due date.
+#[must_use]
+pub fn late_by(days: i64) -> String {
+    format!("En retard de {days} j")
+}
+
+/// Below an objective's actions (named "Ajouter une action (objectif n)" for screen readers).
+pub const ADD_ACTION: &str = "Ajouter une action";
+
+// Administrative steps, CIR and integration.
+pub const ADMIN: &str = "Démarches administratives";
+
+/// The checklist's column headers.
+pub const ADMIN_HEADERS: [&str; 4] = ["Démarche", super::common::STATUS, STEP_DATE, STEP_NOTE];
+
+/// A field of a step: "Date (Ouverture d'un compte bancaire)".
+#[must_use]
+pub fn of_step(label: &str, step: &str) -> String {
+    format!("{label} ({step})")
+}
+
+pub const STEP_DATE: &str = "Date";
+
+pub const STEP_NOTE: &str = "Note";
+
+/// What the record already says about a step, under it.
+#[must_use]
+pub fn in_record(fact: &str) -> String {
+    format!("Dans la fiche : {fact}")
+}
+
+/// The permit as the record has it: "Carte de séjour temporaire, expire le 02/03/2027".
+#[must_use]
+pub fn permit_fact(kind: &str, expires_on: Option<&str>) -> String {
+    match expires_on {
+        Some(day) => format!("{kind}, expire le {day}"),
+        None => kind.to_owned(),
+    }
+}
+
+#[must_use]
+pub fn cir_signed(day: &str) -> String {
+    format!("signé le {day}")
+}
+
+pub const CAF_NUMBER_KNOWN: &str = "n° allocataire renseigné";
+
+pub const SOCIAL_SECURITY_KNOWN: &str = "n° de sécurité sociale renseigné";
+
+pub const NO_CHILD_FACT: &str = "aucun enfant";
+
+pub const CIR: &str = "Formation du CIR";
+
+pub const CIR_SIGNED_ON: &str = "Signé le";
+
+pub const CIR_CIVIC_DAYS: &str = "Journées de formation civique";
+
+pub const CIR_LANGUAGE_DONE: &str = "Heures de formation linguistique faites";
+
+/// Between the hours done and the hours prescribed (the latter field's visible label).
+pub const CIR_LANGUAGE_OUT_OF: &str = "sur, prescrites :";
+
+pub const CIR_LANGUAGE_PRESCRIBED: &str = "Heures de formation linguistique prescrites";
+
+pub const CIR_NONE_PRESCRIBED: &str = "aucune prescrite";
+
+/// "Certificat 1", the kind picker of a language certificate.
+#[must_use]
+pub fn certificate(n: usize) -> String {
+    format!("Certificat {n}")
+}
+
+/// A field of certificate `n`: "Niveau (certificat 1)".
+#[must_use]
+pub fn of_certificate(label: &str, n: usize) -> String {
+    format!("{label} (certificat {n})")
+}
+
+pub const CERTIFICATE_LEVEL: &str = "Niveau";
+
+pub const CERTIFICATE_OBTAINED_ON: &str = "Obtenu le";
+
+#[must_use]
+pub fn remove_certificate(n: usize) -> String {
+    format!("Retirer le certificat {n}")
+}
+
+// Children.
+pub const CHILDREN: &str = "Enfants : garde et scolarité";
+
+pub const NO_CHILD: &str = "Aucun enfant";
+
+pub const CHILD_BIRTH_UNKNOWN: &str = "date de naissance non renseignée";
+
+pub const CHILD_CARE: &str = "mode de garde à prévoir (micro-crèche : onglet Crèche)";
+
+pub const CHILD_SCHOOLING: &str = "scolarisation à vérifier";
+
+pub const CHILD_OVER_16: &str = "plus de 16 ans";
+
+// The CV.
+pub const CV: &str = "CV";
+
+pub const CV_HEADLINE: &str = "Métier recherché (CV)";
+
+pub const CV_PROFILE: &str = "Profil (CV)";
+
+pub const CV_EXPERIENCES: &str = "Expériences (CV, une par ligne)";
+
+pub const CV_SKILLS: &str = "Compétences (CV, une par ligne)";
+
+pub const CV_DIPLOMAS: &str = "Diplômes et formations (CV)";
+
+pub const CV_LANGUAGES: &str = "Langues (CV)";
+
+pub const CV_MORE: &str = "Informations complémentaires (CV)";
+
+pub const CV_REASSEMBLE_HOVER: &str = "Remplace le texte ci-dessus par celui de la fiche";

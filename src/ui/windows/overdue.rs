@@ -88,29 +88,28 @@ fn window_ui(
                     .show(ui, |ui| {
                         // The delay before the free text: a long action never pushes
                         // it out of the window.
-                        for header in ["Bénéficiaire", "Échéance", "Thème", "Action"] {
+                        for header in text::overdue::HEADERS {
                             ui.label(RichText::new(header).weak());
                         }
                         ui.end_row();
                         for line in lines {
                             if ui
                                 .link(&line.name)
-                                .on_hover_text("Ouvrir la fiche, onglet Préparation à l'emploi")
+                                .on_hover_text(text::overdue::OPEN_RECORD_HOVER)
                                 .clicked()
                             {
                                 chosen = Some(line.person);
                             }
                             ui.label(
-                                RichText::new(format!(
-                                    "{} · {} j de retard",
-                                    line.due_on.map(format_date).unwrap_or_default(),
-                                    line.days_late
+                                RichText::new(text::overdue::late(
+                                    &line.due_on.map(format_date).unwrap_or_default(),
+                                    line.days_late,
                                 ))
                                 .color(theme::ERROR),
                             );
                             ui.label(line.theme);
                             ui.label(if line.action.is_empty() {
-                                "(action sans intitulé)"
+                                text::overdue::UNTITLED_ACTION
                             } else {
                                 &line.action
                             });
@@ -152,11 +151,13 @@ impl Window for OverdueWindow {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Action, Objective, Outcome, OutcomeKind};
+    use crate::model::preparation::{Action, Objective};
+    use crate::model::record::dates::test_support::d;
+    use crate::model::{Outcome, OutcomeKind};
 
     #[test]
     fn a_closed_pathway_has_no_overdue_action_to_chase() {
-        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        let day = |day| d(2026, 11, day);
         let mut open = Beneficiary::new(chrono::Utc::now());
         open.preparation.objectives = vec![Objective {
             actions: vec![Action {

@@ -1,17 +1,23 @@
 //! The "Ateliers collectifs" window: the shared catalogue of workshops, created and edited
 //! here, with the open person enrolled in a click (within capacity: "n / capacité") and
-//! attendance marked once the day has come. Each change returns the workshop to save; the app
+//! attendance marked once the day has come. Each change pushes the workshop to save; the app
 //! saves it in its own file, so the open record's edits are never touched.
+//!
+//! Opened from the "Préparation à l'emploi" tab, which draws it over the record it shows
+//! (`ViewContext::shown`): the enrol buttons act for that person.
 
 use chrono::NaiveTime;
 use egui::{RichText, TextEdit, Ui};
 
-use crate::model::{
-    Attendance, Beneficiary, BeneficiaryId, CrecheAge, Workshop, WorkshopId, WorkshopTheme,
-    format_date, format_minutes, parse_date, parse_duration,
+use crate::model::preparation::{
+    Attendance, Workshop, WorkshopTheme, format_minutes, parse_duration,
 };
-use crate::ui::tabs::preparation::Context;
+use crate::model::{Beneficiary, BeneficiaryId, CrecheAge, WorkshopId, format_date, parse_date};
+use crate::ui::command::Command;
+use crate::ui::context::ViewContext;
+use crate::ui::text::workshops as words;
 use crate::ui::widgets::{choice_box, field_id};
+use crate::ui::windows::Window;
 use crate::ui::{text, theme};
 
 /// A workshop as edited in the form, its typed fields as text.
@@ -45,13 +51,13 @@ impl WorkshopForm {
         w.facilitator = w.facilitator.trim().to_owned();
         match parse_date(&self.date) {
             Ok(Some(date)) => w.date = date,
-            Ok(None) => errors.push("La date de l'atelier est obligatoire.".to_owned()),
+            Ok(None) => errors.push(words::DATE_REQUIRED.to_owned()),
             Err(message) => errors.push(message),
         }
         match NaiveTime::parse_from_str(self.start.trim().replace('h', ":").as_str(), "%H:%M") {
             Ok(start) => w.start = start,
             Err(_) => {
-                errors.push("Heure de début invalide : HH:MM (par exemple 09:30).".to_owned());
+                errors.push(words::START_INVALID.to_owned());
             }
         }
         match parse_duration(&self.duration) {
@@ -60,7 +66,7 @@ impl WorkshopForm {
         }
         match self.capacity.trim().parse::<u32>() {
             Ok(capacity) => w.capacity = capacity,
-            Err(_) => errors.push("Capacité : un nombre de places est attendu.".to_owned()),
+            Err(_) => errors.push(words::CAPACITY_INVALID.to_owned()),
         }
         if errors.is_empty() {
             errors = w.problems();
@@ -71,17 +77,6 @@ impl WorkshopForm {
             Err(errors)
         }
     }
-}
-
-/// What the window asks for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum WorkshopAction {
-    /// Save this workshop (its own file only).
-    Save(Workshop),
-    /// Prepare a crèche booking for the open person's child during this workshop.
-    BookCreche(Workshop),
-    /// Take this workshop out of the catalogue (nobody enrolled; its file is kept aside).
-    Delete(Workshop),
 }
 
 /// State of the window.
@@ -100,7 +95,7 @@ pub struct WorkshopsWindow {
 /// A person's name for the lists, from the records.
 fn name_of(records: &[Beneficiary], id: BeneficiaryId) -> String {
     records.iter().find(|b| b.id == id).map_or_else(
-        || "(fiche introuvable)".to_owned(),
+        || words::RECORD_NOT_FOUND.to_owned(),
         Beneficiary::display_name,
     )
 }
@@ -112,30 +107,30 @@ impl WorkshopsWindow {
         self.message = None;
     }
 
-    /// Draws the window when open; returns what the person asked for.
-    pub fn ui(
+    /// Draws the window for `person`; pushes what the counsellor asked for into `out`.
+    fn ui(
         &mut self,
         ctx: &egui::Context,
-        cx: &Context<'_>,
-        enabled: bool,
-    ) -> Option<WorkshopAction> {
+        cx: &ViewContext<'_>,
+        person: &Beneficiary,
+        out: &mut Vec<Command>,
+    ) {
+        let enabled = cx.writable;
         let mut open = self.open;
-        let mut save = None;
-        egui::Window::new(text::workshops::WORKSHOPS_TITLE)
+        egui::Window::new(words::WORKSHOPS_TITLE)
             .open(&mut open)
             // Right of the list, so that another person can be picked while it stays open.
             .default_pos(egui::pos2(theme::LIST_WIDTH + 40.0, 60.0))
             .default_width(700.0)
             .default_height(560.0)
             .show(ctx, |ui| {
-                let person = cx.record.display_name();
-                ui.label(format!("Personne ouverte : {person}"));
+                ui.label(words::open_person(&person.display_name()));
                 if let Some(message) = &self.message {
                     ui.label(RichText::new(message).color(theme::ERROR).strong());
                 }
                 ui.horizontal(|ui| {
                     if ui
-                        .add_enabled(enabled, egui::Button::new("Nouvel atelier"))
+                        .add_enabled(enabled, egui::Button::new(words::NEW_WORKSHOP))
                         .clicked()
                     {
                         self.form = Some(WorkshopForm::new(Workshop::new(cx.today)));
@@ -144,7 +139,7 @@ impl WorkshopsWindow {
                 if let Some(form) = &mut self.form {
                     match form_ui(ui, form, enabled) {
                         FormOutcome::Save(w) => {
-                            save = Some(WorkshopAction::Save(w));
+                            out.push(Command::SaveWorkshop(Box::new(w)));
                             self.form = None;
                         }
                         FormOutcome::Cancel => self.form = None,
@@ -154,39 +149,34 @@ impl WorkshopsWindow {
                 ui.separator();
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     if cx.workshops.is_empty() {
-                        ui.label(RichText::new("Aucun atelier au catalogue.").weak());
+                        ui.label(RichText::new(words::CATALOGUE_EMPTY).weak());
                     }
                     // Upcoming workshops first (soonest first), then the past ones, most
                     // recent first: the one to enrol someone in is at the top.
                     let (upcoming, past): (Vec<&Workshop>, Vec<&Workshop>) =
                         cx.workshops.iter().partition(|w| w.date >= cx.today);
                     for workshop in upcoming {
-                        if let Some(w) = self.workshop_ui(ui, workshop, cx, enabled) {
-                            save = Some(w);
-                        }
+                        self.workshop_ui(ui, workshop, cx, person, out);
                     }
                     if !past.is_empty() {
                         ui.add_space(theme::SPACE_M);
-                        ui.heading(text::workshops::WORKSHOPS_PAST);
+                        ui.heading(words::WORKSHOPS_PAST);
                     }
                     for workshop in past.into_iter().rev() {
-                        if let Some(w) = self.workshop_ui(ui, workshop, cx, enabled) {
-                            save = Some(w);
-                        }
+                        self.workshop_ui(ui, workshop, cx, person, out);
                     }
                 });
             });
         self.open = open;
-        save
     }
 
     /// The workshop with the person enrolled, to save; or nothing, with the reason shown.
-    fn enrol(&mut self, workshop: &Workshop, person: BeneficiaryId) -> Option<WorkshopAction> {
+    fn enrol(&mut self, workshop: &Workshop, person: BeneficiaryId) -> Option<Command> {
         let mut w = workshop.clone();
         match w.enrol(person) {
             Ok(()) => {
                 self.message = None;
-                Some(WorkshopAction::Save(w))
+                Some(Command::SaveWorkshop(Box::new(w)))
             }
             Err(error) => {
                 self.message = Some(error.to_string());
@@ -195,21 +185,24 @@ impl WorkshopsWindow {
         }
     }
 
-    /// One workshop of the catalogue; returns it changed when the person acted on it.
+    /// One workshop of the catalogue; pushes it changed when the counsellor acted on it.
     fn workshop_ui(
         &mut self,
         ui: &mut Ui,
         workshop: &Workshop,
-        cx: &Context<'_>,
-        enabled: bool,
-    ) -> Option<WorkshopAction> {
+        cx: &ViewContext<'_>,
+        person: &Beneficiary,
+        out: &mut Vec<Command>,
+    ) {
+        let enabled = cx.writable;
+        // One command a workshop and a frame, as a click gives.
         let mut changed = None;
         let title = &workshop.title;
         ui.add_space(theme::SPACE_S);
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(title).strong());
             ui.label(RichText::new(workshop.theme.label()).weak());
-            let fill = RichText::new(format!("{} inscrits", workshop.fill_text()));
+            let fill = RichText::new(words::enrolled(&workshop.fill_text()));
             ui.label(if workshop.is_full() {
                 fill.color(theme::WARNING).strong()
             } else {
@@ -217,89 +210,75 @@ impl WorkshopsWindow {
             });
         });
         let place = if workshop.place.is_empty() {
-            "lieu à préciser".to_owned()
+            words::PLACE_UNKNOWN
         } else {
-            workshop.place.clone()
+            &workshop.place
         };
         let facilitator = if workshop.facilitator.is_empty() {
-            "animation à préciser".to_owned()
+            words::FACILITATOR_UNKNOWN.to_owned()
         } else {
-            format!("animé par {}", workshop.facilitator)
+            words::facilitated_by(&workshop.facilitator)
         };
-        ui.label(format!(
-            "{} à {}, {} · {place} · {facilitator}",
-            format_date(workshop.date),
-            workshop.start.format("%H:%M"),
-            format_minutes(workshop.duration_minutes),
+        ui.label(words::schedule(
+            &format_date(workshop.date),
+            &workshop.start.format("%H:%M").to_string(),
+            &format_minutes(workshop.duration_minutes),
+            place,
+            &facilitator,
         ));
         // Wrapped: with the crèche button, the row is wider than the window.
         ui.horizontal_wrapped(|ui| {
-            let person = cx.record.id;
-            if workshop.is_enrolled(person) {
+            let id = person.id;
+            if workshop.is_enrolled(id) {
                 if ui
-                    .add_enabled(
-                        enabled,
-                        egui::Button::new(format!("Désinscrire de « {title} »")),
-                    )
+                    .add_enabled(enabled, egui::Button::new(words::unenrol(title)))
                     .clicked()
                 {
                     let mut w = workshop.clone();
-                    w.unenrol(person);
-                    changed = Some(WorkshopAction::Save(w));
+                    w.unenrol(id);
+                    changed = Some(Command::SaveWorkshop(Box::new(w)));
                 }
                 // A parent of a young child can come only if the child is looked after:
                 // offered when a child is of crèche age on the workshop's day (or of an
                 // unknown age, which the Crèche tab asks for), never for older ones only.
-                if cx.record.family.children.iter().any(|c| {
+                if person.family.children.iter().any(|c| {
                     matches!(
                         cx.creche.age_on(c.birth_date, workshop.date),
                         CrecheAge::Eligible { .. } | CrecheAge::Unknown
                     )
                 }) && workshop.date >= cx.today
                     && ui
-                        .add_enabled(
-                            enabled,
-                            egui::Button::new(format!("Réserver la crèche pour « {title} »")),
-                        )
-                        .on_hover_text(
-                            "Ouvre l'onglet Crèche avec la réservation préparée pour ce jour et \
-                             ces heures ; rien n'est réservé avant « Réserver ».",
-                        )
+                        .add_enabled(enabled, egui::Button::new(words::book_creche(title)))
+                        .on_hover_text(words::BOOK_CRECHE_HOVER)
                         .clicked()
                 {
-                    changed = Some(WorkshopAction::BookCreche(workshop.clone()));
+                    changed = Some(Command::BookCrecheForWorkshop(Box::new(workshop.clone())));
                 }
             } else if self.confirm_past_enrol == Some(workshop.id) {
                 // A past workshop is most likely a slip of the list: enrolling asks first.
-                ui.label(RichText::new(text::workshops::ENROL_PAST_WARNING).color(theme::WARNING));
+                ui.label(RichText::new(words::ENROL_PAST_WARNING).color(theme::WARNING));
                 if ui
-                    .add_enabled(
-                        enabled,
-                        egui::Button::new(text::workshops::confirm_past_enrol(title)),
-                    )
+                    .add_enabled(enabled, egui::Button::new(words::confirm_past_enrol(title)))
                     .clicked()
                 {
                     self.confirm_past_enrol = None;
-                    changed = self.enrol(workshop, person);
+                    changed = self.enrol(workshop, id);
                 }
-                if ui.button(text::workshops::KEEP_UNENROLLED).clicked() {
+                if ui.button(words::KEEP_UNENROLLED).clicked() {
                     self.confirm_past_enrol = None;
                 }
             } else if ui
-                .add_enabled(
-                    enabled,
-                    egui::Button::new(format!("Inscrire à « {title} »")),
-                )
+                .add_enabled(enabled, egui::Button::new(words::enrol(title)))
                 .clicked()
             {
                 if workshop.date < cx.today {
                     self.confirm_past_enrol = Some(workshop.id);
                 } else {
-                    changed = self.enrol(workshop, person);
+                    changed = self.enrol(workshop, id);
                 }
             }
             if ui
-                .add_enabled(enabled, egui::Button::new(format!("Modifier « {title} »")))
+                .add_enabled(enabled, egui::Button::new(words::edit(title)))
                 .clicked()
             {
                 self.form = Some(WorkshopForm::new(workshop.clone()));
@@ -311,35 +290,31 @@ impl WorkshopsWindow {
                         .add_enabled(
                             enabled,
                             egui::Button::new(
-                                RichText::new(format!("Confirmer la suppression de « {title} »"))
-                                    .color(theme::ERROR),
+                                RichText::new(words::confirm_delete(title)).color(theme::ERROR),
                             ),
                         )
                         .clicked()
                     {
                         self.confirm_delete = None;
-                        changed = Some(WorkshopAction::Delete(workshop.clone()));
+                        changed = Some(Command::DeleteWorkshop(Box::new(workshop.clone())));
                     }
-                    if ui.button("Garder l'atelier").clicked() {
+                    if ui.button(words::KEEP_WORKSHOP).clicked() {
                         self.confirm_delete = None;
                     }
                 } else if ui
-                    .add_enabled(enabled, egui::Button::new(format!("Supprimer « {title} »")))
-                    .on_hover_text(
-                        "Retire l'atelier du catalogue ; son fichier est gardé dans le dossier \
-                         ateliers-supprimes.",
-                    )
+                    .add_enabled(enabled, egui::Button::new(words::delete(title)))
+                    .on_hover_text(words::DELETE_HOVER)
                     .clicked()
                 {
                     self.confirm_delete = Some(workshop.id);
                 }
             }
         });
-        if let Some(w) = self.attendance_ui(ui, workshop, cx, enabled) {
-            changed = Some(WorkshopAction::Save(w));
+        if let Some(w) = self.attendance_ui(ui, workshop, cx) {
+            changed = Some(Command::SaveWorkshop(Box::new(w)));
         }
         ui.separator();
-        changed
+        out.extend(changed);
     }
 
     /// The people enrolled, with their attendance once the day has come.
@@ -347,9 +322,9 @@ impl WorkshopsWindow {
         &mut self,
         ui: &mut Ui,
         workshop: &Workshop,
-        cx: &Context<'_>,
-        enabled: bool,
+        cx: &ViewContext<'_>,
     ) -> Option<Workshop> {
+        let enabled = cx.writable;
         if workshop.enrolments.is_empty() {
             return None;
         }
@@ -370,7 +345,7 @@ impl WorkshopsWindow {
                             Attendance::Absent,
                             Attendance::Excused,
                         ];
-                        let salt = format!("Présence de {name} (« {} »)", workshop.title);
+                        let salt = words::attendance_of(&name, &workshop.title);
                         if choice_box(
                             ui,
                             &salt,
@@ -387,7 +362,7 @@ impl WorkshopsWindow {
                             }
                         }
                     } else {
-                        ui.label(RichText::new("présence à pointer le jour de l'atelier").weak());
+                        ui.label(RichText::new(words::ATTENDANCE_LATER).weak());
                     }
                     ui.end_row();
                 }
@@ -412,11 +387,11 @@ fn form_ui(ui: &mut Ui, form: &mut WorkshopForm, enabled: bool) -> FormOutcome {
             .spacing([12.0, 6.0])
             .show(ui, |ui| {
                 let w = &mut form.workshop;
-                text_row(ui, enabled, "Titre de l'atelier", &mut w.title, 320.0);
-                let label = ui.label("Thème de l'atelier");
+                text_row(ui, enabled, words::TITLE, &mut w.title, 320.0);
+                let label = ui.label(words::THEME);
                 choice_box(
                     ui,
-                    "Thème de l'atelier",
+                    words::THEME,
                     label.id,
                     enabled,
                     &mut w.theme,
@@ -427,22 +402,22 @@ fn form_ui(ui: &mut Ui, form: &mut WorkshopForm, enabled: bool) -> FormOutcome {
                 text_row(
                     ui,
                     enabled,
-                    "Date de l'atelier",
+                    words::DATE,
                     &mut form.date,
                     theme::DATE_FIELD_WIDTH,
                 );
-                text_row(ui, enabled, "Heure de début", &mut form.start, 80.0);
-                text_row(ui, enabled, "Durée de l'atelier", &mut form.duration, 80.0);
-                text_row(ui, enabled, "Lieu", &mut w.place, 320.0);
-                text_row(ui, enabled, "Animateur·rice", &mut w.facilitator, 320.0);
-                text_row(ui, enabled, "Capacité (places)", &mut form.capacity, 80.0);
+                text_row(ui, enabled, words::START, &mut form.start, 80.0);
+                text_row(ui, enabled, words::DURATION, &mut form.duration, 80.0);
+                text_row(ui, enabled, words::PLACE, &mut w.place, 320.0);
+                text_row(ui, enabled, words::FACILITATOR, &mut w.facilitator, 320.0);
+                text_row(ui, enabled, words::CAPACITY, &mut form.capacity, 80.0);
             });
         for message in &form.errors {
             ui.label(RichText::new(message).color(theme::ERROR));
         }
         ui.horizontal(|ui| {
             if ui
-                .add_enabled(enabled, egui::Button::new("Enregistrer l'atelier"))
+                .add_enabled(enabled, egui::Button::new(words::SAVE_WORKSHOP))
                 .clicked()
             {
                 match form.parse() {
@@ -471,16 +446,28 @@ fn text_row(ui: &mut Ui, enabled: bool, label: &str, value: &mut String, width: 
     ui.end_row();
 }
 
+impl Window for WorkshopsWindow {
+    fn is_open(&self) -> bool {
+        self.open
+    }
+
+    /// Drawn over a record only: with no record shown, there is nobody to enrol, and the
+    /// window waits, still open, for one.
+    fn show(&mut self, ctx: &egui::Context, cx: &ViewContext<'_>, out: &mut Vec<Command>) {
+        if let Some(person) = cx.shown {
+            self.ui(ctx, cx, person, out);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDate;
-
     use super::*;
+    use crate::model::record::dates::test_support::d;
 
     #[test]
     fn the_form_reads_typed_times_and_refuses_nonsense() {
-        let day = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
-        let mut form = WorkshopForm::new(Workshop::new(day));
+        let mut form = WorkshopForm::new(Workshop::new(d(2026, 12, 3)));
         form.workshop.title = " Simulation d'entretien ".into();
         form.start = "14h00".into();
         form.duration = "1h30".into();

@@ -5,7 +5,8 @@
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
-use crate::model::{Beneficiary, BeneficiaryDraft, Cv, CvDraft};
+use crate::model::preparation::{Cv, CvDraft};
+use crate::model::{Beneficiary, BeneficiaryDraft};
 use crate::report::{CvDocument, Engine, cv_file_name, cv_template, render_cv, save_pdf};
 use crate::ui::widgets::Form;
 use crate::ui::{text, theme};
@@ -33,27 +34,32 @@ impl CvSection {
         let enabled = form.enabled();
         let mut assemble = false;
         let mut save = false;
-        form.section(ui, "CV", |form, ui| match &mut draft.preparation.cv {
-            None => {
-                assemble = form.button_row(ui, text::preparation::CV_ASSEMBLE);
-            }
-            Some(cv) => {
-                form.text(ui, "Métier recherché (CV)", &mut cv.headline, None);
-                form.multiline(ui, "Profil (CV)", &mut cv.profile);
-                form.multiline(ui, "Expériences (CV, une par ligne)", &mut cv.experiences);
-                form.multiline(ui, "Compétences (CV, une par ligne)", &mut cv.skills);
-                form.multiline(ui, "Diplômes et formations (CV)", &mut cv.diplomas);
-                form.multiline(ui, "Langues (CV)", &mut cv.languages);
-                form.multiline(ui, "Informations complémentaires (CV)", &mut cv.more);
-                ui.label("");
-                ui.horizontal(|ui| {
-                    assemble = ui
-                        .add_enabled(enabled, egui::Button::new(text::preparation::CV_REASSEMBLE))
-                        .on_hover_text("Remplace le texte ci-dessus par celui de la fiche")
-                        .clicked();
-                    save = ui.button(text::preparation::CV_SAVE_PDF).clicked();
-                });
-                ui.end_row();
+        form.section(ui, text::preparation::CV, |form, ui| {
+            match &mut draft.preparation.cv {
+                None => {
+                    assemble = form.button_row(ui, text::preparation::CV_ASSEMBLE);
+                }
+                Some(cv) => {
+                    form.text(ui, text::preparation::CV_HEADLINE, &mut cv.headline, None);
+                    form.multiline(ui, text::preparation::CV_PROFILE, &mut cv.profile);
+                    form.multiline(ui, text::preparation::CV_EXPERIENCES, &mut cv.experiences);
+                    form.multiline(ui, text::preparation::CV_SKILLS, &mut cv.skills);
+                    form.multiline(ui, text::preparation::CV_DIPLOMAS, &mut cv.diplomas);
+                    form.multiline(ui, text::preparation::CV_LANGUAGES, &mut cv.languages);
+                    form.multiline(ui, text::preparation::CV_MORE, &mut cv.more);
+                    ui.label("");
+                    ui.horizontal(|ui| {
+                        assemble = ui
+                            .add_enabled(
+                                enabled,
+                                egui::Button::new(text::preparation::CV_REASSEMBLE),
+                            )
+                            .on_hover_text(text::preparation::CV_REASSEMBLE_HOVER)
+                            .clicked();
+                        save = ui.button(text::preparation::CV_SAVE_PDF).clicked();
+                    });
+                    ui.end_row();
+                }
             }
         });
         if assemble {
@@ -118,7 +124,7 @@ impl CvSection {
             .map_or_else(
                 |error| (error, theme::ERROR),
                 |warning| {
-                    let done = format!("{} {}.", text::preparation::CV_SAVED, path.display());
+                    let done = text::preparation::cv_saved(path);
                     match warning {
                         Some(warning) => (format!("{done} {warning}"), theme::WARNING),
                         None => (done, theme::OK),
