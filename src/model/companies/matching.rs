@@ -14,6 +14,7 @@
 use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::HashMap;
+use std::fmt;
 
 use chrono::NaiveDate;
 
@@ -86,6 +87,19 @@ pub struct Reason {
     pub text: Cow<'static, str>,
 }
 
+impl fmt::Display for Reason {
+    /// "Métier +40 : même métier (G1602)".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {:+} : {}",
+            self.criterion.label(),
+            self.points,
+            self.text
+        )
+    }
+}
+
 /// What a ranked line proposes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Target {
@@ -126,7 +140,7 @@ impl Match {
     pub fn reasons_text(&self) -> String {
         self.reasons
             .iter()
-            .map(|r| format!("{} {:+} : {}", r.criterion.label(), r.points, r.text))
+            .map(ToString::to_string)
             .collect::<Vec<_>>()
             .join(" ; ")
     }

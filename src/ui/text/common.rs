@@ -48,3 +48,25 @@ pub fn no_file_chosen(what: &str, folder: Option<&std::path::Path>) -> String {
 
 /// The button that saves a document in the Documents folder when no dialog could be shown.
 pub const SAVE_IN_FALLBACK: &str = "Enregistrer dans Documents";
+
+// Companies area ("Entreprises" tab, directory and import windows): words other screens use too.
+
+pub const REMOVE: &str = "Retirer";
+
+pub const NAME: &str = "Nom";
+
+pub const ADDRESS: &str = "Adresse";
+
+pub const POSTCODE: &str = "Code postal";
+
+pub const TOWN: &str = "Ville";
+
+pub const PHONE: &str = "Téléphone";
+
+pub const EMAIL: &str = "E-mail";
+
+pub const NOTES: &str = "Notes";
+
+pub const START: &str = "Début";
+
+pub const STATUS: &str = "Statut";
