@@ -681,3 +681,46 @@ fn an_interview_books_the_creche_linked_to_its_application() {
             .is_none()
     );
 }
+
+#[test]
+fn a_contact_removed_from_the_company_form_is_not_saved_and_the_others_move_up() {
+    let dir = tempfile::tempdir().unwrap();
+    write_cook(dir.path(), Vec::new());
+    let mut harness = open_companies_tab(dir.path());
+    click(&mut harness, words::DIRECTORY);
+    click(&mut harness, words::NEW_COMPANY);
+    type_into(&mut harness, words::NAME, "Pressing du Centre");
+    type_into(&mut harness, words::SIRET, "35600000049837");
+    click(&mut harness, words::ADD_CONTACT);
+    click(&mut harness, words::ADD_CONTACT);
+    let name = |n| words::contact_field(common::NAME, n);
+    type_into(&mut harness, &name(1), "Awa Koné");
+    type_into(&mut harness, &name(2), "Marc Petit");
+    type_into(
+        &mut harness,
+        &words::contact_field(common::PHONE, 2),
+        "01 45 00 00 00",
+    );
+
+    click(&mut harness, &words::remove_contact(1));
+    // The second contact is now the first, with its phone; there is no second any more.
+    assert_eq!(
+        harness.get_by_label(&name(1)).value().as_deref(),
+        Some("Marc Petit")
+    );
+    assert!(harness.query_by_label(&name(2)).is_none());
+    click(&mut harness, words::SAVE_COMPANY);
+    let (companies, _) = Store::open(dir.path(), Access::ReadOnly)
+        .unwrap()
+        .load_companies();
+    let saved = companies
+        .iter()
+        .find(|c| c.name == "Pressing du Centre")
+        .unwrap();
+    let contacts: Vec<(&str, &str)> = saved
+        .contacts
+        .iter()
+        .map(|c| (c.name.as_str(), c.phone.as_str()))
+        .collect();
+    assert_eq!(contacts, [("Marc Petit", "01 45 00 00 00")]);
+}
