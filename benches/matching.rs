@@ -15,7 +15,7 @@ use std::hint::black_box;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use parcours::model::matching::{rank_offers, rank_offers_top};
+use parcours::model::companies::matching::{rank_offers, rank_offers_top};
 use parcours::model::{
     CefrLevel, Company, CrecheSettings, Mobility, Offer, OfferSchedule, Project, ProjectStatus,
     WorkingTime, add_demo_applications, demo_beneficiaries, demo_companies_for, rome::catalog,

@@ -6,7 +6,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use parcours::model::Company;
-use parcours::model::csv_import::{Action, plan, preview};
+use parcours::model::companies::csv_import::{Action, plan, preview};
 
 fuzz_target!(|bytes: &[u8]| {
     let preview = preview(bytes);

@@ -10,15 +10,13 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use chrono::NaiveDate;
-use parcours::model::{
-    Beneficiary, CefrLevel, Company, Experience, LifeArea, Offer, check_siret, demo_beneficiaries,
-};
+use parcours::model::companies::{Company, Offer, check_siret};
+use parcours::model::demo::{add_demo_applications, demo_beneficiaries, demo_companies};
+use parcours::model::skills::{Experience, LifeArea};
+use parcours::model::{Beneficiary, CefrLevel};
 use parcours::store::{Access, COMPANIES_DIR, Store};
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-}
+use crate::common::today;
 
 fn run(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_parcours"))
@@ -250,9 +248,9 @@ fn demo_writes_companies_and_applications() {
 fn applications_are_stored_with_the_record_and_older_records_have_none() {
     let data = tempfile::tempdir().unwrap();
     let mut store = Store::open(data.path(), Access::ReadWrite).unwrap();
-    let companies = parcours::model::demo_companies(today());
+    let companies = demo_companies(today());
     let mut people = demo_beneficiaries(12, today(), 4);
-    parcours::model::add_demo_applications(&mut people, &companies, today());
+    add_demo_applications(&mut people, &companies, today());
     assert!(people.iter().any(|p| p.applications.len() == 2));
     for person in &people {
         store.save_beneficiary(person, today()).unwrap();

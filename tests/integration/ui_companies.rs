@@ -9,15 +9,25 @@ use std::path::Path;
 use chrono::{NaiveDate, NaiveTime};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use parcours::model::companies::{
+    Application, ApplicationState, EndReason, ImmersionResult, OfferStatus, StateKind,
+};
+use parcours::model::creche::{BookingReason, Schedule};
+use parcours::model::demo::demo_companies;
+use parcours::model::skills::Experience;
 use parcours::model::{
-    Application, ApplicationState, Beneficiary, BookingReason, ContractKind, Experience,
-    OutcomeKind, Schedule, StateKind, demo_companies,
+    Beneficiary, ContractKind, ExitClass, OutcomeKind, PermitKind, ResidencePermit,
 };
 use parcours::store::{Access, COMPANIES_DIR, Store};
 use parcours::ui::ParcoursApp;
+use parcours::ui::text::companies as words;
+use parcours::ui::text::{common, identity};
 
 use crate::common::{app, fixture, let_autosave_run, today, type_into};
 use crate::companies::siret;
+
+/// The cook's own trade, the best offer of the demo directory for her.
+const COOK: &str = "Commis de cuisine — Brasserie du Marché";
 
 /// The fixture (Vitry-sur-Seine, French A2, a baby) as a former cook, with the demo
 /// directory of companies.
@@ -42,7 +52,7 @@ fn open_companies_tab(dir: &Path) -> Harness<'static, ParcoursApp> {
     harness.run();
     harness.get_by_label_contains("Fatoumata Diallo").click();
     harness.run();
-    harness.get_by_label("Entreprises").click();
+    harness.get_by_label(words::TAB_COMPANIES).click();
     harness.run();
     harness
 }
@@ -76,7 +86,7 @@ fn the_best_offer_comes_first_with_its_reasons_and_is_proposed_in_one_click() {
     write_cook(dir.path(), Vec::new());
     let mut harness = open_companies_tab(dir.path());
     // The cook's own trade, in her département, day hours: first, with its reasons.
-    harness.get_by_label("Commis de cuisine — Brasserie du Marché");
+    harness.get_by_label(COOK);
     harness.get_by_label("Métier +40 : même métier (G1602)");
     assert!(
         harness
@@ -96,30 +106,25 @@ fn the_best_offer_comes_first_with_its_reasons_and_is_proposed_in_one_click() {
 
     // Each "Proposer" says which line it proposes; the cook's trade is the topmost.
     let best = harness
-        .get_by_label("Proposer « Commis de cuisine — Brasserie du Marché »")
+        .get_by_label(&words::propose_target(COOK))
         .rect()
         .top();
     let proposals: Vec<f32> = harness
-        .query_all_by_label_contains("Proposer « ")
+        .query_all_by_label_contains(&format!("{} « ", words::PROPOSE))
         .map(|node| node.rect().top())
         .collect();
     assert!(proposals.len() > 10);
     assert!(proposals.iter().all(|&top| top >= best));
-    harness
-        .get_by_label("Proposer « Commis de cuisine — Brasserie du Marché »")
-        .click();
+    harness.get_by_label(&words::propose_target(COOK)).click();
     harness.run();
     let record = saved_record(dir.path());
     assert_eq!(record.applications.len(), 1);
     let application = &record.applications[0];
     assert_eq!(application.state, ApplicationState::Proposed);
-    assert_eq!(
-        application.target_label(),
-        "Commis de cuisine — Brasserie du Marché"
-    );
+    assert_eq!(application.target_label(), COOK);
     assert_eq!(application.history[0].on, today());
     // Proposed once: the line says so instead of offering it again.
-    assert!(harness.query_by_label("Déjà proposée").is_some());
+    assert!(harness.query_by_label(words::ALREADY_PROPOSED).is_some());
 }
 
 #[test]
@@ -159,20 +164,20 @@ fn an_offer_the_person_was_hired_on_is_not_proposed_again() {
     let harness = open_companies_tab(dir.path());
     // The line is still ranked (and listed among the applications), but says where the
     // application stands instead of "Proposer".
-    assert_eq!(
-        harness
-            .query_all_by_label("Commis de cuisine — Brasserie du Marché")
-            .count(),
-        2
-    );
+    assert_eq!(harness.query_all_by_label(COOK).count(), 2);
     assert!(
         harness
-            .query_by_label("Proposer « Commis de cuisine — Brasserie du Marché »")
+            .query_by_label(&words::propose_target(COOK))
             .is_none()
     );
-    harness.get_by_label("Candidature : Embauché");
+    harness.get_by_label(&words::application_state(StateKind::Hired.label()));
     // Other offers are still proposed.
-    assert!(harness.query_all_by_label_contains("Proposer « ").count() > 5);
+    assert!(
+        harness
+            .query_all_by_label_contains(&format!("{} « ", words::PROPOSE))
+            .count()
+            > 5
+    );
 }
 
 #[test]
@@ -182,14 +187,14 @@ fn matching_warns_when_an_asylum_seeker_may_not_work_yet() {
     // The same cook, now an asylum seeker whose application is three months old.
     let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
     let mut record = store.load().beneficiaries.remove(0);
-    record.administrative.residence_permit = Some(parcours::model::ResidencePermit {
+    record.administrative.residence_permit = Some(ResidencePermit {
         issued_on: Some(NaiveDate::from_ymd_opt(2026, 8, 20).unwrap()),
-        ..parcours::model::ResidencePermit::new(parcours::model::PermitKind::AsylumSeeker)
+        ..ResidencePermit::new(PermitKind::AsylumSeeker)
     });
     store.save_beneficiary(&record, today()).unwrap();
     drop(store);
     let harness = open_companies_tab(dir.path());
-    harness.get_by_label("Commis de cuisine — Brasserie du Marché");
+    harness.get_by_label(COOK);
     assert!(
         harness
             .query_all_by_label_contains(
@@ -222,22 +227,22 @@ fn an_interview_leads_to_a_hire_and_the_pathway_closes_with_a_job() {
     // A hire needs an interview first: the button is not offered yet.
     assert!(
         harness
-            .query_by_label("→ Embauché : Commis de cuisine — Brasserie du Marché")
+            .query_by_label(&words::move_to_for(StateKind::Hired.label(), COOK))
             .is_none()
     );
 
     click(
         &mut harness,
-        "→ Entretien prévu : Commis de cuisine — Brasserie du Marché",
+        &words::move_to_for(StateKind::Interview.label(), COOK),
     );
-    harness.get_by_label("Date de l'entretien").click();
+    harness.get_by_label(words::INTERVIEW_DATE).click();
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness
-        .get_by_label("Date de l'entretien")
+        .get_by_label(words::INTERVIEW_DATE)
         .type_text("31/02/2026");
     harness.run();
-    click(&mut harness, "Valider le changement");
+    click(&mut harness, words::CONFIRM_MOVE);
     // An impossible date is explained, and nothing is saved.
     // The same message as every date field.
     harness.get_by_label("Cette date n'existe pas : 31/02/2026.");
@@ -245,16 +250,16 @@ fn an_interview_leads_to_a_hire_and_the_pathway_closes_with_a_job() {
         saved_record(dir.path()).applications[0].state.kind(),
         StateKind::Sent
     );
-    harness.get_by_label("Date de l'entretien").click();
+    harness.get_by_label(words::INTERVIEW_DATE).click();
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness
-        .get_by_label("Date de l'entretien")
+        .get_by_label(words::INTERVIEW_DATE)
         .type_text("25/11/2026");
     harness.run();
-    type_into(&mut harness, "Heure (HH:MM)", "14h30");
-    type_into(&mut harness, "Lieu de l'entretien", "Agence de Créteil");
-    click(&mut harness, "Valider le changement");
+    type_into(&mut harness, words::INTERVIEW_TIME, "14h30");
+    type_into(&mut harness, words::INTERVIEW_PLACE, "Agence de Créteil");
+    click(&mut harness, words::CONFIRM_MOVE);
     assert_eq!(
         saved_record(dir.path()).applications[0].state.describe(),
         "Entretien prévu le 25/11/2026 à 14:30, Agence de Créteil"
@@ -262,23 +267,23 @@ fn an_interview_leads_to_a_hire_and_the_pathway_closes_with_a_job() {
 
     click(
         &mut harness,
-        "→ Embauché : Commis de cuisine — Brasserie du Marché",
+        &words::move_to_for(StateKind::Hired.label(), COOK),
     );
-    click(&mut harness, "Type de contrat");
-    click(&mut harness, "CDD");
+    click(&mut harness, words::CONTRACT);
+    click(&mut harness, ContractKind::Cdd.label());
     assert_eq!(
-        harness.get_by_label("Date de début").value().as_deref(),
+        harness.get_by_label(words::START_DATE).value().as_deref(),
         Some("25/11/2026"),
         "a hire starts on the interview's day at the earliest"
     );
-    harness.get_by_label("Date de début").click();
+    harness.get_by_label(words::START_DATE).click();
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness
-        .get_by_label("Date de début")
+        .get_by_label(words::START_DATE)
         .type_text("01/12/2026");
     harness.run();
-    click(&mut harness, "Valider le changement");
+    click(&mut harness, words::CONFIRM_MOVE);
     let record = saved_record(dir.path());
     let application = &record.applications[0];
     assert_eq!(
@@ -301,7 +306,7 @@ fn an_interview_leads_to_a_hire_and_the_pathway_closes_with_a_job() {
     assert_eq!(application.history[3].on, today());
 
     // The hire offers to close the pathway with a job.
-    click(&mut harness, "Clore le parcours : sortie en emploi");
+    click(&mut harness, words::CLOSE_PATHWAY);
     let_autosave_run(&mut harness);
     let outcome = saved_record(dir.path()).pathway.outcome.unwrap();
     assert_eq!(outcome.kind, OutcomeKind::Employment(ContractKind::Cdd));
@@ -347,43 +352,50 @@ fn a_hired_application_ends_with_a_date_and_the_exit_is_classed() {
     let mut harness = open_companies_tab(dir.path());
     click(
         &mut harness,
-        "→ Contrat terminé : Commis de cuisine — Brasserie du Marché",
+        &words::move_to_for(StateKind::Ended.label(), COOK),
     );
-    click(&mut harness, "Motif de fin");
-    click(&mut harness, "Rupture de la période d'essai");
-    replace_text(&mut harness, "Dernier jour travaillé", "20/11/2026");
-    click(&mut harness, "Valider le changement");
+    click(&mut harness, words::END_REASON);
+    click(&mut harness, EndReason::TrialPeriodBreak.label());
+    replace_text(&mut harness, words::END_DATE, "20/11/2026");
+    click(&mut harness, words::CONFIRM_MOVE);
     assert_eq!(
         saved_record(dir.path()).applications[0].state,
         ApplicationState::Ended {
-            reason: parcours::model::EndReason::TrialPeriodBreak,
+            reason: EndReason::TrialPeriodBreak,
             on: d(11, 20)
         }
     );
 
     // In "Identité", a CDD of 4 months is an "emploi de transition" for the funders.
-    harness.get_by_label("Identité").click();
+    harness.get_by_label(identity::TAB_IDENTITY).click();
     harness.run();
-    let outcome =
-        harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Sortie du parcours");
+    let outcome = harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, identity::OUTCOME);
     outcome.scroll_to_me();
     harness.run();
     harness
-        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Sortie du parcours")
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, identity::OUTCOME)
         .click();
     harness.run();
-    click(&mut harness, "Emploi (CDD)");
-    type_into(&mut harness, "Durée du contrat (mois)", "4");
-    assert!(harness.query_by_label("Emploi de transition").is_some());
-    replace_text(&mut harness, "Durée du contrat (mois)", "9");
-    assert!(harness.query_by_label("Emploi durable").is_some());
+    click(
+        &mut harness,
+        &OutcomeKind::Employment(ContractKind::Cdd).label(),
+    );
+    type_into(&mut harness, identity::OUTCOME_MONTHS, "4");
+    assert!(
+        harness
+            .query_by_label(ExitClass::TransitionEmployment.label())
+            .is_some()
+    );
+    replace_text(&mut harness, identity::OUTCOME_MONTHS, "9");
+    assert!(
+        harness
+            .query_by_label(ExitClass::DurableEmployment.label())
+            .is_some()
+    );
     let_autosave_run(&mut harness);
     let outcome = saved_record(dir.path()).pathway.outcome.unwrap();
     assert_eq!(outcome.contract_months, Some(9));
-    assert_eq!(
-        outcome.exit_class(),
-        parcours::model::ExitClass::DurableEmployment
-    );
+    assert_eq!(outcome.exit_class(), ExitClass::DurableEmployment);
 }
 
 #[test]
@@ -391,20 +403,20 @@ fn a_pmsmp_is_recorded_with_its_dates_tutor_and_result() {
     let dir = tempfile::tempdir().unwrap();
     write_cook(dir.path(), Vec::new());
     let mut harness = open_companies_tab(dir.path());
-    click(&mut harness, "Nouvelle PMSMP (immersion en entreprise)");
+    click(&mut harness, words::NEW_PMSMP);
     harness
-        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Entreprise d'accueil")
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, words::PMSMP_COMPANY)
         .click();
     harness.run();
     click(&mut harness, "Jardins solidaires de la Bièvre");
-    type_into(&mut harness, "Premier jour (PMSMP)", "30/11/2026");
-    type_into(&mut harness, "Dernier jour (PMSMP)", "10/01/2027");
-    type_into(&mut harness, "Tuteur dans l'entreprise", "Mélanie Roux");
-    click(&mut harness, "Ajouter la PMSMP");
+    type_into(&mut harness, words::PMSMP_FROM, "30/11/2026");
+    type_into(&mut harness, words::PMSMP_TO, "10/01/2027");
+    type_into(&mut harness, words::PMSMP_TUTOR, "Mélanie Roux");
+    click(&mut harness, words::ADD_PMSMP);
     // Longer than a month: explained, nothing added.
     harness.get_by_label("Une PMSMP dure un mois au plus (renouvelable une fois).");
-    replace_text(&mut harness, "Dernier jour (PMSMP)", "11/12/2026");
-    click(&mut harness, "Ajouter la PMSMP");
+    replace_text(&mut harness, words::PMSMP_TO, "11/12/2026");
+    click(&mut harness, words::ADD_PMSMP);
     let_autosave_run(&mut harness);
     let record = saved_record(dir.path());
     let immersion = record.applications[0].immersion.clone().unwrap();
@@ -412,10 +424,10 @@ fn a_pmsmp_is_recorded_with_its_dates_tutor_and_result() {
     assert_eq!(immersion.to, NaiveDate::from_ymd_opt(2026, 12, 11).unwrap());
     harness.get_by_label("PMSMP du 30/11/2026 au 11/12/2026 — Jardins solidaires de la Bièvre");
     harness
-        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Résultat de la PMSMP")
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, words::PMSMP_RESULT)
         .click();
     harness.run();
-    click(&mut harness, "Concluante");
+    click(&mut harness, ImmersionResult::Conclusive.label());
     let_autosave_run(&mut harness);
     assert_eq!(
         saved_record(dir.path()).applications[0]
@@ -423,7 +435,7 @@ fn a_pmsmp_is_recorded_with_its_dates_tutor_and_result() {
             .as_ref()
             .unwrap()
             .result,
-        parcours::model::ImmersionResult::Conclusive
+        ImmersionResult::Conclusive
     );
 }
 
@@ -454,10 +466,10 @@ fn a_csv_file_is_previewed_and_written_only_once_confirmed() {
         .state_mut()
         .open_company_import("partenaires.csv", bytes);
     harness.run();
-    harness.get_by_label("partenaires.csv — encodage Windows-1252, séparateur « ; »");
-    harness.get_by_label("Colonnes ignorées : Effectif");
+    harness.get_by_label(&words::import_file("partenaires.csv", "Windows-1252", ';'));
+    harness.get_by_label(&words::ignored_columns("Effectif"));
     harness.get_by_label("enregistrement 4, SIRET : le SIRET compte 14 chiffres (ici 3)");
-    harness.get_by_label("À importer : 1 nouvelle(s), 1 mise(s) à jour");
+    harness.get_by_label(&words::to_import(1, 1));
     let count = || {
         std::fs::read_dir(dir.path().join(COMPANIES_DIR))
             .unwrap()
@@ -468,7 +480,7 @@ fn a_csv_file_is_previewed_and_written_only_once_confirmed() {
     assert_eq!(count(), before);
     assert_eq!(harness.state().companies().len(), before);
 
-    click(&mut harness, "Importer 2 entreprise(s)");
+    click(&mut harness, &words::confirm_import(2));
     let (companies, _) = Store::open(dir.path(), Access::ReadOnly)
         .unwrap()
         .load_companies();
@@ -516,24 +528,32 @@ fn a_company_and_its_offer_are_saved_from_the_directory_once_valid() {
     write_cook(dir.path(), Vec::new());
     let before = demo_companies(today()).len();
     let mut harness = open_companies_tab(dir.path());
-    click(&mut harness, "Annuaire des entreprises…");
+    click(&mut harness, words::DIRECTORY);
     // Search narrows the list.
-    type_into(&mut harness, "Rechercher une entreprise", "ehpad");
-    harness.get_by_label("EHPAD Les Tilleuls — Vitry-sur-Seine (1 offre(s) ouverte(s))");
+    type_into(&mut harness, words::SEARCH, "ehpad");
+    harness.get_by_label(&words::company_line(
+        "EHPAD Les Tilleuls",
+        "Vitry-sur-Seine",
+        1,
+    ));
     assert!(
         harness
-            .query_by_label("Brasserie du Marché — Créteil (2 offre(s) ouverte(s))")
+            .query_by_label(&words::company_line("Brasserie du Marché", "Créteil", 2))
             .is_none()
     );
 
-    click(&mut harness, "Nouvelle entreprise");
-    type_into(&mut harness, "Raison sociale", "Pressing du Centre");
-    type_into(&mut harness, "SIRET", "356 000 000 49838");
-    type_into(&mut harness, "Code APE/NAF", "9601b");
-    type_into(&mut harness, "Ville", "Orly");
-    click(&mut harness, "Ajouter une offre");
-    type_into(&mut harness, "Intitulé (offre 1)", "Repasseuse");
-    click(&mut harness, "Enregistrer l'entreprise");
+    click(&mut harness, words::NEW_COMPANY);
+    type_into(&mut harness, words::NAME, "Pressing du Centre");
+    type_into(&mut harness, words::SIRET, "356 000 000 49838");
+    type_into(&mut harness, words::APE, "9601b");
+    type_into(&mut harness, common::TOWN, "Orly");
+    click(&mut harness, words::ADD_OFFER);
+    type_into(
+        &mut harness,
+        &words::offer_field(words::OFFER_TITLE, 1),
+        "Repasseuse",
+    );
+    click(&mut harness, words::SAVE_COMPANY);
     // La Poste's SIREN with a digit sum of 46: refused, explained, nothing written.
     harness.get_by_label("Ce SIRET est invalide (clé de contrôle fausse) : vérifiez les chiffres.");
     let count = || {
@@ -545,8 +565,8 @@ fn a_company_and_its_offer_are_saved_from_the_directory_once_valid() {
     };
     assert_eq!(count(), before);
 
-    replace_text(&mut harness, "SIRET", "35600000049837");
-    click(&mut harness, "Enregistrer l'entreprise");
+    replace_text(&mut harness, words::SIRET, "35600000049837");
+    click(&mut harness, words::SAVE_COMPANY);
     let (companies, _) = Store::open(dir.path(), Access::ReadOnly)
         .unwrap()
         .load_companies();
@@ -558,15 +578,15 @@ fn a_company_and_its_offer_are_saved_from_the_directory_once_valid() {
     assert_eq!(saved.siret, "35600000049837");
     assert_eq!(saved.ape, "96.01B");
     assert_eq!(saved.offers[0].title, "Repasseuse");
-    assert_eq!(saved.offers[0].status, parcours::model::OfferStatus::Open);
+    assert_eq!(saved.offers[0].status, OfferStatus::Open);
 
     // A second company with a SIRET already in the directory is refused.
     let known = demo_companies(today()).remove(0);
-    click(&mut harness, "Nouvelle entreprise");
-    type_into(&mut harness, "Raison sociale", "Doublon");
-    type_into(&mut harness, "SIRET", &known.siret);
-    click(&mut harness, "Enregistrer l'entreprise");
-    harness.get_by_label("« Brasserie du Marché » a déjà ce SIRET dans l'annuaire.");
+    click(&mut harness, words::NEW_COMPANY);
+    type_into(&mut harness, words::NAME, "Doublon");
+    type_into(&mut harness, words::SIRET, &known.siret);
+    click(&mut harness, words::SAVE_COMPANY);
+    harness.get_by_label(&words::siret_taken("Brasserie du Marché"));
     assert_eq!(count(), before + 1);
 }
 
@@ -575,15 +595,23 @@ fn an_impossible_offer_start_gets_the_message_of_every_date_field() {
     let dir = tempfile::tempdir().unwrap();
     write_cook(dir.path(), Vec::new());
     let mut harness = open_companies_tab(dir.path());
-    click(&mut harness, "Annuaire des entreprises…");
-    click(&mut harness, "Nouvelle entreprise");
-    type_into(&mut harness, "Raison sociale", "Pressing du Centre");
-    type_into(&mut harness, "SIRET", "35600000049837");
-    type_into(&mut harness, "Code APE/NAF", "9601b");
-    click(&mut harness, "Ajouter une offre");
-    type_into(&mut harness, "Intitulé (offre 1)", "Repasseuse");
-    type_into(&mut harness, "Début (offre 1)", "31/02/2025");
-    click(&mut harness, "Enregistrer l'entreprise");
+    click(&mut harness, words::DIRECTORY);
+    click(&mut harness, words::NEW_COMPANY);
+    type_into(&mut harness, words::NAME, "Pressing du Centre");
+    type_into(&mut harness, words::SIRET, "35600000049837");
+    type_into(&mut harness, words::APE, "9601b");
+    click(&mut harness, words::ADD_OFFER);
+    type_into(
+        &mut harness,
+        &words::offer_field(words::OFFER_TITLE, 1),
+        "Repasseuse",
+    );
+    type_into(
+        &mut harness,
+        &words::offer_field(common::START, 1),
+        "31/02/2025",
+    );
+    click(&mut harness, words::SAVE_COMPANY);
     harness.get_by_label("Cette date n'existe pas : 31/02/2025.");
     let (companies, _) = Store::open(dir.path(), Access::ReadOnly)
         .unwrap()
@@ -623,14 +651,11 @@ fn an_interview_books_the_creche_linked_to_its_application() {
     write_cook(dir.path(), vec![application]);
     let mut harness = open_companies_tab(dir.path());
 
-    click(
-        &mut harness,
-        "Réserver la crèche pour l'entretien : Commis de cuisine — Brasserie du Marché",
-    );
+    click(&mut harness, &words::book_creche_for(COOK));
     // The Crèche tab is open with the booking prepared, not made.
     let_autosave_run(&mut harness);
     assert!(saved_record(dir.path()).creche.bookings.is_empty());
-    click(&mut harness, "Réserver");
+    click(&mut harness, parcours::ui::text::creche::CRECHE_BOOK);
     assert!(harness.query_by_label_contains("Réservé — Awa").is_some());
     let_autosave_run(&mut harness);
 
@@ -647,12 +672,55 @@ fn an_interview_books_the_creche_linked_to_its_application() {
     );
 
     // Back in the Entreprises tab, the interview says its crèche is booked.
-    harness.get_by_label("Entreprises").click();
+    harness.get_by_label(words::TAB_COMPANIES).click();
     harness.run();
-    harness.get_by_label("Crèche réservée pour cet entretien");
+    harness.get_by_label(words::CRECHE_BOOKED);
     assert!(
         harness
-            .query_by_label_contains("Réserver la crèche pour l'entretien")
+            .query_by_label_contains(words::BOOK_CRECHE)
             .is_none()
     );
+}
+
+#[test]
+fn a_contact_removed_from_the_company_form_is_not_saved_and_the_others_move_up() {
+    let dir = tempfile::tempdir().unwrap();
+    write_cook(dir.path(), Vec::new());
+    let mut harness = open_companies_tab(dir.path());
+    click(&mut harness, words::DIRECTORY);
+    click(&mut harness, words::NEW_COMPANY);
+    type_into(&mut harness, words::NAME, "Pressing du Centre");
+    type_into(&mut harness, words::SIRET, "35600000049837");
+    click(&mut harness, words::ADD_CONTACT);
+    click(&mut harness, words::ADD_CONTACT);
+    let name = |n| words::contact_field(common::NAME, n);
+    type_into(&mut harness, &name(1), "Awa Koné");
+    type_into(&mut harness, &name(2), "Marc Petit");
+    type_into(
+        &mut harness,
+        &words::contact_field(common::PHONE, 2),
+        "01 45 00 00 00",
+    );
+
+    click(&mut harness, &words::remove_contact(1));
+    // The second contact is now the first, with its phone; there is no second any more.
+    assert_eq!(
+        harness.get_by_label(&name(1)).value().as_deref(),
+        Some("Marc Petit")
+    );
+    assert!(harness.query_by_label(&name(2)).is_none());
+    click(&mut harness, words::SAVE_COMPANY);
+    let (companies, _) = Store::open(dir.path(), Access::ReadOnly)
+        .unwrap()
+        .load_companies();
+    let saved = companies
+        .iter()
+        .find(|c| c.name == "Pressing du Centre")
+        .unwrap();
+    let contacts: Vec<(&str, &str)> = saved
+        .contacts
+        .iter()
+        .map(|c| (c.name.as_str(), c.phone.as_str()))
+        .collect();
+    assert_eq!(contacts, [("Marc Petit", "01 45 00 00 00")]);
 }

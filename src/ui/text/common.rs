@@ -65,3 +65,18 @@ pub const START: &str = "Début";
 
 /// The day something ended.
 pub const END: &str = "Fin";
+
+/// A name field (a company's, a contact's).
+pub const NAME: &str = "Nom";
+
+pub const ADDRESS: &str = "Adresse";
+
+pub const POSTCODE: &str = "Code postal";
+
+pub const TOWN: &str = "Ville";
+
+pub const PHONE: &str = "Téléphone";
+
+pub const EMAIL: &str = "E-mail";
+
+pub const NOTES: &str = "Notes";
