@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the system libraries Parcours needs on Debian/Ubuntu, only those missing.
 #   setup-debian.sh test   Mesa's lavapipe, the CPU Vulkan renderer the snapshot tests draw with
-#                          (and poppler-utils, strace, Xvfb and the X11 libraries for the PDF
-#                          and no-network tests, which run the real window on a virtual screen)
+#                          (and poppler-utils, strace, Xvfb, xdotool, setxkbmap and the X11
+#                          libraries for the PDF and no-network tests, which run the real window
+#                          on a virtual screen with a French keyboard and type into it)
 #   setup-debian.sh run    what the window needs: X11/Wayland keyboard support and a Vulkan/GL
 #                          driver (lavapipe as a software fallback on machines without a GPU driver)
 # Elsewhere (Windows, macOS, other Linux distributions) it does nothing: the system has them.
@@ -10,7 +11,7 @@ set -euo pipefail
 
 purpose="${1:-test}"
 case "$purpose" in
-  test) packages=(libvulkan1 mesa-vulkan-drivers poppler-utils strace xvfb libxkbcommon-x11-0 libx11-xcb1 libxcursor1 libxi6 libxrandr2) ;;
+  test) packages=(libvulkan1 mesa-vulkan-drivers poppler-utils strace xvfb xdotool x11-xkb-utils libxkbcommon-x11-0 libx11-xcb1 libxcursor1 libxi6 libxrandr2) ;;
   run) packages=(libvulkan1 mesa-vulkan-drivers libegl1 libgl1 libxkbcommon-x11-0 libx11-xcb1 libxcursor1 libxi6 libxrandr2) ;;
   *) echo "usage: $0 test|run" >&2; exit 2 ;;
 esac
