@@ -229,7 +229,7 @@ fn closing_with_an_invalid_edit_asks_first() {
     harness.run();
     harness.get_by_label_contains("Fatoumata Diallo").click();
     harness.run();
-    type_into(&mut harness, text::identity::EMAIL, "fatou@");
+    type_into(&mut harness, text::common::EMAIL, "fatou@");
     request_close(&mut harness);
     assert!(
         harness

@@ -29,10 +29,10 @@ fn messages_beside_fields_wrap_inside_the_window_at_1200_px() {
     write_fixture(dir.path());
     let mut harness = app_sized(dir.path(), 1200.0, 800.0);
     open_fixture(&mut harness);
-    type_into(&mut harness, text::identity::EMAIL, "fatou@");
+    type_into(&mut harness, text::common::EMAIL, "fatou@");
     type_into(&mut harness, text::identity::CAF_NUMBER, "12AB");
     type_into(&mut harness, text::identity::SSN, "2 91 06");
-    harness.get_by_label(text::identity::EMAIL).scroll_to_me();
+    harness.get_by_label(text::common::EMAIL).scroll_to_me();
     harness.run();
     for message in [
         "Adresse e-mail invalide (exemple : prenom.nom@exemple.fr).",

@@ -186,9 +186,9 @@ fn an_invalid_field_waits_while_the_valid_edits_are_saved() {
     harness.run();
     harness.get_by_label_contains("Fatoumata Diallo").click();
     harness.run();
-    type_into(&mut harness, text::identity::STREET, "3 rue des Lilas");
-    type_into(&mut harness, text::identity::POSTCODE, "1"); // "944001": six digits
-    type_into(&mut harness, text::identity::PHONE, " 90");
+    type_into(&mut harness, text::common::ADDRESS, "3 rue des Lilas");
+    type_into(&mut harness, text::common::POSTCODE, "1"); // "944001": six digits
+    type_into(&mut harness, text::common::PHONE, " 90");
     let_autosave_run(&mut harness);
     let kept = saved(dir.path(), "Diallo");
     assert_eq!(kept.contact.street, "3 rue des Lilas");
@@ -201,7 +201,7 @@ fn an_invalid_field_waits_while_the_valid_edits_are_saved() {
     );
     assert_eq!(
         harness
-            .get_by_label(text::identity::POSTCODE)
+            .get_by_label(text::common::POSTCODE)
             .value()
             .as_deref(),
         Some("944001"),
@@ -234,7 +234,7 @@ fn an_invalid_field_waits_while_the_valid_edits_are_saved() {
     assert_eq!(harness.state().selected(), Some(kept.id));
     assert_eq!(
         harness
-            .get_by_label(text::identity::POSTCODE)
+            .get_by_label(text::common::POSTCODE)
             .value()
             .as_deref(),
         Some("944001")

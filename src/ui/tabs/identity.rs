@@ -70,20 +70,20 @@ fn form_ui(
     form.section(ui, text::identity::SECTION_CONTACT, |form, ui| {
         form.text(
             ui,
-            text::identity::PHONE,
+            text::common::PHONE,
             &mut draft.phone,
             Some(Field::Phone),
         );
         form.text(
             ui,
-            text::identity::EMAIL,
+            text::common::EMAIL,
             &mut draft.email,
             Some(Field::Email),
         );
-        form.text(ui, text::identity::STREET, &mut draft.street, None);
+        form.text(ui, text::common::ADDRESS, &mut draft.street, None);
         form.text(
             ui,
-            text::identity::POSTCODE,
+            text::common::POSTCODE,
             &mut draft.postcode,
             Some(Field::Postcode),
         );

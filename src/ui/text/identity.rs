@@ -34,14 +34,6 @@ pub const COUNTRY: &str = "Pays d'origine";
 
 pub const ARRIVAL_DATE: &str = "Arrivée en France";
 
-pub const PHONE: &str = "Téléphone";
-
-pub const EMAIL: &str = "E-mail";
-
-pub const STREET: &str = "Adresse";
-
-pub const POSTCODE: &str = "Code postal";
-
 pub const TOWN: &str = "Commune";
 
 pub const PERMIT_KIND: &str = "Titre de séjour";
