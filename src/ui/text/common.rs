@@ -48,3 +48,7 @@ pub fn no_file_chosen(what: &str, folder: Option<&std::path::Path>) -> String {
 
 /// The button that saves a document in the Documents folder when no dialog could be shown.
 pub const SAVE_IN_FALLBACK: &str = "Enregistrer dans Documents";
+
+// Crèche tab and its settings window (helper h4).
+/// The button taking one entry out of a list.
+pub const REMOVE: &str = "Retirer";

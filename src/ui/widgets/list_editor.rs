@@ -24,7 +24,6 @@ pub fn rows<T>(
 }
 
 /// The list's "Ajouter…" button, a small gap below its rows; `true` when clicked.
-#[expect(dead_code, reason = "the lists of the tabs move to it next")]
 pub fn add_button(ui: &mut Ui, enabled: bool, label: &str) -> bool {
     ui.add_space(theme::SPACE_S);
     ui.add_enabled(enabled, egui::Button::new(label)).clicked()
