@@ -15,6 +15,13 @@ use crate::model::{Beneficiary, BeneficiaryId, BookingId, Child, ChildId, Creche
 /// How many free alternatives a refused booking is offered.
 pub const SUGGESTIONS: usize = 3;
 
+/// Every family's bookings, for [`Occupancy::build`]: each record's id and its bookings.
+pub fn bookings_of<'a>(
+    records: &'a [&'a Beneficiary],
+) -> impl Iterator<Item = (BeneficiaryId, &'a [Booking])> + 'a {
+    records.iter().map(|r| (r.id, r.creche.bookings.as_slice()))
+}
+
 /// Who is booked in one half-hour.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SlotEntry {
@@ -32,26 +39,27 @@ pub struct Occupancy {
 }
 
 impl Occupancy {
-    /// Expands the bookings of every record between `from` and `to` (both included), leaving
-    /// out the booking `except` (the one being edited).
+    /// Expands the bookings of every family between `from` and `to` (both included), leaving
+    /// out the booking `except` (the one being edited). A family is its parent's record id and
+    /// its bookings: capacity needs nothing else of a record ([`bookings_of`] gives them).
     #[must_use]
-    pub fn build(
-        records: &[&Beneficiary],
+    pub fn build<'a>(
+        families: impl IntoIterator<Item = (BeneficiaryId, &'a [Booking])>,
         settings: &CrecheSettings,
         from: NaiveDate,
         to: NaiveDate,
         except: Option<BookingId>,
     ) -> Self {
         let mut slots: BTreeMap<(NaiveDate, u32), Vec<SlotEntry>> = BTreeMap::new();
-        for record in records {
-            for booking in &record.creche.bookings {
+        for (parent, bookings) in families {
+            for booking in bookings {
                 if Some(booking.id) == except {
                     continue;
                 }
                 for date in booking.dates_between(settings, from, to) {
                     for slot in booking.slots() {
                         slots.entry((date, slot)).or_default().push(SlotEntry {
-                            parent: record.id,
+                            parent,
                             child: booking.child,
                             booking: booking.id,
                         });
@@ -246,7 +254,13 @@ pub(super) fn plan(
         .chain(std::iter::once(parent))
         .collect();
     let (first, last) = booking.schedule.span();
-    let occupancy = Occupancy::build(&others, settings, first, last, Some(booking.id));
+    let occupancy = Occupancy::build(
+        bookings_of(&others),
+        settings,
+        first,
+        last,
+        Some(booking.id),
+    );
     let full = full_slots(&occupancy, &booking, &dates, settings.capacity);
     if !full.is_empty() {
         let suggestions = match alternatives {
@@ -298,7 +312,13 @@ fn suggest(
     };
     let (first, last) = booking.schedule.span();
     let horizon = last.checked_add_days(Days::new(14)).unwrap_or(last);
-    let occupancy = Occupancy::build(records, settings, first, horizon, Some(booking.id));
+    let occupancy = Occupancy::build(
+        bookings_of(records),
+        settings,
+        first,
+        horizon,
+        Some(booking.id),
+    );
     let mut found = Vec::new();
     for schedule in schedules {
         for &start in &starts {

@@ -6,7 +6,7 @@ use std::fmt;
 
 use chrono::{NaiveDate, NaiveTime};
 
-use super::capacity::Occupancy;
+use super::capacity::{Occupancy, bookings_of};
 use super::grid::{day_label, format_time, slot_time};
 use super::settings::CrecheSettings;
 use crate::model::record::dates::format_date;
@@ -90,7 +90,13 @@ impl fmt::Display for CrecheProblem {
 #[must_use]
 pub fn creche_problems(records: &[&Beneficiary], settings: &CrecheSettings) -> Vec<CrecheProblem> {
     let mut problems = Vec::new();
-    let occupancy = Occupancy::build(records, settings, NaiveDate::MIN, NaiveDate::MAX, None);
+    let occupancy = Occupancy::build(
+        bookings_of(records),
+        settings,
+        NaiveDate::MIN,
+        NaiveDate::MAX,
+        None,
+    );
     // Consecutive half-hours of one day over capacity make one reported time.
     let mut run: Option<(NaiveDate, u32, u32, u32)> = None;
     let flush = |run: &mut Option<(NaiveDate, u32, u32, u32)>,

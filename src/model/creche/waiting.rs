@@ -50,9 +50,9 @@ impl Priority {
 /// Whether a parent brings up their children alone: a family situation without a partner
 /// (single, separated, divorced, widowed). Unknown situations are not assumed.
 #[must_use]
-pub const fn is_single_parent(parent: &Beneficiary) -> bool {
+pub const fn is_single_parent(situation: FamilySituation) -> bool {
     matches!(
-        parent.family.situation,
+        situation,
         FamilySituation::Single
             | FamilySituation::Separated
             | FamilySituation::Divorced
@@ -71,7 +71,7 @@ pub fn priority(parent: &Beneficiary, today: NaiveDate) -> Priority {
             .checked_sub_months(Months::new(RECENT_EXIT_MONTHS))
             .is_some_and(|since| outcome.date >= since)
     });
-    if in_programme && is_single_parent(parent) {
+    if in_programme && is_single_parent(parent.family.situation) {
         Priority::SingleParentInProgramme
     } else if in_programme || recent_exit {
         Priority::InProgramme

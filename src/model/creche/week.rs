@@ -4,7 +4,7 @@
 use chrono::{Datelike, Days, NaiveDate, NaiveTime};
 
 use super::booking::Booking;
-use super::capacity::{Occupancy, distinct_children};
+use super::capacity::{Occupancy, bookings_of, distinct_children};
 use super::grid::monday_of;
 use super::settings::CrecheSettings;
 use crate::model::{Beneficiary, BeneficiaryId};
@@ -99,7 +99,7 @@ impl WeekPlan {
     pub fn build(records: &[&Beneficiary], settings: &CrecheSettings, date: NaiveDate) -> Self {
         let monday = monday_of(date);
         let sunday = monday.checked_add_days(Days::new(6)).unwrap_or(monday);
-        let occupancy = Occupancy::build(records, settings, monday, sunday, None);
+        let occupancy = Occupancy::build(bookings_of(records), settings, monday, sunday, None);
         let slot_starts = settings.slot_starts();
         let days = (0..7u64)
             .filter_map(|offset| monday.checked_add_days(Days::new(offset)))
