@@ -243,6 +243,49 @@ fn creche_settings_are_saved_in_their_own_file() {
     );
 }
 
+/// Closures are rows added and removed in the settings window: a closure whose date does not
+/// exist is explained by its number and nothing is saved; once its row is removed, the row
+/// below takes its place (with its own dates) and the settings are saved.
+#[test]
+fn creche_closures_are_added_removed_and_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    write_fixture(dir.path());
+    let mut harness = open_creche_tab(dir.path());
+    click(&mut harness, creche::CRECHE_SETTINGS);
+    click(&mut harness, creche::CRECHE_ADD_CLOSURE);
+    click(&mut harness, creche::CRECHE_ADD_CLOSURE);
+    type_into(&mut harness, &creche::closure_from(1), "31/02/2027");
+    type_into(&mut harness, &creche::closure_from(2), "21/12/2026");
+    click(&mut harness, common::SAVE);
+    let bad = creche::closure_problem(&creche::closure_name(1, ""), "");
+    assert!(harness.query_by_label_contains(&bad).is_some());
+    assert!(!dir.path().join(CRECHE_FILE).exists());
+
+    harness
+        .get_all_by_label(common::REMOVE)
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    assert_eq!(
+        harness
+            .get_by_label(&creche::closure_from(1))
+            .value()
+            .as_deref(),
+        Some("21/12/2026")
+    );
+    assert!(harness.query_by_label(&creche::closure_from(2)).is_none());
+    click(&mut harness, common::SAVE);
+    let text = std::fs::read_to_string(dir.path().join(CRECHE_FILE)).unwrap();
+    assert!(text.contains("2026-12-21"), "{text}");
+    assert!(!text.contains("2027"), "{text}");
+    assert!(
+        harness
+            .query_by_label(creche::CRECHE_SETTINGS_TITLE)
+            .is_none()
+    );
+}
+
 #[test]
 fn snapshot_creche_week() {
     let dir = tempfile::tempdir().unwrap();
