@@ -9,10 +9,9 @@
 use chrono::{NaiveTime, TimeZone, Utc};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use parcours::model::{
-    Beneficiary, BeneficiaryId, Booking, BookingId, BookingReason, Child, ChildId, Schedule,
-    Workshop,
-};
+use parcours::model::creche::{Booking, BookingReason, Schedule, WaitingRequest};
+use parcours::model::preparation::Workshop;
+use parcours::model::{Beneficiary, BeneficiaryId, BookingId, Child, ChildId};
 use parcours::store::{Access, CRECHE_FILE, Store};
 use parcours::ui::ParcoursApp;
 use parcours::ui::text::{app as app_text, common, creche, identity, preparation};
@@ -340,21 +339,18 @@ fn a_freed_place_is_offered_to_the_first_request_of_the_waiting_list() {
     store.load();
     let mut fatoumata = fixture();
     let awa = fatoumata.family.children[0].id;
-    fatoumata
-        .creche
-        .waiting
-        .push(parcours::model::WaitingRequest {
-            booking: Booking {
-                id: BookingId::new(),
-                child: awa,
-                schedule: Schedule::Once(d(2026, 11, 24)),
-                start: t(9, 0),
-                end: t(12, 0),
-                reason: BookingReason::Interview(None),
-                note: "entretien chez Elior".into(),
-            },
-            requested_on: d(2026, 11, 18),
-        });
+    fatoumata.creche.waiting.push(WaitingRequest {
+        booking: Booking {
+            id: BookingId::new(),
+            child: awa,
+            schedule: Schedule::Once(d(2026, 11, 24)),
+            start: t(9, 0),
+            end: t(12, 0),
+            reason: BookingReason::Interview(None),
+            note: "entretien chez Elior".into(),
+        },
+        requested_on: d(2026, 11, 18),
+    });
     store.save_beneficiary(&fatoumata, today()).unwrap();
     drop(store);
 
@@ -635,21 +631,18 @@ fn an_expired_waiting_request_is_shown_as_expired_without_a_rank() {
         (d(2026, 11, 17), "atelier passé"),
         (d(2026, 11, 24), "à venir"),
     ] {
-        fatoumata
-            .creche
-            .waiting
-            .push(parcours::model::WaitingRequest {
-                booking: Booking {
-                    id: BookingId::new(),
-                    child: awa,
-                    schedule: Schedule::Once(day),
-                    start: t(9, 0),
-                    end: t(12, 0),
-                    reason: BookingReason::Workshop(None),
-                    note: note.into(),
-                },
-                requested_on: d(2026, 11, 10),
-            });
+        fatoumata.creche.waiting.push(WaitingRequest {
+            booking: Booking {
+                id: BookingId::new(),
+                child: awa,
+                schedule: Schedule::Once(day),
+                start: t(9, 0),
+                end: t(12, 0),
+                reason: BookingReason::Workshop(None),
+                note: note.into(),
+            },
+            requested_on: d(2026, 11, 10),
+        });
     }
     store.save_beneficiary(&fatoumata, today()).unwrap();
     drop(store);
@@ -668,4 +661,55 @@ fn an_expired_waiting_request_is_shown_as_expired_without_a_rank() {
             .query_by_label(&creche::creche_waiting_count(1))
             .is_some()
     );
+}
+
+/// "Retirer de la liste" takes out the request of its own row, and the record is saved without
+/// it.
+#[test]
+fn a_waiting_request_is_removed_from_its_row() {
+    let dir = tempfile::tempdir().unwrap();
+    write_full_tuesday(dir.path(), 0);
+    let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+    store.load();
+    let mut fatoumata = fixture();
+    let awa = fatoumata.family.children[0].id;
+    for note in ["premier entretien", "second entretien"] {
+        fatoumata.creche.waiting.push(WaitingRequest {
+            booking: Booking {
+                id: BookingId::new(),
+                child: awa,
+                schedule: Schedule::Once(d(2026, 11, 24)),
+                start: t(9, 0),
+                end: t(12, 0),
+                reason: BookingReason::Interview(None),
+                note: note.into(),
+            },
+            requested_on: d(2026, 11, 10),
+        });
+    }
+    store.save_beneficiary(&fatoumata, today()).unwrap();
+    drop(store);
+
+    let mut harness = open_creche_tab(dir.path());
+    harness
+        .get_all_by_label(creche::CRECHE_REMOVE_REQUEST)
+        .next()
+        .unwrap()
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_all_by_label(creche::CRECHE_REMOVE_REQUEST)
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label(&creche::creche_waiting_count(1))
+            .is_some()
+    );
+    let_autosave_run(&mut harness);
+    let waiting = saved_fixture(dir.path()).creche.waiting;
+    assert_eq!(waiting.len(), 1);
+    assert_eq!(waiting[0].booking.note, "second entretien");
 }
