@@ -127,7 +127,7 @@ pub const CRECHE_SAVE_WEEK_PDF: &str = "Enregistrer le planning de la semaine en
 
 pub const CRECHE_WEEK_SAVED: &str = "Planning de la semaine enregistré dans";
 
-/// What the crèche's planning saves, for [`no_file_chosen`].
+/// What the crèche's planning saves, for [`no_file_chosen`](super::common::no_file_chosen).
 pub const THE_WEEK_PLANNING: &str = "le planning";
 
 /// A child's age in words: "8 mois", "1 an", "2 ans et 3 mois".
