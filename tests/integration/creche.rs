@@ -10,9 +10,8 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
-use parcours::model::{
-    Beneficiary, Booking, BookingId, BookingReason, Child, ChildId, CrecheSettings, Schedule,
-};
+use parcours::model::creche::{Booking, BookingReason, CrecheSettings, Schedule};
+use parcours::model::{Beneficiary, BookingId, Child, ChildId};
 use parcours::store::{Access, BENEFICIARIES_DIR, CRECHE_FILE, Store};
 
 use crate::common::d;

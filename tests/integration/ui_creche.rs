@@ -9,12 +9,12 @@
 use chrono::{NaiveTime, TimeZone, Utc};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use parcours::model::{
-    Beneficiary, BeneficiaryId, Booking, BookingId, BookingReason, Child, ChildId, Schedule,
-    Workshop,
-};
+use parcours::model::creche::{Booking, BookingReason, Schedule, WaitingRequest};
+use parcours::model::preparation::Workshop;
+use parcours::model::{Beneficiary, BeneficiaryId, BookingId, Child, ChildId};
 use parcours::store::{Access, CRECHE_FILE, Store};
 use parcours::ui::ParcoursApp;
+use parcours::ui::text::{app as app_text, common, creche, identity, preparation};
 
 use crate::common::{app, fixture, let_autosave_run, today, type_into, write_fixture};
 
@@ -86,7 +86,7 @@ fn open_creche_tab(dir: &std::path::Path) -> Harness<'static, ParcoursApp> {
     harness.run();
     harness.get_by_label_contains("Fatoumata Diallo").click();
     harness.run();
-    harness.get_by_label("Crèche").click();
+    harness.get_by_label(creche::TAB_CRECHE).click();
     harness.run();
     harness
 }
@@ -114,15 +114,13 @@ fn care_information_is_typed_and_autosaved() {
     let dir = tempfile::tempdir().unwrap();
     write_fixture(dir.path());
     let mut harness = open_creche_tab(dir.path());
-    type_into(&mut harness, "Allergies de Awa (confidentiel)", "Arachide");
-    type_into(&mut harness, "Début de l'accueil de Awa", "31/11/2026");
+    type_into(&mut harness, &creche::allergies_of("Awa"), "Arachide");
+    type_into(&mut harness, &creche::care_starts_of("Awa"), "31/11/2026");
     let_autosave_run(&mut harness);
     // An impossible date: explained, and the care information waits while it stands.
     assert!(
         harness
-            .query_by_label(
-                "Champs en rouge non enregistrés : corrigez-les (le reste est enregistré)."
-            )
+            .query_by_label(app_text::STATUS_INVALID_KEPT)
             .is_some()
     );
     assert!(
@@ -137,12 +135,12 @@ fn care_information_is_typed_and_autosaved() {
     }
     harness.run();
     harness
-        .get_by_label("Début de l'accueil de Awa")
+        .get_by_label(&creche::care_starts_of("Awa"))
         .type_text("01/12/2026");
     harness.run();
     type_into(
         &mut harness,
-        "Autorisé·es à venir chercher Awa (un par ligne)",
+        &creche::pickups_of("Awa"),
         "Tante Kadiatou, 06 11 22 33 44",
     );
     let_autosave_run(&mut harness);
@@ -159,9 +157,9 @@ fn a_full_slot_is_refused_and_the_nearest_free_one_booked_in_one_click() {
     let dir = tempfile::tempdir().unwrap();
     write_full_tuesday(dir.path(), 0);
     let mut harness = open_creche_tab(dir.path());
-    type_into(&mut harness, "Date de l'accueil", "24/11/2026");
+    type_into(&mut harness, creche::CRECHE_DATE, "24/11/2026");
     // The form's default hours, 9:00–12:00, overlap the twelve bookings.
-    click(&mut harness, "Réserver");
+    click(&mut harness, creche::CRECHE_BOOK);
     assert!(
         harness
             .query_by_label_contains("Complet : mardi 24/11/2026 à 9 h (12 enfants)")
@@ -172,9 +170,13 @@ fn a_full_slot_is_refused_and_the_nearest_free_one_booked_in_one_click() {
     // The nearest free three hours: from 12:30, just after the twelve leave.
     click(
         &mut harness,
-        "Réserver le mardi 24/11/2026, 12 h 30 – 15 h 30",
+        &creche::book_suggestion("le mardi 24/11/2026, 12 h 30 – 15 h 30"),
     );
-    assert!(harness.query_by_label_contains("Réservé — Awa").is_some());
+    assert!(
+        harness
+            .query_by_label_contains(&creche::booked("Awa"))
+            .is_some()
+    );
     let_autosave_run(&mut harness);
     let booking = saved_fixture(dir.path()).creche.bookings.remove(0);
     assert_eq!(booking.schedule, Schedule::Once(d(2026, 11, 24)));
@@ -187,17 +189,17 @@ fn a_refused_request_goes_on_the_waiting_list() {
     let dir = tempfile::tempdir().unwrap();
     write_full_tuesday(dir.path(), 0);
     let mut harness = open_creche_tab(dir.path());
-    type_into(&mut harness, "Date de l'accueil", "24/11/2026");
-    type_into(&mut harness, "Précision du motif", "entretien chez Elior");
-    click(&mut harness, "Réserver");
-    click(&mut harness, "Mettre en liste d'attente");
+    type_into(&mut harness, creche::CRECHE_DATE, "24/11/2026");
+    type_into(&mut harness, creche::CRECHE_NOTE, "entretien chez Elior");
+    click(&mut harness, creche::CRECHE_BOOK);
+    click(&mut harness, creche::CRECHE_TO_WAITING_LIST);
     let_autosave_run(&mut harness);
     let record = saved_fixture(dir.path());
     assert!(record.creche.bookings.is_empty());
     let request = &record.creche.waiting[0];
     assert_eq!(request.requested_on, today());
     assert_eq!(request.booking.note, "entretien chez Elior");
-    assert!(harness.query_by_label_contains("n° 1").is_some());
+    assert!(harness.query_by_label(&creche::rank(1)).is_some());
 }
 
 #[test]
@@ -205,19 +207,15 @@ fn a_thirteenth_child_merged_from_another_laptop_shows_in_red() {
     let dir = tempfile::tempdir().unwrap();
     write_full_tuesday(dir.path(), 1);
     let mut harness = open_creche_tab(dir.path());
-    assert!(
-        harness
-            .query_by_label_contains("2 demi-heure(s) surréservée(s)")
-            .is_some()
-    );
+    assert!(harness.query_by_label(&creche::overbooked(2)).is_some());
     click(&mut harness, "mardi 24/11/2026 09:30 : 13/12");
     assert!(
         harness
-            .query_by_label_contains("mardi 24/11/2026 à 9 h 30 : 13 enfant(s) pour 12 places")
+            .query_by_label(&creche::cell_heading("mardi 24/11/2026", "9 h 30", 13, 12))
             .is_some()
     );
     // Each family can be opened from the cell, to cancel or move a booking.
-    click(&mut harness, "Ouvrir la fiche Mariam Famille 12");
+    click(&mut harness, &creche::open_record("Mariam Famille 12"));
     assert_eq!(
         harness.state().selected(),
         Some(family(12, t(9, 0), t(10, 0)).id)
@@ -229,17 +227,60 @@ fn creche_settings_are_saved_in_their_own_file() {
     let dir = tempfile::tempdir().unwrap();
     write_fixture(dir.path());
     let mut harness = open_creche_tab(dir.path());
-    click(&mut harness, "Paramètres de la crèche…");
-    type_into(&mut harness, "Nom de la crèche", " La Passerelle");
-    click(&mut harness, "Ajouter une fermeture");
-    type_into(&mut harness, "Fermeture 1 : du", "21/12/2026");
-    click(&mut harness, "Enregistrer");
+    click(&mut harness, creche::CRECHE_SETTINGS);
+    type_into(&mut harness, creche::CRECHE_NAME, " La Passerelle");
+    click(&mut harness, creche::CRECHE_ADD_CLOSURE);
+    type_into(&mut harness, &creche::closure_from(1), "21/12/2026");
+    click(&mut harness, common::SAVE);
     let text = std::fs::read_to_string(dir.path().join(CRECHE_FILE)).unwrap();
     assert!(text.contains("Micro-crèche La Passerelle"), "{text}");
     assert!(text.contains("2026-12-21"), "{text}");
     assert!(
         harness
-            .query_by_label("Paramètres de la micro-crèche")
+            .query_by_label(creche::CRECHE_SETTINGS_TITLE)
+            .is_none()
+    );
+}
+
+/// Closures are rows added and removed in the settings window: a closure whose date does not
+/// exist is explained by its number and nothing is saved; once its row is removed, the row
+/// below takes its place (with its own dates) and the settings are saved.
+#[test]
+fn creche_closures_are_added_removed_and_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    write_fixture(dir.path());
+    let mut harness = open_creche_tab(dir.path());
+    click(&mut harness, creche::CRECHE_SETTINGS);
+    click(&mut harness, creche::CRECHE_ADD_CLOSURE);
+    click(&mut harness, creche::CRECHE_ADD_CLOSURE);
+    type_into(&mut harness, &creche::closure_from(1), "31/02/2027");
+    type_into(&mut harness, &creche::closure_from(2), "21/12/2026");
+    click(&mut harness, common::SAVE);
+    let bad = creche::closure_problem(&creche::closure_name(1, ""), "");
+    assert!(harness.query_by_label_contains(&bad).is_some());
+    assert!(!dir.path().join(CRECHE_FILE).exists());
+
+    harness
+        .get_all_by_label(common::REMOVE)
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    assert_eq!(
+        harness
+            .get_by_label(&creche::closure_from(1))
+            .value()
+            .as_deref(),
+        Some("21/12/2026")
+    );
+    assert!(harness.query_by_label(&creche::closure_from(2)).is_none());
+    click(&mut harness, common::SAVE);
+    let text = std::fs::read_to_string(dir.path().join(CRECHE_FILE)).unwrap();
+    assert!(text.contains("2026-12-21"), "{text}");
+    assert!(!text.contains("2027"), "{text}");
+    assert!(
+        harness
+            .query_by_label(creche::CRECHE_SETTINGS_TITLE)
             .is_none()
     );
 }
@@ -265,13 +306,13 @@ fn a_weekly_booking_past_school_entry_is_cut_and_said_so() {
     let dir = tempfile::tempdir().unwrap();
     write_fixture(dir.path());
     let mut harness = open_creche_tab(dir.path());
-    click(&mut harness, "Chaque semaine");
+    click(&mut harness, creche::CRECHE_WEEKLY);
     click(&mut harness, "mardi");
     click(&mut harness, "jeudi");
-    type_into(&mut harness, "Du (premier jour)", "01/12/2026");
+    type_into(&mut harness, creche::CRECHE_FROM, "01/12/2026");
     // Awa turns 3 on 20/04/2028 and starts school on 01/09/2028: she stays until the summer.
-    type_into(&mut harness, "Au (dernier jour)", "30/06/2029");
-    click(&mut harness, "Réserver");
+    type_into(&mut harness, creche::CRECHE_UNTIL, "30/06/2029");
+    click(&mut harness, creche::CRECHE_BOOK);
     assert!(
         harness
             .query_by_label_contains("Réservation arrêtée au 31/08/2028")
@@ -298,42 +339,36 @@ fn a_freed_place_is_offered_to_the_first_request_of_the_waiting_list() {
     store.load();
     let mut fatoumata = fixture();
     let awa = fatoumata.family.children[0].id;
-    fatoumata
-        .creche
-        .waiting
-        .push(parcours::model::WaitingRequest {
-            booking: Booking {
-                id: BookingId::new(),
-                child: awa,
-                schedule: Schedule::Once(d(2026, 11, 24)),
-                start: t(9, 0),
-                end: t(12, 0),
-                reason: BookingReason::Interview(None),
-                note: "entretien chez Elior".into(),
-            },
-            requested_on: d(2026, 11, 18),
-        });
+    fatoumata.creche.waiting.push(WaitingRequest {
+        booking: Booking {
+            id: BookingId::new(),
+            child: awa,
+            schedule: Schedule::Once(d(2026, 11, 24)),
+            start: t(9, 0),
+            end: t(12, 0),
+            reason: BookingReason::Interview(None),
+            note: "entretien chez Elior".into(),
+        },
+        requested_on: d(2026, 11, 18),
+    });
     store.save_beneficiary(&fatoumata, today()).unwrap();
     drop(store);
 
     let mut harness = open_creche_tab(dir.path());
-    assert!(
-        harness
-            .query_by_label_contains("Une place est libre")
-            .is_none()
+    let place_free = creche::place_free_for(
+        1,
+        "Fatoumata Diallo",
+        "Awa : le mardi 24/11/2026, 9 h – 12 h",
     );
+    assert!(harness.query_by_label(&place_free).is_none());
     // Another family cancels its booking…
     harness.get_by_label_contains("Mariam Famille 00").click();
     harness.run();
-    click(&mut harness, "Annuler la réservation");
-    assert!(
-        harness
-            .query_by_label_contains("Une place est libre pour la demande n° 1 (Fatoumata Diallo")
-            .is_some()
-    );
+    click(&mut harness, creche::CRECHE_CANCEL_BOOKING);
+    assert!(harness.query_by_label(&place_free).is_some());
     // …and the counsellor goes to the waiting family's record to book it.
-    click(&mut harness, "Ouvrir la fiche Fatoumata Diallo");
-    click(&mut harness, "Réserver cette demande");
+    click(&mut harness, &creche::open_record("Fatoumata Diallo"));
+    click(&mut harness, creche::CRECHE_PLACE_REQUEST);
     let_autosave_run(&mut harness);
     let record = saved_fixture(dir.path());
     assert!(record.creche.waiting.is_empty());
@@ -345,9 +380,9 @@ fn opening_a_cell_proposes_its_day_and_time_to_the_booking_form() {
     let dir = tempfile::tempdir().unwrap();
     write_full_tuesday(dir.path(), 0);
     let mut harness = open_creche_tab(dir.path());
-    click(&mut harness, "Semaine suivante ▶");
+    click(&mut harness, creche::CRECHE_NEXT_WEEK);
     click(&mut harness, "mercredi 02/12/2026 14:00 : 0/12");
-    click(&mut harness, "Réserver");
+    click(&mut harness, creche::CRECHE_BOOK);
     let_autosave_run(&mut harness);
     let booking = saved_fixture(dir.path()).creche.bookings.remove(0);
     assert_eq!(booking.schedule, Schedule::Once(d(2026, 12, 2)));
@@ -378,9 +413,9 @@ fn a_workshop_enrolment_books_the_creche_for_its_hours() {
     harness.run();
     harness.get_by_label_contains("Fatoumata Diallo").click();
     harness.run();
-    harness.get_by_label("Préparation à l'emploi").click();
+    harness.get_by_label(preparation::TAB_PREPARATION).click();
     harness.run();
-    click(&mut harness, "Ateliers collectifs…");
+    click(&mut harness, preparation::WORKSHOPS_OPEN);
     click(
         &mut harness,
         "Réserver la crèche pour « Codes de l'entreprise »",
@@ -388,8 +423,12 @@ fn a_workshop_enrolment_books_the_creche_for_its_hours() {
     // Nothing is booked before the counsellor confirms in the Crèche tab.
     let_autosave_run(&mut harness);
     assert!(saved_fixture(dir.path()).creche.bookings.is_empty());
-    click(&mut harness, "Réserver");
-    assert!(harness.query_by_label_contains("Réservé — Awa").is_some());
+    click(&mut harness, creche::CRECHE_BOOK);
+    assert!(
+        harness
+            .query_by_label_contains(&creche::booked("Awa"))
+            .is_some()
+    );
     let_autosave_run(&mut harness);
 
     let booking = saved_fixture(dir.path()).creche.bookings.remove(0);
@@ -405,15 +444,19 @@ fn clicking_book_twice_makes_one_booking() {
     let dir = tempfile::tempdir().unwrap();
     write_fixture(dir.path());
     let mut harness = open_creche_tab(dir.path());
-    type_into(&mut harness, "Date de l'accueil", "25/11/2026");
-    click(&mut harness, "Réserver");
+    type_into(&mut harness, creche::CRECHE_DATE, "25/11/2026");
+    click(&mut harness, creche::CRECHE_BOOK);
     // Two clicks in two frames.
-    click(&mut harness, "Réserver");
+    click(&mut harness, creche::CRECHE_BOOK);
     // A double click.
-    harness.get_by_label("Réserver").click();
-    harness.get_by_label("Réserver").click();
+    harness.get_by_label(creche::CRECHE_BOOK).click();
+    harness.get_by_label(creche::CRECHE_BOOK).click();
     harness.run();
-    assert!(harness.query_by_label_contains("Réservé — Awa").is_some());
+    assert!(
+        harness
+            .query_by_label_contains(&creche::booked("Awa"))
+            .is_some()
+    );
     let_autosave_run(&mut harness);
     assert_eq!(saved_fixture(dir.path()).creche.bookings.len(), 1);
 }
@@ -425,8 +468,8 @@ fn a_booking_in_the_past_is_refused() {
     write_full_tuesday(dir.path(), 0);
     let mut harness = open_creche_tab(dir.path());
     // Today is Sunday 22/11/2026.
-    type_into(&mut harness, "Date de l'accueil", "20/11/2026");
-    click(&mut harness, "Réserver");
+    type_into(&mut harness, creche::CRECHE_DATE, "20/11/2026");
+    click(&mut harness, creche::CRECHE_BOOK);
     assert!(
         harness
             .query_by_label(
@@ -435,7 +478,11 @@ fn a_booking_in_the_past_is_refused() {
             )
             .is_some()
     );
-    assert!(harness.query_by_label_contains("Réservé").is_none());
+    assert!(
+        harness
+            .query_by_label_contains(&creche::booked("Awa"))
+            .is_none()
+    );
     let_autosave_run(&mut harness);
     assert!(saved_fixture(dir.path()).creche.bookings.is_empty());
 }
@@ -490,20 +537,20 @@ fn the_age_message_follows_a_corrected_birth_date() {
     // Awa, born 20/04/2025: of crèche age.
     assert!(
         harness
-            .query_by_label_contains("Peut être accueilli·e à la micro-crèche jusqu'au")
+            .query_by_label(&creche::eligible_until("31/08/2028"))
             .is_some()
     );
-    click(&mut harness, "Identité");
+    click(&mut harness, identity::TAB_IDENTITY);
     // Even while another field of the record waits for a correction.
-    type_into(&mut harness, "Date de naissance", "x");
+    type_into(&mut harness, identity::BIRTH_DATE, "x");
     assert!(
         harness
-            .get_by_label("Date de naissance")
+            .get_by_label(identity::BIRTH_DATE)
             .value()
             .unwrap()
             .contains('x')
     );
-    let field = "Né·e le (enfant 1)";
+    let field = &format!("{} (enfant 1)", identity::CHILD_BIRTH_DATE);
     harness.get_by_label(field).scroll_to_me();
     harness.run();
     harness.get_by_label(field).click();
@@ -514,14 +561,10 @@ fn the_age_message_follows_a_corrected_birth_date() {
     }
     harness.get_by_label(field).type_text("20/04/2020");
     harness.run();
-    click(&mut harness, "Crèche");
-    assert!(
-        harness
-            .query_by_label("Au-delà de l'âge de la micro-crèche.")
-            .is_some()
-    );
+    click(&mut harness, creche::TAB_CRECHE);
+    assert!(harness.query_by_label(creche::TOO_OLD).is_some());
     // Corrected back, before any save: eligible again.
-    click(&mut harness, "Identité");
+    click(&mut harness, identity::TAB_IDENTITY);
     harness.get_by_label(field).click();
     harness.run();
     harness.key_press(egui::Key::End);
@@ -530,10 +573,10 @@ fn the_age_message_follows_a_corrected_birth_date() {
     }
     harness.get_by_label(field).type_text("20/04/2025");
     harness.run();
-    click(&mut harness, "Crèche");
+    click(&mut harness, creche::TAB_CRECHE);
     assert!(
         harness
-            .query_by_label_contains("Peut être accueilli·e à la micro-crèche jusqu'au")
+            .query_by_label(&creche::eligible_until("31/08/2028"))
             .is_some()
     );
 }
@@ -560,9 +603,9 @@ fn a_child_over_the_age_limit_is_not_offered_the_creche_from_a_workshop() {
     harness.run();
     harness.get_by_label_contains("Fatoumata Diallo").click();
     harness.run();
-    harness.get_by_label("Préparation à l'emploi").click();
+    harness.get_by_label(preparation::TAB_PREPARATION).click();
     harness.run();
-    click(&mut harness, "Ateliers collectifs…");
+    click(&mut harness, preparation::WORKSHOPS_OPEN);
     assert!(
         harness
             .query_by_label("Désinscrire de « Codes de l'entreprise »")
@@ -588,33 +631,85 @@ fn an_expired_waiting_request_is_shown_as_expired_without_a_rank() {
         (d(2026, 11, 17), "atelier passé"),
         (d(2026, 11, 24), "à venir"),
     ] {
-        fatoumata
-            .creche
-            .waiting
-            .push(parcours::model::WaitingRequest {
-                booking: Booking {
-                    id: BookingId::new(),
-                    child: awa,
-                    schedule: Schedule::Once(day),
-                    start: t(9, 0),
-                    end: t(12, 0),
-                    reason: BookingReason::Workshop(None),
-                    note: note.into(),
-                },
-                requested_on: d(2026, 11, 10),
-            });
+        fatoumata.creche.waiting.push(WaitingRequest {
+            booking: Booking {
+                id: BookingId::new(),
+                child: awa,
+                schedule: Schedule::Once(day),
+                start: t(9, 0),
+                end: t(12, 0),
+                reason: BookingReason::Workshop(None),
+                note: note.into(),
+            },
+            requested_on: d(2026, 11, 10),
+        });
     }
     store.save_beneficiary(&fatoumata, today()).unwrap();
     drop(store);
 
     let harness = open_creche_tab(dir.path());
     // The past one is marked, without a rank; the other keeps the first rank.
-    assert!(harness.query_by_label("expirée").is_some());
-    assert!(harness.query_by_label("n° 1").is_some());
-    assert!(harness.query_by_label("n° 2").is_none());
     assert!(
         harness
-            .query_by_label_contains("1 demande(s) en attente pour toute la crèche")
+            .query_by_label(creche::CRECHE_REQUEST_EXPIRED)
             .is_some()
     );
+    assert!(harness.query_by_label(&creche::rank(1)).is_some());
+    assert!(harness.query_by_label(&creche::rank(2)).is_none());
+    assert!(
+        harness
+            .query_by_label(&creche::creche_waiting_count(1))
+            .is_some()
+    );
+}
+
+/// "Retirer de la liste" takes out the request of its own row, and the record is saved without
+/// it.
+#[test]
+fn a_waiting_request_is_removed_from_its_row() {
+    let dir = tempfile::tempdir().unwrap();
+    write_full_tuesday(dir.path(), 0);
+    let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+    store.load();
+    let mut fatoumata = fixture();
+    let awa = fatoumata.family.children[0].id;
+    for note in ["premier entretien", "second entretien"] {
+        fatoumata.creche.waiting.push(WaitingRequest {
+            booking: Booking {
+                id: BookingId::new(),
+                child: awa,
+                schedule: Schedule::Once(d(2026, 11, 24)),
+                start: t(9, 0),
+                end: t(12, 0),
+                reason: BookingReason::Interview(None),
+                note: note.into(),
+            },
+            requested_on: d(2026, 11, 10),
+        });
+    }
+    store.save_beneficiary(&fatoumata, today()).unwrap();
+    drop(store);
+
+    let mut harness = open_creche_tab(dir.path());
+    harness
+        .get_all_by_label(creche::CRECHE_REMOVE_REQUEST)
+        .next()
+        .unwrap()
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_all_by_label(creche::CRECHE_REMOVE_REQUEST)
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label(&creche::creche_waiting_count(1))
+            .is_some()
+    );
+    let_autosave_run(&mut harness);
+    let waiting = saved_fixture(dir.path()).creche.waiting;
+    assert_eq!(waiting.len(), 1);
+    assert_eq!(waiting[0].booking.note, "second entretien");
 }

@@ -123,11 +123,184 @@ pub const CRECHE_CLOSURES: &str = "Fermetures (vacances, jours fériés)";
 
 pub const CRECHE_ADD_CLOSURE: &str = "Ajouter une fermeture";
 
-pub const CRECHE_REMOVE_CLOSURE: &str = "Retirer";
-
 pub const CRECHE_SAVE_WEEK_PDF: &str = "Enregistrer le planning de la semaine en PDF…";
 
 pub const CRECHE_WEEK_SAVED: &str = "Planning de la semaine enregistré dans";
 
-/// What the crèche's planning saves, for [`no_file_chosen`].
+/// What the crèche's planning saves, for [`no_file_chosen`](super::common::no_file_chosen).
 pub const THE_WEEK_PLANNING: &str = "le planning";
+
+/// A child's age in words: "8 mois", "1 an", "2 ans et 3 mois".
+pub fn age_words(months: i32) -> String {
+    match (months / 12, months % 12) {
+        (0, m) => format!("{m} mois"),
+        (1, 0) => "1 an".to_owned(),
+        (y, 0) => format!("{y} ans"),
+        (1, m) => format!("1 an et {m} mois"),
+        (y, m) => format!("{y} ans et {m} mois"),
+    }
+}
+
+/// "né·e le 20/04/2025 (1 an et 7 mois)".
+pub fn born_on(date: &str, age: &str) -> String {
+    format!("né·e le {date} ({age})")
+}
+
+/// A child without a first name in the care sections: "Enfant 2".
+pub fn child_number(position: usize) -> String {
+    format!("Enfant {position}")
+}
+
+/// A booked child without a first name yet.
+pub const CHILD_WITHOUT_NAME: &str = "(enfant sans prénom)";
+
+/// The heading of a child's care section: "Accueil — Awa".
+pub fn child_section(name: &str) -> String {
+    format!("{CRECHE_CHILD_SECTION} — {name}")
+}
+
+pub fn allergies_of(name: &str) -> String {
+    format!("Allergies de {name} (confidentiel)")
+}
+
+pub fn emergency_contact_of(name: &str) -> String {
+    format!("Contact d'urgence pour {name}")
+}
+
+pub fn care_starts_of(name: &str) -> String {
+    format!("Début de l'accueil de {name}")
+}
+
+pub fn health_of(name: &str) -> String {
+    format!("Santé de {name} (confidentiel)")
+}
+
+pub fn pickups_of(name: &str) -> String {
+    format!("Autorisé·es à venir chercher {name} (un par ligne)")
+}
+
+pub const AGE_UNKNOWN: &str = "Âge inconnu : renseignez la date de naissance (onglet Identité).";
+
+pub fn too_young_until(from: &str) -> String {
+    format!("Trop jeune pour la micro-crèche : accueil possible à partir du {from}.")
+}
+
+pub fn eligible_until(until: &str) -> String {
+    format!("Peut être accueilli·e à la micro-crèche jusqu'au {until}.")
+}
+
+pub const TOO_OLD: &str = "Au-delà de l'âge de la micro-crèche.";
+
+/// The booking form's note for a job interview: "Entretien : Commis — Brasserie", and
+/// " (heure à préciser)" when its time is not known.
+pub fn interview_note(label: &str, time_known: bool) -> String {
+    if time_known {
+        format!("Entretien : {label}")
+    } else {
+        format!("Entretien : {label} (heure à préciser)")
+    }
+}
+
+/// "Réservé — Awa : le mardi 24/11/2026, 9 h – 12 h".
+pub fn booked(label: &str) -> String {
+    format!("Réservé — {label}")
+}
+
+/// "Mis en liste d'attente — Awa : …".
+pub fn put_on_waiting_list(label: &str) -> String {
+    format!("Mis en liste d'attente — {label}")
+}
+
+/// The button booking a free slot offered instead of a full one.
+pub fn book_suggestion(suggestion: &str) -> String {
+    format!("Réserver {suggestion}")
+}
+
+/// A waiting request's rank: "n° 1".
+pub fn rank(rank: usize) -> String {
+    format!("n° {rank}")
+}
+
+/// A waiting request: "Awa : le mardi 24/11/2026, 9 h – 12 h — Entretien (demandé le 18/11/2026)".
+pub fn waiting_request(child: &str, booking: &str, reason: &str, requested_on: &str) -> String {
+    format!("{child} : {booking} — {reason} (demandé le {requested_on})")
+}
+
+/// The first request of the waiting list a freed place can take.
+pub fn place_free_for(rank: usize, who: &str, what: &str) -> String {
+    format!("Une place est libre pour la demande n° {rank} ({who} — {what}).")
+}
+
+/// The button opening another family's record.
+pub fn open_record(name: &str) -> String {
+    format!("Ouvrir la fiche {name}")
+}
+
+/// A closed day of the planning, without a closure's name.
+pub const CLOSED: &str = "Fermé";
+
+/// "Semaine 2026-W48 : du lundi 23/11/2026 au vendredi 27/11/2026".
+pub fn week_title(week: &str, first: &str, last: &str) -> String {
+    format!("Semaine {week} : du {first} au {last}")
+}
+
+/// The week's occupancy, with decimal commas: "Taux d'occupation : 6,8 % (…)".
+pub fn occupancy(percent: f64, booked_hours: f64, capacity_hours: f64, capacity: u32) -> String {
+    format!(
+        "{CRECHE_OCCUPANCY} : {percent:.1} % ({booked_hours:.1} heures-enfant réservées sur \
+         {capacity_hours:.1} — {capacity} places × heures d'ouverture)"
+    )
+    .replace('.', ",")
+}
+
+/// The warning above a planning with more children than places somewhere.
+pub fn overbooked(count: usize) -> String {
+    format!(
+        "Attention : {count} demi-heure(s) surréservée(s) cette semaine (en rouge), sans doute \
+         des réservations faites sur deux ordinateurs. Ouvrez la case pour voir les familles et \
+         annulez ou déplacez une réservation."
+    )
+}
+
+/// The heading of an opened cell: "mardi 24/11/2026 à 9 h 30 : 13 enfant(s) pour 12 places".
+pub fn cell_heading(day: &str, time: &str, booked: u32, capacity: u32) -> String {
+    format!("{day} à {time} : {booked} enfant(s) pour {capacity} places")
+}
+
+/// A child of an opened cell: "Awa (fiche Fatoumata Diallo) — Atelier : atelier CV".
+pub fn cell_entry(child: &str, parent: &str, reason: &str) -> String {
+    format!("{child} (fiche {parent}) — {reason}")
+}
+
+/// "Planning de la semaine enregistré dans /home/…/creche_2026-W48.pdf."
+pub fn week_saved(path: &std::path::Path) -> String {
+    format!("{CRECHE_WEEK_SAVED} {}.", path.display())
+}
+
+// The settings window's closures.
+/// A closure named by its reason, or by its number when it has none: "« Noël »", "n° 2".
+pub fn closure_name(number: usize, label: &str) -> String {
+    if label.is_empty() {
+        format!("n° {number}")
+    } else {
+        format!("« {label} »")
+    }
+}
+
+/// A closure's problem: "Fermeture « Noël » : …".
+pub fn closure_problem(closure: &str, problem: &str) -> String {
+    format!("Fermeture {closure} : {problem}")
+}
+
+pub const CLOSURE_START_REQUIRED: &str = "la date de début est obligatoire.";
+
+/// The first field of a closure's row: "Fermeture 1 : du".
+pub fn closure_from(number: usize) -> String {
+    format!("Fermeture {number} : du")
+}
+
+pub const CLOSURE_TO: &str = "au";
+
+pub const CLOSURE_REASON: &str = "motif";
+
+pub const CLOSURE_REASON_HINT: &str = "Noël, Ascension…";

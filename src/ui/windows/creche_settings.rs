@@ -8,11 +8,11 @@ use crate::ui::windows::Window;
 use chrono::NaiveTime;
 use egui::{RichText, TextEdit, Ui};
 
-use crate::model::{
-    Closure, CrecheSettings, UpperAgeRule, add_half_hours, format_date, format_time, parse_date,
-    weekday_label,
+use crate::model::creche::{
+    Closure, CrecheSettings, UpperAgeRule, add_half_hours, format_time, weekday_label,
 };
-use crate::ui::widgets::{choice_box, field_id};
+use crate::model::record::{format_date, parse_date};
+use crate::ui::widgets::{choice_box, field_id, list_editor};
 use crate::ui::{text, theme};
 
 /// A closure period as typed.
@@ -109,11 +109,7 @@ impl Draft {
         let mut problems = Vec::new();
         let mut closures = Vec::new();
         for (n, c) in self.closures.iter().enumerate() {
-            let which = if c.label.trim().is_empty() {
-                format!("n° {}", n + 1)
-            } else {
-                format!("« {} »", c.label.trim())
-            };
+            let which = text::creche::closure_name(n + 1, c.label.trim());
             match (parse_date(&c.from), parse_date(&c.to)) {
                 (Ok(Some(from)), Ok(Some(to))) => closures.push(Closure {
                     from,
@@ -125,12 +121,13 @@ impl Draft {
                     to: from,
                     label: c.label.trim().to_owned(),
                 }),
-                (Err(e), _) | (_, Err(e)) => problems.push(format!("Fermeture {which} : {e}")),
-                (Ok(None), _) => {
-                    problems.push(format!(
-                        "Fermeture {which} : la date de début est obligatoire."
-                    ));
+                (Err(e), _) | (_, Err(e)) => {
+                    problems.push(text::creche::closure_problem(&which, &e));
                 }
+                (Ok(None), _) => problems.push(text::creche::closure_problem(
+                    &which,
+                    text::creche::CLOSURE_START_REQUIRED,
+                )),
             }
         }
         let mut settings = self.settings.clone();
@@ -230,20 +227,23 @@ fn form_ui(ui: &mut Ui, draft: &mut Draft) {
 
     ui.add_space(theme::SPACE_M);
     ui.label(RichText::new(text::creche::CRECHE_CLOSURES).strong());
-    let mut remove = None;
-    for (n, closure) in draft.closures.iter_mut().enumerate() {
+    list_editor::rows(&mut draft.closures, |n, closure| {
         ui.horizontal(|ui| {
             let fields = [
-                (format!("Fermeture {} : du", n + 1), &mut closure.from, true),
-                ("au".to_owned(), &mut closure.to, true),
-                ("motif".to_owned(), &mut closure.label, false),
+                (text::creche::closure_from(n + 1), &mut closure.from, true),
+                (text::creche::CLOSURE_TO.to_owned(), &mut closure.to, true),
+                (
+                    text::creche::CLOSURE_REASON.to_owned(),
+                    &mut closure.label,
+                    false,
+                ),
             ];
             for (k, (label, value, is_date)) in fields.into_iter().enumerate() {
                 let label_response = ui.label(label);
                 let (hint, width) = if is_date {
                     (text::common::DATE_HINT, theme::DATE_FIELD_WIDTH)
                 } else {
-                    ("Noël, Ascension…", theme::FIELD_WIDTH * 0.7)
+                    (text::creche::CLOSURE_REASON_HINT, theme::FIELD_WIDTH * 0.7)
                 };
                 ui.add(
                     TextEdit::singleline(value)
@@ -253,20 +253,11 @@ fn form_ui(ui: &mut Ui, draft: &mut Draft) {
                 )
                 .labelled_by(label_response.id);
             }
-            if ui
-                .small_button(text::creche::CRECHE_REMOVE_CLOSURE)
-                .clicked()
-            {
-                remove = Some(n);
-            }
-        });
-    }
-    if let Some(n) = remove
-        && n < draft.closures.len()
-    {
-        draft.closures.remove(n);
-    }
-    if ui.button(text::creche::CRECHE_ADD_CLOSURE).clicked() {
+            ui.small_button(text::common::REMOVE).clicked()
+        })
+        .inner
+    });
+    if list_editor::add_button(ui, true, text::creche::CRECHE_ADD_CLOSURE) {
         draft.closures.push(ClosureDraft::default());
     }
 }
