@@ -1,4 +1,5 @@
-//! TODO area doc
+//! Phase 3, towards employment: partner companies and their job offers, each beneficiary's
+//! applications and immersions (PMSMP), matching offers to people, and the companies' CSV import.
 
 pub(crate) mod application;
 pub(crate) mod company;

@@ -1,4 +1,5 @@
-//! TODO area doc
+//! Phase 2, preparing for work: the professional project, objectives and actions, administrative
+//! steps, sessions and hours, the integration contract, the collective workshops and the CV.
 
 pub(crate) mod cv;
 pub(crate) mod draft;

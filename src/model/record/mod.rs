@@ -1,4 +1,6 @@
-//! TODO area doc
+//! The beneficiary's record: identity, family, residence permit and right to work, the
+//! pathway's phases and outcome, and what goes with the record as a whole (ids, dates, CEFR
+//! levels, validation, search, the form's draft, merging two copies, the structure's settings).
 
 pub(crate) mod beneficiary;
 pub(crate) mod cefr;

@@ -1,4 +1,5 @@
-//! TODO area doc
+//! Phase 1, the skills assessment: life areas, languages, diplomas and experiences, transversal
+//! skills, referrals to French-course (FLE) partners, and the ROME occupation codes.
 
 pub(crate) mod assessment;
 pub(crate) mod draft;
