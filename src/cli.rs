@@ -283,6 +283,16 @@ fn open_read_only(data_dir: &Path) -> Result<Store, CliError> {
     Ok(Store::open(data_dir, Access::ReadOnly)?)
 }
 
+/// "titre de séjour : expiration" from "Titre de séjour : expiration": a field's name as it
+/// reads after a path, in the middle of a line.
+fn lower_first(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 fn check(data_dir: &Path, today: NaiveDate, out: &mut dyn Write) -> Result<Outcome, CliError> {
     let mut store = open_read_only(data_dir)?;
     let mut report = store.load();
@@ -302,7 +312,11 @@ fn check(data_dir: &Path, today: NaiveDate, out: &mut dyn Write) -> Result<Outco
             .extend(validate(record, today).into_iter().map(|error| Problem {
                 path: path.clone(),
                 location: None,
-                message: format!("{}: {}", error.field.label(), error.message),
+                message: format!(
+                    "{}: {}",
+                    lower_first(&error.field.form_name()),
+                    error.message
+                ),
             }));
     }
     // A hand-edited company file can load and still break a rule (a SIRET key, a code).
