@@ -31,7 +31,7 @@ pub(super) fn check_creche(
         found = true;
     }
     let records: Vec<&Beneficiary> = records.iter().collect();
-    for problem in crate::model::creche_problems(&records, &settings) {
+    for problem in crate::model::creche::creche_problems(&records, &settings) {
         writeln!(out, "{problem}")?;
         found = true;
     }
@@ -48,18 +48,17 @@ pub(super) fn creche_week(
     out: &mut dyn Write,
 ) -> Result<Outcome, CliError> {
     let monday = match week {
-        None => crate::model::monday_of(today),
-        Some(text) => {
-            crate::model::parse_iso_week(text).ok_or_else(|| CliError::BadWeek(text.to_owned()))?
-        }
+        None => crate::model::creche::monday_of(today),
+        Some(text) => crate::model::creche::parse_iso_week(text)
+            .ok_or_else(|| CliError::BadWeek(text.to_owned()))?,
     };
     let mut store = open_read_only(data_dir)?;
     let report = store.load();
     // A damaged crèche file falls back to the defaults; `check` reports it.
     let (settings, _) = store.load_creche_settings();
     let records: Vec<&Beneficiary> = report.beneficiaries.iter().collect();
-    let plan = crate::model::WeekPlan::build(&records, &settings, monday);
-    for (date, start, booked) in crate::model::week_lines(&plan) {
+    let plan = crate::model::creche::WeekPlan::build(&records, &settings, monday);
+    for (date, start, booked) in crate::model::creche::week_lines(&plan) {
         writeln!(
             out,
             "{} {}\t{booked}/{}",

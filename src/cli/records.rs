@@ -127,11 +127,11 @@ pub(super) fn demo(
     let mut records = demo_beneficiaries(count, today, fresh_seed());
     add_demo_applications(&mut records, &companies, today);
     // Added beside other records (`--force`), the demo's crèche bookings leave their places.
-    crate::model::rebook_demo_creche(&mut records, &report.beneficiaries, today);
+    crate::model::demo::rebook_demo_creche(&mut records, &report.beneficiaries, today);
     for record in &records {
         store.save_beneficiary(record, today)?;
     }
-    for workshop in crate::model::demo_workshops(&records, today) {
+    for workshop in crate::model::demo::demo_workshops(&records, today) {
         store.save_workshop(&workshop)?;
     }
     writeln!(

@@ -61,7 +61,7 @@ mod tests {
     use std::fs;
 
     use super::*;
-    use crate::model::{Offer, OfferStatus, check_siret};
+    use crate::model::companies::{Offer, OfferStatus, check_siret};
     use crate::store::Access;
 
     fn siret(prefix: &str) -> String {

@@ -46,7 +46,7 @@ impl AtRoot for CrecheSettings {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Closure;
+    use crate::model::creche::Closure;
     use crate::store::Access;
 
     #[test]
@@ -95,7 +95,7 @@ mod tests {
 
     #[test]
     fn creche_settings_of_format_4_load_with_the_school_entry_rule() {
-        use crate::model::UpperAgeRule;
+        use crate::model::creche::UpperAgeRule;
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
         // As Parcours wrote it before format 5: no upper_age_rule.

@@ -477,7 +477,7 @@ pub fn default_data_dir() -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::demo_beneficiaries;
+    use crate::model::demo::demo_beneficiaries;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
@@ -564,7 +564,7 @@ mod tests {
         for name in ["Secours populaire", "Alpha FLE", "École des parents"] {
             let partner = FlePartner {
                 name: name.into(),
-                levels_taught: vec![crate::model::CefrLevel::A1],
+                levels_taught: vec![crate::model::record::CefrLevel::A1],
                 places_available: Some(4),
                 ..FlePartner::default()
             };

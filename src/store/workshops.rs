@@ -88,7 +88,9 @@ impl InFolder for Workshop {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Attendance, BeneficiaryId, demo_beneficiaries};
+    use crate::model::demo::demo_beneficiaries;
+    use crate::model::preparation::Attendance;
+    use crate::model::record::BeneficiaryId;
     use crate::store::{Access, BENEFICIARIES_DIR};
 
     fn today() -> NaiveDate {

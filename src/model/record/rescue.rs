@@ -301,7 +301,7 @@ mod tests {
     use chrono::Utc;
 
     use super::*;
-    use crate::model::ExperienceDraft;
+    use crate::model::skills::ExperienceDraft;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default()

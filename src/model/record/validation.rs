@@ -429,7 +429,9 @@ mod tests {
     use chrono::Utc;
 
     use super::*;
-    use crate::model::{Child, ChildId, EntryRoute, PermitKind, ResidencePermit, RouteOverride};
+    use crate::model::record::{
+        Child, ChildId, EntryRoute, PermitKind, ResidencePermit, RouteOverride,
+    };
 
     use crate::model::record::dates::test_support::d;
 

@@ -25,7 +25,7 @@ pub(super) fn application_line(application: &Application, sources: &Sources<'_>)
     let target = match (offer_title, &application.immersion) {
         (_, Some(immersion)) => {
             let result = match immersion.result {
-                crate::model::ImmersionResult::Pending => String::new(),
+                crate::model::companies::ImmersionResult::Pending => String::new(),
                 result => format!(" ({})", lowercase_first(result.label())),
             };
             format!(

@@ -6,9 +6,8 @@ use super::*;
 use crate::model::companies::Application;
 use crate::model::preparation::ProjectStatus;
 use crate::model::record::dates::test_support::d;
-use crate::model::{
-    Child, ChildId, Diploma, PermitKind, Recognition, ResidencePermit, Skill, SkillLevel,
-};
+use crate::model::record::{Child, ChildId, PermitKind, ResidencePermit};
+use crate::model::skills::{Diploma, Recognition, Skill, SkillLevel};
 
 fn record() -> Beneficiary {
     let mut b = Beneficiary::new(Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap());
@@ -119,7 +118,7 @@ fn expired_permits_and_toddlers_are_worded_for_the_person() {
     ));
     // Under the crèche's settings: with the third birthday as the limit, the date follows.
     let birthday = CrecheSettings {
-        upper_age_rule: crate::model::UpperAgeRule::Birthday,
+        upper_age_rule: crate::model::creche::UpperAgeRule::Birthday,
         ..CrecheSettings::default()
     };
     let summary = Summary::build(
@@ -206,7 +205,7 @@ fn value_of(summary: &Summary, section: &str, key: &str) -> String {
 
 #[test]
 fn phase_two_shows_the_main_project_first_overdue_actions_and_workshop_hours() {
-    use crate::model::{
+    use crate::model::preparation::{
         Action, ActionStatus, Attendance, Objective, Project, Session, SessionKind,
     };
     let today = d(2026, 11, 22);
@@ -278,8 +277,8 @@ fn phase_two_shows_the_main_project_first_overdue_actions_and_workshop_hours() {
     );
     // Closed on 15/11 (entry into training), the pathway's open action was not late yet on that day.
     let mut closed = b.clone();
-    closed.pathway.outcome = Some(crate::model::Outcome {
-        kind: crate::model::OutcomeKind::Training,
+    closed.pathway.outcome = Some(crate::model::record::Outcome {
+        kind: crate::model::record::OutcomeKind::Training,
         date: d(2026, 11, 15),
         contract_months: None,
     });
@@ -314,7 +313,7 @@ fn phase_two_shows_the_main_project_first_overdue_actions_and_workshop_hours() {
 
 #[test]
 fn applications_use_the_directory_s_current_names() {
-    use crate::model::{ApplicationState, Company, Offer};
+    use crate::model::companies::{ApplicationState, Company, Offer};
     let today = d(2026, 11, 22);
     let mut company = Company::new();
     company.name = "Onet Services".into();

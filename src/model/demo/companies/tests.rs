@@ -2,7 +2,8 @@
 //! scale set's size.
 
 use super::*;
-use crate::model::{StateKind, demo_beneficiaries};
+use crate::model::companies::StateKind;
+use crate::model::demo::demo_beneficiaries;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
@@ -41,7 +42,7 @@ fn demo_applications_cover_every_state() {
     assert!(people.iter().flat_map(|p| &p.applications).any(|a| {
         a.immersion
             .as_ref()
-            .is_some_and(|i| i.result == crate::model::ImmersionResult::Conclusive)
+            .is_some_and(|i| i.result == crate::model::companies::ImmersionResult::Conclusive)
     }));
 }
 

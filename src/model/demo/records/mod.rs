@@ -523,8 +523,8 @@ fn one(rng: &mut Rng, today: NaiveDate) -> Beneficiary {
         email: if rng.chance(55) {
             format!(
                 "{}.{}{}@exemple.fr",
-                crate::model::fold(first_name).replace([' ', '\''], ""),
-                crate::model::fold(last_name).replace([' ', '\''], ""),
+                crate::model::record::fold(first_name).replace([' ', '\''], ""),
+                crate::model::record::fold(last_name).replace([' ', '\''], ""),
                 rng.below(90) + 10
             )
         } else {

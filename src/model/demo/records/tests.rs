@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::*;
-use crate::model::{Stage, validate};
+use crate::model::record::{Stage, validate};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
@@ -35,7 +35,7 @@ fn demo_records_are_valid_varied_and_reproducible() {
         .iter()
         .flat_map(|b| &b.family.children)
         .filter_map(|c| c.birth_date)
-        .filter(|&d| crate::model::age_in_months(d, today()) < 36)
+        .filter(|&d| crate::model::record::age_in_months(d, today()) < 36)
         .count();
     assert!(toddlers >= 20, "micro-crèche age children: {toddlers}");
 
@@ -53,7 +53,10 @@ fn demo_records_are_valid_varied_and_reproducible() {
         .flat_map(|b| &b.skills.diplomas)
         .map(|d| d.recognition)
         .collect();
-    assert_eq!(recognitions.len(), crate::model::Recognition::ALL.len());
+    assert_eq!(
+        recognitions.len(),
+        crate::model::skills::Recognition::ALL.len()
+    );
     assert!(records.iter().all(|b| {
         b.identity
             .languages
@@ -71,7 +74,7 @@ fn demo_records_are_valid_varied_and_reproducible() {
 
 #[test]
 fn demo_people_aim_at_the_2026_conditions() {
-    use crate::model::{CivicExamResult, PermitTarget};
+    use crate::model::record::{CivicExamResult, PermitTarget};
     let records = demo_beneficiaries(40, today(), 42);
     let aiming = |b: &&Beneficiary| {
         b.preparation.integration.target == Some(PermitTarget::ResidentCard)
