@@ -621,6 +621,51 @@ mod tests {
     }
 
     #[test]
+    fn a_read_only_store_refuses_every_kind_of_file_and_writes_nothing() {
+        use crate::model::companies::Company;
+        use crate::model::creche::CrecheSettings;
+        use crate::model::preparation::Workshop;
+        let dir = tempfile::tempdir().unwrap();
+        drop(Store::open(dir.path(), Access::ReadWrite).unwrap());
+        let before = backup::list(dir.path());
+        let listing = |path: &Path| {
+            let mut names: Vec<_> = fs::read_dir(path)
+                .unwrap()
+                .map(|e| e.unwrap().file_name())
+                .collect();
+            names.sort();
+            names
+        };
+        let files_before = listing(dir.path());
+        let mut reader = Store::open(dir.path(), Access::ReadOnly).unwrap();
+        let partner = FlePartner {
+            name: "Alpha FLE".into(),
+            ..FlePartner::default()
+        };
+        let workshop = Workshop {
+            title: "CV".into(),
+            capacity: 4,
+            ..Workshop::new(today())
+        };
+        let refusals = [
+            reader.save_partner(&partner).map(|_| ()),
+            reader.save_settings(&Settings::default()),
+            reader.save_company(&Company::new()).map(|_| ()),
+            reader.save_workshop(&workshop).map(|_| ()),
+            reader.delete_workshop(&workshop).map(|_| ()),
+            reader
+                .save_creche_settings(&CrecheSettings::default())
+                .map(|_| ()),
+            reader.restore(today()).map(|_| ()),
+        ];
+        for refusal in refusals {
+            assert!(matches!(refusal, Err(StoreError::ReadOnly)), "{refusal:?}");
+        }
+        assert_eq!(listing(dir.path()), files_before);
+        assert_eq!(backup::list(dir.path()), before);
+    }
+
+    #[test]
     fn the_lock_is_released_when_the_store_is_dropped() {
         let dir = tempfile::tempdir().unwrap();
         drop(Store::open(dir.path(), Access::ReadWrite).unwrap());
