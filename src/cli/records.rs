@@ -11,18 +11,8 @@ use super::{CliError, Outcome, open_read_only, tsv_field};
 use crate::model::demo::{
     add_demo_applications, demo_beneficiaries, demo_companies_for, demo_partners,
 };
-use crate::model::record::{fresh_seed, name_order_key, validate};
+use crate::model::record::{fresh_seed, lowercase_first, name_order_key, validate};
 use crate::store::{Access, Problem, Store};
-
-/// "titre de séjour : expiration" from "Titre de séjour : expiration": a field's name as it
-/// reads after a path, in the middle of a line.
-pub(super) fn lower_first(name: &str) -> String {
-    let mut chars = name.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
 
 pub(super) fn check(
     data_dir: &Path,
@@ -49,7 +39,7 @@ pub(super) fn check(
                 location: None,
                 message: format!(
                     "{}: {}",
-                    lower_first(&error.field.form_name()),
+                    lowercase_first(&error.field.form_name()),
                     error.message
                 ),
             }));

@@ -63,19 +63,16 @@ fn restore_checks_the_date_before_asking() {
 
 #[test]
 fn check_names_a_field_as_the_form_does_in_lower_case() {
-    use crate::model::record::{Field, Phase};
+    use crate::model::record::{Field, Phase, lowercase_first};
     // The first letter lowered, accented or not; the rest as the window's closing dialog says it.
     assert_eq!(
-        records::lower_first(&Field::ActionDue(0, 1).form_name()),
+        lowercase_first(&Field::ActionDue(0, 1).form_name()),
         "échéance (objectif 1, action 2)"
     );
     assert_eq!(
-        records::lower_first(&Field::PhaseEnd(Phase::Preparation).form_name()),
+        lowercase_first(&Field::PhaseEnd(Phase::Preparation).form_name()),
         "fin de la phase 2"
     );
-    assert_eq!(
-        records::lower_first(&Field::CafNumber.form_name()),
-        "numéro CAF"
-    );
-    assert_eq!(records::lower_first(""), "");
+    assert_eq!(lowercase_first(&Field::CafNumber.form_name()), "numéro CAF");
+    assert_eq!(lowercase_first(""), "");
 }

@@ -37,7 +37,7 @@ pub use pathway::{
     PhaseProgress, PhaseStatus, Phases, RouteOverride, Stage,
 };
 pub use rescue::{Removal, RemovedKind, find_removal};
-pub use search::{SearchQuery, fold, name_order_key};
+pub use search::{SearchQuery, fold, lowercase_first, name_order_key};
 pub use settings::Settings;
 pub use validation::{Field, FieldError, validate};
 pub use work_right::{ASYLUM_WAIT_MONTHS, WorkRight};

@@ -1,8 +1,8 @@
 //! Phase 3's section: applications and immersions with companies, and the outcome.
 
-use super::{Sources, SummaryRow, lines, lowercase_first, row, status_row};
+use super::{Sources, SummaryRow, lines, row, status_row};
 use crate::model::companies::{Application, ApplicationState};
-use crate::model::record::{Beneficiary, Phase, format_date};
+use crate::model::record::{Beneficiary, Phase, format_date, lowercase_first};
 
 /// "Agent de propreté — Onet Services : entretien prévu le 28/11/2026 à 10:30, Créteil",
 /// with the company's and the offer's current names when the directory still holds them.

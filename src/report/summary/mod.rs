@@ -169,14 +169,6 @@ struct Sources<'a> {
     creche: &'a CrecheSettings,
 }
 
-/// A phrase's first letter lowered ("En cours" → "en cours").
-fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_lowercase().chain(chars).collect()
-    })
-}
-
 fn plural(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count > 1 { many } else { one })
 }

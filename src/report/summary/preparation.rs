@@ -4,12 +4,12 @@
 use chrono::NaiveDate;
 
 use super::identification::occupation_name;
-use super::{Sources, SummaryRow, lines, lowercase_first, plural, row, status_row};
+use super::{Sources, SummaryRow, lines, plural, row, status_row};
 use crate::model::preparation::{
     Action, ActionStatus, AdminStepKind, CIR_CIVIC_DAYS, CirTraining, INDIVIDUAL_TARGET_PERCENT,
     Project, ProjectStatus, StepStatus, WorkingTime, attended_sessions, format_minutes,
 };
-use crate::model::record::{Beneficiary, Phase, PhaseStatus, format_date};
+use crate::model::record::{Beneficiary, Phase, PhaseStatus, format_date, lowercase_first};
 
 /// How far (in points) the individual share may stray from its target and still be on target,
 /// as the "Préparation à l'emploi" tab colours it.
