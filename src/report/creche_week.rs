@@ -12,9 +12,10 @@ use serde::Serialize;
 
 use super::engine::{Engine, RenderError, Rendered, Template};
 use super::summary::long_date;
-use crate::model::{
-    Beneficiary, CrecheSettings, Fill, WeekPlan, day_label, format_time, iso_week_label,
+use crate::model::creche::{
+    CrecheSettings, Fill, WeekPlan, day_label, format_time, iso_week_label,
 };
+use crate::model::record::Beneficiary;
 
 /// The template's file name.
 pub const CRECHE_WEEK_TEMPLATE_FILE: &str = "creche_week.typ";
@@ -126,7 +127,7 @@ impl CrecheWeek {
             .map(|d| WeekDay {
                 label: format!(
                     "{} {:02}/{:02}",
-                    crate::model::weekday_label(d.date.weekday()),
+                    crate::model::creche::weekday_label(d.date.weekday()),
                     d.date.day(),
                     d.date.month()
                 ),

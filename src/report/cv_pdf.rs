@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::engine::{Engine, RenderError, Rendered, Template};
-use crate::model::{Beneficiary, Cv};
+use crate::model::preparation::Cv;
+use crate::model::record::Beneficiary;
 
 /// The template's file name.
 pub const CV_TEMPLATE_FILE: &str = "cv.typ";

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::engine::{Engine, RenderError, Rendered, Template};
 use super::summary::Summary;
-use crate::model::Beneficiary;
+use crate::model::record::Beneficiary;
 
 /// The template's file name.
 pub const SUMMARY_TEMPLATE_FILE: &str = "summary.typ";
@@ -79,7 +79,7 @@ mod tests {
             summary_file_name(&b, today),
             "synthese_Al-Khatib-Đorđević_Thị-Hoa_2026-11-22.pdf"
         );
-        b.identity = crate::model::Identity::default();
+        b.identity = crate::model::record::Identity::default();
         assert_eq!(summary_file_name(&b, today), "synthese_2026-11-22.pdf");
     }
 }

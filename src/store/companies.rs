@@ -2,11 +2,14 @@
 //! inside. Loaded like the records (every bad file reported with its place, and protected from
 //! overwriting); saved atomically, only when the company passes its rules.
 
-use std::fs;
 use std::path::PathBuf;
 
-use super::{Store, StoreError, atomic, envelope, io_error, load, local_now};
-use crate::model::{Company, fold};
+use chrono::NaiveDate;
+
+use super::stored::{InFolder, Stored};
+use super::{Store, StoreError, load, local_now};
+use crate::model::companies::Company;
+use crate::model::record::{CompanyId, fold};
 
 /// Folder of the companies' directory, inside the data directory.
 pub const COMPANIES_DIR: &str = "companies";
@@ -15,53 +18,50 @@ impl Store {
     /// Loads the companies' directory, sorted by name; files that cannot be read are reported
     /// and will not be overwritten.
     pub fn load_companies(&mut self) -> (Vec<Company>, Vec<load::Problem>) {
-        let loaded = load::load_folder(&self.root.join(COMPANIES_DIR), |c: &Company| c.id);
-        self.unreadable.extend(loaded.unreadable);
-        let mut companies: Vec<Company> = loaded.records.into_iter().map(|(_, c)| c).collect();
+        let (mut companies, problems) = self.load_all::<Company>();
         companies.sort_by_cached_key(|c| (fold(&c.name), c.id));
-        (companies, loaded.problems)
+        (companies, problems)
     }
 
     /// The file a company is saved in.
     #[must_use]
     pub fn company_path(&self, company: &Company) -> PathBuf {
-        self.root
-            .join(COMPANIES_DIR)
-            .join(format!("{}.ron", company.id))
+        self.item_path(company)
     }
 
     /// Saves one company atomically, after checking it against its rules (SIRET key, codes,
     /// offers). Returns the file written.
     pub fn save_company(&self, company: &Company) -> Result<PathBuf, StoreError> {
-        if self.lock.is_none() {
-            return Err(StoreError::ReadOnly);
+        self.save_item(company, local_now().date())
+    }
+}
+
+/// A company: refused when it breaks its rules, the message naming it.
+impl Stored for Company {
+    fn validate(&self, _today: NaiveDate) -> Result<(), String> {
+        let errors = Company::validate(self);
+        if errors.is_empty() {
+            return Ok(());
         }
-        let errors = company.validate();
-        if !errors.is_empty() {
-            let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
-            return Err(StoreError::Invalid(format!(
-                "{} : {}",
-                company.name.trim(),
-                messages.join(" ")
-            )));
-        }
-        let dir = self.root.join(COMPANIES_DIR);
-        fs::create_dir_all(&dir).map_err(io_error(&dir))?;
-        let path = self.company_path(company);
-        if self.unreadable.contains(&path) {
-            return Err(StoreError::WouldOverwriteUnreadable(path));
-        }
-        let text = envelope::encode(company)?;
-        self.before_write(local_now().date());
-        atomic::write_atomic(&path, text.as_bytes()).map_err(io_error(&path))?;
-        Ok(path)
+        let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+        Err(format!("{} : {}", self.name.trim(), messages.join(" ")))
+    }
+}
+
+impl InFolder for Company {
+    const FOLDER: &'static str = COMPANIES_DIR;
+    type Id = CompanyId;
+    fn id(&self) -> CompanyId {
+        self.id
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::fs;
+
     use super::*;
-    use crate::model::{Offer, OfferStatus, check_siret};
+    use crate::model::companies::{Offer, OfferStatus, check_siret};
     use crate::store::Access;
 
     fn siret(prefix: &str) -> String {

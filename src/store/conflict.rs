@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::{BENEFICIARIES_DIR, Store, StoreError, atomic, io_error};
-use crate::model::Beneficiary;
+use crate::model::record::Beneficiary;
 
 /// Folder, inside the data directory, where resolved conflict copies are kept.
 pub const CONFLICTS_DIR: &str = "conflits-resolus";
@@ -54,7 +54,8 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{RecordPart, Side, demo_beneficiaries, merge};
+    use crate::model::demo::demo_beneficiaries;
+    use crate::model::record::{RecordPart, Side, merge};
     use crate::store::Access;
 
     #[test]

@@ -2,12 +2,13 @@
 //! like `settings.ron` (atomic write, a damaged file reported and never overwritten). The
 //! families' bookings are not here: they live in each parent's record.
 
-use std::fs;
-use std::io;
 use std::path::PathBuf;
 
-use super::{Problem, Store, StoreError, atomic, envelope, load, local_now};
-use crate::model::CrecheSettings;
+use chrono::NaiveDate;
+
+use super::stored::{AtRoot, Stored};
+use super::{Problem, Store, StoreError, local_now};
+use crate::model::creche::CrecheSettings;
 
 /// The crèche's settings file, inside the data directory.
 pub const CRECHE_FILE: &str = "creche.ron";
@@ -17,54 +18,35 @@ impl Store {
     /// to 3 years) when the file does not exist yet; a problem, and the defaults with the file
     /// protected from overwriting, when it cannot be read.
     pub fn load_creche_settings(&mut self) -> (CrecheSettings, Option<Problem>) {
-        let path = self.root.join(CRECHE_FILE);
-        if let Err(e) = fs::symlink_metadata(&path)
-            && e.kind() == io::ErrorKind::NotFound
-        {
-            return (CrecheSettings::default(), None);
-        }
-        match load::load_file::<CrecheSettings>(&path) {
-            Ok(settings) => {
-                self.unreadable.remove(&path);
-                (settings, None)
-            }
-            Err(problem) => {
-                self.unreadable.insert(path);
-                (CrecheSettings::default(), Some(problem))
-            }
-        }
+        self.load_root()
     }
 
     /// Saves the crèche's settings atomically, when they make sense (never over a file that
     /// could not be read). Returns the file written.
     pub fn save_creche_settings(&self, settings: &CrecheSettings) -> Result<PathBuf, StoreError> {
-        if self.lock.is_none() {
-            return Err(StoreError::ReadOnly);
-        }
-        let problems = settings.problems();
-        if !problems.is_empty() {
-            return Err(StoreError::Invalid(problems.join(" ")));
-        }
-        let path = self.root.join(CRECHE_FILE);
-        if self.unreadable.contains(&path) {
-            return Err(StoreError::WouldOverwriteUnreadable(path));
-        }
-        let text = envelope::encode(settings)?;
-        self.before_write(local_now().date());
-        atomic::write_atomic(&path, text.as_bytes()).map_err(|source| StoreError::Io {
-            path: path.clone(),
-            source,
-        })?;
-        Ok(path)
+        self.save_root(settings, local_now().date())
     }
+}
+
+/// The crèche's settings: refused when they make no sense (no places, an empty age range…).
+impl Stored for CrecheSettings {
+    fn validate(&self, _today: NaiveDate) -> Result<(), String> {
+        let problems = self.problems();
+        if problems.is_empty() {
+            return Ok(());
+        }
+        Err(problems.join(" "))
+    }
+}
+
+impl AtRoot for CrecheSettings {
+    const FILE: &'static str = CRECHE_FILE;
 }
 
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDate;
-
     use super::*;
-    use crate::model::Closure;
+    use crate::model::creche::Closure;
     use crate::store::Access;
 
     #[test]
@@ -113,7 +95,7 @@ mod tests {
 
     #[test]
     fn creche_settings_of_format_4_load_with_the_school_entry_rule() {
-        use crate::model::UpperAgeRule;
+        use crate::model::creche::UpperAgeRule;
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
         // As Parcours wrote it before format 5: no upper_age_rule.

@@ -198,19 +198,22 @@ pub(crate) fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, DecodeError
 
 /// Reads the bytes of a beneficiary's file exactly as loading the data directory does: the entry
 /// point of the record-loader fuzz target, which must never panic whatever the bytes.
-pub fn parse_beneficiary(bytes: &[u8]) -> Result<crate::model::Beneficiary, DecodeError> {
+pub fn parse_beneficiary(bytes: &[u8]) -> Result<crate::model::record::Beneficiary, DecodeError> {
     decode(bytes)
 }
 
 /// The text a save writes for this record (envelope included).
-pub fn render_beneficiary(record: &crate::model::Beneficiary) -> Result<String, ron::Error> {
+pub fn render_beneficiary(
+    record: &crate::model::record::Beneficiary,
+) -> Result<String, ron::Error> {
     encode(record)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Beneficiary, demo_beneficiaries};
+    use crate::model::demo::demo_beneficiaries;
+    use crate::model::record::Beneficiary;
 
     fn sample() -> Beneficiary {
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();

@@ -28,6 +28,7 @@ mod envelope;
 mod import_file;
 mod load;
 mod lock;
+mod stored;
 mod workshops;
 
 use std::cell::{Cell, RefCell};
@@ -38,7 +39,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::model::{Beneficiary, BeneficiaryId, FlePartner, Settings, validate};
+use crate::model::record::{Beneficiary, BeneficiaryId, PartnerId, Settings, fold, validate};
+use crate::model::skills::FlePartner;
 
 pub use backup::BACKUPS_DIR;
 pub use companies::COMPANIES_DIR;
@@ -50,6 +52,7 @@ pub use load::Problem;
 pub use workshops::{DELETED_WORKSHOPS_DIR, WORKSHOPS_DIR};
 
 use lock::{DirLock, LockError};
+use stored::{AtRoot, InFolder, Stored};
 
 /// Folder of beneficiary records, inside the data directory.
 pub const BENEFICIARIES_DIR: &str = "beneficiaries";
@@ -306,95 +309,81 @@ impl Store {
         record: &Beneficiary,
         today: NaiveDate,
     ) -> Result<PathBuf, StoreError> {
-        if self.lock.is_none() {
-            return Err(StoreError::ReadOnly);
-        }
-        let errors = validate(record, today);
-        if !errors.is_empty() {
-            let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
-            return Err(StoreError::Invalid(messages.join(" ")));
-        }
         let path = self.beneficiary_path(record.id);
         // Only a file this store loaded the record from may be replaced: an unreadable file,
         // or one that appeared since the load (a sync, another tool), is never overwritten.
         let loaded_from_here = self.paths.get(&record.id) == Some(&path);
-        if self.unreadable.contains(&path)
-            || (!loaded_from_here && fs::symlink_metadata(&path).is_ok())
-        {
-            return Err(StoreError::WouldOverwriteUnreadable(path));
-        }
-        let text = envelope::encode(record)?;
-        self.before_write(today);
-        atomic::write_atomic(&path, text.as_bytes()).map_err(io_error(&path))?;
+        let path = self.save_at(record, path, today, |path| {
+            loaded_from_here || fs::symlink_metadata(path).is_err()
+        })?;
         self.paths.insert(record.id, path.clone());
         Ok(path)
     }
+}
+
+/// A record: refused when it breaks a validation rule as of the day of the save.
+impl Stored for Beneficiary {
+    fn validate(&self, today: NaiveDate) -> Result<(), String> {
+        let errors = validate(self, today);
+        if errors.is_empty() {
+            return Ok(());
+        }
+        let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+        Err(messages.join(" "))
+    }
+}
+
+/// A partner of the directory: its name is required.
+impl Stored for FlePartner {
+    fn validate(&self, _today: NaiveDate) -> Result<(), String> {
+        if self.name.trim().is_empty() {
+            return Err("le nom du partenaire est obligatoire.".to_owned());
+        }
+        Ok(())
+    }
+}
+
+impl InFolder for FlePartner {
+    const FOLDER: &'static str = PARTNERS_DIR;
+    type Id = PartnerId;
+    fn id(&self) -> PartnerId {
+        self.id
+    }
+}
+
+/// The settings have no rule of their own.
+impl Stored for Settings {
+    fn validate(&self, _today: NaiveDate) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+impl AtRoot for Settings {
+    const FILE: &'static str = SETTINGS_FILE;
 }
 
 impl Store {
     /// Loads the settings: defaults when the file does not exist yet, a problem (and defaults,
     /// with the file protected from overwriting) when it cannot be read.
     pub fn load_settings(&mut self) -> (Settings, Option<Problem>) {
-        let path = self.root.join(SETTINGS_FILE);
-        match fs::symlink_metadata(&path) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return (Settings::default(), None),
-            _ => {}
-        }
-        match load::load_file::<Settings>(&path) {
-            Ok(settings) => {
-                self.unreadable.remove(&path);
-                (settings, None)
-            }
-            Err(problem) => {
-                self.unreadable.insert(path);
-                (Settings::default(), Some(problem))
-            }
-        }
+        self.load_root()
     }
 
     /// Loads the French-course partners' directory, sorted by name.
     pub fn load_partners(&mut self) -> (Vec<FlePartner>, Vec<Problem>) {
-        let loaded = load::load_folder(&self.root.join(PARTNERS_DIR), |p: &FlePartner| p.id);
-        self.unreadable.extend(loaded.unreadable);
-        let mut partners: Vec<FlePartner> = loaded.records.into_iter().map(|(_, p)| p).collect();
-        partners.sort_by_cached_key(|p| crate::model::fold(&p.name));
-        (partners, loaded.problems)
+        let (mut partners, problems) = self.load_all::<FlePartner>();
+        partners.sort_by_cached_key(|p| fold(&p.name));
+        (partners, problems)
     }
 
     /// Saves one partner of the directory atomically (its name is required).
     pub fn save_partner(&self, partner: &FlePartner) -> Result<PathBuf, StoreError> {
-        if self.lock.is_none() {
-            return Err(StoreError::ReadOnly);
-        }
-        if partner.name.trim().is_empty() {
-            return Err(StoreError::Invalid(
-                "le nom du partenaire est obligatoire.".to_owned(),
-            ));
-        }
-        let dir = self.root.join(PARTNERS_DIR);
-        fs::create_dir_all(&dir).map_err(io_error(&dir))?;
-        let path = dir.join(format!("{}.ron", partner.id));
-        if self.unreadable.contains(&path) {
-            return Err(StoreError::WouldOverwriteUnreadable(path));
-        }
-        let text = envelope::encode(partner)?;
-        self.before_write(local_now().date());
-        atomic::write_atomic(&path, text.as_bytes()).map_err(io_error(&path))?;
-        Ok(path)
+        self.save_item(partner, local_now().date())
     }
 
     /// Saves the settings atomically (never over a settings file that could not be read).
     pub fn save_settings(&self, settings: &Settings) -> Result<(), StoreError> {
-        if self.lock.is_none() {
-            return Err(StoreError::ReadOnly);
-        }
-        let path = self.root.join(SETTINGS_FILE);
-        if self.unreadable.contains(&path) {
-            return Err(StoreError::WouldOverwriteUnreadable(path));
-        }
-        let text = envelope::encode(settings)?;
-        self.before_write(local_now().date());
-        atomic::write_atomic(&path, text.as_bytes()).map_err(io_error(&path))
+        self.save_root(settings, local_now().date()).map(|_| ())
     }
 }
 
@@ -444,9 +433,7 @@ impl Store {
     /// caller must then [`Self::load`] again: until then, records the store had loaded are
     /// treated as unknown, so no save can overwrite a restored file with an older edit.
     pub fn restore(&mut self, date: NaiveDate) -> Result<RestoreReport, StoreError> {
-        if self.lock.is_none() {
-            return Err(StoreError::ReadOnly);
-        }
+        self.check_writable()?;
         let available = self.backups();
         if !available.contains(&date) {
             return Err(StoreError::NoSuchBackup { date, available });
@@ -490,7 +477,7 @@ pub fn default_data_dir() -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::demo_beneficiaries;
+    use crate::model::demo::demo_beneficiaries;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
@@ -577,7 +564,7 @@ mod tests {
         for name in ["Secours populaire", "Alpha FLE", "École des parents"] {
             let partner = FlePartner {
                 name: name.into(),
-                levels_taught: vec![crate::model::CefrLevel::A1],
+                levels_taught: vec![crate::model::record::CefrLevel::A1],
                 places_available: Some(4),
                 ..FlePartner::default()
             };
@@ -631,6 +618,51 @@ mod tests {
         let left: Vec<&PathBuf> = planted.iter().filter(|p| p.exists()).collect();
         assert!(left.is_empty(), "{left:?}");
         assert!(foreign.exists());
+    }
+
+    #[test]
+    fn a_read_only_store_refuses_every_kind_of_file_and_writes_nothing() {
+        use crate::model::companies::Company;
+        use crate::model::creche::CrecheSettings;
+        use crate::model::preparation::Workshop;
+        let dir = tempfile::tempdir().unwrap();
+        drop(Store::open(dir.path(), Access::ReadWrite).unwrap());
+        let before = backup::list(dir.path());
+        let listing = |path: &Path| {
+            let mut names: Vec<_> = fs::read_dir(path)
+                .unwrap()
+                .map(|e| e.unwrap().file_name())
+                .collect();
+            names.sort();
+            names
+        };
+        let files_before = listing(dir.path());
+        let mut reader = Store::open(dir.path(), Access::ReadOnly).unwrap();
+        let partner = FlePartner {
+            name: "Alpha FLE".into(),
+            ..FlePartner::default()
+        };
+        let workshop = Workshop {
+            title: "CV".into(),
+            capacity: 4,
+            ..Workshop::new(today())
+        };
+        let refusals = [
+            reader.save_partner(&partner).map(|_| ()),
+            reader.save_settings(&Settings::default()),
+            reader.save_company(&Company::new()).map(|_| ()),
+            reader.save_workshop(&workshop).map(|_| ()),
+            reader.delete_workshop(&workshop).map(|_| ()),
+            reader
+                .save_creche_settings(&CrecheSettings::default())
+                .map(|_| ()),
+            reader.restore(today()).map(|_| ()),
+        ];
+        for refusal in refusals {
+            assert!(matches!(refusal, Err(StoreError::ReadOnly)), "{refusal:?}");
+        }
+        assert_eq!(listing(dir.path()), files_before);
+        assert_eq!(backup::list(dir.path()), before);
     }
 
     #[test]

@@ -5,8 +5,12 @@
 use std::fs;
 use std::path::PathBuf;
 
-use super::{Problem, Store, StoreError, atomic, envelope, io_error, load, local_now};
-use crate::model::{Workshop, sort_catalogue};
+use chrono::NaiveDate;
+
+use super::stored::{InFolder, Stored};
+use super::{Problem, Store, StoreError, atomic, io_error, local_now};
+use crate::model::preparation::{Workshop, sort_catalogue};
+use crate::model::record::WorkshopId;
 
 /// Folder of the workshops' catalogue, inside the data directory.
 pub const WORKSHOPS_DIR: &str = "workshops";
@@ -18,50 +22,28 @@ impl Store {
     /// Loads the catalogue, by date then start time. Bad files are reported and never
     /// overwritten.
     pub fn load_workshops(&mut self) -> (Vec<Workshop>, Vec<Problem>) {
-        let loaded = load::load_folder(&self.root.join(WORKSHOPS_DIR), |w: &Workshop| w.id);
-        self.unreadable.extend(loaded.unreadable);
-        let mut workshops: Vec<Workshop> = loaded.records.into_iter().map(|(_, w)| w).collect();
+        let (mut workshops, problems) = self.load_all::<Workshop>();
         sort_catalogue(&mut workshops);
-        (workshops, loaded.problems)
+        (workshops, problems)
     }
 
     /// The file a workshop is saved in.
     #[must_use]
     pub fn workshop_path(&self, workshop: &Workshop) -> PathBuf {
-        self.root
-            .join(WORKSHOPS_DIR)
-            .join(format!("{}.ron", workshop.id))
+        self.item_path(workshop)
     }
 
     /// Saves one workshop atomically, in its own file, after checking it (title, capacity, no
     /// more enrolled than places).
     pub fn save_workshop(&self, workshop: &Workshop) -> Result<PathBuf, StoreError> {
-        if self.lock.is_none() {
-            return Err(StoreError::ReadOnly);
-        }
-        let problems = workshop.problems();
-        if !problems.is_empty() {
-            return Err(StoreError::Invalid(problems.join(" ")));
-        }
-        let dir = self.root.join(WORKSHOPS_DIR);
-        fs::create_dir_all(&dir).map_err(io_error(&dir))?;
-        let path = self.workshop_path(workshop);
-        if self.unreadable.contains(&path) {
-            return Err(StoreError::WouldOverwriteUnreadable(path));
-        }
-        let text = envelope::encode(workshop)?;
-        self.before_write(local_now().date());
-        atomic::write_atomic(&path, text.as_bytes()).map_err(io_error(&path))?;
-        Ok(path)
+        self.save_item(workshop, local_now().date())
     }
 
     /// Takes a workshop out of the catalogue: its file is moved to `ateliers-supprimes/`
     /// (kept, not loaded). Refused while anyone is enrolled: their collective hours come from
     /// this file, and would vanish with it. Returns where the file went.
     pub fn delete_workshop(&mut self, workshop: &Workshop) -> Result<PathBuf, StoreError> {
-        if self.lock.is_none() {
-            return Err(StoreError::ReadOnly);
-        }
+        self.check_writable()?;
         if !workshop.enrolments.is_empty() {
             return Err(StoreError::Invalid(format!(
                 "« {} » a encore {} inscrit(s) : désinscrivez-les d'abord (leurs heures d'atelier \
@@ -84,12 +66,31 @@ impl Store {
     }
 }
 
+/// A workshop: refused without a title or a capacity, or with more enrolled than places.
+impl Stored for Workshop {
+    fn validate(&self, _today: NaiveDate) -> Result<(), String> {
+        let problems = self.problems();
+        if problems.is_empty() {
+            return Ok(());
+        }
+        Err(problems.join(" "))
+    }
+}
+
+impl InFolder for Workshop {
+    const FOLDER: &'static str = WORKSHOPS_DIR;
+    type Id = WorkshopId;
+    fn id(&self) -> WorkshopId {
+        self.id
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDate;
-
     use super::*;
-    use crate::model::{Attendance, BeneficiaryId, demo_beneficiaries};
+    use crate::model::demo::demo_beneficiaries;
+    use crate::model::preparation::Attendance;
+    use crate::model::record::BeneficiaryId;
     use crate::store::{Access, BENEFICIARIES_DIR};
 
     fn today() -> NaiveDate {

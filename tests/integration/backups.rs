@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use chrono::NaiveDate;
-use parcours::model::{Beneficiary, Settings, demo_beneficiaries};
+use parcours::model::demo::demo_beneficiaries;
+use parcours::model::record::{Beneficiary, Settings};
 use parcours::store::{Access, BACKUPS_DIR, BENEFICIARIES_DIR, Store, StoreError};
 
 fn day(n: u32) -> NaiveDate {

@@ -12,9 +12,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use chrono::NaiveDate;
-use parcours::model::{
-    Beneficiary, BeneficiaryId, Company, PermitKind, ResidencePermit, demo_beneficiaries, fold,
-};
+use parcours::model::companies::Company;
+use parcours::model::demo::demo_beneficiaries;
+use parcours::model::record::{Beneficiary, BeneficiaryId, PermitKind, ResidencePermit, fold};
 use parcours::store::{Access, BENEFICIARIES_DIR, CRECHE_FILE, Store, render_beneficiary};
 
 const ENV_VAR: &str = "PARCOURS_DATA_DIR";
@@ -394,7 +394,7 @@ fn demo_writes_the_partner_directory_and_check_reads_it() {
     let output = run(dir.path(), &["demo", "--count", "3"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let partners = fs::read_dir(dir.path().join("partners")).unwrap().count();
-    assert_eq!(partners, parcours::model::demo_partners().len());
+    assert_eq!(partners, parcours::model::demo::demo_partners().len());
 
     // A damaged partner file is reported by check, like a damaged record.
     let damaged = dir.path().join("partners").join("abime.ron");

@@ -22,9 +22,10 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use parcours::model::{
-    Beneficiary, BeneficiaryId, CrecheSettings, Settings, Workshop, demo_companies, demo_partners,
-};
+use parcours::model::creche::CrecheSettings;
+use parcours::model::demo::{demo_companies, demo_partners};
+use parcours::model::preparation::Workshop;
+use parcours::model::record::{Beneficiary, BeneficiaryId, Settings};
 use parcours::store::{
     Access, BENEFICIARIES_DIR, COMPANIES_DIR, PARTNERS_DIR, Store, WORKSHOPS_DIR,
 };

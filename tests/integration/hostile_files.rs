@@ -23,7 +23,9 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use parcours::model::{Beneficiary, BeneficiaryId, Contact, SkillsAssessment, demo_beneficiaries};
+use parcours::model::demo::demo_beneficiaries;
+use parcours::model::record::{Beneficiary, BeneficiaryId, Contact};
+use parcours::model::skills::SkillsAssessment;
 use parcours::store::{Access, BENEFICIARIES_DIR, LoadReport, SCHEMA_VERSION, Store};
 
 /// How long `check` or the start-up may take on any of these folders: far more than a healthy

@@ -9,11 +9,14 @@ use std::process::Command;
 use std::sync::OnceLock;
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use parcours::model::{
-    Beneficiary, Child, ChildCare, ChildId, Company, CrecheSettings, Settings, Workshop,
-    add_demo_applications, attended_sessions, demo_beneficiaries, demo_companies, demo_workshops,
-    format_minutes, rome,
+use parcours::model::companies::Company;
+use parcours::model::creche::{ChildCare, CrecheSettings};
+use parcours::model::demo::{
+    add_demo_applications, demo_beneficiaries, demo_companies, demo_workshops,
 };
+use parcours::model::preparation::{Workshop, attended_sessions, format_minutes};
+use parcours::model::record::{Beneficiary, Child, ChildId, Settings};
+use parcours::model::skills::rome;
 use parcours::report::{
     Confidential, Engine, Rendered, Section, Summary, SummaryOptions, render_summary,
     summary_file_name, summary_template,
@@ -558,7 +561,7 @@ fn print_writes_one_summary() {
 fn print_counts_the_workshops_attended() {
     let dir = tempfile::tempdir().unwrap();
     let mut record = person("Thị Hoa", "Nguyễn");
-    record.pathway.phases.preparation.status = parcours::model::PhaseStatus::InProgress;
+    record.pathway.phases.preparation.status = parcours::model::record::PhaseStatus::InProgress;
     write_records(dir.path(), std::slice::from_ref(&record));
     let mut workshop = Workshop::new(NaiveDate::from_ymd_opt(2026, 11, 10).unwrap());
     workshop.title = "Simulation d'entretien".into();
@@ -567,7 +570,7 @@ fn print_counts_the_workshops_attended() {
     workshop
         .mark(
             record.id,
-            parcours::model::Attendance::Present,
+            parcours::model::preparation::Attendance::Present,
             NaiveDate::from_ymd_opt(2026, 11, 10).unwrap(),
         )
         .unwrap();

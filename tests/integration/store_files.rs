@@ -13,7 +13,8 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use parcours::model::{Beneficiary, BeneficiaryId, demo_beneficiaries};
+use parcours::model::demo::demo_beneficiaries;
+use parcours::model::record::{Beneficiary, BeneficiaryId};
 use parcours::store::{
     Access, BENEFICIARIES_DIR, LoadReport, Problem, SCHEMA_VERSION, Store, StoreError,
 };
@@ -515,7 +516,7 @@ fn a_format_1_record_still_loads_and_upgrades_on_save() {
     assert_eq!(record.identity.last_name, "Peña");
     assert_eq!(
         record.identity.languages,
-        [parcours::model::Language::named("espagnol")]
+        [parcours::model::skills::Language::named("espagnol")]
     );
     assert!(record.skills.experiences.is_empty());
 
@@ -547,7 +548,7 @@ fn a_format_4_record_still_loads_with_its_protection_permit_to_specify() {
     let record = report.beneficiaries.into_iter().next().unwrap();
     assert_eq!(record.identity.last_name, "Haddad");
     let permit = record.administrative.residence_permit.clone().unwrap();
-    assert_eq!(permit.kind, parcours::model::PermitKind::Protection);
+    assert_eq!(permit.kind, parcours::model::record::PermitKind::Protection);
     assert!(permit.kind.label().contains("à préciser"));
     assert_eq!(permit.renews, None);
     assert!(!permit.work_authorisation);

@@ -1,4 +1,5 @@
-//! TODO area doc
+//! Demo data: plausible, reproducible records, partners, workshops, companies and crèche
+//! bookings, for trying Parcours at once and for tests and benches.
 
 pub(crate) mod companies;
 pub(crate) mod creche;

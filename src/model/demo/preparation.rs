@@ -464,7 +464,8 @@ pub fn demo_workshops(records: &[Beneficiary], today: NaiveDate) -> Vec<Workshop
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{attended_sessions, demo_beneficiaries};
+    use crate::model::demo::demo_beneficiaries;
+    use crate::model::preparation::attended_sessions;
 
     #[test]
     fn demo_phase_two_has_overdue_actions_sessions_and_full_workshops() {

@@ -397,7 +397,7 @@ mod tests {
 
     #[test]
     fn a_record_survives_the_form_unchanged() {
-        let record = crate::model::demo_beneficiaries(30, today(), 7)
+        let record = crate::model::demo::demo_beneficiaries(30, today(), 7)
             .into_iter()
             .find(|b| !b.family.children.is_empty() && b.administrative.residence_permit.is_some())
             .expect("demo data has parents with a permit");

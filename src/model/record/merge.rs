@@ -255,7 +255,8 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::model::{CefrLevel, demo_beneficiaries};
+    use crate::model::demo::demo_beneficiaries;
+    use crate::model::record::CefrLevel;
 
     #[test]
     fn merge_takes_each_part_from_the_chosen_version() {
@@ -309,12 +310,15 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
         let kept = demo_beneficiaries(1, today, 5).remove(0);
         let mut other = kept.clone();
-        other.preparation.sessions.push(crate::model::Session {
-            date: today,
-            duration_minutes: 45,
-            kind: crate::model::SessionKind::Remote,
-            note: "Appel depuis l'autre poste".into(),
-        });
+        other
+            .preparation
+            .sessions
+            .push(crate::model::preparation::Session {
+                date: today,
+                duration_minutes: 45,
+                kind: crate::model::preparation::SessionKind::Remote,
+                note: "Appel depuis l'autre poste".into(),
+            });
         let differing: Vec<RecordPart> = RecordPart::ALL
             .into_iter()
             .filter(|p| p.differs(&kept, &other))
@@ -338,10 +342,9 @@ mod tests {
         other.creche.bookings.clear();
         other.creche.care.clear();
         if kept.creche == other.creche {
-            other
-                .creche
-                .care
-                .push(crate::model::ChildCare::new(crate::model::ChildId::new()));
+            other.creche.care.push(crate::model::creche::ChildCare::new(
+                crate::model::record::ChildId::new(),
+            ));
         }
         assert!(RecordPart::Creche.differs(&kept, &other));
         let merged = merge(

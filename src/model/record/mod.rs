@@ -1,4 +1,6 @@
-//! TODO area doc
+//! The beneficiary's record: identity, family, residence permit and right to work, the
+//! pathway's phases and outcome, and what goes with the record as a whole (ids, dates, CEFR
+//! levels, validation, search, the form's draft, merging two copies, the structure's settings).
 
 pub(crate) mod beneficiary;
 pub(crate) mod cefr;
@@ -35,7 +37,7 @@ pub use pathway::{
     PhaseProgress, PhaseStatus, Phases, RouteOverride, Stage,
 };
 pub use rescue::{Removal, RemovedKind, find_removal};
-pub use search::{SearchQuery, fold, name_order_key};
+pub use search::{SearchQuery, fold, lowercase_first, name_order_key};
 pub use settings::Settings;
 pub use validation::{Field, FieldError, validate};
 pub use work_right::{ASYLUM_WAIT_MONTHS, WorkRight};

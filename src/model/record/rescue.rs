@@ -12,55 +12,6 @@ use crate::model::record::validation::{Field, FieldError};
 /// (a child's birth date compared with a parent's birth date that was itself left out).
 const NARROWING_ROUNDS: usize = 4;
 
-impl Field {
-    /// The field's name as the counsellor sees it ("Code postal", "Date de naissance de
-    /// l'enfant 2"), for the messages that list fields away from the form. (`label` is the
-    /// lower-case form `parcours check` prints after a path.)
-    #[must_use]
-    pub fn form_name(self) -> String {
-        let n = |index: usize| index + 1;
-        match self {
-            Self::FirstName => "Prénom".to_owned(),
-            Self::LastName => "Nom".to_owned(),
-            Self::BirthDate => "Date de naissance".to_owned(),
-            Self::ArrivalDate => "Date d'arrivée en France".to_owned(),
-            Self::Phone => "Téléphone".to_owned(),
-            Self::Email => "Adresse e-mail".to_owned(),
-            Self::Postcode => "Code postal".to_owned(),
-            Self::PermitIssuedOn => "Délivrance du titre de séjour".to_owned(),
-            Self::PermitExpiresOn => "Expiration du titre de séjour".to_owned(),
-            Self::CirSignedOn => "Signature du CIR".to_owned(),
-            Self::CafNumber => "Numéro CAF".to_owned(),
-            Self::SocialSecurityNumber => "Numéro de sécurité sociale".to_owned(),
-            Self::ChildFirstName(i) => format!("Prénom de l'enfant {}", n(i)),
-            Self::ChildBirthDate(i) => format!("Date de naissance de l'enfant {}", n(i)),
-            Self::RouteOverrideReason => "Motif du choix de parcours".to_owned(),
-            Self::PhaseStart(phase) => format!("Début de la phase {}", phase.number()),
-            Self::PhaseEnd(phase) => format!("Fin de la phase {}", phase.number()),
-            Self::OutcomeDate => "Date de sortie".to_owned(),
-            Self::OutcomeMonths => "Durée du contrat (mois)".to_owned(),
-            Self::ExperienceTitle(i) => format!("Intitulé (expérience {})", n(i)),
-            Self::ExperienceStart(i) => format!("Début (expérience {})", n(i)),
-            Self::ExperienceEnd(i) => format!("Fin (expérience {})", n(i)),
-            Self::SkillLabel(i) => format!("Compétence {}", n(i)),
-            Self::DiplomaTitle(i) => format!("Intitulé (diplôme {})", n(i)),
-            Self::DiplomaYear(i) => format!("Année (diplôme {})", n(i)),
-            Self::DiplomaRequestedOn(i) => format!("Demande de reconnaissance (diplôme {})", n(i)),
-            Self::DiplomaDecidedOn(i) => format!("Réponse (diplôme {})", n(i)),
-            Self::ReferralDate(i) => format!("Date (orientation {})", n(i)),
-            Self::ProjectStart(i) => format!("Disponibilité (projet {})", n(i)),
-            Self::ProjectCommute(i) => format!("Trajet maximal (projet {})", n(i)),
-            Self::ActionDue(o, a) => format!("Échéance (objectif {}, action {})", n(o), n(a)),
-            Self::SessionDate(i) => format!("Date (entretien {})", n(i)),
-            Self::SessionDuration(i) => format!("Durée (entretien {})", n(i)),
-            Self::AdminStepDate(kind) => format!("Date ({})", kind.label()),
-            Self::CivicExamDate => "Date de l'examen civique".to_owned(),
-            Self::CertificateDate(i) => format!("Date (certificat de langue {})", n(i)),
-            Self::CareStartsOn(i) => format!("Début de l'accueil (enfant {})", n(i)),
-        }
-    }
-}
-
 impl BeneficiaryDraft {
     /// The record holding every valid edit of the form, and the messages of the fields left
     /// out of it.
@@ -350,7 +301,7 @@ mod tests {
     use chrono::Utc;
 
     use super::*;
-    use crate::model::ExperienceDraft;
+    use crate::model::skills::ExperienceDraft;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default()

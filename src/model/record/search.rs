@@ -59,6 +59,16 @@ impl SearchQuery {
     }
 }
 
+/// A phrase's first letter lowered, whatever the letter ("En cours" → "en cours",
+/// "Échéance" → "échéance"): a label or a field's name set inside a sentence.
+#[must_use]
+pub fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
+}
+
 /// Sort key for lists (the window's and `parcours list`): last name, then first name, accent- and
 /// case-insensitively.
 #[must_use]

@@ -89,53 +89,51 @@ pub enum Field {
 }
 
 impl Field {
-    /// The field's French name, for `parcours check`'s report: "numéro de sécurité sociale",
-    /// "enfant 2 : date de naissance" (positions counted from 1, as the form shows them).
+    /// The field's French name as the counsellor sees it ("Code postal", "Date de naissance de
+    /// l'enfant 2", positions counted from 1 as the form shows them): for the messages that
+    /// list fields away from the form (the window's closing dialog) and for `parcours check`'s
+    /// report, which prints it in lower case after a file's path.
     #[must_use]
-    pub fn label(self) -> String {
-        let nth = |what: &str, i: usize, field: &str| format!("{what} {} : {field}", i + 1);
+    pub fn form_name(self) -> String {
+        let n = |index: usize| index + 1;
         match self {
-            Self::FirstName => "prénom".to_owned(),
-            Self::LastName => "nom".to_owned(),
-            Self::BirthDate => "date de naissance".to_owned(),
-            Self::ArrivalDate => "date d'arrivée en France".to_owned(),
-            Self::Phone => "téléphone".to_owned(),
-            Self::Email => "e-mail".to_owned(),
-            Self::Postcode => "code postal".to_owned(),
-            Self::PermitIssuedOn => "titre de séjour : délivrance".to_owned(),
-            Self::PermitExpiresOn => "titre de séjour : expiration".to_owned(),
-            Self::CirSignedOn => "signature du CIR".to_owned(),
-            Self::CafNumber => "numéro CAF".to_owned(),
-            Self::SocialSecurityNumber => "numéro de sécurité sociale".to_owned(),
-            Self::ChildFirstName(i) => nth("enfant", i, "prénom"),
-            Self::ChildBirthDate(i) => nth("enfant", i, "date de naissance"),
-            Self::RouteOverrideReason => "motif du parcours choisi".to_owned(),
-            Self::PhaseStart(phase) => format!("phase {} : début", phase.number()),
-            Self::PhaseEnd(phase) => format!("phase {} : fin", phase.number()),
-            Self::OutcomeDate => "date de sortie".to_owned(),
-            Self::OutcomeMonths => "durée du contrat (mois)".to_owned(),
-            Self::ExperienceTitle(i) => nth("expérience", i, "intitulé"),
-            Self::ExperienceStart(i) => nth("expérience", i, "début"),
-            Self::ExperienceEnd(i) => nth("expérience", i, "fin"),
-            Self::SkillLabel(i) => nth("compétence", i, "libellé"),
-            Self::DiplomaTitle(i) => nth("diplôme", i, "intitulé"),
-            Self::DiplomaYear(i) => nth("diplôme", i, "année"),
-            Self::DiplomaRequestedOn(i) => nth("diplôme", i, "demande de reconnaissance"),
-            Self::DiplomaDecidedOn(i) => nth("diplôme", i, "réponse"),
-            Self::ReferralDate(i) => nth("orientation FLE", i, "date"),
-            Self::ProjectStart(i) => nth("projet", i, "démarrage au plus tôt"),
-            Self::ProjectCommute(i) => nth("projet", i, "trajet maximal"),
-            Self::ActionDue(objective, action) => format!(
-                "objectif {} : action {} : échéance",
-                objective + 1,
-                action + 1
-            ),
-            Self::SessionDate(i) => nth("entretien", i, "date"),
-            Self::SessionDuration(i) => nth("entretien", i, "durée"),
-            Self::AdminStepDate(kind) => format!("démarche « {} » : date", kind.label()),
-            Self::CivicExamDate => "examen civique : date".to_owned(),
-            Self::CertificateDate(i) => nth("certificat de langue", i, "date"),
-            Self::CareStartsOn(i) => nth("micro-crèche, enfant", i, "premier jour d'accueil"),
+            Self::FirstName => "Prénom".to_owned(),
+            Self::LastName => "Nom".to_owned(),
+            Self::BirthDate => "Date de naissance".to_owned(),
+            Self::ArrivalDate => "Date d'arrivée en France".to_owned(),
+            Self::Phone => "Téléphone".to_owned(),
+            Self::Email => "Adresse e-mail".to_owned(),
+            Self::Postcode => "Code postal".to_owned(),
+            Self::PermitIssuedOn => "Titre de séjour : délivrance".to_owned(),
+            Self::PermitExpiresOn => "Titre de séjour : expiration".to_owned(),
+            Self::CirSignedOn => "Signature du CIR".to_owned(),
+            Self::CafNumber => "Numéro CAF".to_owned(),
+            Self::SocialSecurityNumber => "Numéro de sécurité sociale".to_owned(),
+            Self::ChildFirstName(i) => format!("Prénom de l'enfant {}", n(i)),
+            Self::ChildBirthDate(i) => format!("Date de naissance de l'enfant {}", n(i)),
+            Self::RouteOverrideReason => "Motif du choix de parcours".to_owned(),
+            Self::PhaseStart(phase) => format!("Début de la phase {}", phase.number()),
+            Self::PhaseEnd(phase) => format!("Fin de la phase {}", phase.number()),
+            Self::OutcomeDate => "Date de sortie".to_owned(),
+            Self::OutcomeMonths => "Durée du contrat (mois)".to_owned(),
+            Self::ExperienceTitle(i) => format!("Intitulé (expérience {})", n(i)),
+            Self::ExperienceStart(i) => format!("Début (expérience {})", n(i)),
+            Self::ExperienceEnd(i) => format!("Fin (expérience {})", n(i)),
+            Self::SkillLabel(i) => format!("Compétence {}", n(i)),
+            Self::DiplomaTitle(i) => format!("Intitulé (diplôme {})", n(i)),
+            Self::DiplomaYear(i) => format!("Année (diplôme {})", n(i)),
+            Self::DiplomaRequestedOn(i) => format!("Demande de reconnaissance (diplôme {})", n(i)),
+            Self::DiplomaDecidedOn(i) => format!("Réponse (diplôme {})", n(i)),
+            Self::ReferralDate(i) => format!("Date (orientation {})", n(i)),
+            Self::ProjectStart(i) => format!("Disponibilité (projet {})", n(i)),
+            Self::ProjectCommute(i) => format!("Trajet maximal (projet {})", n(i)),
+            Self::ActionDue(o, a) => format!("Échéance (objectif {}, action {})", n(o), n(a)),
+            Self::SessionDate(i) => format!("Date (entretien {})", n(i)),
+            Self::SessionDuration(i) => format!("Durée (entretien {})", n(i)),
+            Self::AdminStepDate(kind) => format!("Date ({})", kind.label()),
+            Self::CivicExamDate => "Date de l'examen civique".to_owned(),
+            Self::CertificateDate(i) => format!("Date (certificat de langue {})", n(i)),
+            Self::CareStartsOn(i) => format!("Début de l'accueil (enfant {})", n(i)),
         }
     }
 }
@@ -431,7 +429,9 @@ mod tests {
     use chrono::Utc;
 
     use super::*;
-    use crate::model::{Child, ChildId, EntryRoute, PermitKind, ResidencePermit, RouteOverride};
+    use crate::model::record::{
+        Child, ChildId, EntryRoute, PermitKind, ResidencePermit, RouteOverride,
+    };
 
     use crate::model::record::dates::test_support::d;
 

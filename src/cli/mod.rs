@@ -1,0 +1,299 @@
+//! The command line: argument parsing and the headless commands (`check`, `list`, `demo`,
+//! `print`, `backups`, `restore`, `import-companies`, `companies`, `match`).
+//!
+//! Exit codes follow grep's convention: 0 success, 1 `check` found problems or `print --all`
+//! could not write every summary, 2 an error (bad arguments, unusable data directory, refused
+//! demo, restore not confirmed).
+
+mod backups;
+mod companies;
+mod creche;
+mod print;
+mod records;
+#[cfg(test)]
+mod tests;
+
+pub use backups::{Confirmation, restore};
+
+use backups::backups;
+use companies::{companies, import_companies, match_offers};
+use creche::creche_week;
+use print::{PrintTarget, print};
+use records::{check, demo, list};
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::{Local, NaiveDate};
+use clap::{Parser, Subcommand};
+
+use crate::report::{OutputError, RenderError};
+use crate::store::{Access, Store, StoreError, default_data_dir};
+
+/// Parcours : accompagnement des primo-arrivants vers l'emploi.
+#[derive(Debug, Parser)]
+#[command(name = "parcours", version)]
+pub struct Cli {
+    /// Dossier de données (par défaut : variable `PARCOURS_DATA_DIR`, sinon le dossier de données
+    /// de l'utilisateur).
+    #[arg(long, global = true, env = "PARCOURS_DATA_DIR", value_name = "DOSSIER")]
+    pub data_dir: Option<PathBuf>,
+
+    /// The date to take for today instead of the system's, in the window and every command:
+    /// for tests, so that a run across midnight or a fixture's dates give the same results.
+    /// Hidden from `--help`; also `PARCOURS_TODAY`.
+    #[arg(
+        long,
+        global = true,
+        hide = true,
+        env = "PARCOURS_TODAY",
+        value_name = "AAAA-MM-JJ"
+    )]
+    pub today: Option<NaiveDate>,
+
+    /// Commande ; sans commande, ouvre la fenêtre.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Environment variable standing in for the hidden `--today AAAA-MM-JJ` option.
+pub const TODAY_ENV_VAR: &str = "PARCOURS_TODAY";
+
+/// Headless commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Vérifie chaque fichier du dossier de données et les règles de chaque fiche et entreprise
+    /// (NIR, dates, SIRET…) ; code de sortie 1 en cas de problème.
+    Check,
+    /// Liste les bénéficiaires : identifiant, nom, parcours d'entrée, étape.
+    List,
+    /// Écrit des bénéficiaires de démonstration.
+    Demo {
+        /// Nombre de fiches à écrire.
+        #[arg(long, default_value_t = 40)]
+        count: usize,
+        /// Écrire même si le dossier contient déjà des fiches.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Écrit la synthèse du parcours en PDF, d'un bénéficiaire ou de tous (sans les
+    /// informations confidentielles).
+    #[command(group(clap::ArgGroup::new("target").required(true).args(["beneficiary", "all"])))]
+    Print {
+        /// Identifiant du bénéficiaire (voir `parcours list`).
+        #[arg(long, value_name = "ID", requires = "out")]
+        beneficiary: Option<String>,
+        /// Fichier PDF à écrire.
+        #[arg(long, value_name = "FICHIER.pdf", conflicts_with = "all")]
+        out: Option<PathBuf>,
+        /// Une synthèse par bénéficiaire, dans le dossier de --out-dir.
+        #[arg(long, requires = "out_dir")]
+        all: bool,
+        /// Dossier où écrire les synthèses (créé au besoin).
+        #[arg(long, value_name = "DOSSIER")]
+        out_dir: Option<PathBuf>,
+        /// Modèle Typst à utiliser à la place du modèle intégré, pour essayer une mise en page.
+        #[arg(long, value_name = "MODELE.typ")]
+        template: Option<PathBuf>,
+    },
+    /// Liste les sauvegardes quotidiennes du dossier de données, la plus récente d'abord.
+    Backups,
+    /// Remplace les données par une sauvegarde quotidienne, après avoir sauvegardé les données
+    /// actuelles (dans backups/AAAA-MM-JJ-avant-restauration-HHMMSS/).
+    Restore {
+        /// Date de la sauvegarde à restaurer (voir `parcours backups`).
+        #[arg(long, value_name = "AAAA-MM-JJ")]
+        from: NaiveDate,
+        /// Ne pas demander de confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Importe des entreprises depuis un fichier CSV exporté d'un tableur ; une entreprise déjà
+    /// présente (même SIRET) est mise à jour. Code de sortie 1, sans rien importer, si une ligne
+    /// est invalide.
+    ImportCompanies {
+        /// Fichier CSV : séparateur « ; » ou « , », UTF-8 ou Windows-1252.
+        #[arg(value_name = "FICHIER.csv")]
+        file: PathBuf,
+        /// Importer les lignes valides et signaler les autres (code de sortie 0).
+        #[arg(long)]
+        skip_invalid: bool,
+    },
+    /// Liste les entreprises : identifiant, raison sociale, SIRET, code APE, ville.
+    Companies,
+    /// Classe les offres ouvertes (puis les candidatures spontanées) pour un bénéficiaire :
+    /// score, offre ou entreprise, raisons.
+    Match {
+        /// Identifiant du bénéficiaire (voir `parcours list`).
+        #[arg(long, value_name = "ID")]
+        beneficiary: String,
+    },
+    /// Micro-crèche.
+    Creche {
+        /// Ce qu'il faut faire.
+        #[command(subcommand)]
+        action: CrecheCommand,
+    },
+}
+
+/// `parcours creche …`.
+#[derive(Debug, Subcommand)]
+pub enum CrecheCommand {
+    /// Occupation de chaque demi-heure d'ouverture de la semaine : `AAAA-MM-JJ HH:MM<TAB>réservés/places`.
+    Week {
+        /// Semaine ISO (par défaut : la semaine en cours).
+        #[arg(long, value_name = "AAAA-Wss")]
+        week: Option<String>,
+        /// Écrit aussi le planning de la semaine en PDF (A4 paysage).
+        #[arg(long, value_name = "FICHIER.pdf")]
+        pdf: Option<PathBuf>,
+    },
+}
+
+/// Why a command could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// No data directory could be determined.
+    #[error(
+        "aucun dossier de données : indiquez --data-dir DOSSIER ou la variable PARCOURS_DATA_DIR"
+    )]
+    NoDataDir,
+    /// The data directory given does not exist.
+    #[error("le dossier de données {} n'existe pas", .0.display())]
+    MissingDataDir(PathBuf),
+    /// `demo` on a directory that holds records, without `--force`.
+    #[error(
+        "le dossier {} contient déjà {count} fiche(s) : ajoutez --force pour y ajouter les fiches de démonstration",
+        .dir.display()
+    )]
+    NotEmpty {
+        /// The data directory.
+        dir: PathBuf,
+        /// How many records (or unreadable files) it holds.
+        count: usize,
+    },
+    /// `print --beneficiary` with an identifier that is not one, or not in the directory.
+    #[error("aucun bénéficiaire n'a l'identifiant « {0} » (voir `parcours list`)")]
+    UnknownBeneficiary(String),
+    /// `print` without a complete target (clap prevents it on the command line).
+    #[error("indiquez --beneficiary ID --out FICHIER.pdf, ou --all --out-dir DOSSIER")]
+    PrintUsage,
+    /// `print --template` with a file that cannot be read.
+    #[error("modèle {} illisible : {source}", .path.display())]
+    Template {
+        /// The template file.
+        path: PathBuf,
+        /// The system's error.
+        source: io::Error,
+    },
+    /// A document could not be made.
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    /// A PDF could not be written.
+    #[error(transparent)]
+    Pdf(#[from] OutputError),
+    /// The store refused.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// `restore` without `--yes`, and the answer was not yes (or there was no answer).
+    #[error(
+        "restauration annulée : rien n'a été modifié (répondez « o », ou ajoutez --yes pour ne pas être interrogé)"
+    )]
+    NotConfirmed,
+    /// Writing the output failed (closed pipe…).
+    #[error("écriture impossible : {0}")]
+    Output(#[from] io::Error),
+    /// `creche week --week` with something that is not an ISO week.
+    #[error(
+        "semaine « {0} » non comprise : écrivez-la comme 2026-W48 (année, -W, numéro de semaine)"
+    )]
+    BadWeek(String),
+    /// The CSV file to import cannot be read.
+    #[error("fichier {} illisible : {reason}", .path.display())]
+    ImportFile {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// What a command that ran concluded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// All good.
+    Success,
+    /// `check` found problems.
+    ProblemsFound,
+}
+
+/// The data directory: `--data-dir`, else `PARCOURS_DATA_DIR` (both handled by clap), else the
+/// platform's per-user data folder.
+pub fn resolve_data_dir(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
+    flag.or_else(default_data_dir).ok_or(CliError::NoDataDir)
+}
+
+/// Today: the date given with `--today` (tests), else the system's local date.
+#[must_use]
+pub fn resolve_today(flag: Option<NaiveDate>) -> NaiveDate {
+    flag.unwrap_or_else(|| Local::now().date_naive())
+}
+
+/// Runs one headless command as of `today`, writing its output to `out`.
+pub fn run(
+    command: &Command,
+    data_dir: &Path,
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> Result<Outcome, CliError> {
+    match command {
+        Command::Check => check(data_dir, today, out),
+        Command::List => list(data_dir, out),
+        Command::Demo { count, force } => demo(data_dir, *count, *force, today, out),
+        Command::Print {
+            beneficiary,
+            out: file,
+            all: _,
+            out_dir,
+            template,
+        } => {
+            let target = match (beneficiary, file, out_dir) {
+                (Some(id), Some(file), _) => PrintTarget::One { id, file },
+                (None, _, Some(dir)) => PrintTarget::All { dir },
+                _ => return Err(CliError::PrintUsage),
+            };
+            print(data_dir, &target, template.as_deref(), today, out)
+        }
+        Command::Backups => backups(data_dir, out),
+        Command::Restore { from, yes } => {
+            let confirmation = if *yes {
+                Confirmation::Given
+            } else {
+                Confirmation::Ask(&mut io::stdin().lock())
+            };
+            restore(data_dir, *from, confirmation, out)
+        }
+        Command::Creche {
+            action: CrecheCommand::Week { week, pdf },
+        } => creche_week(data_dir, week.as_deref(), pdf.as_deref(), today, out),
+        Command::ImportCompanies { file, skip_invalid } => {
+            import_companies(data_dir, file, *skip_invalid, out)
+        }
+        Command::Companies => companies(data_dir, out),
+        Command::Match { beneficiary } => match_offers(data_dir, beneficiary, today, out),
+    }
+}
+
+fn open_read_only(data_dir: &Path) -> Result<Store, CliError> {
+    if !data_dir.is_dir() {
+        return Err(CliError::MissingDataDir(data_dir.to_owned()));
+    }
+    Ok(Store::open(data_dir, Access::ReadOnly)?)
+}
+
+/// A value fit for one tab-separated field: a hand-edited file may hold tabs or line breaks.
+fn tsv_field(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}

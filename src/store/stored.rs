@@ -1,0 +1,127 @@
+//! The one save path: what each kind of stored file declares ([`Stored`]: its rules; [`InFolder`]
+//! or [`AtRoot`]: where it goes), and the generic save and load that every kind goes through, so
+//! that the read-only check, the validation and the atomic write are each written once.
+
+use std::fmt;
+use std::fs;
+use std::hash::Hash;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::{Problem, Store, StoreError, atomic, envelope, io_error, load};
+
+/// A kind of file the store writes: a value saved as one RON envelope, with the rules it must
+/// pass first.
+pub(crate) trait Stored: Serialize {
+    /// Why the value must not be written as of `today`, in French (the text of
+    /// [`StoreError::Invalid`]); `Ok` when it may.
+    fn validate(&self, today: NaiveDate) -> Result<(), String>;
+}
+
+/// A kind kept one file per item, `<FOLDER>/<id>.ron` inside the data directory.
+pub(crate) trait InFolder: Stored + DeserializeOwned + Send {
+    /// The folder, inside the data directory.
+    const FOLDER: &'static str;
+    /// The item's identifier: also its file's name.
+    type Id: Eq + Hash + fmt::Display;
+    /// The item's identifier.
+    fn id(&self) -> Self::Id;
+}
+
+/// A kind kept in a single file at the data directory's root, whose defaults stand in while the
+/// file does not exist.
+pub(crate) trait AtRoot: Stored + DeserializeOwned + Default {
+    /// The file's name, at the data directory's root.
+    const FILE: &'static str;
+}
+
+impl Store {
+    /// Refuses any change unless this process holds the directory's lock.
+    pub(crate) fn check_writable(&self) -> Result<(), StoreError> {
+        if self.lock.is_none() {
+            return Err(StoreError::ReadOnly);
+        }
+        Ok(())
+    }
+
+    /// The save sequence every file goes through: refused when read-only or when `value` breaks
+    /// its rules; its folder made; refused when `path` could not be read at load time, or when
+    /// `may_replace(path)` says no; then the day's backup and the atomic write.
+    pub(crate) fn save_at<T: Stored>(
+        &self,
+        value: &T,
+        path: PathBuf,
+        today: NaiveDate,
+        may_replace: impl FnOnce(&Path) -> bool,
+    ) -> Result<PathBuf, StoreError> {
+        self.check_writable()?;
+        value.validate(today).map_err(StoreError::Invalid)?;
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(io_error(dir))?;
+        }
+        if self.unreadable.contains(&path) || !may_replace(&path) {
+            return Err(StoreError::WouldOverwriteUnreadable(path));
+        }
+        let text = envelope::encode(value)?;
+        self.before_write(today);
+        atomic::write_atomic(&path, text.as_bytes()).map_err(io_error(&path))?;
+        Ok(path)
+    }
+
+    /// The file an item of a folder kind is saved in.
+    pub(crate) fn item_path<T: InFolder>(&self, item: &T) -> PathBuf {
+        self.root.join(T::FOLDER).join(format!("{}.ron", item.id()))
+    }
+
+    /// Saves one item of a folder kind in its own file. Returns the file written.
+    pub(crate) fn save_item<T: InFolder>(
+        &self,
+        item: &T,
+        today: NaiveDate,
+    ) -> Result<PathBuf, StoreError> {
+        self.save_at(item, self.item_path(item), today, |_| true)
+    }
+
+    /// Loads every item of a folder kind, in the folder's order; files that cannot be read are
+    /// reported and will not be overwritten.
+    pub(crate) fn load_all<T: InFolder>(&mut self) -> (Vec<T>, Vec<Problem>) {
+        let loaded = load::load_folder(&self.root.join(T::FOLDER), T::id);
+        self.unreadable.extend(loaded.unreadable);
+        let items = loaded.records.into_iter().map(|(_, item)| item).collect();
+        (items, loaded.problems)
+    }
+
+    /// Saves a root file kind. Returns the file written.
+    pub(crate) fn save_root<T: AtRoot>(
+        &self,
+        value: &T,
+        today: NaiveDate,
+    ) -> Result<PathBuf, StoreError> {
+        self.save_at(value, self.root.join(T::FILE), today, |_| true)
+    }
+
+    /// Loads a root file kind: the defaults when the file does not exist yet; a problem, and the
+    /// defaults with the file protected from overwriting, when it cannot be read.
+    pub(crate) fn load_root<T: AtRoot>(&mut self) -> (T, Option<Problem>) {
+        let path = self.root.join(T::FILE);
+        if let Err(e) = fs::symlink_metadata(&path)
+            && e.kind() == io::ErrorKind::NotFound
+        {
+            return (T::default(), None);
+        }
+        match load::load_file::<T>(&path) {
+            Ok(value) => {
+                self.unreadable.remove(&path);
+                (value, None)
+            }
+            Err(problem) => {
+                self.unreadable.insert(path);
+                (T::default(), Some(problem))
+            }
+        }
+    }
+}
