@@ -15,11 +15,13 @@ use std::hint::black_box;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
+use parcours::model::CefrLevel;
 use parcours::model::companies::matching::{rank_offers, rank_offers_top};
-use parcours::model::{
-    CefrLevel, Company, CrecheSettings, Mobility, Offer, OfferSchedule, Project, ProjectStatus,
-    WorkingTime, add_demo_applications, demo_beneficiaries, demo_companies_for, rome::catalog,
-};
+use parcours::model::companies::{Company, Offer, Schedule as OfferSchedule};
+use parcours::model::creche::CrecheSettings;
+use parcours::model::demo::{add_demo_applications, demo_beneficiaries, demo_companies_for};
+use parcours::model::preparation::{Mobility, Project, ProjectStatus, WorkingTime};
+use parcours::model::skills::rome::catalog;
 
 fn companies() -> Vec<Company> {
     let occupations = catalog().occupations();

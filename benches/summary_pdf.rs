@@ -12,9 +12,10 @@ use std::hint::black_box;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use parcours::model::{
-    CrecheSettings, Settings, add_demo_applications, demo_beneficiaries, demo_companies,
-    demo_workshops,
+use parcours::model::Settings;
+use parcours::model::creche::CrecheSettings;
+use parcours::model::demo::{
+    add_demo_applications, demo_beneficiaries, demo_companies, demo_workshops,
 };
 use parcours::report::{Engine, Summary, SummaryOptions, render_summary, summary_template};
 

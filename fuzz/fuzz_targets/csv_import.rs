@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use parcours::model::Company;
+use parcours::model::companies::Company;
 use parcours::model::companies::csv_import::{Action, plan, preview};
 
 fuzz_target!(|bytes: &[u8]| {

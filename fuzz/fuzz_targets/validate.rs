@@ -5,7 +5,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use parcours::model::{BeneficiaryDraft, Company, demo_beneficiaries, parse_date, validate};
+use parcours::model::{BeneficiaryDraft, parse_date, validate};
+use parcours::model::companies::Company;
+use parcours::model::demo::demo_beneficiaries;
 
 fuzz_target!(|bytes: &[u8]| {
     let text = String::from_utf8_lossy(bytes);

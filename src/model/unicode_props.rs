@@ -8,11 +8,14 @@
 
 use chrono::NaiveDate;
 
-use super::{
-    BeneficiaryDraft, Closure, Company, CrecheSettings, YearMonth, check_email, check_postcode,
-    check_siret, demo_beneficiaries, demo_companies, departement, normalize_ape, parse_date,
-    parse_duration, parse_iso_week, validate,
+use crate::model::companies::{
+    Company, check_email, check_postcode, check_siret, departement, normalize_ape,
 };
+use crate::model::creche::{Closure, CrecheSettings, parse_iso_week};
+use crate::model::demo::{demo_beneficiaries, demo_companies};
+use crate::model::preparation::parse_duration;
+use crate::model::skills::YearMonth;
+use crate::model::{BeneficiaryDraft, parse_date, validate};
 
 /// Pieces the generator draws from: what French keyboards, copy-pastes and other scripts send.
 const PIECES: &[&str] = &[

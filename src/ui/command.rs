@@ -4,10 +4,11 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
-use crate::model::{
-    Application, ApplicationId, Beneficiary, BeneficiaryId, Company, CrecheSettings, FlePartner,
-    OutcomeKind, Settings, Workshop,
-};
+use crate::model::companies::{Application, Company};
+use crate::model::creche::CrecheSettings;
+use crate::model::preparation::Workshop;
+use crate::model::skills::FlePartner;
+use crate::model::{ApplicationId, Beneficiary, BeneficiaryId, OutcomeKind, Settings};
 
 use super::tabs::Tab;
 

@@ -5,10 +5,11 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{
-    Beneficiary, BeneficiaryDraft, BeneficiaryId, Company, CrecheSettings, FieldError, FlePartner,
-    Settings, Workshop,
-};
+use crate::model::companies::Company;
+use crate::model::creche::CrecheSettings;
+use crate::model::preparation::Workshop;
+use crate::model::skills::FlePartner;
+use crate::model::{Beneficiary, BeneficiaryDraft, BeneficiaryId, FieldError, Settings};
 use crate::store::Conflict;
 
 /// The data of the window, read-only, for one frame.

@@ -9,8 +9,9 @@ use std::path::Path;
 use chrono::{NaiveDate, TimeZone, Utc};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use parcours::model::skills::Language;
 use parcours::model::{
-    Beneficiary, BeneficiaryId, CefrLevel, Child, ChildId, FamilySituation, Language, PermitKind,
+    Beneficiary, BeneficiaryId, CefrLevel, Child, ChildId, FamilySituation, PermitKind,
     PhaseStatus, ResidencePermit, Sex,
 };
 use parcours::store::{Access, Store};

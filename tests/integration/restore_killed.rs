@@ -13,7 +13,8 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use parcours::model::{Beneficiary, demo_beneficiaries};
+use parcours::model::Beneficiary;
+use parcours::model::demo::demo_beneficiaries;
 use parcours::store::{Access, BACKUPS_DIR, Store};
 
 const KILLS: usize = 40;

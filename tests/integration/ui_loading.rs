@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use parcours::model::demo_beneficiaries;
+use parcours::model::demo::demo_beneficiaries;
 use parcours::store::{Access, Store};
 use parcours::ui::{AppConfig, ParcoursApp};
 

@@ -13,9 +13,9 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use parcours::model::{
-    Beneficiary, add_demo_applications, demo_beneficiaries, demo_companies_for, demo_partners,
-    demo_workshops,
+use parcours::model::Beneficiary;
+use parcours::model::demo::{
+    add_demo_applications, demo_beneficiaries, demo_companies_for, demo_partners, demo_workshops,
 };
 use parcours::store::{Access, Store};
 use parcours::ui::ParcoursApp;

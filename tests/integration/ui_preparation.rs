@@ -187,7 +187,7 @@ fn a_full_workshop_refuses_a_third_person_and_attendance_reaches_the_log() {
     let_autosave_run(&mut harness);
     assert!(saved(dir.path(), "Diallo").preparation.sessions.is_empty());
     assert_eq!(
-        parcours::model::attended_sessions(&workshops(dir.path()), fixture().id).len(),
+        parcours::model::preparation::attended_sessions(&workshops(dir.path()), fixture().id).len(),
         1
     );
 }

@@ -182,7 +182,8 @@ fn add_beside(records: &mut [Beneficiary], existing: &[Beneficiary], today: Naiv
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Fill, WeekPlan, creche_problems, demo_beneficiaries, waiting_list};
+    use crate::model::creche::{Fill, WeekPlan, creche_problems, waiting_list};
+    use crate::model::demo::demo_beneficiaries;
 
     #[test]
     fn the_demo_fills_some_cells_and_leaves_a_waiting_list_without_conflicts() {

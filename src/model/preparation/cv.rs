@@ -272,9 +272,9 @@ mod tests {
             Project {
                 rome_code: Some("J1501".into()),
                 main: true,
-                mobility: crate::model::Mobility {
+                mobility: crate::model::preparation::Mobility {
                     means: vec![Transport::PublicTransport],
-                    ..crate::model::Mobility::default()
+                    ..crate::model::preparation::Mobility::default()
                 },
                 earliest_start: Some(NaiveDate::from_ymd_opt(2027, 1, 4).unwrap()),
                 ..Project::default()

@@ -1,10 +1,11 @@
 //! Applying the frame's [`Command`]s, once, at its end: every save goes through the store.
 
-use crate::model::demo_workshops;
-use crate::model::{Beneficiary, demo_beneficiaries, demo_partners, fresh_seed};
-use crate::model::{
-    OutcomeDraft, add_demo_applications, demo_companies, format_date, sort_catalogue,
-};
+use crate::model::demo::demo_workshops;
+use crate::model::demo::{add_demo_applications, demo_companies};
+use crate::model::demo::{demo_beneficiaries, demo_partners};
+use crate::model::preparation::sort_catalogue;
+use crate::model::{Beneficiary, fresh_seed};
+use crate::model::{OutcomeDraft, format_date};
 use crate::ui::command::Command;
 use crate::ui::tabs::Tab;
 use chrono::Utc;

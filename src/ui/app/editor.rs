@@ -1,7 +1,7 @@
 //! The edit in progress on each record: the draft, its messages, what is pending; autosave
 //! (debounced), switching records, the undo of a removal, what cannot be saved at closing.
 
-use crate::model::Application;
+use crate::model::companies::Application;
 use crate::model::{
     Beneficiary, BeneficiaryDraft, BeneficiaryId, Field, FieldError, name_order_key,
 };

@@ -14,10 +14,11 @@ use std::path::PathBuf;
 use chrono::{Local, NaiveDate};
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
-use crate::model::Company;
-use crate::model::CrecheSettings;
-use crate::model::Workshop;
-use crate::model::{Beneficiary, BeneficiaryId, FlePartner, Removal, Settings, name_order_key};
+use crate::model::companies::Company;
+use crate::model::creche::CrecheSettings;
+use crate::model::preparation::Workshop;
+use crate::model::skills::FlePartner;
+use crate::model::{Beneficiary, BeneficiaryId, Removal, Settings, name_order_key};
 use crate::store::{Access, Conflict, LoadReport, Problem, Store, StoreError};
 use crate::ui::app::loading::Loading;
 use crate::ui::command::Command;

@@ -107,7 +107,7 @@ fn matching_warns_when_the_person_may_not_work_on_the_offer_start_date() {
 #[test]
 fn matching_treats_siae_offers_as_a_first_step_for_people_far_from_employment() {
     let mut garden = company("Jardins solidaires", "81.30Z", "Créteil", "94000");
-    garden.siae = Some(crate::model::SiaeKind::Aci);
+    garden.siae = Some(crate::model::companies::SiaeKind::Aci);
     let mut cddi = offer("Agent d'espaces verts en insertion", "A1203");
     cddi.contract = ContractKind::Cddi;
     garden.offers.push(cddi);
@@ -297,7 +297,7 @@ fn spontaneous_applications_come_after_the_offers() {
     // A restaurant with only a filled offer: no open offer, its sector hires cooks.
     let mut filled = company("Bistrot", "56.10A", "Créteil", "94000");
     filled.offers.push(Offer {
-        status: crate::model::OfferStatus::Filled,
+        status: crate::model::companies::OfferStatus::Filled,
         ..offer("Cuisinier", "G1602")
     });
     // A bank without offers: its sector does not hire cooks.
@@ -320,7 +320,7 @@ fn spontaneous_applications_come_after_the_offers() {
 
 #[test]
 fn an_offer_held_or_hired_on_is_not_proposed_again() {
-    use crate::model::ApplicationState;
+    use crate::model::companies::ApplicationState;
     let mut brasserie = company("Brasserie", "56.10A", "Créteil", "94000");
     brasserie.offers.push(offer("Cuisinier", "G1602"));
     let target = Target::Offer {
@@ -638,7 +638,7 @@ fn matching_reads_the_creche_settings_ages() {
         "travail le week-end, sans mode de garde"
     );
     let birthday = CrecheSettings {
-        upper_age_rule: crate::model::UpperAgeRule::Birthday,
+        upper_age_rule: crate::model::creche::UpperAgeRule::Birthday,
         ..CrecheSettings::default()
     };
     assert_eq!(weekend(&birthday).points, 5, "past the crèche's age");

@@ -9,9 +9,10 @@ use egui::{RichText, Ui};
 use crate::model::preparation::{
     AdminStepDraft, AdminStepKind, CIR_CIVIC_DAYS, PermitAlert, StepStatus,
 };
+use crate::model::preparation::{CertificateDraft, CivicExamDraft};
 use crate::model::{
-    Beneficiary, BeneficiaryDraft, CefrLevel, CertificateDraft, CertificateKind, CivicExamDraft,
-    CivicExamResult, Field, FieldError, PermitTarget, format_date,
+    Beneficiary, BeneficiaryDraft, CefrLevel, CertificateKind, CivicExamResult, Field, FieldError,
+    PermitTarget, format_date,
 };
 use crate::ui::text::preparation::{self as words, of_certificate, of_step};
 use crate::ui::widgets::{Form, info_row, list_editor};
