@@ -1,5 +1,6 @@
-//! The egui window: `app` runs the frame loop; each tab is one `*_panel` file; `widgets` holds
-//! the shared form pieces, `theme` every colour and size, `text` every string.
+//! The egui window: `app` runs the frame loop; `tabs` and `windows` draw from a read-only
+//! `ViewContext` and push `Command`s; `widgets` holds the shared form pieces, `theme` every
+//! colour, size and spacing, `text` every string (ARCHITECTURE.md: "The window's shape").
 
 mod app;
 mod command;
