@@ -31,11 +31,13 @@ fn write_second(dir: &std::path::Path) {
     store.save_beneficiary(&other, today()).unwrap();
 }
 
-/// Queues events to be handled in one single frame, as a busy window receives a burst of keys.
+/// Queues events to be handled in one single frame, as a busy window receives a burst of keys,
+/// and runs frames as eframe does (the raw-input hook first) until all of them were read.
 fn one_frame(harness: &mut Harness<'_, ParcoursApp>, events: Vec<egui::Event>) {
     harness.input_mut().events.extend(events);
-    harness.step();
-    harness.run();
+    for _ in 0..12 {
+        crate::ui_key_bursts::eframe_frame(harness);
+    }
 }
 
 fn ctrl_n() -> Vec<egui::Event> {

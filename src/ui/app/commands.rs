@@ -12,7 +12,7 @@ use chrono::Utc;
 use egui::ViewportCommand;
 
 use super::editor::{Closing, Editor, SaveState};
-use super::{DEMO_COUNT, FOCUS_ATTEMPTS, ParcoursApp};
+use super::{DEMO_COUNT, NewRecordFocus, ParcoursApp};
 
 impl ParcoursApp {
     pub(super) fn apply_commands(&mut self, ctx: &egui::Context, now: f64) {
@@ -34,7 +34,10 @@ impl ParcoursApp {
                     self.list.clear_search();
                     self.select(id, now);
                     self.tab = Tab::Identity;
-                    self.focus_last_name = FOCUS_ATTEMPTS;
+                    self.focus_new_record = Some(NewRecordFocus {
+                        record: id,
+                        since: now,
+                    });
                     // Drawn at once, not at the next key: that key goes to the new field.
                     ctx.request_repaint();
                 }

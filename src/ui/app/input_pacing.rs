@@ -5,9 +5,17 @@
 //! of them counts. A counsellor who types "Diallo⇥Awa" faster than a frame (a slow laptop, a
 //! software renderer, or simply key rollover) would see `DialloAwa` in the last-name field and
 //! a Tab lost. Enter behaves alike: it leaves a field, and what follows it belongs to the next
-//! frame, and so does a shortcut (Ctrl+N: what follows belongs to the new record's field). So
-//! the events after the first such key are held back and handed to egui at the next frame, in
-//! their order: nothing is dropped, nothing reordered, only spread over frames.
+//! frame. A shortcut gets a frame of its own: what was typed before it belongs to the field
+//! that had the focus (Ctrl+F moves the focus as soon as it is read), and what follows it to
+//! the field it opens (Ctrl+N: the new record's last name). So the events after such a key are
+//! held back and handed to egui at the next frame, in their order: nothing is dropped, nothing
+//! reordered, only spread over frames.
+//!
+//! eframe may call the raw-input hook without running a pass (the window not shown yet, or
+//! occluded: it runs the app's logic only), and then hands the same input again, first, at the
+//! next call, followed by what came since. What was handed and not read is handed again, and
+//! what the pacer holds still comes after it: never before (that put the letters typed after
+//! Ctrl+N before it, where no field could take them).
 
 use egui::{Event, Key};
 
@@ -25,18 +33,57 @@ fn moves_focus(event: &Event) -> bool {
     }
 }
 
-/// Splits this frame's `events` after their first focus-moving key: what follows joins `held`,
-/// to be handed over at the next frame (call this once per frame, before egui reads the
-/// input). Events held from the previous frame come first.
-pub fn pace(held: &mut Vec<Event>, events: &mut Vec<Event>) {
-    let mut all = std::mem::take(held);
-    all.append(events);
-    let end = all
-        .iter()
-        .position(moves_focus)
-        .map_or(all.len(), |at| at + 1);
-    *held = all.split_off(end);
-    *events = all;
+/// Whether this event is a shortcut (Ctrl+…): it starts a frame of its own.
+fn is_shortcut(event: &Event) -> bool {
+    matches!(event, Event::Key { pressed: true, modifiers, .. } if modifiers.command)
+}
+
+/// How many of `events` go to this frame: up to their first focus-moving key included, or up
+/// to a shortcut excluded when something comes before it.
+fn frame_end(events: &[Event]) -> usize {
+    match events.iter().position(moves_focus) {
+        None => events.len(),
+        Some(at) if at > 0 && is_shortcut(&events[at]) => at,
+        Some(at) => at + 1,
+    }
+}
+
+/// The input the raw-input hook holds back between frames.
+#[derive(Debug, Default)]
+pub struct Pacer {
+    /// Events waiting for a later frame, in their order.
+    held: Vec<Event>,
+    /// How many events the last call handed over that no pass has read yet.
+    unread: usize,
+}
+
+impl Pacer {
+    /// Called by the raw-input hook with the frame's `events`: leaves in them what egui is to
+    /// read now and holds the rest. With `hold_all`, nothing new is handed (a new record's
+    /// field is taking the focus). Events handed before and not read (no pass ran) are
+    /// handed again, first.
+    pub fn pace(&mut self, events: &mut Vec<Event>, hold_all: bool) {
+        let again = std::mem::take(&mut self.unread).min(events.len());
+        self.held.extend(events.drain(again..));
+        if !hold_all {
+            let mut all = std::mem::take(events);
+            all.append(&mut self.held);
+            let end = frame_end(&all).max(again);
+            self.held = all.split_off(end);
+            *events = all;
+        }
+        self.unread = events.len();
+    }
+
+    /// A pass read what was handed over (call at each pass).
+    pub fn read(&mut self) {
+        self.unread = 0;
+    }
+
+    /// Whether events wait for a later frame.
+    pub fn is_holding(&self) -> bool {
+        !self.held.is_empty()
+    }
 }
 
 #[cfg(test)]
@@ -61,15 +108,26 @@ mod tests {
 
     /// Runs frames until nothing is held, returning each frame's events.
     fn frames(input: Vec<Event>) -> Vec<Vec<Event>> {
-        let mut held = Vec::new();
+        let mut pacer = Pacer::default();
         let mut events = input;
         let mut out = Vec::new();
         loop {
-            pace(&mut held, &mut events);
+            pacer.pace(&mut events, false);
+            pacer.read();
             out.push(std::mem::take(&mut events));
-            if held.is_empty() {
+            if !pacer.is_holding() {
                 return out;
             }
+        }
+    }
+
+    fn ctrl(key: Key) -> Event {
+        Event::Key {
+            key,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: Modifiers::COMMAND,
         }
     }
 
@@ -102,15 +160,51 @@ mod tests {
 
     #[test]
     fn what_follows_a_shortcut_waits_for_the_next_frame() {
-        let ctrl_n = Event::Key {
-            key: Key::N,
-            physical_key: None,
-            pressed: true,
-            repeat: false,
-            modifiers: Modifiers::COMMAND,
-        };
-        let out = frames(vec![ctrl_n.clone(), text("Ngom")]);
-        assert_eq!(out, vec![vec![ctrl_n], vec![text("Ngom")]]);
+        let out = frames(vec![ctrl(Key::N), text("Ngom")]);
+        assert_eq!(out, vec![vec![ctrl(Key::N)], vec![text("Ngom")]]);
+    }
+
+    #[test]
+    fn what_precedes_a_shortcut_is_read_in_a_frame_before_it() {
+        let out = frames(vec![text("-Awa"), ctrl(Key::F), text("Sy")]);
+        assert_eq!(
+            out,
+            vec![vec![text("-Awa")], vec![ctrl(Key::F)], vec![text("Sy")]]
+        );
+    }
+
+    /// eframe's logic-only call (no pass) hands the same events again, first, with what came
+    /// since: what was held stays after them, between them and the new events.
+    #[test]
+    fn input_handed_and_not_read_is_handed_again_before_what_was_held() {
+        let mut pacer = Pacer::default();
+        let mut events = vec![ctrl(Key::N), text("Nkem")];
+        pacer.pace(&mut events, false);
+        assert_eq!(events, vec![ctrl(Key::N)]);
+        // No pass ran: eframe gives the same input again, followed by new keys.
+        events.push(text("bé"));
+        pacer.pace(&mut events, false);
+        assert_eq!(events, vec![ctrl(Key::N)]);
+        pacer.read();
+        let mut next = Vec::new();
+        pacer.pace(&mut next, false);
+        assert_eq!(next, vec![text("Nkem"), text("bé")]);
+    }
+
+    #[test]
+    fn holding_all_hands_nothing_new_and_loses_nothing() {
+        let mut pacer = Pacer::default();
+        let mut events = vec![text("Nk")];
+        pacer.pace(&mut events, true);
+        assert!(events.is_empty());
+        pacer.read();
+        let mut events = vec![text("em")];
+        pacer.pace(&mut events, true);
+        assert!(events.is_empty());
+        pacer.read();
+        let mut events = vec![text("bé")];
+        pacer.pace(&mut events, false);
+        assert_eq!(events, vec![text("Nk"), text("em"), text("bé")]);
     }
 
     #[test]

@@ -37,10 +37,10 @@ use editor::{Closing, Editor, SaveState};
 
 /// Seconds of calm after the last keystroke before an edit is saved.
 pub const AUTOSAVE_DELAY_SECONDS: f64 = 0.8;
-/// How many frames a new record's last-name field is offered the focus before giving up.
-const FOCUS_ATTEMPTS: u8 = 4;
-/// The most frames in a row that typed keys wait for a new record's field (a safety bound).
-const MAX_INPUT_HELD_FRAMES: u8 = 8;
+/// The longest, in seconds of egui time, that typed keys wait for a new record's last-name field
+/// to hold the focus (a safety bound, generous for a loaded machine: the field takes it within
+/// a frame or two). Reached, the keys are handed over all the same, the focus given to that field.
+const MAX_INPUT_HOLD_SECONDS: f64 = 5.0;
 /// How many records "Charger des données de démonstration" writes.
 const DEMO_COUNT: usize = 40;
 
@@ -51,6 +51,13 @@ pub struct AppConfig {
     pub data_dir: PathBuf,
     /// A fixed "today" (tests and snapshots); `None` uses the system date.
     pub today: Option<NaiveDate>,
+}
+
+/// A new record whose last-name field is to take the focus, and when it was made (egui time).
+#[derive(Debug, Clone, Copy)]
+struct NewRecordFocus {
+    record: BeneficiaryId,
+    since: f64,
 }
 
 /// What the data directory holds, as loaded: what every panel reads.
@@ -127,15 +134,12 @@ pub struct ParcoursApp {
     fixed_today: Option<NaiveDate>,
     show_problems: bool,
     closing: Closing,
-    /// Put the cursor in the last-name field (new record): how many more frames to try.
-    focus_last_name: u8,
-    /// Keys typed right after Ctrl+N in the same frame, for the new record's last name.
-    held_keys: Vec<egui::Event>,
-    /// Input held back to the next frame: at most one focus-moving key a frame
+    /// A new record (Ctrl+N) whose last-name field is to take the focus: until it holds it,
+    /// every input waits (the raw-input hook holds it).
+    focus_new_record: Option<NewRecordFocus>,
+    /// Input held back to a later frame: at most one focus-moving key a frame
     /// (`input_pacing`), so that fast typing never lands in the field just left.
-    paced_input: Vec<egui::Event>,
-    /// Frames in a row whose input waited for a new record's field to take the focus.
-    input_held_frames: u8,
+    pacer: input_pacing::Pacer,
     commands: Vec<Command>,
     /// How many actions are overdue, for the day it was counted: counted again only when the
     /// records or the day change, not at every frame.
@@ -178,10 +182,8 @@ impl ParcoursApp {
             fixed_today: today,
             show_problems: false,
             closing: Closing::No,
-            focus_last_name: 0,
-            held_keys: Vec::new(),
-            paced_input: Vec::new(),
-            input_held_frames: 0,
+            focus_new_record: None,
+            pacer: input_pacing::Pacer::default(),
             commands: Vec::new(),
             overdue_count: None,
             removals: Vec::new(),
@@ -358,27 +360,10 @@ impl ParcoursApp {
         let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
         let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
         ctx.input_mut(|i| {
-            // Keys typed after Ctrl+N, in the same frame, belong to the new record's last
-            // name: held back, and handed to the field at the next frame, once it exists.
-            if !self.held_keys.is_empty() {
-                let mut events = std::mem::take(&mut self.held_keys);
-                events.append(&mut i.events);
-                i.events = events;
-            }
-            let new_at = i.events.iter().position(|e| {
-                matches!(e, egui::Event::Key { key: Key::N, pressed: true, modifiers, .. }
-                    if modifiers.matches_logically(Modifiers::COMMAND))
-            });
+            // What follows Ctrl+N waits in the raw-input hook until the new record's field
+            // holds the focus (`raw_input_hook`).
             if i.consume_shortcut(&new) {
                 self.commands.push(Command::NewBeneficiary);
-                if let Some(at) = new_at {
-                    // The shortcut's own key press is gone: what followed it starts at `at`.
-                    let later = i.events.split_off(at.min(i.events.len()));
-                    let (typed, other): (Vec<_>, Vec<_>) =
-                        later.into_iter().partition(is_typed_into_a_field);
-                    i.events.extend(other);
-                    self.held_keys = typed;
-                }
             }
             if i.consume_shortcut(&find) {
                 self.list.focus_search();
@@ -387,16 +372,6 @@ impl ParcoursApp {
                 self.commands.push(Command::SaveNow);
             }
         });
-    }
-}
-
-/// A key or text that a focused text field takes (Tab excepted: it moves the focus, which
-/// is decided before the frame's widgets are drawn).
-fn is_typed_into_a_field(event: &egui::Event) -> bool {
-    match event {
-        egui::Event::Text(_) | egui::Event::Paste(_) => true,
-        egui::Event::Key { key, .. } => *key != Key::Tab,
-        _ => false,
     }
 }
 
@@ -428,6 +403,8 @@ fn keep_focus_for_typed_keys(ctx: &egui::Context) -> egui::SurrenderFocusOn {
 
 impl eframe::App for ParcoursApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        // This pass reads what the raw-input hook handed over.
+        self.pacer.read();
         if !self.loading_ui(ui) {
             return;
         }
@@ -505,17 +482,22 @@ impl eframe::App for ParcoursApp {
 
     fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
         // A new record's last-name field is taking the focus (Ctrl+N, a frame or two while egui
-        // sizes the form): what is typed meanwhile waits for it, instead of going nowhere or
-        // to the field left. Bounded, so that input can never stay held.
-        if self.focus_last_name > 0 && self.input_held_frames < MAX_INPUT_HELD_FRAMES {
-            self.input_held_frames += 1;
-            self.paced_input.append(&mut raw_input.events);
-            ctx.request_repaint();
-            return;
-        }
-        self.input_held_frames = 0;
-        crate::ui::app::input_pacing::pace(&mut self.paced_input, &mut raw_input.events);
-        if !self.paced_input.is_empty() {
+        // sizes the form): what is typed meanwhile waits until the field holds it, instead of
+        // going nowhere or to the field left. Bounded in time, and the bound loses nothing: the
+        // keys then go to that field all the same.
+        let now = ctx.input(|i| i.time);
+        let hold_all = match self.focus_new_record {
+            Some(focus) if now - focus.since < MAX_INPUT_HOLD_SECONDS => true,
+            Some(_) => {
+                self.focus_new_record = None;
+                let last_name = crate::ui::widgets::field_id(text::common::LAST_NAME);
+                ctx.memory_mut(|m| m.request_focus(last_name));
+                false
+            }
+            None => false,
+        };
+        self.pacer.pace(&mut raw_input.events, hold_all);
+        if hold_all || self.pacer.is_holding() {
             ctx.request_repaint();
         }
     }

@@ -9,7 +9,7 @@ use crate::ui::tabs::Tab;
 use crate::ui::{text, theme, widgets, widgets::bidi};
 use egui::{RichText, Ui};
 
-use super::{FOCUS_ATTEMPTS, ParcoursApp};
+use super::ParcoursApp;
 
 impl ParcoursApp {
     pub(super) fn record_ui(&mut self, ui: &mut Ui, id: BeneficiaryId, now: f64) {
@@ -69,7 +69,16 @@ impl ParcoursApp {
         }
         ui.separator();
         let tab = self.tab;
-        let focus_last_name = std::mem::take(&mut self.focus_last_name);
+        // A new record's last-name field is to take the focus (Ctrl+N); another record or tab
+        // shown means the person went elsewhere: the input is no longer held for it.
+        if tab != Tab::Identity
+            || self
+                .focus_new_record
+                .is_some_and(|focus| focus.record != id)
+        {
+            self.focus_new_record = None;
+        }
+        let focus_last_name = self.focus_new_record.is_some();
         let last_name_id = widgets::field_id(text::common::LAST_NAME);
         // The form as it was before this frame's clicks and keys, to find a removed entry.
         let before = ui
@@ -92,12 +101,9 @@ impl ParcoursApp {
             .id_salt(("record", id, tab))
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                // Asked again only while nothing holds the focus: never taken back from a
-                // field the person has moved to.
-                if tab == Tab::Identity
-                    && (focus_last_name == FOCUS_ATTEMPTS
-                        || (focus_last_name > 0 && ui.memory(|m| m.focused().is_none())))
-                {
+                // Asked at every pass until the field holds it: meanwhile all input waits in
+                // the raw-input hook, so the person cannot have moved elsewhere.
+                if focus_last_name && !ui.memory(|m| m.has_focus(last_name_id)) {
                     ui.memory_mut(|m| m.request_focus(last_name_id));
                 }
                 panel.ui(ui, &mut edit, &cx, commands);
@@ -108,10 +114,14 @@ impl ParcoursApp {
             editor.revalidate(saved, today);
         }
         // A form's first frame only measures it (egui's sizing pass disables its widgets, which
-        // drops the focus): the focus is asked for again until the field holds it.
-        if focus_last_name > 0 && tab == Tab::Identity && ui.memory(|m| m.focused().is_none()) {
-            self.focus_last_name = focus_last_name - 1;
-            ui.ctx().request_repaint();
+        // drops the focus): the focus is asked for again until the field, drawn, holds it; then
+        // the input held meanwhile is handed over, to it.
+        if focus_last_name {
+            if ui.memory(|m| m.has_focus(last_name_id)) {
+                self.focus_new_record = None;
+            } else {
+                ui.ctx().request_repaint();
+            }
         }
         if let Some(left) = focused_before
             && ui.memory(egui::Memory::focused) != Some(left)
