@@ -112,14 +112,17 @@ mod tests {
             (loaded.name.as_str(), loaded.capacity),
             ("Les Lucioles", 10)
         );
-        // Saved again, it is format 5 and keeps the rule chosen.
+        // Saved again, it is the current format and keeps the rule chosen.
         let birthday = CrecheSettings {
             upper_age_rule: UpperAgeRule::Birthday,
             ..loaded
         };
         store.save_creche_settings(&birthday).unwrap();
         let text = std::fs::read_to_string(dir.path().join(CRECHE_FILE)).unwrap();
-        assert!(text.contains("schema_version: 5"), "{text}");
+        assert!(
+            text.contains(&format!("schema_version: {}", crate::store::SCHEMA_VERSION)),
+            "{text}"
+        );
         assert!(text.contains("upper_age_rule: Birthday"), "{text}");
         assert_eq!(store.load_creche_settings(), (birthday, None));
     }

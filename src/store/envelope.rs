@@ -31,7 +31,7 @@ use serde::{Deserialize, Serialize};
 /// `contract_months`; applications the state `Ended` and `immersion` (PMSMP); companies
 /// `siae`; `creche.ron` gained `upper_age_rule` (absent: school entry, the September after the
 /// third birthday).
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Deepest nesting accepted when reading: far above any real record, far below a stack overflow.
 const RECURSION_LIMIT: usize = 64;

@@ -562,3 +562,35 @@ fn a_format_4_record_still_loads_with_its_protection_permit_to_specify() {
     );
     assert_eq!(store.load().beneficiaries, [record]);
 }
+
+/// A record written in format 5 (no data-protection part) loads into format 6 with no answer
+/// recorded for any purpose — nothing may be shared until the person is asked — and saves back.
+#[test]
+fn a_format_5_record_loads_with_no_consent_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(records_dir(root)).unwrap();
+    let fixture = include_str!("../fixtures/schema_v5_beneficiary.ron");
+    assert!(fixture.contains("schema_version: 5,"));
+    assert!(!fixture.contains("protection"));
+    let id: BeneficiaryId = "019e5221-b000-7ddc-bc1a-1d288c3d53aa".parse().unwrap();
+    let path = canonical_path(root, id);
+    fs::write(&path, fixture).unwrap();
+
+    let mut store = Store::open(root, Access::ReadWrite).unwrap();
+    let report = store.load();
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    let record = report.beneficiaries.into_iter().next().unwrap();
+    assert!(record.protection.consents.is_empty());
+    assert!(
+        parcours::model::record::Purpose::ALL
+            .iter()
+            .all(|p| !record.protection.allows(*p))
+    );
+
+    store.save_beneficiary(&record, today()).unwrap();
+    let upgraded = fs::read_to_string(&path).unwrap();
+    assert!(upgraded.contains("schema_version: 6,"), "{upgraded}");
+    assert!(upgraded.contains("protection:"), "{upgraded}");
+    assert_eq!(store.load().beneficiaries, [record]);
+}

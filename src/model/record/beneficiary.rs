@@ -11,6 +11,7 @@ use crate::model::record::cefr::CefrLevel;
 use crate::model::record::ids::{BeneficiaryId, ChildId};
 use crate::model::record::integration::FrenchAbilities;
 use crate::model::record::pathway::{EntryRoute, Pathway, Stage};
+use crate::model::record::protection::Protection;
 use crate::model::skills::assessment::{Language, SkillsAssessment};
 
 /// Sex as stated on the person's documents.
@@ -382,6 +383,10 @@ pub struct Beneficiary {
     /// written before format 4: none).
     #[serde(default)]
     pub applications: Vec<Application>,
+    /// Data protection: the person's answers per purpose, a decision to keep the record past
+    /// the retention period (absent from files written before format 6: none).
+    #[serde(default)]
+    pub protection: Protection,
 }
 
 impl Beneficiary {
@@ -405,6 +410,7 @@ impl Beneficiary {
             preparation: Preparation::default(),
             creche: CrecheFamily::default(),
             applications: Vec::new(),
+            protection: Protection::default(),
         }
     }
 

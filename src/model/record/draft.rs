@@ -1,6 +1,7 @@
 //! The editable form of a record: every typed field kept as text, so that a half-typed date is
 //! never lost nor saved, and converted into a [`Beneficiary`] only when all of it is valid.
 
+use crate::model::record::protection::Protection;
 use chrono::NaiveDate;
 
 use crate::model::creche::draft::CrecheDraft;
@@ -103,6 +104,9 @@ pub struct BeneficiaryDraft {
     pub preparation: PreparationDraft,
     /// The Crèche tab: care information, bookings, waiting requests.
     pub creche: CrecheDraft,
+    /// Data protection: the person's answers per purpose, overrides, retention decision (no
+    /// text to parse: edited as the record holds it).
+    pub protection: Protection,
 }
 
 fn date_text(date: Option<NaiveDate>) -> String {
@@ -241,6 +245,7 @@ impl BeneficiaryDraft {
             skills: SkillsDraft::from_assessment(&b.skills),
             preparation: PreparationDraft::from_preparation(&b.preparation),
             creche: CrecheDraft::from_family(&b.creche),
+            protection: b.protection.clone(),
         }
     }
 
@@ -371,6 +376,7 @@ impl BeneficiaryDraft {
         b.skills = self.skills.to_assessment(&mut errors);
         b.preparation = self.preparation.to_preparation(&mut errors);
         b.creche = self.creche.to_family(&mut errors);
+        b.protection.clone_from(&self.protection);
         let parsed_fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
         errors.extend(
             validate(&b, today)

@@ -10,6 +10,7 @@ pub(crate) mod ids;
 pub(crate) mod integration;
 pub(crate) mod merge;
 pub(crate) mod pathway;
+pub(crate) mod protection;
 pub(crate) mod rescue;
 pub(crate) mod search;
 pub(crate) mod settings;
@@ -36,8 +37,12 @@ pub use pathway::{
     ContractKind, DURABLE_MONTHS, EntryRoute, ExitClass, Outcome, OutcomeKind, Pathway, Phase,
     PhaseProgress, PhaseStatus, Phases, RouteOverride, Stage,
 };
+pub use protection::{
+    ConsentEntry, ConsentMethod, ConsentOverride, ConsentState, Protection, Purpose,
+    RetentionExtension,
+};
 pub use rescue::{Removal, RemovedKind, find_removal};
 pub use search::{SearchQuery, fold, lowercase_first, name_order_key};
-pub use settings::Settings;
+pub use settings::{DEFAULT_JOURNAL_MONTHS, DEFAULT_RETENTION_MONTHS, Settings};
 pub use validation::{Field, FieldError, validate};
 pub use work_right::{ASYLUM_WAIT_MONTHS, WorkRight};

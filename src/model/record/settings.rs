@@ -6,6 +6,14 @@ use serde::{Deserialize, Serialize};
 /// How many daily backups are kept when the settings do not say otherwise: two weeks.
 pub const DEFAULT_BACKUPS_KEPT: u32 = 14;
 
+/// How long a record is kept after the last contact, in months, when the settings do not say
+/// otherwise: two years (CNIL, délibération 2023-095, social support).
+pub const DEFAULT_RETENTION_MONTHS: u32 = 24;
+
+/// How long the audit journal's months are kept, when the settings do not say otherwise: one
+/// year (CNIL, journalisation recommendation 2021-122: six months to a year).
+pub const DEFAULT_JOURNAL_MONTHS: u32 = 12;
+
 /// What a structure sets once: its name on printed documents, and the like.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -15,6 +23,14 @@ pub struct Settings {
     /// How many daily backups (`backups/AAAA-MM-JJ/`) the store keeps, the newest ones; at
     /// least one is always kept. Absent from files written before format 3: 14.
     pub backups_kept: u32,
+    /// How to reach the structure's data-protection officer (name, e-mail or address), printed
+    /// on the information notice. Absent from files written before format 6: empty.
+    pub dpo_contact: String,
+    /// How many months after the last contact a record is kept before it is proposed for
+    /// erasure (1 to 36). Absent before format 6: 24.
+    pub retention_months: u32,
+    /// How many months of the audit journal are kept. Absent before format 6: 12.
+    pub journal_months: u32,
 }
 
 impl Default for Settings {
@@ -22,6 +38,9 @@ impl Default for Settings {
         Self {
             structure_name: String::new(),
             backups_kept: DEFAULT_BACKUPS_KEPT,
+            dpo_contact: String::new(),
+            retention_months: DEFAULT_RETENTION_MONTHS,
+            journal_months: DEFAULT_JOURNAL_MONTHS,
         }
     }
 }
@@ -35,5 +54,15 @@ mod tests {
         let settings: Settings = ron::from_str(r#"(structure_name: "EDS")"#).unwrap();
         assert_eq!(settings.backups_kept, DEFAULT_BACKUPS_KEPT);
         assert_eq!(settings.structure_name, "EDS");
+    }
+
+    #[test]
+    fn settings_before_format_6_read_the_data_protection_defaults() {
+        let settings: Settings =
+            ron::from_str(r#"(structure_name: "EDS", backups_kept: 7)"#).unwrap();
+        assert_eq!(settings.backups_kept, 7);
+        assert_eq!(settings.retention_months, DEFAULT_RETENTION_MONTHS);
+        assert_eq!(settings.journal_months, DEFAULT_JOURNAL_MONTHS);
+        assert_eq!(settings.dpo_contact, "");
     }
 }

@@ -4,6 +4,7 @@
 //! Generation is deterministic for a given seed and date (tests rely on it); callers that write
 //! to a real data directory pass a seed taken from the clock, so identifiers are never reused.
 
+use crate::model::record::{ConsentEntry, ConsentMethod, ConsentState, Protection, Purpose};
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Utc};
 use uuid::Uuid;
 
@@ -355,7 +356,7 @@ fn one(rng: &mut Rng, today: NaiveDate) -> Beneficiary {
             note: String::new(),
         });
     }
-    Beneficiary {
+    let mut record = Beneficiary {
         id: BeneficiaryId::from_uuid(rng.uuid(created)),
         identity: Identity {
             first_name: (*first_name).to_owned(),
@@ -385,7 +386,31 @@ fn one(rng: &mut Rng, today: NaiveDate) -> Beneficiary {
         preparation: crate::model::preparation::plan::Preparation::default(),
         creche: crate::model::creche::CrecheFamily::default(),
         applications: Vec::new(),
+        protection: Protection::default(),
+    };
+    // After the rest, which draws from the generator: the demo's other data stays as it was.
+    record.protection = demo_protection(created, &record.referent);
+    record
+}
+
+/// The person informed of the follow-up and agreeing to every sharing, on the form signed at
+/// entry, collected by the referent.
+fn demo_protection(created: NaiveDate, referent: &str) -> Protection {
+    let mut protection = Protection::default();
+    for purpose in Purpose::ALL {
+        protection.record(ConsentEntry {
+            purpose,
+            state: ConsentState::Given,
+            date: created,
+            method: if purpose.needs_consent() {
+                ConsentMethod::SignedForm
+            } else {
+                ConsentMethod::Oral
+            },
+            by: referent.to_owned(),
+        });
     }
+    protection
 }
 
 /// Phase-1 data: one or two past trades with their experiences, skills and diplomas, a few
