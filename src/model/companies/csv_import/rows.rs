@@ -3,6 +3,7 @@
 use crate::model::companies::company::{
     Company, CompanyContact, check_email, check_postcode, check_siret, normalize_ape,
 };
+use crate::model::record::lowercase_first;
 use crate::model::record::search::fold;
 
 use super::{Column, HeaderMapping, RowError};
@@ -109,11 +110,7 @@ fn errors_push_extra(error: &mut impl FnMut(Column, String), found: usize, expec
     );
 }
 
+/// A validation message set inside a sentence: first letter lowered, final full stop dropped.
 fn lower_first(message: &str) -> String {
-    let mut chars = message.chars();
-    let Some(first) = chars.next() else {
-        return String::new();
-    };
-    let text: String = first.to_lowercase().chain(chars).collect();
-    text.trim_end_matches('.').to_owned()
+    lowercase_first(message).trim_end_matches('.').to_owned()
 }
