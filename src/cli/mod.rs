@@ -1,5 +1,5 @@
 //! The command line: argument parsing and the headless commands (`check`, `list`, `demo`,
-//! `print`, `backups`, `restore`, `import-companies`, `companies`, `match`).
+//! `print`, `backups`, `restore`, `import-companies`, `companies`, `match`, `export`).
 //!
 //! Exit codes follow grep's convention: 0 success, 1 `check` found problems or `print --all`
 //! could not write every summary, 2 an error (bad arguments, unusable data directory, refused
@@ -8,6 +8,7 @@
 mod backups;
 mod companies;
 mod creche;
+mod export;
 mod print;
 mod records;
 #[cfg(test)]
@@ -18,6 +19,7 @@ pub use backups::{Confirmation, restore};
 use backups::backups;
 use companies::{companies, import_companies, match_offers};
 use creche::creche_week;
+use export::export;
 use print::{PrintTarget, print};
 use records::{check, demo, list};
 
@@ -133,6 +135,16 @@ pub enum Command {
         /// Ce qu'il faut faire.
         #[command(subcommand)]
         action: CrecheCommand,
+    },
+    /// Remet à la personne ses données : un PDF avec tout ce que contient sa fiche (informations
+    /// confidentielles comprises) et le même contenu en JSON, dans un dossier (créé au besoin).
+    Export {
+        /// Identifiant du bénéficiaire (voir `parcours list`).
+        #[arg(long, value_name = "ID")]
+        beneficiary: String,
+        /// Dossier où écrire les deux fichiers.
+        #[arg(long, value_name = "DOSSIER")]
+        out: PathBuf,
     },
 }
 
@@ -281,6 +293,10 @@ pub fn run(
         }
         Command::Companies => companies(data_dir, out),
         Command::Match { beneficiary } => match_offers(data_dir, beneficiary, today, out),
+        Command::Export {
+            beneficiary,
+            out: dir,
+        } => export(data_dir, beneficiary, dir, today, out),
     }
 }
 

@@ -15,6 +15,7 @@
 mod creche_week;
 mod cv_pdf;
 mod engine;
+pub mod export;
 mod output;
 mod summary;
 mod summary_pdf;

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
 use crate::model::{Beneficiary, BeneficiaryId};
+use crate::report::export::{Existing, export_template, write_export};
 use crate::report::{
     Confidential, Delivery, Engine, OutputError, PRINT_SHORTCUT, Rendered, Section, Summary,
     SummaryOptions, SummarySection, open_pdf, print_pdf, render_summary, save_pdf,
@@ -63,6 +64,11 @@ pub struct SummaryPanel {
     /// Offered when the save dialog gave nothing (perhaps none could be shown): a file in the
     /// Documents folder, saved by one click.
     fallback: Option<std::path::PathBuf>,
+    /// The folder the person's copy ("Remettre ses données à la personne") goes to, written at
+    /// the next frame.
+    export_to: Option<std::path::PathBuf>,
+    /// The Documents folder, offered when the folder dialog gave nothing.
+    export_fallback: Option<std::path::PathBuf>,
 }
 
 impl SummaryPanel {
@@ -90,6 +96,7 @@ impl SummaryPanel {
         );
         ui.add_space(theme::SECTION_GAP);
         self.actions_ui(ui, record, &summary, today);
+        self.export_ui(ui, record, cx);
         ui.add_space(theme::SECTION_GAP);
         ui.heading(text::summary::SUMMARY_PREVIEW);
         ui.separator();
@@ -150,6 +157,13 @@ impl SummaryPanel {
             {
                 self.choose_file(record, today);
             }
+            if ui
+                .add_enabled(!busy, egui::Button::new(text::summary::EXPORT))
+                .on_hover_text(text::summary::EXPORT_HINT)
+                .clicked()
+            {
+                self.choose_export_folder();
+            }
         });
         if let Some(path) = &self.fallback
             && ui
@@ -178,7 +192,7 @@ impl SummaryPanel {
     fn render(&mut self, summary: &Summary) -> Option<Rendered> {
         let engine = self
             .engine
-            .get_or_insert_with(|| Engine::new([summary_template()]));
+            .get_or_insert_with(|| Engine::new([summary_template(), export_template()]));
         match render_summary(engine, summary) {
             Ok(rendered) => {
                 self.options.forget_confidential();
@@ -277,12 +291,81 @@ impl SummaryPanel {
             folder,
         )));
         self.fallback = folder.map(|folder| crate::report::free_path(folder, file_name));
+        self.export_fallback = None;
     }
 
     /// Saves the summary at `path` at the next frame, as when the counsellor chooses it in the
     /// "Enregistrer en PDF…" dialog (tests use it: a file dialog cannot be driven).
     pub fn save_pdf_to(&mut self, path: std::path::PathBuf) {
         self.save_to = Some(path);
+    }
+
+    /// Asks for the folder of the person's copy; written by [`Self::export_ui`] once chosen.
+    fn choose_export_folder(&mut self) {
+        match rfd::FileDialog::new()
+            .set_title(text::summary::EXPORT_TITLE)
+            .pick_folder()
+        {
+            Some(folder) => self.export_to = Some(folder),
+            None => self.export_dialog_gave_nothing(crate::report::fallback_folder()),
+        }
+    }
+
+    /// The folder dialog gave nothing: nothing written, and a one-click export into `folder`
+    /// offered (tests call it with a folder of theirs: a dialog cannot be driven).
+    pub fn export_dialog_gave_nothing(&mut self, folder: Option<std::path::PathBuf>) {
+        self.status = Some(Status::Warning(text::common::no_file_chosen(
+            text::summary::THE_EXPORT,
+            folder.as_deref(),
+        )));
+        self.fallback = None;
+        self.export_fallback = folder;
+    }
+
+    /// Writes the person's copy into `folder` at the next frame, as when the counsellor
+    /// chooses it in the dialog (tests use it: a dialog cannot be driven).
+    #[cfg(test)]
+    pub fn export_to_folder(&mut self, folder: std::path::PathBuf) {
+        self.export_to = Some(folder);
+    }
+
+    /// The Documents button when the dialog gave nothing, and the copy's writing.
+    fn export_ui(&mut self, ui: &mut Ui, record: &Beneficiary, cx: &ViewContext<'_>) {
+        if let Some(folder) = &self.export_fallback
+            && ui
+                .button(text::common::SAVE_IN_FALLBACK)
+                .on_hover_text(folder.display().to_string())
+                .clicked()
+        {
+            self.export_to = self.export_fallback.take();
+        }
+        let Some(folder) = self.export_to.take() else {
+            return;
+        };
+        self.export_fallback = None;
+        let engine = self
+            .engine
+            .get_or_insert_with(|| Engine::new([summary_template(), export_template()]));
+        let written = write_export(
+            engine,
+            record,
+            cx.settings,
+            &folder,
+            cx.today,
+            Existing::Keep,
+        );
+        self.status = Some(match written {
+            Err(error) => Status::Failed(error.to_string()),
+            Ok(done) => {
+                let message = text::summary::exported(&done.pdf, &done.json);
+                match done.warning {
+                    Some(warning) => Status::Warning(format!("{message} {warning}")),
+                    None => Status::Done(message),
+                }
+            }
+        });
+        // The status line is drawn above: shown at once, not at the next mouse move.
+        ui.ctx().request_repaint();
     }
 
     fn save(&mut self, path: &std::path::Path, summary: &Summary) {
@@ -411,3 +494,7 @@ impl RecordTab for SummaryPanel {
         self.draw(ui, edit.shown, cx);
     }
 }
+
+#[cfg(test)]
+#[path = "summary_export_tests.rs"]
+mod export_tests;

@@ -72,3 +72,24 @@ pub const STRUCTURE_NAME_MISSING: &str =
 
 /// What the summary tab saves, for [`no_file_chosen`].
 pub const THE_SUMMARY: &str = "la synthèse";
+
+/// Writes the person's own copy of their record (PDF and JSON) into a folder.
+pub const EXPORT: &str = "Remettre ses données à la personne";
+
+/// Hover text of [`EXPORT`].
+pub const EXPORT_HINT: &str = "Tout ce que contient la fiche, informations confidentielles comprises, en PDF et en JSON, dans le dossier choisi";
+
+/// Title of the folder dialog of [`EXPORT`].
+pub const EXPORT_TITLE: &str = "Dossier où écrire les données de la personne";
+
+/// What [`EXPORT`] writes, for [`super::common::no_file_chosen`].
+pub const THE_EXPORT: &str = "la copie de ses données";
+
+/// Status after the person's copy was written.
+pub fn exported(pdf: &std::path::Path, json: &std::path::Path) -> String {
+    format!(
+        "Données de la personne écrites dans {} et {}.",
+        pdf.display(),
+        json.display()
+    )
+}

@@ -1,0 +1,59 @@
+//! `export`: the person's own copy of their record (right of access and portability): a PDF
+//! with everything the record holds and the same data as JSON, into a folder.
+
+use std::io::Write;
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::{CliError, Outcome, open_read_only, tsv_field};
+use crate::model::record::BeneficiaryId;
+use crate::report::export::{Existing, ExportError, export_template, write_export};
+use crate::report::{Engine, OutputError};
+
+impl From<ExportError> for CliError {
+    fn from(error: ExportError) -> Self {
+        match error {
+            ExportError::Render(error) => Self::Render(error),
+            ExportError::Write(error) => Self::Pdf(error),
+        }
+    }
+}
+
+/// Writes the copy of beneficiary `id` into `dir` (created when missing); files of the same
+/// name are replaced.
+pub(super) fn export(
+    data_dir: &Path,
+    id: &str,
+    dir: &Path,
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> Result<Outcome, CliError> {
+    let mut store = open_read_only(data_dir)?;
+    let report = store.load();
+    let record = id
+        .parse::<BeneficiaryId>()
+        .ok()
+        .and_then(|id| report.beneficiaries.iter().find(|b| b.id == id))
+        .ok_or_else(|| CliError::UnknownBeneficiary(id.to_owned()))?;
+    // A damaged settings file only loses the structure's name and DPO; `check` reports it.
+    let (settings, _) = store.load_settings();
+    std::fs::create_dir_all(dir).map_err(|source| OutputError::Write {
+        path: dir.to_owned(),
+        source,
+    })?;
+    let engine = Engine::new([export_template()]);
+    let exported = write_export(&engine, record, &settings, dir, today, Existing::Replace)?;
+    writeln!(
+        out,
+        "Données de {} écrites dans {} ({} page(s)) et {}",
+        tsv_field(&record.display_name()),
+        exported.pdf.display(),
+        exported.page_count,
+        exported.json.display()
+    )?;
+    if let Some(warning) = exported.warning {
+        writeln!(out, "{} : {warning}", exported.pdf.display())?;
+    }
+    Ok(Outcome::Success)
+}
