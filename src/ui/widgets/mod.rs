@@ -2,6 +2,7 @@
 //! validation message beside it. Every input is labelled for screen readers (and for tests).
 
 pub(crate) mod bidi;
+pub mod consent_gate;
 pub(crate) mod list_editor;
 pub mod rome_picker;
 

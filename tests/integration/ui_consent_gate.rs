@@ -1,0 +1,174 @@
+//! The consent gate, driven as a counsellor would: an action that shares the person's data
+//! (proposing an offer, saving the CV, booking the crèche, referring to a French-course
+//! partner) does not happen while the person has not agreed to it; the window says why, and
+//! either records the person's consent (oral, today, by the referent) or passes over it with a
+//! written reason, kept in the record's file. Either way the action then goes on.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use parcours::model::Beneficiary;
+use parcours::model::demo::demo_companies;
+use parcours::model::record::{ConsentEntry, ConsentMethod, ConsentState, Purpose};
+use parcours::model::skills::Experience;
+use parcours::store::{Access, Store};
+use parcours::ui::ParcoursApp;
+use parcours::ui::text::{companies, widgets};
+
+use crate::common::{app, fixture, today};
+
+/// The cook's own trade, the best offer of the demo directory for her.
+const COOK: &str = "Commis de cuisine — Brasserie du Marché";
+
+/// The fixture as a former cook, with the demo directory, who has said nothing yet about
+/// `purpose` (every other consent of the fixture stays).
+fn write_without(dir: &Path, purpose: Purpose) {
+    write_with(dir, purpose, |_| {});
+}
+
+/// As [`write_without`], then `change` applied to the record before it is written.
+fn write_with(dir: &Path, purpose: Purpose, change: impl FnOnce(&mut Beneficiary)) {
+    let mut store = Store::open(dir, Access::ReadWrite).unwrap();
+    let mut record = fixture();
+    record.protection.consents.retain(|c| c.purpose != purpose);
+    change(&mut record);
+    record.skills.experiences.push(Experience {
+        title: "Cuisinière dans un restaurant de Bamako".into(),
+        rome_code: Some("G1602".into()),
+        ..Experience::default()
+    });
+    record.skills.target_occupations = vec!["G1602".into()];
+    store.save_beneficiary(&record, today()).unwrap();
+    for company in demo_companies(today()) {
+        store.save_company(&company).unwrap();
+    }
+}
+
+fn open_tab(dir: &Path, tab: &str) -> Harness<'static, ParcoursApp> {
+    let mut harness = app(dir);
+    harness.run();
+    harness.get_by_label_contains("Fatoumata Diallo").click();
+    harness.run();
+    harness.get_by_label(tab).click();
+    harness.run();
+    harness
+}
+
+fn saved_record(dir: &Path) -> Beneficiary {
+    let mut store = Store::open(dir, Access::ReadOnly).unwrap();
+    store.load().beneficiaries.remove(0)
+}
+
+fn click(harness: &mut Harness<'_, ParcoursApp>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+fn type_reason(harness: &mut Harness<'_, ParcoursApp>, text: &str) {
+    click(harness, widgets::OVERRIDE_REASON);
+    harness
+        .get_by_label(widgets::OVERRIDE_REASON)
+        .type_text(text);
+    harness.run();
+}
+
+#[test]
+fn an_offer_is_not_proposed_without_the_persons_consent_and_the_window_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    write_without(dir.path(), Purpose::ShareWithCompanies);
+    let mut harness = open_tab(dir.path(), companies::TAB_COMPANIES);
+    click(&mut harness, &companies::propose_target(COOK));
+    assert!(saved_record(dir.path()).applications.is_empty());
+    harness.get_by_label("Consentement non recueilli pour la transmission aux entreprises");
+    harness.get_by_label(widgets::RECORD_CONSENT);
+    harness.get_by_label(widgets::OVERRIDE);
+    // Cancelled: still nothing proposed, and the message is gone.
+    click(&mut harness, parcours::ui::text::common::CANCEL);
+    assert!(harness.query_by_label(widgets::RECORD_CONSENT).is_none());
+    assert!(saved_record(dir.path()).applications.is_empty());
+}
+
+#[test]
+fn a_refused_consent_is_named_and_the_offer_waits() {
+    let dir = tempfile::tempdir().unwrap();
+    write_with(dir.path(), Purpose::ShareWithCompanies, |record| {
+        record.protection.record(ConsentEntry {
+            purpose: Purpose::ShareWithCompanies,
+            state: ConsentState::Withdrawn,
+            date: today(),
+            method: ConsentMethod::SignedForm,
+            by: "Claire Martin".into(),
+        });
+    });
+    let mut harness = open_tab(dir.path(), companies::TAB_COMPANIES);
+    click(&mut harness, &companies::propose_target(COOK));
+    harness.get_by_label("Consentement pour la transmission aux entreprises : Retiré");
+    assert!(saved_record(dir.path()).applications.is_empty());
+}
+
+#[test]
+fn recording_the_consent_proposes_the_offer_and_keeps_the_consent_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    write_without(dir.path(), Purpose::ShareWithCompanies);
+    let mut harness = open_tab(dir.path(), companies::TAB_COMPANIES);
+    click(&mut harness, &companies::propose_target(COOK));
+    click(&mut harness, widgets::RECORD_CONSENT);
+    let record = saved_record(dir.path());
+    assert_eq!(record.applications.len(), 1);
+    assert_eq!(record.applications[0].target_label(), COOK);
+    let consent = record
+        .protection
+        .current(Purpose::ShareWithCompanies)
+        .expect("the consent is saved with the application");
+    assert_eq!(consent.state, ConsentState::Given);
+    assert_eq!(consent.method, ConsentMethod::Oral);
+    assert_eq!(consent.date, today());
+    assert_eq!(consent.by, "Claire Martin");
+    assert!(harness.query_by_label(widgets::RECORD_CONSENT).is_none());
+    // Agreed now: the next offer goes at once.
+    harness
+        .query_all_by_label_contains(&format!("{} « ", companies::PROPOSE))
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    assert_eq!(saved_record(dir.path()).applications.len(), 2);
+}
+
+#[test]
+fn passing_over_needs_a_reason_which_the_file_keeps() {
+    let dir = tempfile::tempdir().unwrap();
+    write_without(dir.path(), Purpose::ShareWithCompanies);
+    let mut harness = open_tab(dir.path(), companies::TAB_COMPANIES);
+    click(&mut harness, &companies::propose_target(COOK));
+    click(&mut harness, widgets::OVERRIDE);
+    // No reason: refused, said so, nothing proposed.
+    click(&mut harness, widgets::OVERRIDE_CONFIRM);
+    harness.get_by_label(widgets::OVERRIDE_REASON_REQUIRED);
+    assert!(saved_record(dir.path()).applications.is_empty());
+    type_reason(
+        &mut harness,
+        "Entretien demain, accord oral donné au téléphone à l'employeur",
+    );
+    click(&mut harness, widgets::OVERRIDE_CONFIRM);
+    let record = saved_record(dir.path());
+    assert_eq!(record.applications.len(), 1);
+    let overriding = &record.protection.overrides;
+    assert_eq!(overriding.len(), 1);
+    assert_eq!(overriding[0].purpose, Purpose::ShareWithCompanies);
+    assert_eq!(
+        overriding[0].reason,
+        "Entretien demain, accord oral donné au téléphone à l'employeur"
+    );
+    assert_eq!(overriding[0].date, today());
+    // No consent was invented.
+    assert!(!record.protection.allows(Purpose::ShareWithCompanies));
+    // The reason is in the record's file on disk, as written.
+    let file = crate::common::record_files(dir.path()).remove(0);
+    let text = std::fs::read_to_string(file).unwrap();
+    assert!(text.contains("accord oral donné au téléphone"));
+}
