@@ -15,9 +15,9 @@ use parcours::model::record::{ConsentEntry, ConsentMethod, ConsentState, Purpose
 use parcours::model::skills::Experience;
 use parcours::store::{Access, Store};
 use parcours::ui::ParcoursApp;
-use parcours::ui::text::{companies, widgets};
+use parcours::ui::text::{self, companies, creche, preparation, widgets};
 
-use crate::common::{app, fixture, today};
+use crate::common::{app, fixture, let_autosave_run, today, type_into};
 
 /// The cook's own trade, the best offer of the demo directory for her.
 const COOK: &str = "Commis de cuisine — Brasserie du Marché";
@@ -171,4 +171,95 @@ fn passing_over_needs_a_reason_which_the_file_keeps() {
     let file = crate::common::record_files(dir.path()).remove(0);
     let text = std::fs::read_to_string(file).unwrap();
     assert!(text.contains("accord oral donné au téléphone"));
+}
+
+#[test]
+fn a_creche_booking_waits_for_consent_and_an_override_books_it_with_its_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    write_without(dir.path(), Purpose::ShareWithCreche);
+    let mut harness = open_tab(dir.path(), creche::TAB_CRECHE);
+    type_into(&mut harness, creche::CRECHE_DATE, "25/11/2026");
+    click(&mut harness, creche::CRECHE_BOOK);
+    harness.get_by_label("Consentement non recueilli pour la transmission à la micro-crèche");
+    assert!(
+        harness
+            .query_by_label_contains(&creche::booked("Awa"))
+            .is_none()
+    );
+    let_autosave_run(&mut harness);
+    assert!(saved_record(dir.path()).creche.bookings.is_empty());
+
+    click(&mut harness, widgets::OVERRIDE);
+    type_reason(&mut harness, "Entretien d'embauche demain matin");
+    click(&mut harness, widgets::OVERRIDE_CONFIRM);
+    harness.get_by_label_contains(&creche::booked("Awa"));
+    let_autosave_run(&mut harness);
+    let record = saved_record(dir.path());
+    assert_eq!(record.creche.bookings.len(), 1);
+    assert_eq!(record.protection.overrides.len(), 1);
+    assert_eq!(
+        record.protection.overrides[0].purpose,
+        Purpose::ShareWithCreche
+    );
+    assert_eq!(
+        record.protection.overrides[0].reason,
+        "Entretien d'embauche demain matin"
+    );
+}
+
+#[test]
+fn a_french_course_referral_waits_for_consent_and_goes_on_once_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    write_without(dir.path(), Purpose::ShareWithLanguagePartners);
+    let mut harness = open_tab(dir.path(), text::skills::TAB_SKILLS);
+    click(&mut harness, text::skills::ADD_PARTNER);
+    type_into(
+        &mut harness,
+        text::skills::PARTNER_NAME,
+        "Association Alpha Vitry",
+    );
+    click(&mut harness, text::skills::SAVE_PARTNER);
+    click(&mut harness, text::skills::REFER);
+    harness.get_by_label(
+        "Consentement non recueilli pour la transmission aux partenaires de cours de \
+         français ou d'alphabétisation",
+    );
+    let_autosave_run(&mut harness);
+    assert!(saved_record(dir.path()).skills.fle_referrals.is_empty());
+
+    click(&mut harness, widgets::RECORD_CONSENT);
+    let_autosave_run(&mut harness);
+    let record = saved_record(dir.path());
+    assert_eq!(record.skills.fle_referrals.len(), 1);
+    assert_eq!(
+        record.skills.fle_referrals[0].partner_name,
+        "Association Alpha Vitry"
+    );
+    let consent = record
+        .protection
+        .current(Purpose::ShareWithLanguagePartners)
+        .unwrap();
+    assert_eq!(
+        (consent.state, consent.date, consent.by.as_str()),
+        (ConsentState::Given, today(), "Claire Martin")
+    );
+}
+
+/// Saving the CV is stopped before any file dialog: the tab says why, and nothing is
+/// reported saved or unsaved.
+#[test]
+fn the_cv_is_not_saved_for_an_employer_without_consent() {
+    let dir = tempfile::tempdir().unwrap();
+    write_without(dir.path(), Purpose::ShareWithCompanies);
+    let mut harness = open_tab(dir.path(), preparation::TAB_PREPARATION);
+    click(&mut harness, preparation::CV_ASSEMBLE);
+    click(&mut harness, preparation::CV_SAVE_PDF);
+    harness.get_by_label("Consentement non recueilli pour la transmission aux entreprises");
+    harness.get_by_label(widgets::RECORD_CONSENT);
+    // The save went no further: no dialog was asked for, so no "Aucun fichier choisi".
+    assert!(
+        harness
+            .query_by_label_contains("Aucun fichier choisi")
+            .is_none()
+    );
 }
