@@ -46,11 +46,17 @@ fn write_with(dir: &Path, purpose: Purpose, change: impl FnOnce(&mut Beneficiary
     }
 }
 
-fn open_tab(dir: &Path, tab: &str) -> Harness<'static, ParcoursApp> {
+/// The window on the fixture's record, on its first tab ("Identité").
+fn open_record(dir: &Path) -> Harness<'static, ParcoursApp> {
     let mut harness = app(dir);
     harness.run();
     harness.get_by_label_contains("Fatoumata Diallo").click();
     harness.run();
+    harness
+}
+
+fn open_tab(dir: &Path, tab: &str) -> Harness<'static, ParcoursApp> {
+    let mut harness = open_record(dir);
     harness.get_by_label(tab).click();
     harness.run();
     harness
@@ -262,4 +268,95 @@ fn the_cv_is_not_saved_for_an_employer_without_consent() {
             .query_by_label_contains("Aucun fichier choisi")
             .is_none()
     );
+}
+
+/// A NIR with a right key, for the minimisation tests.
+const NIR: &str = "2 91 06 99 123 456 67";
+const NIR_MASKED: &str = "2 91 06 ** *** *** 67";
+
+fn write_with_nir(dir: &Path) {
+    write_with(dir, Purpose::Statistics, |record| {
+        record.administrative.social_security_number = Some(NIR.into());
+    });
+}
+
+/// Whether any node of the window shows the NIR's hidden part (as label or as value).
+fn shows_hidden_digits(harness: &Harness<'_, ParcoursApp>) -> bool {
+    harness.query_all_by_label_contains("123 456").count() > 0
+        || harness.query_all_by_value("2 91 06 99 123 456 67").count() > 0
+}
+
+#[test]
+fn the_nir_is_masked_in_the_identity_form_except_while_edited() {
+    let dir = tempfile::tempdir().unwrap();
+    write_with_nir(dir.path());
+    let mut harness = open_record(dir.path());
+    harness.get_by_label(text::identity::SSN).scroll_to_me();
+    harness.run();
+    assert_eq!(
+        harness.get_by_label(text::identity::SSN).value().as_deref(),
+        Some(NIR_MASKED)
+    );
+    assert!(!shows_hidden_digits(&harness));
+
+    // Focused: the number as typed, to correct it.
+    harness.get_by_label(text::identity::SSN).click();
+    harness.run();
+    assert_eq!(
+        harness.get_by_label(text::identity::SSN).value().as_deref(),
+        Some(NIR)
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label(text::identity::SSN)
+        .type_text("1 84 12 76 451 089 46");
+    harness.run();
+    // Left: masked again, and the number typed is the one saved.
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    assert_eq!(
+        harness.get_by_label(text::identity::SSN).value().as_deref(),
+        Some("1 84 12 ** *** *** 46")
+    );
+    let_autosave_run(&mut harness);
+    assert_eq!(
+        saved_record(dir.path())
+            .administrative
+            .social_security_number
+            .as_deref(),
+        Some("1 84 12 76 451 089 46")
+    );
+}
+
+#[test]
+fn the_private_notes_carry_their_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    write_without(dir.path(), Purpose::Statistics);
+    let harness = open_record(dir.path());
+    let notes = harness.get_by_label(text::identity::PRIVATE_NOTES).rect();
+    let warning = harness
+        .get_by_label(
+            "N'écrivez ici ni santé, ni opinions, ni jugements : la personne peut demander \
+             à lire sa fiche.",
+        )
+        .rect();
+    assert!(
+        warning.top() >= notes.bottom(),
+        "the warning is under the notes"
+    );
+}
+
+/// The summary's preview shows no NIR until its confidential tick is on.
+#[test]
+fn the_summary_shows_the_nir_only_once_ticked() {
+    let dir = tempfile::tempdir().unwrap();
+    write_with_nir(dir.path());
+    let mut harness = open_tab(dir.path(), text::summary::TAB_SUMMARY);
+    assert!(!shows_hidden_digits(&harness));
+    assert!(harness.query_all_by_label_contains("** ***").count() == 0);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::CheckBox, "N° de sécurité sociale")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label_contains(NIR).is_some());
 }

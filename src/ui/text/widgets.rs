@@ -111,3 +111,6 @@ pub const OVERRIDE_CONFIRM: &str = "Passer outre avec ce motif";
 
 pub const OVERRIDE_REASON_REQUIRED: &str =
     "Écrivez le motif : passer outre sans motif n'est pas possible.";
+
+/// Under the private notes (CNIL: no subjective comments; the person has a right of access).
+pub const PRIVATE_NOTES_WARNING: &str = "N'écrivez ici ni santé, ni opinions, ni jugements : la personne peut demander à lire sa fiche.";
