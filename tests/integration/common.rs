@@ -9,6 +9,7 @@ use std::path::Path;
 use chrono::{NaiveDate, TimeZone, Utc};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use parcours::model::record::{ConsentEntry, ConsentMethod, ConsentState, Purpose};
 use parcours::model::skills::Language;
 use parcours::model::{
     Beneficiary, BeneficiaryId, CefrLevel, Child, ChildId, FamilySituation, PermitKind,
@@ -104,6 +105,17 @@ pub fn fixture() -> Beneficiary {
     b.pathway.phases.identification.status = PhaseStatus::InProgress;
     b.pathway.phases.identification.started_on = Some(d(2026, 3, 2));
     b.referent = "Claire Martin".into();
+    // As the demo people: informed of the follow-up and agreeing to every sharing at entry
+    // (the consent gate's own tests take these away).
+    for purpose in Purpose::ALL {
+        b.protection.record(ConsentEntry {
+            purpose,
+            state: ConsentState::Given,
+            date: d(2026, 3, 2),
+            method: ConsentMethod::SignedForm,
+            by: "Claire Martin".into(),
+        });
+    }
     b.updated_at = b.created_at;
     b
 }

@@ -21,6 +21,7 @@ mod store_files;
 mod ui_companies;
 mod ui_competences;
 mod ui_conflicts;
+mod ui_consent_gate;
 mod ui_creche;
 mod ui_flows;
 mod ui_key_bursts;

@@ -9,4 +9,4 @@ pub(crate) mod records;
 pub use companies::{add_demo_applications, demo_companies, demo_companies_for};
 pub use creche::rebook_demo_creche;
 pub use preparation::demo_workshops;
-pub use records::{demo_beneficiaries, demo_partners};
+pub use records::{demo_beneficiaries, demo_partners, is_demo_nir};

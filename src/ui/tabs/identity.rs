@@ -176,7 +176,7 @@ fn form_ui(
             &mut draft.caf_number,
             Some(Field::CafNumber),
         );
-        form.text(
+        form.nir(
             ui,
             text::identity::SSN,
             &mut draft.social_security_number,
@@ -334,7 +334,7 @@ fn form_ui(
 
     form.section(ui, text::identity::SECTION_FOLLOW_UP, |form, ui| {
         form.text(ui, text::common::REFERENT, &mut draft.referent, None);
-        form.multiline(ui, text::identity::PRIVATE_NOTES, &mut draft.private_notes);
+        form.private_notes(ui, text::identity::PRIVATE_NOTES, &mut draft.private_notes);
     });
     ui.add_space(theme::SECTION_GAP);
     form.changed

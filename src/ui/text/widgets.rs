@@ -74,3 +74,43 @@ pub const ROME_MORE_RESULTS: &str = "D'autres métiers correspondent : précisez
 pub fn rome_unknown_code(code: &str) -> String {
     format!("{code} · code absent du référentiel ROME")
 }
+
+/// Why a sharing action waits: the purpose has no consent given ("Consentement non recueilli
+/// pour la transmission aux entreprises"), or the person refused or withdrew it.
+pub fn consent_missing(recipients: &str, refused: Option<&str>) -> String {
+    match refused {
+        None => format!("Consentement non recueilli pour la transmission {recipients}"),
+        Some(state) => {
+            format!("Consentement pour la transmission {recipients} : {state}")
+        }
+    }
+}
+
+/// The recipients named by the gate, after "la transmission".
+pub const TO_COMPANIES: &str = "aux entreprises";
+
+pub const TO_CRECHE: &str = "à la micro-crèche";
+
+pub const TO_LANGUAGE_PARTNERS: &str = "aux partenaires de cours de français ou d'alphabétisation";
+
+pub const TO_STATISTICS: &str = "aux statistiques anonymes";
+
+pub const TO_FOLLOW_UP: &str = "au suivi du parcours";
+
+/// Records a consent given, orally, today, by the referent, then lets the action go on.
+pub const RECORD_CONSENT: &str = "Enregistrer son accord";
+
+pub const RECORD_CONSENT_HOVER: &str = "La personne vient de donner son accord à l'oral : il est enregistré dans sa fiche, daté d'aujourd'hui.";
+
+/// Opens the override's reason.
+pub const OVERRIDE: &str = "Passer outre…";
+
+pub const OVERRIDE_REASON: &str = "Motif pour passer outre (obligatoire)";
+
+pub const OVERRIDE_CONFIRM: &str = "Passer outre avec ce motif";
+
+pub const OVERRIDE_REASON_REQUIRED: &str =
+    "Écrivez le motif : passer outre sans motif n'est pas possible.";
+
+/// Under the private notes (CNIL: no subjective comments; the person has a right of access).
+pub const PRIVATE_NOTES_WARNING: &str = "N'écrivez ici ni santé, ni opinions, ni jugements : la personne peut demander à lire sa fiche.";

@@ -2,6 +2,7 @@
 //! validation message beside it. Every input is labelled for screen readers (and for tests).
 
 pub(crate) mod bidi;
+pub mod consent_gate;
 pub(crate) mod list_editor;
 pub mod rome_picker;
 
@@ -15,6 +16,24 @@ use crate::ui::{text, theme};
 #[must_use]
 pub fn field_id(label: &str) -> egui::Id {
     egui::Id::unique(("field", label))
+}
+
+/// A social-security number as shown outside editing: sex, year and month of birth and the
+/// key stay readable, the place of birth and the order number are masked:
+/// `1 84 12 ** *** *** 37`. A number that is not 15 characters long is masked whole (spaces
+/// kept). Works on characters: any text gives a mask, never a panic.
+#[must_use]
+pub fn masked_nir(nir: &str) -> String {
+    let compact: Vec<char> = nir.chars().filter(|c| !c.is_whitespace()).collect();
+    match compact.as_slice() {
+        [sex, y1, y2, m1, m2, _, _, _, _, _, _, _, _, k1, k2] => {
+            format!("{sex} {y1}{y2} {m1}{m2} ** *** *** {k1}{k2}")
+        }
+        _ => nir
+            .chars()
+            .map(|c| if c.is_whitespace() { c } else { '*' })
+            .collect(),
+    }
 }
 
 /// Lays out a form in a grid and remembers whether anything changed.
@@ -154,6 +173,56 @@ impl<'a> Form<'a> {
             .labelled_by(label_id)
             .changed()
         });
+    }
+
+    /// The social-security number's field: shown masked ([`masked_nir`]) except while it
+    /// holds the focus, when the number is edited as typed.
+    pub fn nir(&mut self, ui: &mut Ui, label: &str, value: &mut String, field: Option<Field>) {
+        let id = field_id(label);
+        let editing = ui.memory(|m| m.has_focus(id));
+        self.field_cell(ui, label, field, |ui, label_id, enabled| {
+            if editing {
+                return ui
+                    .add_enabled(
+                        enabled,
+                        TextEdit::singleline(value)
+                            .id(id)
+                            .desired_width(theme::FIELD_WIDTH),
+                    )
+                    .labelled_by(label_id)
+                    .changed();
+            }
+            // Anything typed into the mask is dropped: the number shows once focused.
+            let mut masked = masked_nir(value);
+            let response = ui
+                .add_enabled(
+                    enabled,
+                    TextEdit::singleline(&mut masked)
+                        .id(id)
+                        .desired_width(theme::FIELD_WIDTH),
+                )
+                .labelled_by(label_id);
+            if response.gained_focus() {
+                ui.ctx().request_repaint();
+            }
+            false
+        });
+    }
+
+    /// The counsellor's private notes, with the warning under them: no health, opinions or
+    /// judgements, since the person may ask to read their record.
+    pub fn private_notes(&mut self, ui: &mut Ui, label: &str, value: &mut String) {
+        self.multiline(ui, label, value);
+        ui.label("");
+        ui.add(
+            egui::Label::new(
+                RichText::new(text::widgets::PRIVATE_NOTES_WARNING)
+                    .small()
+                    .color(theme::WARNING),
+            )
+            .wrap(),
+        );
+        ui.end_row();
     }
 
     /// A date field, typed as `JJ/MM/AAAA`.
@@ -468,4 +537,19 @@ fn is_invisible_format(c: char) -> bool {
             | '\u{FE00}'..='\u{FE0F}'
             | '\u{FEFF}'
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::masked_nir;
+
+    #[test]
+    fn a_nir_shows_sex_year_month_and_key_only() {
+        assert_eq!(masked_nir("184127645108946"), "1 84 12 ** *** *** 46");
+        assert_eq!(masked_nir("2 69 05 2A 123 456 88"), "2 69 05 ** *** *** 88");
+        assert_eq!(masked_nir(""), "");
+        // Not a whole number: masked whole, spaces kept; any text, no panic.
+        assert_eq!(masked_nir("1 84 12"), "* ** **");
+        assert_eq!(masked_nir("é́👩‍👩‍👧 ١٢"), "******* **");
+    }
 }

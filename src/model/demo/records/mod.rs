@@ -92,19 +92,39 @@ fn later(a: NaiveDate, b: NaiveDate) -> NaiveDate {
     a.max(b)
 }
 
-/// A valid French social-security number for the given sex and birth date.
+/// A social-security number for the given sex and birth date that passes every check of the
+/// form (15 digits, key right) yet can belong to no one: its order number (the three digits
+/// before the key) is `000`, and INSEE numbers births from `001` to `999`. So a demo record
+/// never carries someone's real NIR (see [`is_demo_nir`]).
 fn social_security_number(rng: &mut Rng, sex: Sex, birth: NaiveDate) -> String {
     let sex_digit = if sex == Sex::Male { 1 } else { 2 };
-    // 99: born abroad; then the country code and the order number.
+    let country = 100 + rng.below(400);
+    // Drawn as before, so that the rest of the demo for a seed stays the same.
+    let _ = rng.below(998);
+    // 99: born abroad; then the country code and the order number, never attributed.
     let body = format!(
-        "{sex_digit}{:02}{:02}99{:03}{:03}",
+        "{sex_digit}{:02}{:02}99{country:03}{DEMO_NIR_ORDER}",
         birth.year() % 100,
         birth.month(),
-        100 + rng.below(400),
-        1 + rng.below(998)
     );
     let number: u64 = body.parse().unwrap_or(0);
     format!("{body}{:02}", 97 - number % 97)
+}
+
+/// The order number of every demo NIR: never attributed by INSEE (births are numbered from
+/// `001`).
+const DEMO_NIR_ORDER: &str = "000";
+
+/// Whether `nir` is in the demo range: 15 digits (spaces aside) whose order number, the three
+/// digits before the key, is `000`, which INSEE never attributes.
+#[must_use]
+pub fn is_demo_nir(nir: &str) -> bool {
+    let digits: Vec<char> = nir.chars().filter(|c| !c.is_whitespace()).collect();
+    digits.len() == 15
+        && digits.iter().all(char::is_ascii_digit)
+        && digits
+            .get(10..13)
+            .is_some_and(|order| order == ['0', '0', '0'])
 }
 
 fn timestamp(date: NaiveDate, hour_minute: (u32, u32)) -> DateTime<Utc> {

@@ -102,3 +102,24 @@ fn demo_people_aim_at_the_2026_conditions() {
         assert_eq!(b.french_abilities.summary(), Some(b.french_level));
     }
 }
+
+/// Demo NIRs pass the form's checks (the key is right) yet can be no one's: their order
+/// number is 000, which INSEE never attributes.
+#[test]
+fn demo_nirs_are_valid_in_form_but_never_attributed() {
+    let records = demo_beneficiaries(300, today(), 7);
+    let nirs: Vec<&str> = records
+        .iter()
+        .filter_map(|b| b.administrative.social_security_number.as_deref())
+        .collect();
+    assert!(nirs.len() > 50, "the demo shows NIRs");
+    for nir in &nirs {
+        assert!(is_demo_nir(nir), "{nir}");
+    }
+    // Validated in full above (the key included): here, the detector itself.
+    assert!(!is_demo_nir("1 84 12 76 451 089 46"));
+    assert!(is_demo_nir("1 84 12 99 451 000 96"));
+    assert!(!is_demo_nir("1 84 12 99 451 000"));
+    assert!(!is_demo_nir("1 84 12 2A 451 000 96"));
+    assert!(!is_demo_nir("１ 84 12 99 451 000 96"));
+}

@@ -373,7 +373,6 @@ impl RecordTab for CompaniesPanel {
         cx: &ViewContext<'_>,
         out: &mut Vec<Command>,
     ) {
-        let edit = &*edit;
         self.header_ui(ui, edit, cx.writable);
         self.applications_ui(ui, edit, cx, out);
         self.pmsmp_ui(ui, edit, cx, out);

@@ -5,10 +5,12 @@ use egui::{RichText, Ui};
 
 use crate::model::companies::matching::{Match, Target, rank_offers_top, standing_application};
 use crate::model::companies::{Application, Company, StateKind};
+use crate::model::record::Purpose;
 use crate::ui::command::Command;
 use crate::ui::context::{RecordEdit, ViewContext};
 use crate::ui::text::companies as words;
 use crate::ui::theme;
+use crate::ui::widgets::consent_gate::ConsentGate;
 
 /// How many ranked lines the tab shows.
 const SHOWN_MATCHES: usize = 30;
@@ -18,10 +20,11 @@ const SCORE_WIDTH: f32 = 44.0;
 const SCORE_HEIGHT: f32 = 20.0;
 
 /// "Offres et entreprises proposées": the best lines for the person, each proposed in one
-/// click.
+/// click once the person agreed to their CV and profile going to companies (else the
+/// consent gate shows beside the line).
 pub(super) fn ranked_ui(
     ui: &mut Ui,
-    edit: &RecordEdit<'_>,
+    edit: &mut RecordEdit<'_>,
     cx: &ViewContext<'_>,
     out: &mut Vec<Command>,
 ) {
@@ -38,14 +41,41 @@ pub(super) fn ranked_ui(
     }
 }
 
+/// The gate on "Proposer" for the record `edit` shows.
+fn gate(edit: &RecordEdit<'_>) -> ConsentGate {
+    ConsentGate::new(("propose", edit.id), Purpose::ShareWithCompanies)
+}
+
+/// Adds the application for `target` to the record's (saved at once).
+fn propose(edit: &RecordEdit<'_>, cx: &ViewContext<'_>, target: Target, out: &mut Vec<Command>) {
+    let (company_id, offer_id) = match target {
+        Target::Offer { company, offer } => (company, Some(offer)),
+        Target::Spontaneous { company } => (company, None),
+    };
+    if let Some(company) = cx.companies.iter().find(|c| c.id == company_id) {
+        let offer = offer_id
+            .and_then(|id| company.offers.iter().find(|o| o.id == id))
+            .map(|o| (o.id, o.title.as_str()));
+        let mut applications = edit.shown.applications.clone();
+        applications.push(Application::propose(
+            company.id,
+            &company.name,
+            offer,
+            cx.today,
+        ));
+        out.push(Command::SetApplications(edit.id, applications));
+    }
+}
+
 fn match_row_ui(
     ui: &mut Ui,
-    edit: &RecordEdit<'_>,
+    edit: &mut RecordEdit<'_>,
     cx: &ViewContext<'_>,
     line: &Match,
     out: &mut Vec<Command>,
 ) {
     let record = edit.shown;
+    let gate = gate(edit);
     ui.horizontal(|ui| {
         let colour = if line.score >= 50 {
             theme::OK
@@ -72,27 +102,21 @@ fn match_row_ui(
                 ui.label(RichText::new(standing_label(application.state.kind())).weak());
             } else if proposal_button(ui, cx.writable, &line.label, line.work_warning.as_deref())
                 .clicked()
+                && let Some(target) = gate.ask(ui.ctx(), &edit.draft.protection, line.target)
             {
-                let (company_id, offer_id) = match line.target {
-                    Target::Offer { company, offer } => (company, Some(offer)),
-                    Target::Spontaneous { company } => (company, None),
-                };
-                if let Some(company) = cx.companies.iter().find(|c| c.id == company_id) {
-                    let offer = offer_id
-                        .and_then(|id| company.offers.iter().find(|o| o.id == id))
-                        .map(|o| (o.id, o.title.as_str()));
-                    let mut applications = record.applications.clone();
-                    applications.push(Application::propose(
-                        company.id,
-                        &company.name,
-                        offer,
-                        cx.today,
-                    ));
-                    out.push(Command::SetApplications(edit.id, applications));
-                }
+                propose(edit, cx, target, out);
             }
         });
     });
+    if gate.pending::<Target>(ui.ctx()) == Some(line.target) {
+        let by = edit.draft.referent.clone();
+        if let Some(target) =
+            gate.ui::<Target>(ui, &mut edit.draft.protection, &by, cx.today, cx.writable)
+        {
+            edit.changed = true;
+            propose(edit, cx, target, out);
+        }
+    }
     // Indented under the title, and kept there when the reasons wrap.
     ui.horizontal(|ui| {
         // Under the title: past the score's cell and the gap after it.

@@ -10,8 +10,10 @@ use crate::model::creche::{
     Booking, BookingReason, CrecheSettings, Refusal, Schedule, Suggestion, WaitingRequest,
     add_half_hours, format_time, weekday_label,
 };
+use crate::model::record::Purpose;
 use crate::model::record::parse_date;
 use crate::model::{Beneficiary, BeneficiaryDraft, BookingId, ChildId};
+use crate::ui::widgets::consent_gate::ConsentGate;
 use crate::ui::widgets::{choice_box, field_id, list_editor};
 use crate::ui::{text, theme};
 
@@ -212,12 +214,24 @@ impl CrechePanel {
             self.form.child = parent.family.children.first().map(|c| c.id);
         }
         self.form_ui(ui, writable, parent, context.settings);
+        // Booking shares the family's data with the crèche: it waits for the person's consent.
+        let gate = ConsentGate::new(("creche", parent.id), Purpose::ShareWithCreche);
         if ui
             .add_enabled(writable, egui::Button::new(text::creche::CRECHE_BOOK))
             .clicked()
             && let Some(booking) = self.form.booking()
+            && let Some(booking) = gate.ask(ui.ctx(), &draft.protection, booking)
         {
             changed |= self.try_booking(draft, parent, all, booking, context);
+        }
+        if gate.pending::<Booking>(ui.ctx()).is_some() {
+            let by = draft.referent.clone();
+            if let Some(booking) =
+                gate.ui::<Booking>(ui, &mut draft.protection, &by, context.today, writable)
+            {
+                changed = true;
+                self.try_booking(draft, parent, all, booking, context);
+            }
         }
         changed |= self.outcome_ui(ui, draft, parent, all, context);
         changed

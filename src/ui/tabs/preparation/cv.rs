@@ -1,14 +1,17 @@
 //! The CV section of the "Préparation à l'emploi" tab: assembled from phase 1 and the main
 //! project in one click, then edited as text (one item per line) and saved as a PDF through
-//! the report engine, like the summary.
+//! the report engine, like the summary. Saving it (for an employer) waits for the person's
+//! consent to share with companies: the consent gate shows beside the button until then.
 
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
 use crate::model::preparation::{Cv, CvDraft};
+use crate::model::record::Purpose;
 use crate::model::{Beneficiary, BeneficiaryDraft};
 use crate::report::{CvDocument, Engine, cv_file_name, cv_template, render_cv, save_pdf};
 use crate::ui::widgets::Form;
+use crate::ui::widgets::consent_gate::ConsentGate;
 use crate::ui::{text, theme};
 
 /// State of the CV section: the engine (built at the first PDF) and the last outcome.
@@ -69,7 +72,19 @@ impl CvSection {
             draft.preparation.cv = Some(CvDraft::from_cv(&Cv::assemble(&current, today)));
             form.changed = true;
         }
-        if save && let Some(cv) = &draft.preparation.cv {
+        let gate = ConsentGate::new(("cv", record.id), Purpose::ShareWithCompanies);
+        let mut go = save && gate.ask(ui.ctx(), &draft.protection, ()).is_some();
+        if gate.pending::<()>(ui.ctx()).is_some() {
+            let by = draft.referent.clone();
+            if gate
+                .ui::<()>(ui, &mut draft.protection, &by, today, enabled)
+                .is_some()
+            {
+                form.changed = true;
+                go = true;
+            }
+        }
+        if go && let Some(cv) = &draft.preparation.cv {
             self.save(record, &cv.to_cv(), today);
         }
         if let Some(path) = &self.fallback

@@ -5,10 +5,12 @@
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
+use crate::model::record::Purpose;
 use crate::model::skills::{CourseKind, FlePartner, ReferralOutcome, new_referral};
 use crate::model::{BeneficiaryDraft, CefrLevel, Field, PartnerId};
 use crate::ui::command::Command;
 use crate::ui::context::ViewContext;
+use crate::ui::widgets::consent_gate::ConsentGate;
 use crate::ui::widgets::{Form, choice_box, list_editor};
 use crate::ui::{text, theme};
 
@@ -86,10 +88,11 @@ impl SkillsPanel {
                 ui.label(RichText::new(text::skills::NO_PARTNER).italics());
                 ui.end_row();
             } else {
-                form.changed |= self.referral_row(ui, enabled, draft, partners, cx.today);
+                form.changed |= self.referral_row(ui, enabled, draft, gate(cx), partners, cx.today);
                 ui.end_row();
             }
         });
+        form.changed |= Self::referral_gate_ui(ui, enabled, draft, cx);
         ui.horizontal(|ui| {
             if ui
                 .add_enabled(enabled, egui::Button::new(text::skills::ADD_PARTNER))
@@ -117,6 +120,7 @@ impl SkillsPanel {
         ui: &mut Ui,
         enabled: bool,
         draft: &mut BeneficiaryDraft,
+        gate: ConsentGate,
         partners: &[FlePartner],
         today: NaiveDate,
     ) -> bool {
@@ -148,20 +152,64 @@ impl SkillsPanel {
             if ui
                 .add_enabled(enabled, egui::Button::new(text::skills::REFER))
                 .clicked()
-                && let Some(partner) = partners
-                    .iter()
-                    .find(|p| Some(p.id) == self.referral_partner)
+                && let Some(partner) = self.referral_partner
+                && let Some(partner) = gate.ask(ui.ctx(), &draft.protection, partner)
             {
-                draft
-                    .skills
-                    .referrals
-                    .push(new_referral(partner.id, &partner.name, today));
-                added = true;
+                added = refer(draft, partners, partner, today);
             }
         });
         added
     }
 
+    /// While a referral waits for the person's consent: the consent gate, under the section.
+    /// Returns whether the referral was then added.
+    fn referral_gate_ui(
+        ui: &mut Ui,
+        enabled: bool,
+        draft: &mut BeneficiaryDraft,
+        cx: &ViewContext<'_>,
+    ) -> bool {
+        let (gate, partners, today) = (gate(cx), cx.partners, cx.today);
+        if gate.pending::<PartnerId>(ui.ctx()).is_none() {
+            return false;
+        }
+        let by = draft.referent.clone();
+        gate.ui::<PartnerId>(ui, &mut draft.protection, &by, today, enabled)
+            .is_some_and(|partner| {
+                refer(draft, partners, partner, today);
+                // The consent or the override changed the record, referral or not.
+                true
+            })
+    }
+}
+
+/// The gate on referrals of the record shown: they share the language profile with a
+/// French-course partner.
+fn gate(cx: &ViewContext<'_>) -> ConsentGate {
+    ConsentGate::new(
+        ("referral", cx.shown.map(|b| b.id)),
+        Purpose::ShareWithLanguagePartners,
+    )
+}
+
+/// Adds a referral to `partner` of the directory, dated `today`; returns whether it was.
+fn refer(
+    draft: &mut BeneficiaryDraft,
+    partners: &[FlePartner],
+    partner: PartnerId,
+    today: NaiveDate,
+) -> bool {
+    let Some(partner) = partners.iter().find(|p| p.id == partner) else {
+        return false;
+    };
+    draft
+        .skills
+        .referrals
+        .push(new_referral(partner.id, &partner.name, today));
+    true
+}
+
+impl SkillsPanel {
     /// The directory's window, while a partner is edited; a saved partner becomes a
     /// [`Command::SavePartner`].
     fn partner_window(&mut self, ctx: &egui::Context, out: &mut Vec<Command>) {
