@@ -418,63 +418,71 @@ impl IdentityTab {
     ) -> bool {
         let enabled = cx.writable;
         let mut recorded = false;
-        let mut notice = false;
         let mut form = Form::new(&[], enabled);
-        form.section(ui, text::identity::SECTION_PROTECTION, |form, ui| {
-            for purpose in Purpose::ALL {
-                let protection = &draft.protection;
-                let current = protection.current(purpose);
-                ui.label(purpose.label());
-                ui.vertical(|ui| {
-                    ui.horizontal(|ui| {
-                        let answer = current.map_or_else(
-                            || text::identity::no_answer(purpose).to_owned(),
-                            text::identity::answer,
-                        );
-                        let colour = match current.map(|e| e.state) {
-                            Some(ConsentState::Given) => theme::OK,
-                            Some(_) => theme::WARNING,
-                            None => ui.visuals().weak_text_color(),
-                        };
-                        ui.label(RichText::new(answer).color(colour));
-                        if ui
-                            .add_enabled(enabled, egui::Button::new(text::identity::NEW_ANSWER))
-                            .clicked()
-                        {
-                            self.pending = Some(NewAnswer {
-                                purpose,
-                                state: ConsentState::Given,
-                                date: format_date(cx.today),
-                                method: ConsentMethod::default(),
-                                by: draft.referent.trim().to_owned(),
-                                error: None,
-                            });
+        // Not a two-column grid: a purpose's name is longer than a field's label, and would
+        // push every field of the tab to the right.
+        ui.add_space(theme::SECTION_GAP);
+        ui.heading(text::identity::SECTION_PROTECTION);
+        ui.separator();
+        for purpose in Purpose::ALL {
+            let protection = &draft.protection;
+            let current = protection.current(purpose);
+            ui.add_space(theme::SPACE_S);
+            ui.add(egui::Label::new(RichText::new(purpose.label()).strong()).wrap());
+            ui.horizontal_wrapped(|ui| {
+                let answer = current.map_or_else(
+                    || text::identity::no_answer(purpose).to_owned(),
+                    text::identity::answer,
+                );
+                let colour = match current.map(|e| e.state) {
+                    Some(ConsentState::Given) => theme::OK,
+                    Some(_) => theme::WARNING,
+                    None => ui.visuals().weak_text_color(),
+                };
+                ui.label(RichText::new(answer).color(colour));
+                if ui
+                    .add_enabled(enabled, egui::Button::new(text::identity::NEW_ANSWER))
+                    .clicked()
+                {
+                    self.pending = Some(NewAnswer {
+                        purpose,
+                        state: ConsentState::Given,
+                        date: format_date(cx.today),
+                        method: ConsentMethod::default(),
+                        by: draft.referent.trim().to_owned(),
+                        error: None,
+                    });
+                }
+            });
+            let mut earlier: Vec<&ConsentEntry> = protection
+                .consents
+                .iter()
+                .filter(|e| e.purpose == purpose && Some(*e) != current)
+                .collect();
+            if !earlier.is_empty() {
+                earlier.sort_by_key(|e| std::cmp::Reverse(e.date));
+                egui::CollapsingHeader::new(text::identity::history(earlier.len()))
+                    .id_salt(("consent-history", purpose))
+                    .default_open(false)
+                    .show(ui, |ui| {
+                        for entry in earlier {
+                            ui.label(RichText::new(text::identity::answer(entry)).weak());
                         }
                     });
-                    let mut earlier: Vec<&ConsentEntry> = protection
-                        .consents
-                        .iter()
-                        .filter(|e| e.purpose == purpose && Some(*e) != current)
-                        .collect();
-                    if !earlier.is_empty() {
-                        earlier.sort_by_key(|e| std::cmp::Reverse(e.date));
-                        egui::CollapsingHeader::new(text::identity::history(earlier.len()))
-                            .id_salt(("consent-history", purpose))
-                            .default_open(false)
-                            .show(ui, |ui| {
-                                for entry in earlier {
-                                    ui.label(RichText::new(text::identity::answer(entry)).weak());
-                                }
-                            });
-                    }
-                });
-                ui.end_row();
-                if self.pending.as_ref().is_some_and(|p| p.purpose == purpose) {
-                    recorded |= self.new_answer_rows(form, ui, draft);
-                }
             }
-            notice = form.button_row(ui, text::identity::NOTICE_PRINT);
-        });
+            if self.pending.as_ref().is_some_and(|p| p.purpose == purpose) {
+                egui::Grid::new(("new-answer", purpose))
+                    .num_columns(2)
+                    .min_col_width(theme::LABEL_WIDTH)
+                    .spacing([12.0, 8.0])
+                    .show(ui, |ui| {
+                        recorded |= self.new_answer_rows(&mut form, ui, draft);
+                    });
+            }
+        }
+        ui.add_space(theme::SPACE_S);
+        // Printing writes nothing in the data directory: offered read-only too.
+        let notice = ui.button(text::identity::NOTICE_PRINT).clicked();
         if notice {
             self.save_notice(record, cx);
         }
