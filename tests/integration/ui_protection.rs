@@ -268,3 +268,40 @@ fn the_notice_names_the_dpo_the_retention_every_purpose_and_the_rights() {
     assert!(text.contains("24 mois (2 ans)"), "{text}");
     assert!(text.contains("Demandez ses coordonnées"), "{text}");
 }
+
+/// Each field of a new answer is reached with Tab, in order, and Enter records it.
+#[test]
+fn the_answer_s_fields_are_reached_with_tab_and_enter_records_it() {
+    let dir = tempfile::tempdir().unwrap();
+    write_fixture(dir.path());
+    let mut harness = app(dir.path());
+    harness.run();
+    harness.get_by_label_contains("Fatoumata Diallo").click();
+    harness.run();
+    new_answer(&mut harness, Purpose::Statistics);
+    harness
+        .get_by_role_and_label(Role::ComboBox, identity::ANSWER_STATE)
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::ComboBox, identity::ANSWER_STATE)
+        .focus();
+    harness.run();
+    for (role, field) in [
+        (Role::TextInput, identity::ANSWER_DATE),
+        (Role::ComboBox, identity::ANSWER_METHOD),
+        (Role::TextInput, identity::ANSWER_BY),
+        (Role::Button, identity::ANSWER_SAVE),
+    ] {
+        harness.key_press(egui::Key::Tab);
+        harness.run();
+        assert!(
+            harness.get_by_role_and_label(role, field).is_focused(),
+            "{field}"
+        );
+    }
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let_autosave_run(&mut harness);
+    assert!(saved(dir.path()).protection.allows(Purpose::Statistics));
+}
