@@ -11,11 +11,13 @@
 //!   template (`assets/typst/creche_week.typ`).
 //! - `output`: save, print (`lp` where a print system exists) or open in the viewer.
 //! - `cv_pdf`: the CV (phase 2) as a document and its template (`assets/typst/cv.typ`).
+//! - `notice_pdf`: the information notice and consent form (`assets/typst/notice.typ`).
 
 mod creche_week;
 mod cv_pdf;
 mod engine;
 pub mod export;
+mod notice_pdf;
 mod output;
 mod summary;
 mod summary_pdf;
@@ -26,6 +28,10 @@ pub use creche_week::{
 };
 pub use cv_pdf::{CV_TEMPLATE_FILE, CvDocument, CvSection, cv_file_name, cv_template, render_cv};
 pub use engine::{Engine, RenderError, Rendered, Template};
+pub use notice_pdf::{
+    NOTICE_TEMPLATE_FILE, NoticeDocument, NoticePurpose, notice_file_name, notice_template,
+    render_notice,
+};
 pub use output::{
     Delivery, OutputError, PRINT_SHORTCUT, PRINT_TIMEOUT, fallback_folder, free_path, open_pdf,
     print_pdf, save_pdf,

@@ -32,6 +32,7 @@ mod ui_monkey;
 mod ui_preparation;
 #[cfg(unix)]
 mod ui_print;
+mod ui_protection;
 #[cfg(unix)]
 mod ui_save_fallback;
 mod ui_status;

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 
 use crate::model::record::beneficiary::Beneficiary;
 use crate::model::record::dates::format_date;
+use crate::model::record::protection::Protection;
 
 /// A part of a record that the counsellor takes from one version or the other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -245,8 +246,41 @@ pub fn merge(
             part.copy(other, &mut merged);
         }
     }
+    merged.protection = merge_protection(&kept.protection, &other.protection);
     merged.created_at = kept.created_at.min(other.created_at);
     merged.updated_at = now;
+    merged
+}
+
+/// The data-protection part of two versions, whatever part was chosen: an answer or an
+/// override recorded on either laptop is never lost (the union of both histories, each entry
+/// once); the longer retention extension and the earlier anonymisation hold.
+fn merge_protection(kept: &Protection, other: &Protection) -> Protection {
+    let mut merged = kept.clone();
+    for entry in &other.consents {
+        if !merged.consents.contains(entry) {
+            merged.consents.push(entry.clone());
+        }
+    }
+    for entry in &other.overrides {
+        if !merged.overrides.contains(entry) {
+            merged.overrides.push(entry.clone());
+        }
+    }
+    merged.consents.sort_by_key(|e| e.date);
+    merged.overrides.sort_by_key(|o| o.date);
+    if let Some(extension) = &other.extension
+        && merged
+            .extension
+            .as_ref()
+            .is_none_or(|e| e.until < extension.until)
+    {
+        merged.extension = Some(extension.clone());
+    }
+    merged.anonymised_on = match (kept.anonymised_on, other.anonymised_on) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
     merged
 }
 
@@ -361,5 +395,52 @@ mod tests {
         );
         assert_eq!(merged.creche, other.creche);
         assert_eq!(merged.identity, kept.identity);
+    }
+
+    #[test]
+    fn answers_and_overrides_from_both_copies_are_kept_whatever_part_is_chosen() {
+        use crate::model::record::protection::{
+            ConsentEntry, ConsentMethod, ConsentOverride, ConsentState, Purpose,
+        };
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let kept_base = demo_beneficiaries(1, today, 5).remove(0);
+        let answer = |purpose, state, day| ConsentEntry {
+            purpose,
+            state,
+            date: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
+            method: ConsentMethod::SignedForm,
+            by: "Claire Martin".into(),
+        };
+        let mut kept = kept_base.clone();
+        kept.protection
+            .record(answer(Purpose::ShareWithCreche, ConsentState::Refused, 20));
+        let mut other = kept_base.clone();
+        other.protection.record(answer(
+            Purpose::ShareWithCompanies,
+            ConsentState::Withdrawn,
+            21,
+        ));
+        other.protection.overrides.push(ConsentOverride {
+            purpose: Purpose::ShareWithCompanies,
+            date: today,
+            reason: "Entretien le jour même".into(),
+            by: "Claire Martin".into(),
+        });
+        let common = kept_base.protection.consents.len();
+        for side in [Side::Kept, Side::Other] {
+            let merged = merge(&kept, &other, |_| side, Utc::now());
+            let p = &merged.protection;
+            // The shared history once, plus each copy's own answer.
+            assert_eq!(p.consents.len(), common + 2, "{side:?}");
+            assert_eq!(
+                p.current(Purpose::ShareWithCreche).map(|e| e.state),
+                Some(ConsentState::Refused)
+            );
+            assert_eq!(
+                p.current(Purpose::ShareWithCompanies).map(|e| e.state),
+                Some(ConsentState::Withdrawn)
+            );
+            assert_eq!(p.overrides, other.protection.overrides);
+        }
     }
 }

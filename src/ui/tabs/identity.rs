@@ -4,9 +4,14 @@
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
+use crate::model::record::{ConsentEntry, ConsentMethod, ConsentState, Purpose};
 use crate::model::{
-    BeneficiaryDraft, EntryRoute, FamilySituation, Field, FieldError, Outcome, OutcomeDraft,
-    OutcomeKind, PermitKind, Phase, ResidencePermit, Sex, WorkRight, format_date,
+    Beneficiary, BeneficiaryDraft, BeneficiaryId, EntryRoute, FamilySituation, Field, FieldError,
+    Outcome, OutcomeDraft, OutcomeKind, PermitKind, Phase, ResidencePermit, Sex, WorkRight,
+    format_date, parse_date,
+};
+use crate::report::{
+    Engine, NoticeDocument, notice_file_name, notice_template, render_notice, save_pdf,
 };
 use crate::ui::command::Command;
 use crate::ui::context::{RecordEdit, ViewContext};
@@ -336,13 +341,44 @@ fn form_ui(
         form.text(ui, text::common::REFERENT, &mut draft.referent, None);
         form.private_notes(ui, text::identity::PRIVATE_NOTES, &mut draft.private_notes);
     });
-    ui.add_space(theme::SECTION_GAP);
     form.changed
 }
 
-/// The "Identité" tab: identity, administrative situation, family and pathway.
-#[derive(Debug, Default)]
-pub struct IdentityTab;
+/// A new answer being typed for one purpose (one at a time).
+#[derive(Debug, Clone)]
+struct NewAnswer {
+    purpose: Purpose,
+    state: ConsentState,
+    date: String,
+    method: ConsentMethod,
+    by: String,
+    error: Option<String>,
+}
+
+/// The "Identité" tab: identity, administrative situation, family and pathway, and the
+/// record's data protection (answers per purpose, the information notice).
+#[derive(Default)]
+pub struct IdentityTab {
+    /// The record the state below belongs to: another record starts afresh.
+    record: Option<BeneficiaryId>,
+    /// The answer being typed, if any.
+    pending: Option<NewAnswer>,
+    /// The notice's engine, built at the first notice.
+    engine: Option<Engine>,
+    /// The last notice's outcome.
+    status: Option<(String, egui::Color32)>,
+    /// Offered when the save dialog gave nothing: a file in the Documents folder.
+    fallback: Option<std::path::PathBuf>,
+}
+
+impl std::fmt::Debug for IdentityTab {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("IdentityTab")
+            .field("record", &self.record)
+            .field("pending", &self.pending)
+            .finish_non_exhaustive()
+    }
+}
 
 impl RecordTab for IdentityTab {
     fn label(&self) -> &'static str {
@@ -356,6 +392,251 @@ impl RecordTab for IdentityTab {
         cx: &ViewContext<'_>,
         _out: &mut Vec<Command>,
     ) {
+        if self.record != Some(edit.id) {
+            *self = Self {
+                record: Some(edit.id),
+                engine: self.engine.take(),
+                ..Self::default()
+            };
+        }
         edit.changed |= form_ui(ui, edit.draft, edit.errors, cx.writable, cx.today);
+        edit.changed |= self.protection_ui(ui, edit.draft, edit.shown, cx);
+        ui.add_space(theme::SECTION_GAP);
+    }
+}
+
+impl IdentityTab {
+    /// The "Protection des données" section: each purpose's current answer, its earlier ones
+    /// collapsed, a form for a new answer, and the notice. Returns whether an answer was
+    /// recorded (into the draft).
+    fn protection_ui(
+        &mut self,
+        ui: &mut Ui,
+        draft: &mut BeneficiaryDraft,
+        record: &Beneficiary,
+        cx: &ViewContext<'_>,
+    ) -> bool {
+        let enabled = cx.writable;
+        let mut recorded = false;
+        let mut form = Form::new(&[], enabled);
+        // Not a two-column grid: a purpose's name is longer than a field's label, and would
+        // push every field of the tab to the right.
+        ui.add_space(theme::SECTION_GAP);
+        ui.heading(text::identity::SECTION_PROTECTION);
+        ui.separator();
+        for purpose in Purpose::ALL {
+            let protection = &draft.protection;
+            let current = protection.current(purpose);
+            ui.add_space(theme::SPACE_S);
+            ui.add(egui::Label::new(RichText::new(purpose.label()).strong()).wrap());
+            ui.horizontal_wrapped(|ui| {
+                let answer = current.map_or_else(
+                    || text::identity::no_answer(purpose).to_owned(),
+                    text::identity::answer,
+                );
+                let colour = match current.map(|e| e.state) {
+                    Some(ConsentState::Given) => theme::OK,
+                    Some(_) => theme::WARNING,
+                    None => ui.visuals().weak_text_color(),
+                };
+                ui.label(RichText::new(answer).color(colour));
+                if ui
+                    .add_enabled(enabled, egui::Button::new(text::identity::NEW_ANSWER))
+                    .clicked()
+                {
+                    self.pending = Some(NewAnswer {
+                        purpose,
+                        state: ConsentState::Given,
+                        date: format_date(cx.today),
+                        method: ConsentMethod::default(),
+                        by: draft.referent.trim().to_owned(),
+                        error: None,
+                    });
+                }
+            });
+            let mut earlier: Vec<&ConsentEntry> = protection
+                .consents
+                .iter()
+                .filter(|e| e.purpose == purpose && Some(*e) != current)
+                .collect();
+            if !earlier.is_empty() {
+                earlier.sort_by_key(|e| std::cmp::Reverse(e.date));
+                egui::CollapsingHeader::new(text::identity::history(earlier.len()))
+                    .id_salt(("consent-history", purpose))
+                    .default_open(false)
+                    .show(ui, |ui| {
+                        for entry in earlier {
+                            ui.label(RichText::new(text::identity::answer(entry)).weak());
+                        }
+                    });
+            }
+            if self.pending.as_ref().is_some_and(|p| p.purpose == purpose) {
+                egui::Grid::new(("new-answer", purpose))
+                    .num_columns(2)
+                    .min_col_width(theme::LABEL_WIDTH)
+                    .spacing([12.0, 8.0])
+                    .show(ui, |ui| {
+                        recorded |= self.new_answer_rows(&mut form, ui, draft);
+                    });
+            }
+        }
+        ui.add_space(theme::SPACE_S);
+        // Printing writes nothing in the data directory: offered read-only too.
+        let notice = ui.button(text::identity::NOTICE_PRINT).clicked();
+        if notice {
+            self.save_notice(record, cx);
+        }
+        if let Some(path) = &self.fallback
+            && ui
+                .button(text::common::SAVE_IN_FALLBACK)
+                .on_hover_text(path.display().to_string())
+                .clicked()
+            && let Some(path) = self.fallback.take()
+        {
+            self.write_notice(record, cx, &path);
+        }
+        if let Some((message, colour)) = &self.status {
+            ui.label(RichText::new(message).color(*colour));
+        }
+        recorded
+    }
+
+    /// The fields of the answer being typed, under its purpose; returns whether it was
+    /// recorded into the draft.
+    fn new_answer_rows(
+        &mut self,
+        form: &mut Form<'_>,
+        ui: &mut Ui,
+        draft: &mut BeneficiaryDraft,
+    ) -> bool {
+        let Some(pending) = &mut self.pending else {
+            return false;
+        };
+        let purpose = pending.purpose;
+        ui.label("");
+        ui.label(RichText::new(text::identity::new_answer_title(purpose)).strong());
+        ui.end_row();
+        if purpose.needs_consent() {
+            form.choice(
+                ui,
+                text::identity::ANSWER_STATE,
+                &mut pending.state,
+                &ConsentState::ALL,
+                |s| s.label().to_owned(),
+            );
+        } else {
+            ui.label(text::identity::ANSWER_STATE);
+            ui.label(text::identity::INFORMED);
+            ui.end_row();
+        }
+        form.text(ui, text::identity::ANSWER_DATE, &mut pending.date, None);
+        form.choice(
+            ui,
+            text::identity::ANSWER_METHOD,
+            &mut pending.method,
+            &ConsentMethod::ALL,
+            |m| m.label().to_owned(),
+        );
+        form.text(ui, text::identity::ANSWER_BY, &mut pending.by, None);
+        if let Some(error) = &pending.error {
+            ui.label("");
+            widgets::error_message(ui, error);
+            ui.end_row();
+        }
+        ui.label("");
+        let (mut save, mut cancel) = (false, false);
+        ui.horizontal(|ui| {
+            save = ui
+                .add_enabled(
+                    form.enabled(),
+                    egui::Button::new(text::identity::ANSWER_SAVE),
+                )
+                .clicked();
+            cancel = ui.button(text::common::CANCEL).clicked();
+        });
+        ui.end_row();
+        // Typing in the answer's fields is not an edit of the record: only recording it is.
+        form.changed = false;
+        if cancel {
+            self.pending = None;
+            return false;
+        }
+        if !save {
+            return false;
+        }
+        let date = match parse_date(&pending.date) {
+            Ok(Some(date)) => date,
+            Ok(None) => {
+                pending.error = Some(text::identity::ANSWER_DATE_MISSING.to_owned());
+                return false;
+            }
+            Err(message) => {
+                pending.error = Some(message);
+                return false;
+            }
+        };
+        draft.protection.record(ConsentEntry {
+            purpose,
+            state: if purpose.needs_consent() {
+                pending.state
+            } else {
+                ConsentState::Given
+            },
+            date,
+            method: pending.method,
+            by: pending.by.trim().to_owned(),
+        });
+        self.pending = None;
+        true
+    }
+
+    /// Asks where to save the notice, then writes it; offers the Documents folder when no
+    /// file was chosen.
+    fn save_notice(&mut self, record: &Beneficiary, cx: &ViewContext<'_>) {
+        let Some(path) = rfd::FileDialog::new()
+            .set_title(text::identity::NOTICE_PRINT)
+            .set_file_name(notice_file_name(record, cx.today))
+            .add_filter(text::common::PDF_FILTER, &["pdf"])
+            .save_file()
+        else {
+            // Cancelled, or no dialog could be shown (rfd cannot tell which).
+            let folder = crate::report::fallback_folder();
+            self.status = Some((
+                text::common::no_file_chosen(text::identity::THE_NOTICE, folder.as_deref()),
+                theme::WARNING,
+            ));
+            self.fallback = folder.map(|folder| {
+                crate::report::free_path(&folder, &notice_file_name(record, cx.today))
+            });
+            return;
+        };
+        self.write_notice(record, cx, &path);
+    }
+
+    /// Renders the notice and writes it at `path`, saying how it went.
+    fn write_notice(&mut self, record: &Beneficiary, cx: &ViewContext<'_>, path: &std::path::Path) {
+        self.fallback = None;
+        let engine = self
+            .engine
+            .get_or_insert_with(|| Engine::new([notice_template()]));
+        let document = NoticeDocument::new(record, cx.settings, cx.today);
+        self.status = Some(
+            match render_notice(engine, &document) {
+                Err(error) => Err(error.to_string()),
+                Ok(rendered) => save_pdf(path, &rendered.pdf)
+                    .map(|()| rendered.warning_message())
+                    .map_err(|e| e.to_string()),
+            }
+            .map_or_else(
+                |error| (error, theme::ERROR),
+                |warning| {
+                    let done = text::identity::notice_saved(path);
+                    match warning {
+                        Some(warning) => (format!("{done} {warning}"), theme::WARNING),
+                        None => (done, theme::OK),
+                    }
+                },
+            ),
+        );
     }
 }

@@ -99,3 +99,75 @@ pub const PRIVATE_NOTES: &str = "Notes privées du conseiller";
 pub const OUTCOME_MONTHS: &str = "Durée du contrat (mois)";
 
 pub const EXIT_CLASS: &str = "Type de sortie (financeurs)";
+
+pub const SECTION_PROTECTION: &str = "Protection des données";
+
+/// The button that opens the form of a new answer, one per purpose (in the purposes' order).
+pub const NEW_ANSWER: &str = "Nouvelle réponse…";
+
+/// The new answer's fields.
+pub const ANSWER_STATE: &str = "Réponse";
+
+pub const ANSWER_DATE: &str = "Date de la réponse";
+
+pub const ANSWER_METHOD: &str = "Recueillie";
+
+pub const ANSWER_BY: &str = "Par (conseiller·ère)";
+
+pub const ANSWER_SAVE: &str = "Enregistrer la réponse";
+
+/// The follow-up's only answer: the person was told.
+pub const INFORMED: &str = "Informé·e";
+
+/// The answer's date is required.
+pub const ANSWER_DATE_MISSING: &str = "Indiquez la date de la réponse (JJ/MM/AAAA).";
+
+pub const NOTICE_PRINT: &str = "Notice d'information et formulaire (PDF)…";
+
+/// The notice, as named in the messages about saving it.
+pub const THE_NOTICE: &str = "la notice d'information";
+
+/// The title of the new answer's form: "Nouvelle réponse : Transmission à la micro-crèche".
+pub fn new_answer_title(purpose: crate::model::record::Purpose) -> String {
+    format!("Nouvelle réponse : {}", purpose.label())
+}
+
+/// How an answer reads: "Accordé le 02/03/2026 · À l'oral · par Claire Martin"; the
+/// follow-up's "Informé·e le …".
+pub fn answer(entry: &crate::model::record::ConsentEntry) -> String {
+    use crate::model::record::{ConsentState, Purpose};
+    let state = match (entry.purpose, entry.state) {
+        (Purpose::FollowUp, ConsentState::Given) => INFORMED,
+        (_, state) => state.label(),
+    };
+    let by = entry.by.trim();
+    let by = if by.is_empty() {
+        String::new()
+    } else {
+        format!(" · par {by}")
+    };
+    format!(
+        "{state} le {} · {}{by}",
+        crate::model::format_date(entry.date),
+        entry.method.label()
+    )
+}
+
+/// What a purpose without any answer reads.
+pub fn no_answer(purpose: crate::model::record::Purpose) -> &'static str {
+    if purpose.needs_consent() {
+        "Aucune réponse : pas de consentement"
+    } else {
+        "Pas encore informé·e"
+    }
+}
+
+/// The collapsed list of a purpose's earlier answers.
+pub fn history(count: usize) -> String {
+    format!("Réponses précédentes ({count})")
+}
+
+/// After the notice was written.
+pub fn notice_saved(path: &std::path::Path) -> String {
+    format!("Notice d'information enregistrée dans {}.", path.display())
+}

@@ -10,3 +10,19 @@ pub const STRUCTURE_NAME: &str = "Nom de la structure (imprimé sur les document
 
 /// Number of daily backups kept, in the settings window.
 pub const BACKUPS_KEPT: &str = "Sauvegardes quotidiennes conservées";
+
+/// Heading of the data-protection settings.
+pub const SECTION_PROTECTION: &str = "Protection des données";
+
+/// The DPO's contact, printed on the information notice.
+pub const DPO_CONTACT: &str =
+    "Contact du délégué à la protection des données (imprimé sur la notice d'information)";
+
+/// How long a record is kept after the last contact.
+pub const RETENTION_MONTHS: &str = "Durée de conservation après le dernier contact (1 à 36 mois)";
+
+/// How many months of the journal are kept.
+pub const JOURNAL_MONTHS: &str = "Durée de conservation du journal (6 à 12 mois)";
+
+/// After a number of months in the settings' fields.
+pub const MONTHS_SUFFIX: &str = " mois";

@@ -1,5 +1,7 @@
-//! "Paramètres": the structure's name printed on documents and how many daily backups are
-//! kept, edited as a draft and handed to the app to save in `settings.ron`.
+//! "Paramètres": the structure's name printed on documents, how many daily backups are kept,
+//! and data protection (the DPO's contact printed on the information notice, how long a record
+//! is kept after the last contact, how many months of the journal are kept), edited as a draft
+//! and handed to the app to save in `settings.ron`.
 
 use crate::model::Settings;
 use crate::ui::command::Command;
@@ -7,6 +9,13 @@ use crate::ui::context::ViewContext;
 use crate::ui::text;
 use crate::ui::theme;
 use crate::ui::windows::Window;
+
+/// The retention period a structure may choose, in months (CNIL 2023-095 sets two years for
+/// social support; rdv-insertion offers 1 to 36).
+const RETENTION_MONTHS: std::ops::RangeInclusive<u32> = 1..=36;
+
+/// How many months of the journal a structure may keep (CNIL 2021-122: six months to a year).
+const JOURNAL_MONTHS: std::ops::RangeInclusive<u32> = 6..=12;
 
 /// The window, open while it holds a draft.
 #[derive(Debug, Default)]
@@ -51,6 +60,33 @@ impl Window for SettingsWindow {
                         .labelled_by(label.id);
                 });
                 ui.add_space(theme::SPACE_M);
+                ui.label(egui::RichText::new(text::settings::SECTION_PROTECTION).strong());
+                let label = ui.label(text::settings::DPO_CONTACT);
+                ui.add(
+                    egui::TextEdit::multiline(&mut draft.dpo_contact)
+                        .desired_rows(2)
+                        .desired_width(360.0),
+                )
+                .labelled_by(label.id);
+                ui.horizontal(|ui| {
+                    let label = ui.label(text::settings::RETENTION_MONTHS);
+                    ui.add(
+                        egui::DragValue::new(&mut draft.retention_months)
+                            .range(RETENTION_MONTHS)
+                            .suffix(text::settings::MONTHS_SUFFIX),
+                    )
+                    .labelled_by(label.id);
+                });
+                ui.horizontal(|ui| {
+                    let label = ui.label(text::settings::JOURNAL_MONTHS);
+                    ui.add(
+                        egui::DragValue::new(&mut draft.journal_months)
+                            .range(JOURNAL_MONTHS)
+                            .suffix(text::settings::MONTHS_SUFFIX),
+                    )
+                    .labelled_by(label.id);
+                });
+                ui.add_space(theme::SPACE_M);
                 ui.horizontal(|ui| {
                     if ui
                         .add_enabled(cx.writable, egui::Button::new(text::common::SAVE))
@@ -60,6 +96,13 @@ impl Window for SettingsWindow {
                         // message when the save fails.
                         let mut settings = draft.clone();
                         settings.structure_name = settings.structure_name.trim().to_owned();
+                        settings.dpo_contact = settings.dpo_contact.trim().to_owned();
+                        settings.retention_months = settings
+                            .retention_months
+                            .clamp(*RETENTION_MONTHS.start(), *RETENTION_MONTHS.end());
+                        settings.journal_months = settings
+                            .journal_months
+                            .clamp(*JOURNAL_MONTHS.start(), *JOURNAL_MONTHS.end());
                         out.push(Command::SaveSettings(Box::new(settings)));
                     }
                     if ui.button(text::common::CANCEL).clicked() {
