@@ -38,6 +38,13 @@ pub(super) fn export(
         .ok_or_else(|| CliError::UnknownBeneficiary(id.to_owned()))?;
     // A damaged settings file only loses the structure's name and DPO; `check` reports it.
     let (settings, _) = store.load_settings();
+    if dir.exists() && !dir.is_dir() {
+        return Err(OutputError::Write {
+            path: dir.to_owned(),
+            source: std::io::Error::other("c'est un fichier, pas un dossier"),
+        }
+        .into());
+    }
     std::fs::create_dir_all(dir).map_err(|source| OutputError::Write {
         path: dir.to_owned(),
         source,

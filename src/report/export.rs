@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::engine::{Engine, RenderError, Rendered, Template};
-use super::output::{OutputError, free_path, save_pdf};
+use super::output::{OutputError, save_pdf};
 use super::summary::long_date;
 use crate::model::creche::Booking;
 use crate::model::record::{Beneficiary, ChildId, Settings, format_date};
@@ -167,7 +167,8 @@ pub struct Exported {
 pub enum Existing {
     /// Replace them (the command line, whose `--out` the user typed).
     Replace,
-    /// Keep them: the new files take a free name (`… (2).pdf`), as in the window.
+    /// Keep them: the new pair takes the first name free for both (`… (2).pdf` and
+    /// `… (2).json`), as in the window.
     Keep,
 }
 
@@ -183,10 +184,21 @@ pub fn write_export(
     let rendered = render_export(engine, &ExportDocument::new(record, settings, today))?;
     let json = export_json(record, today)?;
     let pdf_name = export_file_name(record, today);
-    let json_name = format!("{}.json", pdf_name.trim_end_matches(".pdf"));
+    let stem = pdf_name.trim_end_matches(".pdf");
+    let paths = |suffix: &str| {
+        (
+            folder.join(format!("{stem}{suffix}.pdf")),
+            folder.join(format!("{stem}{suffix}.json")),
+        )
+    };
     let (pdf_path, json_path) = match existing {
-        Existing::Replace => (folder.join(&pdf_name), folder.join(&json_name)),
-        Existing::Keep => (free_path(folder, &pdf_name), free_path(folder, &json_name)),
+        Existing::Replace => paths(""),
+        // The pair keeps one name: the first number free for both files.
+        Existing::Keep => std::iter::once(String::new())
+            .chain((2..10_000).map(|n| format!(" ({n})")))
+            .map(|suffix| paths(&suffix))
+            .find(|(pdf, json)| !pdf.exists() && !json.exists())
+            .unwrap_or_else(|| paths(" (10000)")),
     };
     save_pdf(&pdf_path, &rendered.pdf)?;
     save_pdf(&json_path, &json)?;

@@ -178,8 +178,8 @@ fn the_copy_holds_the_confidential_items_and_its_json_reads_in_another_language(
 }
 
 #[test]
-fn an_unknown_person_is_told_in_french_and_nothing_is_written() {
-    let (dir, _) = demo_person();
+fn an_unknown_person_or_a_file_for_a_folder_is_told_in_french_and_nothing_is_written() {
+    let (dir, person) = demo_person();
     let out = dir.path().join("copie");
     let output = run(
         dir.path(),
@@ -198,4 +198,26 @@ fn an_unknown_person_is_told_in_french_and_nothing_is_written() {
         text(&output.stderr)
     );
     assert!(!out.exists());
+
+    // --out naming a file: said in French, the file left as it was.
+    let file = dir.path().join("copie.txt");
+    fs::write(&file, b"ne pas toucher").unwrap();
+    let id = person.id.to_string();
+    let output = run(
+        dir.path(),
+        &[
+            "export",
+            "--beneficiary",
+            &id,
+            "--out",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr).contains("c'est un fichier, pas un dossier"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert_eq!(fs::read(&file).unwrap(), b"ne pas toucher");
 }

@@ -76,6 +76,9 @@ pub(super) fn all(record: &Beneficiary) -> Vec<ExportSection> {
         applications(&record.applications),
         creche(record),
         protection(record),
+        // The journal's events about the person ("Historique") belong here, as a section
+        // built from the journal's lines for this record once the journal exists; until
+        // then the copy has no such section (an empty one would claim there is no event).
         notes(record),
     ]
 }

@@ -80,6 +80,7 @@ impl SummaryPanel {
             self.record = Some(record.id);
             self.options.forget_confidential();
             self.status = None;
+            self.export_fallback = None;
         }
         self.poll_hand_over();
 

@@ -2,7 +2,7 @@
 //! its accessibility tree: the button is beside the print buttons; the folder chosen receives
 //! the PDF and the JSON file and the tab says where; when the dialog gives nothing, nothing is
 //! written, the Documents folder is offered, and one click writes there beside (never over) a
-//! file of the same name.
+//! file of the same name, the pair under one name.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -143,8 +143,8 @@ fn no_folder_chosen_offers_documents_and_keeps_what_is_there() {
     assert_eq!(
         names(documents.path()),
         [
+            "donnees_Diallo_Fatoumata_2026-11-27 (2).json",
             "donnees_Diallo_Fatoumata_2026-11-27 (2).pdf",
-            "donnees_Diallo_Fatoumata_2026-11-27.json",
             "donnees_Diallo_Fatoumata_2026-11-27.pdf",
         ]
     );
@@ -154,6 +154,6 @@ fn no_folder_chosen_offers_documents_and_keeps_what_is_there() {
             .join("donnees_Diallo_Fatoumata_2026-11-27 (2).pdf"),
         &documents
             .path()
-            .join("donnees_Diallo_Fatoumata_2026-11-27.json"),
+            .join("donnees_Diallo_Fatoumata_2026-11-27 (2).json"),
     ));
 }
