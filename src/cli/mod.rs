@@ -1,5 +1,5 @@
 //! The command line: argument parsing and the headless commands (`check`, `list`, `demo`,
-//! `print`, `backups`, `restore`, `import-companies`, `companies`, `match`).
+//! `print`, `backups`, `restore`, `import-companies`, `companies`, `match`, `journal`).
 //!
 //! Exit codes follow grep's convention: 0 success, 1 `check` found problems or `print --all`
 //! could not write every summary, 2 an error (bad arguments, unusable data directory, refused
@@ -8,6 +8,7 @@
 mod backups;
 mod companies;
 mod creche;
+mod journal;
 mod print;
 mod records;
 #[cfg(test)]
@@ -134,6 +135,30 @@ pub enum Command {
         #[command(subcommand)]
         action: CrecheCommand,
     },
+    /// Liste les événements du journal des accès (qui a fait quoi, sur quelle fiche, quand) ;
+    /// `parcours journal verify` vérifie que rien n'y a été modifié ni supprimé.
+    Journal {
+        /// `verify` : vérifie la chaîne du journal (code de sortie 1 à la première ligne rompue).
+        #[command(subcommand)]
+        action: Option<JournalCommand>,
+        /// Seulement les événements de ce bénéficiaire (voir `parcours list`).
+        #[arg(long, value_name = "ID")]
+        beneficiary: Option<String>,
+        /// À partir de ce jour (inclus).
+        #[arg(long, value_name = "AAAA-MM-JJ")]
+        from: Option<NaiveDate>,
+        /// Jusqu'à ce jour (inclus).
+        #[arg(long, value_name = "AAAA-MM-JJ")]
+        to: Option<NaiveDate>,
+    },
+}
+
+/// `parcours journal …`.
+#[derive(Debug, Subcommand)]
+pub enum JournalCommand {
+    /// Vérifie la chaîne du journal : code de sortie 1 en nommant la première ligne modifiée
+    /// ou suivant une ligne supprimée ; une ligne coupée par un arrêt brutal est signalée.
+    Verify,
 }
 
 /// `parcours creche …`.
@@ -281,6 +306,16 @@ pub fn run(
         }
         Command::Companies => companies(data_dir, out),
         Command::Match { beneficiary } => match_offers(data_dir, beneficiary, today, out),
+        Command::Journal {
+            action: Some(JournalCommand::Verify),
+            ..
+        } => journal::verify(data_dir, out),
+        Command::Journal {
+            action: None,
+            beneficiary,
+            from,
+            to,
+        } => journal::list(data_dir, beneficiary.as_deref(), *from, *to, out),
     }
 }
 
