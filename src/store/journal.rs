@@ -268,6 +268,8 @@ pub(crate) struct Journal {
     last_hash: Option<String>,
     /// The last day whose old months were pruned.
     pruned_on: Option<NaiveDate>,
+    /// How many events this process wrote (the window reads the history again when it moves).
+    written: u64,
 }
 
 impl Journal {
@@ -276,7 +278,13 @@ impl Journal {
             dir: root.join(JOURNAL_DIR),
             last_hash: None,
             pruned_on: None,
+            written: 0,
         }
+    }
+
+    /// Reads the last line again at the next append (the folder was replaced by a restore).
+    pub(crate) fn forget_last_line(&mut self) {
+        self.last_hash = None;
     }
 
     /// The hash of the journal's last line as on disk (the newest month's last line).
@@ -360,6 +368,7 @@ impl Journal {
         file.write_all(&bytes)?;
         file.sync_data()?;
         self.last_hash = Some(sha256_hex(&line));
+        self.written += 1;
         Ok(())
     }
 }
@@ -587,6 +596,13 @@ impl Store {
         if new.extension.is_some() && new.extension != old.extension {
             self.journal_event(&Operation::RetentionExtended, id);
         }
+    }
+
+    /// How many events this store wrote: the window reads a record's history again when it
+    /// moves.
+    #[must_use]
+    pub fn journal_writes(&self) -> u64 {
+        self.journal.borrow().written
     }
 
     /// Journals a document of a record printed or saved as PDF.

@@ -489,7 +489,7 @@ impl Store {
         // The restored state is today's state: no daily backup should replace it today.
         self.backup_checked_on.set(Some(now.date()));
         // The restored journal is older than the one just replaced: chain on it as it is now.
-        *self.journal.borrow_mut() = journal::Journal::new(&self.root);
+        self.journal.borrow_mut().forget_last_line();
         self.journal_event(&journal::Operation::Restore(date), None);
         Ok(RestoreReport {
             restored: date,

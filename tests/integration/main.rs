@@ -11,6 +11,7 @@ mod crash_safety;
 mod creche;
 mod hostile_files;
 mod image_snapshot;
+mod journal;
 mod no_network;
 mod preparation;
 mod report;

@@ -10,3 +10,8 @@ pub const STRUCTURE_NAME: &str = "Nom de la structure (imprimé sur les document
 
 /// Number of daily backups kept, in the settings window.
 pub const BACKUPS_KEPT: &str = "Sauvegardes quotidiennes conservées";
+
+/// Months of audit journal kept, in the settings window.
+pub const JOURNAL_MONTHS: &str = "Mois de journal des accès conservés";
+
+pub const CHANGE_COUNSELLOR: &str = "Changer le nom du conseiller·ère de cet ordinateur…";

@@ -72,3 +72,14 @@ pub const STRUCTURE_NAME_MISSING: &str =
 
 /// What the summary tab saves, for [`no_file_chosen`].
 pub const THE_SUMMARY: &str = "la synthèse";
+
+pub const HISTORY: &str = "Historique";
+
+pub const HISTORY_EMPTY: &str = "Aucun événement dans le journal pour cette fiche.";
+
+pub const UNKNOWN_AUTHOR: &str = "auteur inconnu";
+
+/// One event of the record's history: "27/11/2026 10:42 — Claire Martin — modifié : Noms".
+pub fn history_line(when: &str, author: &str, operation: &str) -> String {
+    format!("{when} — {author} — {operation}")
+}

@@ -1,5 +1,6 @@
-//! "Paramètres": the structure's name printed on documents and how many daily backups are
-//! kept, edited as a draft and handed to the app to save in `settings.ron`.
+//! "Paramètres": the structure's name printed on documents, how many daily backups and months
+//! of audit journal are kept, edited as a draft (and a way to change the counsellor's name,
+//! kept on this computer), and handed to the app to save in `settings.ron`.
 
 use crate::model::Settings;
 use crate::ui::command::Command;
@@ -50,6 +51,15 @@ impl Window for SettingsWindow {
                     ui.add(egui::DragValue::new(&mut draft.backups_kept).range(1..=365))
                         .labelled_by(label.id);
                 });
+                ui.horizontal(|ui| {
+                    let label = ui.label(text::settings::JOURNAL_MONTHS);
+                    ui.add(egui::DragValue::new(&mut draft.journal_months).range(1..=36))
+                        .labelled_by(label.id);
+                });
+                ui.add_space(theme::SPACE_M);
+                if ui.button(text::settings::CHANGE_COUNSELLOR).clicked() {
+                    out.push(Command::ChangeCounsellor);
+                }
                 ui.add_space(theme::SPACE_M);
                 ui.horizontal(|ui| {
                     if ui
