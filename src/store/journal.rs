@@ -702,4 +702,47 @@ mod tests {
         assert_eq!(left, [(2027, 2)]);
         assert_eq!(verify(dir.path()).broken, None);
     }
+
+    #[test]
+    fn a_save_journals_each_consent_change_override_and_extension_on_its_own() {
+        use crate::model::record::{ConsentOverride, RetentionExtension};
+        use crate::store::Access;
+        let dir = tempfile::tempdir().unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+        let mut record = crate::model::demo::demo_beneficiaries(1, today, 3).remove(0);
+        store.save_beneficiary(&record, today).unwrap();
+        // Saved again unchanged: nothing to journal.
+        store.save_beneficiary(&record, today).unwrap();
+        record.protection.overrides.push(ConsentOverride {
+            purpose: Purpose::ShareWithCompanies,
+            date: today,
+            reason: "offre urgente".into(),
+            by: "C. M.".into(),
+        });
+        record.protection.extension = Some(RetentionExtension {
+            until: NaiveDate::from_ymd_opt(2027, 6, 1).unwrap(),
+            reason: "litige".into(),
+        });
+        store.save_beneficiary(&record, today).unwrap();
+        let ops: Vec<Operation> = events(dir.path(), Filter::default())
+            .into_iter()
+            .map(|e| e.operation)
+            .collect();
+        assert_eq!(
+            ops,
+            [
+                Operation::Create,
+                Operation::Override(Purpose::ShareWithCompanies),
+                Operation::RetentionExtended,
+            ]
+        );
+        let text = std::fs::read_to_string(month_files(&dir.path().join(JOURNAL_DIR))[0].1.clone())
+            .unwrap();
+        assert!(
+            !text.contains("urgente") && !text.contains("litige"),
+            "{text}"
+        );
+        assert!(!text.contains(&record.identity.last_name), "{text}");
+    }
 }

@@ -241,3 +241,21 @@ fn a_torn_last_line_is_reported_and_the_journal_goes_on() {
     let listed = stdout(&parcours(dir.path(), &["journal", "--beneficiary", &id]));
     assert!(listed.contains("modifié : Niveau de français"), "{listed}");
 }
+
+#[test]
+fn an_import_of_companies_is_journaled() {
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let a = crate::companies::siret("4430618410004");
+    let csv = files.path().join("entreprises.csv");
+    fs::write(
+        &csv,
+        format!("Raison sociale;N° SIRET;Ville\r\nBrasserie du Marché;{a};Créteil\r\n"),
+    )
+    .unwrap();
+    let imported = parcours(data.path(), &["import-companies", csv.to_str().unwrap()]);
+    assert_eq!(imported.status.code(), Some(0), "{}", stdout(&imported));
+    let listed = stdout(&parcours(data.path(), &["journal"]));
+    assert!(listed.contains("import de 1 entreprise(s)"), "{listed}");
+    assert!(!listed.contains("Brasserie"), "{listed}");
+}
