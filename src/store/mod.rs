@@ -488,7 +488,7 @@ impl Store {
         fs::create_dir_all(&records).map_err(io_error(&records))?;
         // The restored state is today's state: no daily backup should replace it today.
         self.backup_checked_on.set(Some(now.date()));
-        // The restored journal is older than the one just replaced: chain on it as it is now.
+        // The journal is not restored (the folder's history goes on): the restore is an event.
         self.journal.borrow_mut().forget_last_line();
         self.journal_event(&journal::Operation::Restore(date), None);
         Ok(RestoreReport {

@@ -259,3 +259,27 @@ fn an_import_of_companies_is_journaled() {
     assert!(listed.contains("import de 1 entreprise(s)"), "{listed}");
     assert!(!listed.contains("Brasserie"), "{listed}");
 }
+
+#[test]
+fn a_restore_keeps_the_journal_and_is_an_event_of_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = three_events(dir.path());
+    let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+    // The day's backup was made before the first save: the journal was empty then.
+    let restored = store.restore(today()).unwrap().restored;
+    assert_eq!(restored, today());
+    drop(store);
+    let listed = stdout(&parcours(dir.path(), &["journal"]));
+    assert!(listed.contains(&format!("{id}\tcréé")), "{listed}");
+    assert!(
+        listed.contains("données restaurées depuis la sauvegarde du 22/11/2026"),
+        "{listed}"
+    );
+    let verify = parcours(dir.path(), &["journal", "verify"]);
+    assert_eq!(verify.status.code(), Some(0), "{}", stdout(&verify));
+    assert!(
+        stdout(&verify).contains("4 ligne(s)"),
+        "{}",
+        stdout(&verify)
+    );
+}
