@@ -60,6 +60,7 @@ pub(super) fn import_companies(
             csv_import::Action::Update(_) => updated += 1,
         }
     }
+    store.journal_import(planned.len());
     writeln!(
         out,
         "{} entreprise(s) importée(s) : {created} nouvelle(s), {updated} mise(s) à jour{}.",

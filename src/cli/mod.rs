@@ -1,5 +1,6 @@
 //! The command line: argument parsing and the headless commands (`check`, `list`, `demo`,
-//! `print`, `backups`, `restore`, `import-companies`, `companies`, `match`, `export`).
+//! `print`, `backups`, `restore`, `import-companies`, `companies`, `match`, `export`,
+//! `journal`).
 //!
 //! Exit codes follow grep's convention: 0 success, 1 `check` found problems or `print --all`
 //! could not write every summary, 2 an error (bad arguments, unusable data directory, refused
@@ -9,6 +10,7 @@ mod backups;
 mod companies;
 mod creche;
 mod export;
+mod journal;
 mod print;
 mod records;
 #[cfg(test)]
@@ -146,6 +148,30 @@ pub enum Command {
         #[arg(long, value_name = "DOSSIER")]
         out: PathBuf,
     },
+    /// Liste les événements du journal des accès (qui a fait quoi, sur quelle fiche, quand) ;
+    /// `parcours journal verify` vérifie que rien n'y a été modifié ni supprimé.
+    Journal {
+        /// `verify` : vérifie la chaîne du journal (code de sortie 1 à la première ligne rompue).
+        #[command(subcommand)]
+        action: Option<JournalCommand>,
+        /// Seulement les événements de ce bénéficiaire (voir `parcours list`).
+        #[arg(long, value_name = "ID")]
+        beneficiary: Option<String>,
+        /// À partir de ce jour (inclus).
+        #[arg(long, value_name = "AAAA-MM-JJ")]
+        from: Option<NaiveDate>,
+        /// Jusqu'à ce jour (inclus).
+        #[arg(long, value_name = "AAAA-MM-JJ")]
+        to: Option<NaiveDate>,
+    },
+}
+
+/// `parcours journal …`.
+#[derive(Debug, Subcommand)]
+pub enum JournalCommand {
+    /// Vérifie la chaîne du journal : code de sortie 1 en nommant la première ligne modifiée
+    /// ou suivant une ligne supprimée ; une ligne coupée par un arrêt brutal est signalée.
+    Verify,
 }
 
 /// `parcours creche …`.
@@ -297,6 +323,16 @@ pub fn run(
             beneficiary,
             out: dir,
         } => export(data_dir, beneficiary, dir, today, out),
+        Command::Journal {
+            action: Some(JournalCommand::Verify),
+            ..
+        } => journal::verify(data_dir, out),
+        Command::Journal {
+            action: None,
+            beneficiary,
+            from,
+            to,
+        } => journal::list(data_dir, beneficiary.as_deref(), *from, *to, out),
     }
 }
 

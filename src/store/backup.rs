@@ -181,6 +181,12 @@ pub(crate) fn remove_stale_temp_dirs(root: &Path) {
 }
 
 /// Why a restore stopped.
+/// Whether a top-level entry is put back by a restore: all the data but the audit journal,
+/// which is the folder's history (a restore is one more event of it, never a rewind).
+fn is_restored_entry(name: &str) -> bool {
+    is_data_entry(name) && name != super::journal::JOURNAL_DIR
+}
+
 #[derive(Debug)]
 pub(crate) enum RestoreFailure {
     /// The safety backup could not be made: nothing was changed.
@@ -225,12 +231,12 @@ fn swap_in(root: &Path, source: &Path) -> io::Result<()> {
         "{RESTORE_TEMP_PREFIX}restauration{TEMP_DIR_MARKER}{pid}"
     ));
     let outgoing = root.join(format!("{RESTORE_TEMP_PREFIX}ancien{TEMP_DIR_MARKER}{pid}"));
-    copy_tree(source, &incoming, &is_data_entry)?;
+    copy_tree(source, &incoming, &is_restored_entry)?;
     fs::create_dir_all(&outgoing)?;
     for entry in fs::read_dir(root)? {
         let entry = entry?;
         let name = entry.file_name();
-        if is_data_entry(&name.to_string_lossy()) {
+        if is_restored_entry(&name.to_string_lossy()) {
             fs::rename(entry.path(), outgoing.join(&name))?;
         }
     }

@@ -12,6 +12,7 @@
 //!   workshops/<id>.ron        the catalogue of collective workshops, one file each
 //!   companies/<id>.ron        partner companies and their job offers, one file each
 //!   backups/AAAA-MM-JJ/       a copy of all the above, made before the first write of a day
+//!   journal/AAAA-MM.log       the audit journal, one event a line, chained (see `journal`)
 //! ```
 //!
 //! Promises: writes are atomic (temp file, fsync, rename, fsync of the folder); a file that
@@ -26,8 +27,10 @@ mod conflict;
 mod creche;
 mod envelope;
 mod import_file;
+pub mod journal;
 mod load;
 mod lock;
+pub mod profile;
 mod stored;
 mod workshops;
 
@@ -132,6 +135,17 @@ pub enum StoreError {
         /// The system's error.
         source: io::Error,
     },
+    /// An event could not be written to the audit journal (the save itself went on).
+    #[error(
+        "Le journal des accès n'a pas pu être écrit ({}: {source}) : les modifications sont bien enregistrées, mais vérifiez l'espace disque et les droits du dossier.",
+        .path.display()
+    )]
+    Journal {
+        /// The journal's folder.
+        path: PathBuf,
+        /// The system's error.
+        source: io::Error,
+    },
     /// The restore failed half-way; the data it was replacing is in `safety_backup`.
     #[error(
         "Restauration interrompue : {source}. Les données d'avant la restauration sont dans {} : fermez Parcours et recopiez-les dans le dossier de données.",
@@ -191,6 +205,10 @@ pub struct Store {
     backup_checked_on: Cell<Option<NaiveDate>>,
     /// Why the day's backup failed, until the caller takes it.
     backup_error: RefCell<Option<StoreError>>,
+    /// The audit journal, written by the saves (`&self` ones too).
+    journal: RefCell<journal::Journal>,
+    /// Who the journal names as the author of the events.
+    author: journal::Author,
 }
 
 /// The local date and time: the store's only clock read (backup names, and the date of saves
@@ -230,6 +248,8 @@ impl Store {
             }
             backup::remove_stale_temp_dirs(&store.root);
             store.lock = Some(lock);
+            let months = || store.journal_months();
+            store.journal.borrow_mut().prune(chrono::Utc::now(), months);
         }
         Ok(store)
     }
@@ -237,13 +257,16 @@ impl Store {
     /// Read-only access to a data directory: cannot fail, touches nothing until [`Self::load`].
     #[must_use]
     pub fn read_only(root: impl Into<PathBuf>) -> Self {
+        let root: PathBuf = root.into();
         Self {
-            root: root.into(),
+            root: root.clone(),
             lock: None,
             paths: HashMap::new(),
             unreadable: HashSet::new(),
             backup_checked_on: Cell::new(None),
             backup_error: RefCell::new(None),
+            journal: RefCell::new(journal::Journal::new(&root)),
+            author: journal::Author::default(),
         }
     }
 
@@ -313,10 +336,17 @@ impl Store {
         // Only a file this store loaded the record from may be replaced: an unreadable file,
         // or one that appeared since the load (a sync, another tool), is never overwritten.
         let loaded_from_here = self.paths.get(&record.id) == Some(&path);
+        // The version on disk, to journal what changed (absent: a creation).
+        let before = if loaded_from_here {
+            load::load_file::<Beneficiary>(&path).ok()
+        } else {
+            None
+        };
         let path = self.save_at(record, path, today, |path| {
             loaded_from_here || fs::symlink_metadata(path).is_err()
         })?;
         self.paths.insert(record.id, path.clone());
+        self.journal_save(before.as_ref(), record);
         Ok(path)
     }
 }
@@ -458,6 +488,9 @@ impl Store {
         fs::create_dir_all(&records).map_err(io_error(&records))?;
         // The restored state is today's state: no daily backup should replace it today.
         self.backup_checked_on.set(Some(now.date()));
+        // The journal is not restored (the folder's history goes on): the restore is an event.
+        self.journal.borrow_mut().forget_last_line();
+        self.journal_event(&journal::Operation::Restore(date), None);
         Ok(RestoreReport {
             restored: date,
             safety_backup,

@@ -68,4 +68,8 @@ pub enum Command {
     SetApplications(BeneficiaryId, Vec<Application>),
     /// Close a record's pathway with this outcome (a hire), through its form.
     ClosePathway(BeneficiaryId, OutcomeKind, NaiveDate),
+    /// Open "Qui utilise Parcours sur cet ordinateur ?" to change the counsellor's name.
+    ChangeCounsellor,
+    /// A document of a record was printed or saved as PDF: the journal records it.
+    Printed(BeneficiaryId, crate::store::journal::Document),
 }

@@ -38,10 +38,16 @@ pub fn run(data_dir: PathBuf, today: Option<NaiveDate>) -> Result<(), eframe::Er
         text::common::APP_TITLE,
         options,
         Box::new(move |cc| {
-            Ok(Box::new(ParcoursApp::new_loading_in_background(
-                &cc.egui_ctx,
-                AppConfig { data_dir, today },
-            )))
+            let app =
+                ParcoursApp::new_loading_in_background(&cc.egui_ctx, AppConfig { data_dir, today });
+            // The counsellor profile, asked at first start (`PARCOURS_CONFIG_DIR` overrides the
+            // folder).
+            Ok(Box::new(
+                match crate::store::profile::default_config_dir() {
+                    Some(config_dir) => app.with_profile_dir(config_dir),
+                    None => app,
+                },
+            ))
         }),
     )
 }

@@ -77,8 +77,12 @@ fn the_first_save_of_a_day_backs_up_the_state_before_it_once() {
     assert_eq!(records_in(&backup_dir(root, day(21))), yesterday);
     assert!(store.take_backup_error().is_none());
 
-    // The backup holds no lock, no temporary file, no nested backups.
-    assert_eq!(names(&backup_dir(root, day(21))), [BENEFICIARIES_DIR]);
+    // The backup holds no lock, no temporary file, no nested backups (and a copy of the
+    // journal of day 20's saves).
+    assert_eq!(
+        names(&backup_dir(root, day(21))),
+        [BENEFICIARIES_DIR, parcours::store::journal::JOURNAL_DIR]
+    );
 }
 
 #[test]

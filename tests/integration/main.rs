@@ -12,6 +12,7 @@ mod creche;
 mod export;
 mod hostile_files;
 mod image_snapshot;
+mod journal;
 mod no_network;
 mod preparation;
 mod report;

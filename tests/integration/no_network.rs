@@ -311,6 +311,12 @@ impl TracedWindow {
         let trace = scratch.path().join("trace");
         // A file, not a pipe: a pipe nobody reads until the end could fill and stop the window.
         let stderr = fs::File::create(scratch.path().join("stderr")).unwrap();
+        // A counsellor profile already set: the first-start dialog would hold the keys typed.
+        fs::write(
+            scratch.path().join("profil.ron"),
+            "(name: \"Test\", installation: \"test\")",
+        )
+        .unwrap();
         // `openat` too: the trace then tells when the window has loaded its records.
         // `timeout` (in the foreground, so in this group) ends the window if the test itself
         // is killed before it can.
@@ -323,6 +329,7 @@ impl TracedWindow {
             .arg(dir)
             .env_remove("PARCOURS_DATA_DIR")
             .env("PARCOURS_TODAY", "2026-11-22")
+            .env("PARCOURS_CONFIG_DIR", scratch.path())
             .env("DISPLAY", &xvfb.display)
             .env_remove("WAYLAND_DISPLAY")
             .env("XDG_SESSION_TYPE", "x11")

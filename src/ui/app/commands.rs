@@ -189,6 +189,8 @@ impl ParcoursApp {
                         editor.revalidate(&self.data.records[index], today);
                     }
                 }
+                Command::ChangeCounsellor => self.change_counsellor(),
+                Command::Printed(id, document) => self.store.journal_print(id, document),
             }
         }
     }

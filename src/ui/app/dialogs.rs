@@ -10,6 +10,16 @@ use egui::{RichText, Ui, ViewportCommand};
 
 use super::ParcoursApp;
 use super::editor::{Closing, SaveState, field_names, tab_of};
+use crate::store::profile::{self, Profile};
+
+/// "Qui utilise Parcours sur cet ordinateur ?": the counsellor's name, asked at first start
+/// (cannot be skipped, nor left empty) and from "Paramètres".
+#[derive(Debug, Default)]
+pub(super) struct ProfileDialog {
+    name: String,
+    /// Why the last "Valider" was refused, or the profile could not be saved.
+    error: Option<String>,
+}
 
 /// The "Restaurer une sauvegarde" window: the dates offered, then the one to confirm.
 pub(super) struct RestoreDialog {
@@ -91,6 +101,9 @@ impl ParcoursApp {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     ui.label(RichText::new(text::app::DATA_DIR).weak())
                         .on_hover_text(self.store.root().display().to_string());
+                    if let Some(profile) = &self.profile {
+                        ui.label(text::app::counsellor(&profile.name));
+                    }
                     if ui.small_button(text::common::SETTINGS).clicked() {
                         self.windows.settings.open(&self.data.settings);
                     }
@@ -178,6 +191,82 @@ impl ParcoursApp {
         });
         if close || modal.should_close() {
             self.restore_dialog = None;
+        }
+    }
+
+    /// Opens the counsellor dialog on the current name ("Paramètres").
+    pub(super) fn change_counsellor(&mut self) {
+        if self.config_dir.is_some() {
+            self.profile_dialog = Some(ProfileDialog {
+                name: self
+                    .profile
+                    .as_ref()
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default(),
+                error: None,
+            });
+        }
+    }
+
+    pub(super) fn profile_ui(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = &mut self.profile_dialog else {
+            return;
+        };
+        let Some(config_dir) = &self.config_dir else {
+            return;
+        };
+        // At first start there is nothing to go back to: the dialog stays until a name is given.
+        let can_cancel = self.profile.is_some();
+        let mut done = None;
+        let mut cancel = false;
+        let modal = egui::Modal::new(egui::Id::unique("counsellor-profile")).show(ctx, |ui| {
+            ui.heading(text::app::PROFILE_TITLE);
+            ui.label(text::app::PROFILE_WHY);
+            ui.add_space(theme::SPACE_S);
+            let label = ui.label(text::app::PROFILE_NAME);
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut dialog.name).desired_width(280.0))
+                .labelled_by(label.id);
+            if let Some(error) = &dialog.error {
+                ui.label(RichText::new(error).color(theme::ERROR));
+            }
+            ui.add_space(theme::SPACE_M);
+            ui.horizontal(|ui| {
+                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if ui.button(text::app::PROFILE_OK).clicked() || entered {
+                    if dialog.name.trim().is_empty() {
+                        dialog.error = Some(text::app::PROFILE_EMPTY.to_owned());
+                    } else {
+                        done = Some(dialog.name.trim().to_owned());
+                    }
+                }
+                if can_cancel && ui.button(text::common::CANCEL).clicked() {
+                    cancel = true;
+                }
+            });
+        });
+        if let Some(name) = done {
+            // A new name keeps the installation's id.
+            let profile = match self.profile.take() {
+                Some(mut profile) => {
+                    profile.name = name;
+                    profile
+                }
+                None => Profile::new(&name),
+            };
+            let saved = profile::save(config_dir, &profile);
+            self.profile = Some(profile);
+            self.give_author();
+            match saved {
+                Ok(()) => self.profile_dialog = None,
+                Err(error) => {
+                    if let Some(dialog) = &mut self.profile_dialog {
+                        dialog.error = Some(text::app::profile_not_saved(&error));
+                    }
+                }
+            }
+        } else if can_cancel && (cancel || modal.should_close()) {
+            self.profile_dialog = None;
         }
     }
 

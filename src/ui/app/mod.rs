@@ -19,6 +19,8 @@ use crate::model::creche::CrecheSettings;
 use crate::model::preparation::Workshop;
 use crate::model::skills::FlePartner;
 use crate::model::{Beneficiary, BeneficiaryId, Removal, Settings, name_order_key};
+use crate::store::journal::Filter;
+use crate::store::profile::{self, Profile};
 use crate::store::{Access, Conflict, LoadReport, Problem, Store, StoreError};
 use crate::ui::app::loading::Loading;
 use crate::ui::command::Command;
@@ -32,7 +34,7 @@ use crate::ui::windows::overdue::{self, OverdueWindow};
 use crate::ui::windows::settings::SettingsWindow;
 use crate::ui::{text, theme};
 
-use dialogs::RestoreDialog;
+use dialogs::{ProfileDialog, RestoreDialog};
 use editor::{Closing, Editor, SaveState};
 
 /// Seconds of calm after the last keystroke before an edit is saved.
@@ -147,6 +149,14 @@ pub struct ParcoursApp {
     /// Entries removed from the forms in this session, oldest first, each with its record:
     /// the undo bar puts them back.
     removals: Vec<(BeneficiaryId, Removal)>,
+    /// The counsellor profile of this computer, named in the audit journal.
+    profile: Option<Profile>,
+    /// Where the profile is kept (`None`: no profile asked, as in most tests).
+    config_dir: Option<PathBuf>,
+    /// The name typed in the "who uses Parcours here" dialog, while it is open.
+    profile_dialog: Option<ProfileDialog>,
+    /// The record and the journal's count of writes the "Historique" was read for.
+    history_read: Option<(BeneficiaryId, u64)>,
 }
 
 impl ParcoursApp {
@@ -187,7 +197,57 @@ impl ParcoursApp {
             commands: Vec::new(),
             overdue_count: None,
             removals: Vec::new(),
+            profile: None,
+            config_dir: None,
+            profile_dialog: None,
+            history_read: None,
         }
+    }
+
+    /// Keeps the counsellor profile in `config_dir` (the platform's configuration folder, or
+    /// `PARCOURS_CONFIG_DIR`): read now, asked for in a dialog that cannot be skipped when
+    /// there is none yet, and named as the author of every event of the audit journal.
+    #[must_use]
+    pub fn with_profile_dir(mut self, config_dir: PathBuf) -> Self {
+        self.profile = profile::load(&config_dir);
+        if self.profile.is_none() {
+            self.profile_dialog = Some(ProfileDialog::default());
+        }
+        self.config_dir = Some(config_dir);
+        self.give_author();
+        self
+    }
+
+    /// Hands the profile to the store, which names it in the journal.
+    fn give_author(&mut self) {
+        if let Some(profile) = &self.profile {
+            self.store.set_author(profile.author());
+        }
+    }
+
+    /// Reads the shown record's journal events for "Historique" in the "Synthèse" tab, when
+    /// the record or the journal changed.
+    fn refresh_history(&mut self) {
+        let (Tab::Summary, Some(id)) = (self.tab, self.selected) else {
+            return;
+        };
+        let key = (id, self.store.journal_writes());
+        if self.history_read == Some(key) {
+            return;
+        }
+        self.history_read = Some(key);
+        let filter = Filter {
+            record: Some(id),
+            ..Filter::default()
+        };
+        let events = self.store.journal_events(filter);
+        self.tabs.summary.set_history(id, events);
+    }
+
+    /// The counsellor named in the journal, if a profile is set.
+    #[must_use]
+    pub fn counsellor(&self) -> Option<&str> {
+        self.profile.as_ref().map(|p| p.name.as_str())
     }
 
     /// Opens the data directory (read-only, with a banner, when another Parcours holds it) and
@@ -225,6 +285,7 @@ impl ParcoursApp {
             Some(Ok((store, report))) => {
                 self.loading = None;
                 self.store = store;
+                self.give_author();
                 self.take_report(report);
                 true
             }
@@ -234,7 +295,10 @@ impl ParcoursApp {
                 self.loading = None;
                 let root = self.store.root().to_owned();
                 match Store::open(&root, Access::ReadWrite) {
-                    Ok(store) => self.store = store,
+                    Ok(store) => {
+                        self.store = store;
+                        self.give_author();
+                    }
                     Err(error) => {
                         self.read_only_reason = Some(text::app::read_only_because(&error));
                     }
@@ -432,6 +496,7 @@ impl eframe::App for ParcoursApp {
                     );
                 });
         }
+        self.refresh_history();
         egui::CentralPanel::default_margins().show(ui, |ui| {
             if self.data.records.is_empty() {
                 self.empty_ui(ui);
@@ -456,6 +521,7 @@ impl eframe::App for ParcoursApp {
         }
         self.close_ui(&ctx, now);
         self.restore_ui(&ctx);
+        self.profile_ui(&ctx);
         let status_before = (self.save_state.clone(), self.pending_saves());
         self.apply_commands(&ctx, now);
         self.autosave(now, false);

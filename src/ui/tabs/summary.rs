@@ -15,6 +15,7 @@ use crate::report::{
     SummaryOptions, SummarySection, open_pdf, print_pdf, render_summary, save_pdf,
     summary_file_name, summary_template,
 };
+use crate::store::journal::{Document, Event};
 use crate::ui::command::Command;
 use crate::ui::context::{RecordEdit, ViewContext};
 use crate::ui::tabs::RecordTab;
@@ -59,6 +60,8 @@ pub struct SummaryPanel {
     pending: Option<mpsc::Receiver<HandOver>>,
     /// The rendering's warning (missing character…), shown when the hand-over ends.
     pending_warning: Option<String>,
+    /// The journal's events of a record, oldest first, for "Historique".
+    history: Option<(BeneficiaryId, Vec<Event>)>,
     /// Where the counsellor chose to save the PDF, written at the next frame.
     save_to: Option<std::path::PathBuf>,
     /// Offered when the save dialog gave nothing (perhaps none could be shown): a file in the
@@ -75,7 +78,13 @@ impl SummaryPanel {
     /// Draws the tab for a record; the summary also draws from the catalogue, the directory
     /// and the crèche's settings in `cx` (collective hours, current company names, a child's
     /// crèche age).
-    fn draw(&mut self, ui: &mut Ui, record: &Beneficiary, cx: &ViewContext<'_>) {
+    fn draw(
+        &mut self,
+        ui: &mut Ui,
+        record: &Beneficiary,
+        cx: &ViewContext<'_>,
+        out: &mut Vec<Command>,
+    ) {
         if self.record != Some(record.id) {
             self.record = Some(record.id);
             self.options.forget_confidential();
@@ -96,8 +105,10 @@ impl SummaryPanel {
             today,
         );
         ui.add_space(theme::SECTION_GAP);
-        self.actions_ui(ui, record, &summary, today);
+        self.actions_ui(ui, record, &summary, today, out);
         self.export_ui(ui, record, cx);
+        ui.add_space(theme::SECTION_GAP);
+        self.history_ui(ui, record.id);
         ui.add_space(theme::SECTION_GAP);
         ui.heading(text::summary::SUMMARY_PREVIEW);
         ui.separator();
@@ -143,14 +154,17 @@ impl SummaryPanel {
         record: &Beneficiary,
         summary: &Summary,
         today: NaiveDate,
+        out: &mut Vec<Command>,
     ) {
         let busy = self.pending.is_some();
+        let printed = Command::Printed(record.id, Document::Summary);
         ui.horizontal(|ui| {
             if ui
                 .add_enabled(!busy, egui::Button::new(text::summary::PRINT))
                 .clicked()
+                && self.print(ui.ctx(), summary)
             {
-                self.print(ui.ctx(), summary);
+                out.push(printed.clone());
             }
             if ui
                 .add_enabled(!busy, egui::Button::new(text::summary::SAVE_PDF))
@@ -176,7 +190,9 @@ impl SummaryPanel {
         }
         if let Some(path) = self.save_to.take() {
             self.fallback = None;
-            self.save(&path, summary);
+            if self.save(&path, summary) {
+                out.push(printed);
+            }
         }
         if let Some(status) = &self.status {
             let (message, colour) = match status {
@@ -206,9 +222,10 @@ impl SummaryPanel {
         }
     }
 
-    fn print(&mut self, ctx: &egui::Context, summary: &Summary) {
+    /// Hands the summary to the printer (or the viewer); `true` once a document went out.
+    fn print(&mut self, ctx: &egui::Context, summary: &Summary) -> bool {
         let Some(rendered) = self.render(summary) else {
-            return;
+            return false;
         };
         let warning = rendered.warning_message();
         let check_first = !rendered.missing_chars.is_empty();
@@ -235,6 +252,7 @@ impl SummaryPanel {
             ctx.request_repaint();
         });
         self.pending_warning = warning;
+        true
     }
 
     fn poll_hand_over(&mut self) {
@@ -369,11 +387,14 @@ impl SummaryPanel {
         ui.ctx().request_repaint();
     }
 
-    fn save(&mut self, path: &std::path::Path, summary: &Summary) {
+    /// Saves the PDF at `path`; `true` when it was written.
+    fn save(&mut self, path: &std::path::Path, summary: &Summary) -> bool {
         let Some(rendered) = self.render(summary) else {
-            return;
+            return false;
         };
-        self.status = Some(if let Err(error) = save_pdf(path, &rendered.pdf) {
+        let saved = save_pdf(path, &rendered.pdf);
+        let written = saved.is_ok();
+        self.status = Some(if let Err(error) = saved {
             Status::Failed(error.to_string())
         } else {
             let done = text::summary::pdf_saved(path);
@@ -382,6 +403,44 @@ impl SummaryPanel {
                 None => Status::Done(done),
             }
         });
+        written
+    }
+
+    /// Hands the tab the journal's events of a record (the app reads them from the store
+    /// when the record or the journal changes).
+    pub fn set_history(&mut self, record: BeneficiaryId, events: Vec<Event>) {
+        self.history = Some((record, events));
+    }
+
+    /// "Historique": the record's journal events, newest first, collapsed at first.
+    fn history_ui(&self, ui: &mut Ui, record: BeneficiaryId) {
+        let events = match &self.history {
+            Some((id, events)) if *id == record => events.as_slice(),
+            _ => &[],
+        };
+        egui::CollapsingHeader::new(text::summary::HISTORY)
+            .id_salt("summary-history")
+            .show(ui, |ui| {
+                if events.is_empty() {
+                    ui.label(RichText::new(text::summary::HISTORY_EMPTY).weak());
+                }
+                for event in events.iter().rev() {
+                    let author = if event.author == "-" {
+                        text::summary::UNKNOWN_AUTHOR
+                    } else {
+                        event.author.as_str()
+                    };
+                    ui.label(text::summary::history_line(
+                        &event
+                            .time
+                            .with_timezone(&chrono::Local)
+                            .format("%d/%m/%Y %H:%M")
+                            .to_string(),
+                        author,
+                        &event.operation.label(),
+                    ));
+                }
+            });
     }
 }
 
@@ -490,9 +549,9 @@ impl RecordTab for SummaryPanel {
         ui: &mut Ui,
         edit: &mut RecordEdit<'_>,
         cx: &ViewContext<'_>,
-        _out: &mut Vec<Command>,
+        out: &mut Vec<Command>,
     ) {
-        self.draw(ui, edit.shown, cx);
+        self.draw(ui, edit.shown, cx, out);
     }
 }
 

@@ -110,3 +110,25 @@ pub fn restore_question(date: chrono::NaiveDate) -> String {
 pub fn read_only_because(error: &dyn std::fmt::Display) -> String {
     format!("Lecture seule : {error}")
 }
+
+pub const PROFILE_TITLE: &str = "Qui utilise Parcours sur cet ordinateur ?";
+
+pub const PROFILE_WHY: &str = "Votre nom est inscrit dans le journal des accès à chaque création, modification ou impression d'une fiche.";
+
+pub const PROFILE_NAME: &str = "Votre nom (conseiller·ère)";
+
+pub const PROFILE_OK: &str = "Valider";
+
+pub const PROFILE_EMPTY: &str = "Indiquez votre nom pour continuer.";
+
+/// The profile could not be written to the configuration folder.
+pub fn profile_not_saved(error: &std::io::Error) -> String {
+    format!(
+        "Votre nom n'a pas pu être enregistré sur cet ordinateur ({error}) : il est utilisé jusqu'à la fermeture de Parcours."
+    )
+}
+
+/// The status bar: who the journal names.
+pub fn counsellor(name: &str) -> String {
+    format!("Conseiller·ère : {name}")
+}

@@ -26,3 +26,5 @@ pub const JOURNAL_MONTHS: &str = "Durée de conservation du journal (6 à 12 moi
 
 /// After a number of months in the settings' fields.
 pub const MONTHS_SUFFIX: &str = " mois";
+
+pub const CHANGE_COUNSELLOR: &str = "Changer le nom du conseiller·ère de cet ordinateur…";

@@ -93,3 +93,14 @@ pub fn exported(pdf: &std::path::Path, json: &std::path::Path) -> String {
         json.display()
     )
 }
+
+pub const HISTORY: &str = "Historique";
+
+pub const HISTORY_EMPTY: &str = "Aucun événement dans le journal pour cette fiche.";
+
+pub const UNKNOWN_AUTHOR: &str = "auteur inconnu";
+
+/// One event of the record's history: "27/11/2026 10:42 — Claire Martin — modifié : Noms".
+pub fn history_line(when: &str, author: &str, operation: &str) -> String {
+    format!("{when} — {author} — {operation}")
+}

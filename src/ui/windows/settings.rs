@@ -1,7 +1,7 @@
 //! "Paramètres": the structure's name printed on documents, how many daily backups are kept,
 //! and data protection (the DPO's contact printed on the information notice, how long a record
-//! is kept after the last contact, how many months of the journal are kept), edited as a draft
-//! and handed to the app to save in `settings.ron`.
+//! is kept after the last contact, how many months of the journal are kept; a way to change the
+//! counsellor's name, kept on this computer), edited as a draft and handed to the app to save in `settings.ron`.
 
 use crate::model::Settings;
 use crate::ui::command::Command;
@@ -59,6 +59,10 @@ impl Window for SettingsWindow {
                     ui.add(egui::DragValue::new(&mut draft.backups_kept).range(1..=365))
                         .labelled_by(label.id);
                 });
+                ui.add_space(theme::SPACE_M);
+                if ui.button(text::settings::CHANGE_COUNSELLOR).clicked() {
+                    out.push(Command::ChangeCounsellor);
+                }
                 ui.add_space(theme::SPACE_M);
                 ui.label(egui::RichText::new(text::settings::SECTION_PROTECTION).strong());
                 let label = ui.label(text::settings::DPO_CONTACT);
