@@ -63,6 +63,15 @@ fn choose(harness: &mut Harness<'_, ParcoursApp>, combo: &str, option: &str) {
     harness.run();
 }
 
+/// The fixture person, never asked anything yet (the shared fixture has consented to every
+/// purpose, as the people of the other flows must have).
+fn write_unasked_fixture(dir: &std::path::Path) {
+    let mut record = fixture();
+    record.protection = parcours::model::record::Protection::default();
+    let mut store = Store::open(dir, Access::ReadWrite).unwrap();
+    store.save_beneficiary(&record, today()).unwrap();
+}
+
 fn saved(dir: &std::path::Path) -> Beneficiary {
     let mut store = Store::open(dir, Access::ReadOnly).unwrap();
     store.load().beneficiaries.remove(0)
@@ -71,7 +80,7 @@ fn saved(dir: &std::path::Path) -> Beneficiary {
 #[test]
 fn answers_are_recorded_per_purpose_and_the_history_stays() {
     let dir = tempfile::tempdir().unwrap();
-    write_fixture(dir.path());
+    write_unasked_fixture(dir.path());
     let mut harness = app(dir.path());
     harness.run();
     harness.get_by_label_contains("Fatoumata Diallo").click();
