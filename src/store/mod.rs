@@ -12,6 +12,7 @@
 //!   workshops/<id>.ron        the catalogue of collective workshops, one file each
 //!   companies/<id>.ron        partner companies and their job offers, one file each
 //!   backups/AAAA-MM-JJ/       a copy of all the above, made before the first write of a day
+//!   effacements/<id>.ron      the tombstone of an erased record: its id and the date (see `erase`)
 //! ```
 //!
 //! Promises: writes are atomic (temp file, fsync, rename, fsync of the folder); a file that
@@ -25,6 +26,7 @@ mod companies;
 mod conflict;
 mod creche;
 mod envelope;
+mod erase;
 mod import_file;
 mod load;
 mod lock;
@@ -47,6 +49,7 @@ pub use companies::COMPANIES_DIR;
 pub use conflict::{CONFLICTS_DIR, Conflict};
 pub use creche::CRECHE_FILE;
 pub use envelope::{DecodeError, SCHEMA_VERSION, parse_beneficiary, render_beneficiary};
+pub use erase::{ERASURES_DIR, ErasureReport, Tombstone};
 pub use import_file::{ImportFileError, read_import_file};
 pub use load::Problem;
 pub use workshops::{DELETED_WORKSHOPS_DIR, WORKSHOPS_DIR};
@@ -286,11 +289,13 @@ impl Store {
                 other,
             })
             .collect();
-        LoadReport {
+        let mut report = LoadReport {
             beneficiaries,
             problems: loaded.problems,
             conflicts,
-        }
+        };
+        self.honour_tombstones(&mut report);
+        report
     }
 
     /// The file a record is (or will be) saved in.

@@ -44,8 +44,8 @@ pub use protection::{
 };
 pub use rescue::{Removal, RemovedKind, find_removal};
 pub use retention::{
-    ContactKind, LastContact, WorkshopContacts, anonymise, due_for_erasure, due_indexed, is_anonymised,
-    is_extended, last_contact, last_contact_indexed, retention_cutoff,
+    ContactKind, LastContact, WorkshopContacts, anonymise, due_for_erasure, due_indexed,
+    is_anonymised, is_extended, last_contact, last_contact_indexed, retention_cutoff,
 };
 pub use search::{SearchQuery, fold, lowercase_first, name_order_key};
 pub use settings::{DEFAULT_JOURNAL_MONTHS, DEFAULT_RETENTION_MONTHS, Settings};

@@ -97,7 +97,12 @@ fn due_after_the_retention_period_unless_extended_or_already_anonymised() {
         retention_months: 12,
         ..Settings::default()
     };
-    assert!(due_for_erasure(&person(d(2025, 11, 26)), &[], &shorter, today));
+    assert!(due_for_erasure(
+        &person(d(2025, 11, 26)),
+        &[],
+        &shorter,
+        today
+    ));
 
     old.protection.extension = Some(RetentionExtension {
         until: today,
