@@ -241,3 +241,161 @@ fn retention_lists_the_records_past_the_period_and_apply_erases_them() {
     let again = text(&run(dir.path(), &["retention"]).stdout);
     assert!(again.starts_with("Aucune fiche"), "{again}");
 }
+
+/// Aminata (last contact: an edit in 2023, past the 24 months) and Ousmane (the same), and the
+/// others (recent), as the window finds them.
+fn folder_with_two_due(dir: &Path) -> (Beneficiary, Beneficiary, Vec<Beneficiary>) {
+    let (aminata, mut others) = folder_with_aminata(dir);
+    let old = |mut b: Beneficiary, first: &str, last: &str| {
+        b.identity.first_name = first.into();
+        b.identity.last_name = last.into();
+        b.updated_at = Utc.with_ymd_and_hms(2023, 10, 2, 9, 0, 0).unwrap();
+        b.preparation.sessions.clear();
+        b.applications.clear();
+        b.creche.bookings.clear();
+        b.creche.waiting.clear();
+        fs::write(
+            dir.join(BENEFICIARIES_DIR).join(format!("{}.ron", b.id)),
+            render_beneficiary(&b).unwrap(),
+        )
+        .unwrap();
+        b
+    };
+    let aminata = old(aminata, "Aminata", "Coulibaly");
+    let ousmane = old(others.remove(0), "Ousmane", "Traoré");
+    for entry in fs::read_dir(dir.join(BENEFICIARIES_DIR)).unwrap() {
+        let path = entry.unwrap().path();
+        if path.to_string_lossy().contains("conflicted") {
+            fs::remove_file(path).unwrap();
+        }
+    }
+    (aminata, ousmane, others)
+}
+
+mod window {
+    use super::*;
+    use crate::common::app;
+    use egui_kittest::kittest::Queryable;
+    use parcours::store::parse_beneficiary;
+    use parcours::ui::text;
+
+    #[test]
+    fn erase_from_the_window_after_a_confirmation_naming_the_person() {
+        let dir = tempfile::tempdir().unwrap();
+        let (aminata, ousmane, _) = folder_with_two_due(dir.path());
+        let mut harness = app(dir.path());
+        harness.run();
+        harness.get_by_label(text::common::PROTECTION_OPEN).click();
+        harness.run();
+        let heading = text::protection::due_heading(24);
+        assert!(harness.query_by_label(&heading).is_some());
+        let why = text::protection::why("modification de la fiche", 24);
+        assert_eq!(harness.query_all_by_label(&why).count(), 2);
+        assert_eq!(harness.query_all_by_label("02/10/2023").count(), 2);
+
+        // The due list is sorted by last contact, then name: Aminata's "Effacer…" is first.
+        harness
+            .query_all_by_label(text::protection::ERASE)
+            .next()
+            .unwrap()
+            .click();
+        harness.run();
+        let confirm = text::protection::confirm_button("Aminata Coulibaly");
+        // Cancelling erases nothing.
+        harness.get_by_label(text::common::CANCEL).click();
+        harness.run();
+        assert!(harness.query_by_label(&confirm).is_none());
+        assert!(!files_holding(dir.path(), "Coulibaly").is_empty());
+
+        harness
+            .query_all_by_label(text::protection::ERASE)
+            .next()
+            .unwrap()
+            .click();
+        harness.run();
+        harness.get_by_label(&confirm).click();
+        harness.run();
+        assert_nowhere(dir.path(), &aminata);
+        assert_eq!(harness.query_all_by_label(&why).count(), 1);
+        assert!(harness.query_by_label_contains("Coulibaly").is_none());
+        // The anonymised record is not in the list either, not even nameless.
+        assert!(harness.query_by_label_contains("(sans nom)").is_none());
+        assert!(!files_holding(dir.path(), &ousmane.identity.last_name).is_empty());
+    }
+
+    #[test]
+    fn extend_needs_a_reason_and_takes_the_person_off_the_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let (aminata, _, _) = folder_with_two_due(dir.path());
+        let mut harness = app(dir.path());
+        harness.run();
+        harness.get_by_label(text::common::PROTECTION_OPEN).click();
+        harness.run();
+        harness
+            .query_all_by_label(text::protection::EXTEND)
+            .next()
+            .unwrap()
+            .click();
+        harness.run();
+        assert!(
+            harness
+                .query_by_label(&text::protection::extend_title("Aminata Coulibaly"))
+                .is_some()
+        );
+        crate::common::type_into(&mut harness, text::protection::EXTEND_UNTIL, "30/06/2027");
+        harness.get_by_label(text::protection::EXTEND_SAVE).click();
+        harness.run();
+        assert!(
+            harness
+                .query_by_label(text::protection::EXTEND_NO_REASON)
+                .is_some()
+        );
+        crate::common::type_into(
+            &mut harness,
+            text::protection::EXTEND_REASON,
+            "Contentieux prud'homal en cours",
+        );
+        harness.get_by_label(text::protection::EXTEND_SAVE).click();
+        harness.run();
+        let why = text::protection::why("modification de la fiche", 24);
+        assert_eq!(harness.query_all_by_label(&why).count(), 1);
+        let file = dir
+            .path()
+            .join(BENEFICIARIES_DIR)
+            .join(format!("{}.ron", aminata.id));
+        let saved = parse_beneficiary(&fs::read(file).unwrap()).unwrap();
+        let extension = saved.protection.extension.unwrap();
+        assert_eq!(extension.until, d(2027, 6, 30));
+        assert_eq!(extension.reason, "Contentieux prud'homal en cours");
+        assert_eq!(saved.updated_at, aminata.updated_at, "not a contact");
+    }
+
+    #[test]
+    fn erase_on_request_picks_any_person() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_, _, others) = folder_with_two_due(dir.path());
+        let person = &others[0];
+        let name = person.display_name();
+        let mut harness = app(dir.path());
+        harness.run();
+        harness.get_by_label(text::common::PROTECTION_OPEN).click();
+        harness.run();
+        harness
+            .query_all_by_label(text::protection::PICK_PERSON)
+            .last()
+            .unwrap()
+            .click();
+        harness.run();
+        harness.query_all_by_label(&name).last().unwrap().click();
+        harness.run();
+        harness
+            .get_by_label(text::protection::ERASE_ON_REQUEST)
+            .click();
+        harness.run();
+        harness
+            .get_by_label(&text::protection::confirm_button(&name))
+            .click();
+        harness.run();
+        assert_nowhere(dir.path(), person);
+    }
+}
