@@ -85,6 +85,11 @@ fn is_temporary(name: &str) -> bool {
     name.starts_with('.') && name.ends_with(TEMP_SUFFIX)
 }
 
+/// Whether `needle` occurs in `haystack`.
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+}
+
 /// What to do with one file of the data directory, for the erasure of `id`.
 enum Fate {
     Keep,
@@ -103,8 +108,11 @@ fn fate(path: &Path, id: BeneficiaryId, in_records_folder: bool) -> Fate {
     let Some(bytes) = read_small(path) else {
         return Fate::Keep;
     };
-    let names_id =
-        name.contains(&id.to_string()) || String::from_utf8_lossy(&bytes).contains(&id.to_string());
+    let id_text = id.to_string();
+    if !name.contains(&id_text) && !contains(&bytes, id_text.as_bytes()) {
+        // Every copy of the record holds its identifier: no need to decode the other files.
+        return Fate::Keep;
+    }
     if let Ok(record) = decode::<Beneficiary>(&bytes) {
         if record.id != id {
             return Fate::Keep;
@@ -115,7 +123,7 @@ fn fate(path: &Path, id: BeneficiaryId, in_records_folder: bool) -> Fate {
             Fate::Delete
         };
     }
-    if names_id && (is_temporary(&name) || in_records_folder) {
+    if is_temporary(&name) || in_records_folder {
         return Fate::Delete;
     }
     Fate::Keep
@@ -302,5 +310,30 @@ mod tests {
         let on_disk = fs::read_to_string(&path).unwrap();
         assert!(!on_disk.contains(&record.identity.last_name));
         assert!(!copy.exists());
+    }
+
+    #[test]
+    fn a_reader_cannot_erase_and_a_stray_temporary_copy_goes_with_the_record() {
+        let dir = tempfile::tempdir().unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+        let record = demo_beneficiaries(1, today, 4).remove(0);
+        let path = store.save_beneficiary(&record, today).unwrap();
+        let mut reader = Store::open(dir.path(), Access::ReadOnly).unwrap();
+        reader.load();
+        assert!(matches!(
+            reader.erase(record.id, today),
+            Err(StoreError::ReadOnly)
+        ));
+        assert!(!tombstones(dir.path()).contains_key(&record.id));
+
+        // A torn temporary copy (not a record any more) left by a crashed save.
+        let torn = fs::read(&path).unwrap();
+        let temp = path.with_file_name(format!(".{}.ron.77-3.tmp", record.id));
+        fs::write(&temp, &torn[..torn.len() / 2]).unwrap();
+        let report = store.erase(record.id, today).unwrap();
+        assert!(!temp.exists());
+        assert!(report.deleted.contains(&temp));
+        assert_eq!(tombstones(dir.path()).get(&record.id), Some(&today));
     }
 }
