@@ -3,6 +3,9 @@
 //! "Protection des données" window and `parcours retention` compute it. Target: ≤ 200 ms
 //! (the budget for the whole view; this is its computation, loading excluded).
 //!
+//! Measured on the 2-core development machine: about 1 ms (10,000 demo records, their
+//! applications and workshops).
+//!
 //! Run with `cargo bench --bench retention`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
