@@ -1,6 +1,6 @@
 //! The command line: argument parsing and the headless commands (`check`, `list`, `demo`,
 //! `print`, `backups`, `restore`, `import-companies`, `companies`, `match`, `export`,
-//! `journal`).
+//! `journal`, `retention`, `erase`).
 //!
 //! Exit codes follow grep's convention: 0 success, 1 `check` found problems or `print --all`
 //! could not write every summary, 2 an error (bad arguments, unusable data directory, refused
@@ -13,6 +13,7 @@ mod export;
 mod journal;
 mod print;
 mod records;
+mod retention;
 #[cfg(test)]
 mod tests;
 
@@ -24,6 +25,7 @@ use creche::creche_week;
 use export::export;
 use print::{PrintTarget, print};
 use records::{check, demo, list};
+use retention::{erase, retention};
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -164,6 +166,23 @@ pub enum Command {
         #[arg(long, value_name = "AAAA-MM-JJ")]
         to: Option<NaiveDate>,
     },
+    /// Liste les fiches dont le dernier contact dépasse la durée de conservation (Paramètres,
+    /// 24 mois par défaut) : identifiant, nom, date et nature du dernier contact.
+    Retention {
+        /// Effacer (anonymiser) toutes les fiches listées, sans confirmation.
+        #[arg(long)]
+        apply: bool,
+    },
+    /// Efface une fiche (droit à l'effacement) : les données personnelles sont retirées de la
+    /// fiche, de ses copies et des sauvegardes ; seules des valeurs statistiques anonymes restent.
+    Erase {
+        /// Identifiant du bénéficiaire (voir `parcours list`).
+        #[arg(long, value_name = "ID")]
+        beneficiary: String,
+        /// Confirmer l'effacement (sans cette option, rien n'est effacé).
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 /// `parcours journal …`.
@@ -254,6 +273,14 @@ pub enum CliError {
         /// Why.
         reason: String,
     },
+    /// `erase` without `--yes`.
+    #[error(
+        "effacement non fait : rien n'a été modifié. Pour effacer définitivement la fiche de {name}, ajoutez --yes"
+    )]
+    EraseNotConfirmed {
+        /// The person's name.
+        name: String,
+    },
 }
 
 /// What a command that ran concluded.
@@ -333,6 +360,8 @@ pub fn run(
             from,
             to,
         } => journal::list(data_dir, beneficiary.as_deref(), *from, *to, out),
+        Command::Retention { apply } => retention(data_dir, *apply, today, out),
+        Command::Erase { beneficiary, yes } => erase(data_dir, beneficiary, *yes, today, out),
     }
 }
 

@@ -6,7 +6,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::{CliError, Outcome, open_read_only, tsv_field};
-use crate::model::record::{Beneficiary, BeneficiaryId, Settings, name_order_key};
+use crate::model::record::{Beneficiary, BeneficiaryId, Settings, is_anonymised, name_order_key};
 use crate::report::{
     Engine, OutputError, Summary, SummaryOptions, render_summary, save_pdf, summary_file_name,
     summary_template, summary_template_from,
@@ -37,7 +37,9 @@ pub(super) fn print(
         })?),
     };
     let mut store = open_read_only(data_dir)?;
-    let report = store.load();
+    let mut report = store.load();
+    // An erased (anonymised) record has nobody to print.
+    report.beneficiaries.retain(|b| !is_anonymised(b));
     // A damaged settings file only loses the structure's name; `check` reports it.
     let (settings, _): (Settings, _) = store.load_settings();
     // The summary counts attended workshops and names the companies applied to; files that

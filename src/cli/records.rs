@@ -11,7 +11,7 @@ use super::{CliError, Outcome, open_read_only, tsv_field};
 use crate::model::demo::{
     add_demo_applications, demo_beneficiaries, demo_companies_for, demo_partners,
 };
-use crate::model::record::{fresh_seed, lowercase_first, name_order_key, validate};
+use crate::model::record::{fresh_seed, is_anonymised, lowercase_first, name_order_key, validate};
 use crate::store::{Access, Problem, Store};
 
 pub(super) fn check(
@@ -68,6 +68,8 @@ pub(super) fn check(
 
 pub(super) fn list(data_dir: &Path, out: &mut dyn Write) -> Result<Outcome, CliError> {
     let mut records = open_read_only(data_dir)?.load().beneficiaries;
+    // An erased (anonymised) record is nobody's any more: not listed.
+    records.retain(|b| !is_anonymised(b));
     records.sort_by_cached_key(|b| (name_order_key(b), b.id));
     for b in &records {
         writeln!(

@@ -13,6 +13,7 @@
 //!   companies/<id>.ron        partner companies and their job offers, one file each
 //!   backups/AAAA-MM-JJ/       a copy of all the above, made before the first write of a day
 //!   journal/AAAA-MM.log       the audit journal, one event a line, chained (see `journal`)
+//!   effacements/<id>.ron      the tombstone of an erased record: its id and the date (see `erase`)
 //! ```
 //!
 //! Promises: writes are atomic (temp file, fsync, rename, fsync of the folder); a file that
@@ -26,6 +27,7 @@ mod companies;
 mod conflict;
 mod creche;
 mod envelope;
+mod erase;
 mod import_file;
 pub mod journal;
 mod load;
@@ -50,6 +52,7 @@ pub use companies::COMPANIES_DIR;
 pub use conflict::{CONFLICTS_DIR, Conflict};
 pub use creche::CRECHE_FILE;
 pub use envelope::{DecodeError, SCHEMA_VERSION, parse_beneficiary, render_beneficiary};
+pub use erase::{ERASURES_DIR, ErasureReport, Tombstone};
 pub use import_file::{ImportFileError, read_import_file};
 pub use load::Problem;
 pub use workshops::{DELETED_WORKSHOPS_DIR, WORKSHOPS_DIR};
@@ -309,11 +312,13 @@ impl Store {
                 other,
             })
             .collect();
-        LoadReport {
+        let mut report = LoadReport {
             beneficiaries,
             problems: loaded.problems,
             conflicts,
-        }
+        };
+        self.honour_tombstones(&mut report);
+        report
     }
 
     /// The file a record is (or will be) saved in.

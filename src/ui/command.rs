@@ -7,6 +7,7 @@ use chrono::{NaiveDate, NaiveTime};
 use crate::model::companies::{Application, Company};
 use crate::model::creche::CrecheSettings;
 use crate::model::preparation::Workshop;
+use crate::model::record::RetentionExtension;
 use crate::model::skills::FlePartner;
 use crate::model::{ApplicationId, Beneficiary, BeneficiaryId, OutcomeKind, Settings};
 
@@ -72,4 +73,9 @@ pub enum Command {
     ChangeCounsellor,
     /// A document of a record was printed or saved as PDF: the journal records it.
     Printed(BeneficiaryId, crate::store::journal::Document),
+    /// Erase a record (anonymise it, and remove the person from every copy and backup): the
+    /// person was named in a confirmation first.
+    Erase(BeneficiaryId),
+    /// Keep a record past the retention period, until a date, for a written reason.
+    ExtendRetention(BeneficiaryId, RetentionExtension),
 }

@@ -3,6 +3,7 @@
 
 use egui::{Key, RichText, TextEdit, Ui};
 
+use crate::model::record::is_anonymised;
 use crate::model::{Beneficiary, BeneficiaryId, SearchQuery, fold};
 use crate::ui::command::Command;
 use crate::ui::{text, theme};
@@ -11,8 +12,11 @@ use crate::ui::{text, theme};
 #[derive(Default)]
 pub struct ListPanel {
     query: String,
-    /// Folded search text of each record, parallel to the records slice.
-    folded: Vec<String>,
+    /// Folded search text of each record, parallel to the records slice; `None` for an erased
+    /// (anonymised) record, which no list nor search shows.
+    folded: Vec<Option<String>>,
+    /// How many records can be shown (the erased ones are not counted).
+    listed: usize,
     /// Indices of the records shown, in list order.
     visible: Vec<usize>,
     /// Set when the records or the query changed since `visible` was computed.
@@ -25,7 +29,11 @@ pub struct ListPanel {
 impl ListPanel {
     /// Recomputes the folded texts: call whenever the records change.
     pub fn records_changed(&mut self, records: &[Beneficiary]) {
-        self.folded = records.iter().map(|b| fold(&b.search_text())).collect();
+        self.folded = records
+            .iter()
+            .map(|b| (!is_anonymised(b)).then(|| fold(&b.search_text())))
+            .collect();
+        self.listed = self.folded.iter().flatten().count();
         self.stale = true;
     }
 
@@ -52,7 +60,7 @@ impl ListPanel {
             .folded
             .iter()
             .enumerate()
-            .filter(|(_, folded)| query.matches(folded))
+            .filter(|(_, folded)| folded.as_deref().is_some_and(|f| query.matches(f)))
             .map(|(index, _)| index)
             .collect();
         self.stale = false;
@@ -110,14 +118,14 @@ impl ListPanel {
             self.keyboard_navigation(ui, records, selected, commands);
         }
         ui.label(
-            RichText::new(text::list::count(self.visible.len(), records.len()))
+            RichText::new(text::list::count(self.visible.len(), self.listed))
                 .small()
                 .weak(),
         );
         ui.separator();
 
         if self.visible.is_empty() {
-            if !records.is_empty() {
+            if self.listed > 0 {
                 ui.label(RichText::new(text::list::NO_MATCH).italics());
             }
             return;

@@ -9,6 +9,7 @@ mod common;
 mod companies;
 mod crash_safety;
 mod creche;
+mod erasure;
 mod export;
 mod hostile_files;
 mod image_snapshot;

@@ -12,6 +12,7 @@ pub(crate) mod merge;
 pub(crate) mod pathway;
 pub(crate) mod protection;
 pub(crate) mod rescue;
+pub(crate) mod retention;
 pub(crate) mod search;
 pub(crate) mod settings;
 pub(crate) mod validation;
@@ -42,6 +43,10 @@ pub use protection::{
     RetentionExtension,
 };
 pub use rescue::{Removal, RemovedKind, find_removal};
+pub use retention::{
+    ContactKind, LastContact, WorkshopContacts, anonymise, due_for_erasure, due_indexed,
+    is_anonymised, is_extended, last_contact, last_contact_indexed, retention_cutoff,
+};
 pub use search::{SearchQuery, fold, lowercase_first, name_order_key};
 pub use settings::{DEFAULT_JOURNAL_MONTHS, DEFAULT_RETENTION_MONTHS, Settings};
 pub use validation::{Field, FieldError, validate};

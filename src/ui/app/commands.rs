@@ -191,7 +191,60 @@ impl ParcoursApp {
                 }
                 Command::ChangeCounsellor => self.change_counsellor(),
                 Command::Printed(id, document) => self.store.journal_print(id, document),
+                Command::Erase(id) => self.erase(id),
+                Command::ExtendRetention(id, extension) => self.extend_retention(id, extension),
             }
+        }
+    }
+
+    /// Erases a record through the store; the anonymised version replaces it in memory, its
+    /// edit in progress and any conflict copy of it go, and it is no longer shown.
+    fn erase(&mut self, id: crate::model::BeneficiaryId) {
+        if !self.store.is_writable() {
+            return;
+        }
+        let today = self.today();
+        match self.store.erase(id, today) {
+            Ok(report) => {
+                self.editors.remove(&id);
+                self.data.conflicts.retain(|c| c.other.id != id);
+                if let Some(index) = self.index_of(id) {
+                    self.data.records[index] = report.anonymised;
+                }
+                if self.selected == Some(id) {
+                    self.selected = None;
+                }
+                self.records_changed();
+                self.save_state = SaveState::Saved;
+            }
+            Err(error) => self.save_state = SaveState::Failed(error.to_string()),
+        }
+    }
+
+    /// Keeps a record past the retention period: saved at once, without counting as a contact
+    /// (the record's last change date stays).
+    fn extend_retention(
+        &mut self,
+        id: crate::model::BeneficiaryId,
+        extension: crate::model::record::RetentionExtension,
+    ) {
+        let today = self.today();
+        let Some(index) = self.index_of(id) else {
+            return;
+        };
+        let mut record = self.data.records[index].clone();
+        record.protection.extension = Some(extension.clone());
+        match self.store.save_beneficiary(&record, today) {
+            Ok(_) => {
+                self.data.records[index] = record;
+                if let Some(editor) = self.editors.get_mut(&id) {
+                    editor.draft.protection.extension = Some(extension);
+                    editor.revalidate(&self.data.records[index], today);
+                }
+                self.records_changed();
+                self.save_state = SaveState::Saved;
+            }
+            Err(error) => self.save_state = SaveState::Failed(error.to_string()),
         }
     }
 

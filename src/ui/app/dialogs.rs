@@ -107,6 +107,9 @@ impl ParcoursApp {
                     if ui.small_button(text::common::SETTINGS).clicked() {
                         self.windows.settings.open(&self.data.settings);
                     }
+                    if ui.small_button(text::common::PROTECTION_OPEN).clicked() {
+                        self.windows.protection.open();
+                    }
                     // Shown only when some action is overdue: then it stands out, in red.
                     let overdue = self.overdue_count();
                     if overdue > 0 {

@@ -31,6 +31,7 @@ use crate::ui::windows::Window;
 use crate::ui::windows::conflict::ConflictWindow;
 use crate::ui::windows::creche_settings::CrecheSettingsWindow;
 use crate::ui::windows::overdue::{self, OverdueWindow};
+use crate::ui::windows::protection::ProtectionWindow;
 use crate::ui::windows::settings::SettingsWindow;
 use crate::ui::{text, theme};
 
@@ -110,6 +111,7 @@ struct Windows {
     settings: SettingsWindow,
     creche_settings: CrecheSettingsWindow,
     overdue: OverdueWindow,
+    protection: ProtectionWindow,
 }
 
 /// The Parcours window.
@@ -508,11 +510,12 @@ impl eframe::App for ParcoursApp {
         });
         self.problems_window(&ctx);
         let cx = self.data.view(self.today(), self.store.is_writable(), None);
-        let windows: [&mut dyn Window; 4] = [
+        let windows: [&mut dyn Window; 5] = [
             &mut self.windows.conflict,
             &mut self.windows.settings,
             &mut self.windows.creche_settings,
             &mut self.windows.overdue,
+            &mut self.windows.protection,
         ];
         for window in windows {
             if window.is_open() {

@@ -80,3 +80,6 @@ pub const PHONE: &str = "Téléphone";
 pub const EMAIL: &str = "E-mail";
 
 pub const NOTES: &str = "Notes";
+
+/// The status bar's button and the title of the data-protection window.
+pub const PROTECTION_OPEN: &str = "Protection des données";

@@ -13,6 +13,7 @@ pub mod identity;
 pub mod list;
 pub mod overdue;
 pub mod preparation;
+pub mod protection;
 pub mod settings;
 pub mod skills;
 pub mod summary;
