@@ -180,13 +180,15 @@ pub(crate) fn remove_stale_temp_dirs(root: &Path) {
     });
 }
 
-/// Why a restore stopped.
 /// Whether a top-level entry is put back by a restore: all the data but the audit journal,
-/// which is the folder's history (a restore is one more event of it, never a rewind).
+/// which is the folder's history (a restore is one more event of it, never a rewind), and the
+/// erasures' tombstones (a restore never undoes an erasure: without its tombstone, a sync
+/// peer's old copy could bring the person back).
 fn is_restored_entry(name: &str) -> bool {
-    is_data_entry(name) && name != super::journal::JOURNAL_DIR
+    is_data_entry(name) && name != super::journal::JOURNAL_DIR && name != super::erase::ERASURES_DIR
 }
 
+/// Why a restore stopped.
 #[derive(Debug)]
 pub(crate) enum RestoreFailure {
     /// The safety backup could not be made: nothing was changed.

@@ -399,3 +399,32 @@ mod window {
         assert_nowhere(dir.path(), person);
     }
 }
+
+/// A restore never undoes an erasure: the backup restored holds her anonymised (it was
+/// rewritten), and the tombstone stays, so a sync peer's old copy still cannot bring her back.
+#[test]
+fn a_restore_after_an_erasure_keeps_the_tombstone() {
+    let dir = tempfile::tempdir().unwrap();
+    let (aminata, _) = folder_with_aminata(dir.path());
+    let id = aminata.id;
+    let old_copy = fs::read(dir.path().join(BENEFICIARIES_DIR).join(format!("{id}.ron"))).unwrap();
+    let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+    store.erase(id, d(2026, 11, 21)).unwrap();
+    store.restore(d(2026, 11, 20)).unwrap();
+    drop(store);
+    let tomb = dir.path().join("effacements").join(format!("{id}.ron"));
+    assert!(tomb.exists(), "the tombstone survives the restore");
+    // The peer's old copy comes back after the restore: she stays anonymised.
+    fs::write(
+        dir.path()
+            .join(BENEFICIARIES_DIR)
+            .join(format!("{id} (Portable-Lucie).ron")),
+        &old_copy,
+    )
+    .unwrap();
+    let list = text(&run(dir.path(), &["list"]).stdout);
+    assert!(!list.contains("Coulibaly"), "{list}");
+    let retention = run(dir.path(), &["retention", "--apply"]);
+    assert!(retention.status.success(), "{}", text(&retention.stderr));
+    assert_nowhere(dir.path(), &aminata);
+}
