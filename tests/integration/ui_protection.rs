@@ -314,3 +314,37 @@ fn the_answer_s_fields_are_reached_with_tab_and_enter_records_it() {
     let_autosave_run(&mut harness);
     assert!(saved(dir.path()).protection.allows(Purpose::Statistics));
 }
+
+/// The record shows its last contact (here an interview) and how long it is kept without a
+/// new one: the retention period of the settings (24 months by default).
+#[test]
+fn the_record_shows_its_last_contact_and_how_long_it_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut record = fixture();
+    record.preparation.sessions = vec![
+        parcours::model::preparation::Session {
+            date: d(2026, 9, 14),
+            duration_minutes: 45,
+            kind: parcours::model::preparation::SessionKind::default(),
+            note: String::new(),
+        },
+        parcours::model::preparation::Session {
+            date: d(2026, 10, 5),
+            duration_minutes: 60,
+            kind: parcours::model::preparation::SessionKind::default(),
+            note: String::new(),
+        },
+    ];
+    let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+    store.save_beneficiary(&record, today()).unwrap();
+    drop(store);
+    let mut harness = app(dir.path());
+    harness.run();
+    harness.get_by_label_contains("Fatoumata Diallo").click();
+    harness.run();
+    let expected = identity::last_contact("05/10/2026", "entretien", Some("05/10/2028"));
+    assert!(
+        harness.query_by_label(&expected).is_some(),
+        "no {expected:?} in the Identité tab"
+    );
+}

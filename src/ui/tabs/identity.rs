@@ -1,6 +1,7 @@
 //! The "Identité" tab: the editable record — identity, contact, administrative situation,
 //! family, entry route and phases, follow-up — with each validation message beside its field.
 
+use crate::model::record::retention::last_contact;
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
@@ -424,6 +425,19 @@ impl IdentityTab {
         ui.add_space(theme::SECTION_GAP);
         ui.heading(text::identity::SECTION_PROTECTION);
         ui.separator();
+        // The last contact, and how long the record is kept without a new one.
+        let last = last_contact(record, cx.workshops, cx.today);
+        let kept_until = last.date.checked_add_months(chrono::Months::new(
+            cx.settings.retention_months.clamp(1, 36),
+        ));
+        ui.add(
+            egui::Label::new(text::identity::last_contact(
+                &format_date(last.date),
+                last.kind.label(),
+                kept_until.map(format_date).as_deref(),
+            ))
+            .wrap(),
+        );
         for purpose in Purpose::ALL {
             let protection = &draft.protection;
             let current = protection.current(purpose);

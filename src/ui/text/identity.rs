@@ -171,3 +171,15 @@ pub fn history(count: usize) -> String {
 pub fn notice_saved(path: &std::path::Path) -> String {
     format!("Notice d'information enregistrée dans {}.", path.display())
 }
+
+/// The record's last contact and how long it is kept without a new one (data protection):
+/// "Dernier contact : 05/10/2026 (entretien) · fiche conservée jusqu'au 05/10/2028 sans nouveau
+/// contact".
+pub fn last_contact(date: &str, kind: &str, kept_until: Option<&str>) -> String {
+    match kept_until {
+        Some(until) => format!(
+            "Dernier contact : {date} ({kind}) · fiche conservée jusqu'au {until} sans nouveau contact"
+        ),
+        None => format!("Dernier contact : {date} ({kind})"),
+    }
+}
