@@ -219,6 +219,8 @@ impl Store {
             }
         }
         self.paths.insert(id, path);
+        // The journal keeps that the record was erased (its id only, as every event).
+        self.journal_event(&super::journal::Operation::Erase, Some(id));
         Ok(report)
     }
 

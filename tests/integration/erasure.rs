@@ -151,6 +151,9 @@ fn erase_removes_the_person_from_every_file_and_an_old_copy_does_not_bring_her_b
     let erased = run(dir.path(), &["erase", "--beneficiary", &id, "--yes"]);
     assert!(erased.status.success(), "{}", text(&erased.stderr));
     assert_nowhere(dir.path(), &aminata);
+    // The journal keeps the erasure, by the record's id only.
+    let journal = text(&run(dir.path(), &["journal", "--beneficiary", &id]).stdout);
+    assert!(journal.contains(&format!("{id}\teffacé")), "{journal}");
     // The backups were rewritten, not deleted: the other people are still in them.
     let other_name = &others[0].identity.last_name;
     assert!(
