@@ -168,7 +168,7 @@ impl CrechePanel {
         all: &[&Beneficiary],
         context: &CrecheContext<'_>,
     ) -> bool {
-        let writable = context.writable;
+        let writable = context.cx.writable;
         let mut changed = false;
         ui.add_space(theme::SECTION_GAP);
         ui.heading(text::creche::CRECHE_BOOKINGS);
@@ -213,7 +213,7 @@ impl CrechePanel {
         {
             self.form.child = parent.family.children.first().map(|c| c.id);
         }
-        self.form_ui(ui, writable, parent, context.settings);
+        self.form_ui(ui, writable, parent, context.cx.creche);
         // Booking shares the family's data with the crèche: it waits for the person's consent.
         let gate = ConsentGate::new(("creche", parent.id), Purpose::ShareWithCreche);
         if ui
@@ -227,7 +227,7 @@ impl CrechePanel {
         if gate.pending::<Booking>(ui.ctx()).is_some() {
             let by = draft.referent.clone();
             if let Some(booking) =
-                gate.ui::<Booking>(ui, &mut draft.protection, &by, context.today, writable)
+                gate.ui::<Booking>(ui, &mut draft.protection, &by, context.cx.today, writable)
             {
                 changed = true;
                 self.try_booking(draft, parent, all, booking, context);
@@ -251,8 +251,8 @@ impl CrechePanel {
             all,
             parent,
             booking.clone(),
-            context.settings,
-            context.today,
+            context.cx.creche,
+            context.cx.today,
         ) {
             Ok(planned) => {
                 let made = draft.creche.bookings.iter().any(|b| {
@@ -301,7 +301,7 @@ impl CrechePanel {
         all: &[&Beneficiary],
         context: &CrecheContext<'_>,
     ) -> bool {
-        let writable = context.writable;
+        let writable = context.cx.writable;
         let Some(outcome) = self.outcome.clone() else {
             return false;
         };
@@ -354,7 +354,7 @@ impl CrechePanel {
                     );
                     draft.creche.waiting.push(WaitingRequest {
                         booking: request,
-                        requested_on: context.today,
+                        requested_on: context.cx.today,
                     });
                     self.outcome = Some(Outcome::Waiting(label));
                     changed = true;

@@ -20,7 +20,7 @@ pub(super) fn children_ui(
     context: &CrecheContext<'_>,
 ) -> bool {
     let children = &context.shown.family.children;
-    let mut form = Form::new(errors, context.writable);
+    let mut form = Form::new(errors, context.cx.writable);
     if children.is_empty() {
         ui.add_space(theme::SECTION_GAP);
         ui.heading(text::creche::CRECHE_CHILDREN);
@@ -44,7 +44,7 @@ pub(super) fn children_ui(
                     |b| {
                         text::creche::born_on(
                             &format_date(b),
-                            &text::creche::age_words(age_in_months(b, context.today)),
+                            &text::creche::age_words(age_in_months(b, context.cx.today)),
                         )
                     },
                 );
@@ -52,7 +52,7 @@ pub(super) fn children_ui(
                 ui.vertical(|ui| {
                     ui.label(age);
                     let (status, color) =
-                        age_status(context.settings, child.birth_date, context.today);
+                        age_status(context.cx.creche, child.birth_date, context.cx.today);
                     ui.label(RichText::new(status).color(color));
                 });
                 ui.end_row();

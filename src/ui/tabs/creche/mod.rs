@@ -62,20 +62,13 @@ pub struct CrechePanel {
     pdf_fallback: Option<std::path::PathBuf>,
 }
 
-/// Everything the tab's parts read besides the draft.
+/// Everything the tab's parts read besides the draft: the frame's context and the record shown.
 struct CrecheContext<'a> {
     /// The record as last validated (names, birth dates, stage).
     shown: &'a Beneficiary,
-    /// Every record, the shown one in any version (its bookings come from the draft).
-    records: &'a [Beneficiary],
-    /// The crèche's settings.
-    settings: &'a CrecheSettings,
-    /// Today.
-    today: NaiveDate,
-    /// The structure's name, printed on the week's PDF.
-    structure: &'a str,
-    /// Whether the data directory can be written.
-    writable: bool,
+    /// The frame's read-only data (every record, the shown one in any version: its bookings
+    /// come from the draft).
+    cx: ViewContext<'a>,
 }
 
 impl CrechePanel {
@@ -197,6 +190,7 @@ impl CrechePanel {
         parent.creche.bookings.clone_from(&draft.creche.bookings);
         parent.creche.waiting.clone_from(&draft.creche.waiting);
         let others: Vec<&Beneficiary> = context
+            .cx
             .records
             .iter()
             .filter(|r| r.id != parent.id)
@@ -248,11 +242,7 @@ impl RecordTab for CrechePanel {
     ) {
         let context = CrecheContext {
             shown: edit.shown,
-            records: cx.records,
-            settings: cx.creche,
-            today: cx.today,
-            structure: &cx.settings.structure_name,
-            writable: cx.writable,
+            cx: *cx,
         };
         let changed = self.draw(ui, edit, &context, out);
         edit.changed |= changed;

@@ -21,8 +21,8 @@ pub(super) fn waiting_ui(
     context: &CrecheContext<'_>,
     out: &mut Vec<Command>,
 ) -> bool {
-    let writable = context.writable;
-    let queue = waiting_list(all, context.today);
+    let writable = context.cx.writable;
+    let queue = waiting_list(all, context.cx.today);
     ui.add_space(theme::SECTION_GAP);
     ui.heading(text::creche::CRECHE_WAITING);
     ui.separator();
@@ -33,7 +33,7 @@ pub(super) fn waiting_ui(
             .iter()
             .position(|q| q.parent == parent.id && q.index == index);
         ui.horizontal(|ui| {
-            if request.is_expired(context.today) {
+            if request.is_expired(context.cx.today) {
                 ui.label(
                     RichText::new(text::creche::CRECHE_REQUEST_EXPIRED)
                         .strong()
@@ -66,7 +66,8 @@ pub(super) fn waiting_ui(
         return false;
     }
     let mut changed = false;
-    if let Some((queued, planned)) = first_fitting_request(all, context.settings, context.today) {
+    if let Some((queued, planned)) = first_fitting_request(all, context.cx.creche, context.cx.today)
+    {
         let owner = all.iter().find(|r| r.id == queued.parent);
         let who = owner.map(|r| r.display_name()).unwrap_or_default();
         let what = owner.map_or_else(String::new, |r| {

@@ -25,8 +25,10 @@ impl CrechePanel {
         context: &CrecheContext<'_>,
         out: &mut Vec<Command>,
     ) {
-        let settings = context.settings;
-        let monday = self.week.unwrap_or_else(|| planning_monday(context.today));
+        let settings = context.cx.creche;
+        let monday = self
+            .week
+            .unwrap_or_else(|| planning_monday(context.cx.today));
         let plan = WeekPlan::build(all, settings, monday);
         ui.add_space(theme::SECTION_GAP);
         ui.heading(text::creche::CRECHE_PLANNING);
@@ -176,10 +178,10 @@ impl CrechePanel {
         self.pdf_fallback = None;
         let week = CrecheWeek::build(
             all,
-            context.settings,
-            context.structure,
+            context.cx.creche,
+            &context.cx.settings.structure_name,
             monday,
-            context.today,
+            context.cx.today,
         );
         let engine = self
             .engine
