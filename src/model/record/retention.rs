@@ -68,10 +68,20 @@ impl WorkshopContacts {
     /// Indexes the catalogue: for each person, the latest workshop marked present.
     #[must_use]
     pub fn new(workshops: &[Workshop]) -> Self {
+        Self::indexing(workshops, |_| true)
+    }
+
+    /// Indexes the catalogue for one person only (one record's last contact, drawn at every
+    /// frame of its tab: no entry for anybody else).
+    fn of(workshops: &[Workshop], person: BeneficiaryId) -> Self {
+        Self::indexing(workshops, |id| id == person)
+    }
+
+    fn indexing(workshops: &[Workshop], wanted: impl Fn(BeneficiaryId) -> bool) -> Self {
         let mut latest: HashMap<BeneficiaryId, NaiveDate> = HashMap::new();
         for workshop in workshops {
             for enrolment in &workshop.enrolments {
-                if enrolment.attendance == Attendance::Present {
+                if enrolment.attendance == Attendance::Present && wanted(enrolment.beneficiary) {
                     let entry = latest.entry(enrolment.beneficiary).or_insert(workshop.date);
                     *entry = (*entry).max(workshop.date);
                 }
@@ -156,7 +166,7 @@ pub fn last_contact_indexed(
 /// The record's last contact as of `today` (see the module's documentation).
 #[must_use]
 pub fn last_contact(record: &Beneficiary, workshops: &[Workshop], today: NaiveDate) -> LastContact {
-    last_contact_indexed(record, &WorkshopContacts::new(workshops), today)
+    last_contact_indexed(record, &WorkshopContacts::of(workshops, record.id), today)
 }
 
 /// The first day a contact no longer counts: contacts before it are older than the retention
