@@ -10,6 +10,7 @@ pub mod demo;
 pub mod preparation;
 pub mod record;
 pub mod skills;
+pub mod stats;
 #[cfg(test)]
 mod unicode_props;
 

@@ -30,8 +30,11 @@ use serde::{Deserialize, Serialize};
 /// CDDI, apprenticeship, professionalisation; outcomes `OtherInsertion` and
 /// `contract_months`; applications the state `Ended` and `immersion` (PMSMP); companies
 /// `siae`; `creche.ron` gained `upper_age_rule` (absent: school entry, the September after the
-/// third birthday).
-pub const SCHEMA_VERSION: u32 = 6;
+/// third birthday); 6 — records gained `protection` (consents, retention extension,
+/// anonymisation; absent: none), the settings `dpo_contact`, `retention_months` and
+/// `journal_months`; 7 — records gained `preparation.appointments` (absent: none) and the
+/// dated history of the French level (absent: the current level as the only entry).
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// Deepest nesting accepted when reading: far above any real record, far below a stack overflow.
 const RECURSION_LIMIT: usize = 64;

@@ -29,6 +29,8 @@ pub struct InterviewBooking {
 /// A user intent, collected while drawing and applied at the end of the frame.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
+    /// Show this top-level view (the record's "Fiche" included).
+    ShowView(super::views::MainView),
     /// Show this record.
     Select(BeneficiaryId),
     /// Show this record on this tab (an overdue action, a field to correct).

@@ -35,6 +35,9 @@ pub struct ViewContext<'a> {
     pub writable: bool,
     /// The record on screen, as last validated (the edit in progress when valid).
     pub shown: Option<&'a Beneficiary>,
+    /// The counsellor using this computer (the profile's name), when known: "me" in the
+    /// agenda's and the reports' filters.
+    pub counsellor: Option<&'a str>,
 }
 
 /// The record a tab shows and edits.

@@ -11,6 +11,7 @@ mod tabs;
 /// by the same words the window shows.
 pub mod text;
 mod theme;
+mod views;
 mod widgets;
 mod windows;
 

@@ -200,6 +200,7 @@ pub fn preparation(record: &Beneficiary, today: NaiveDate) -> Preparation {
         },
         integration: crate::model::record::integration::Integration::default(),
         cv: None,
+        appointments: Vec::new(),
     };
     // Half of them have had their CV prepared (assembled from the record, as the tab does).
     if rng.chance(50) {

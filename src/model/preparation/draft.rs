@@ -172,6 +172,8 @@ pub struct PreparationDraft {
     pub integration: IntegrationDraft,
     /// The CV's text.
     pub cv: Option<CvDraft>,
+    /// Appointments, edited through pickers (no free text to parse): kept as they are.
+    pub appointments: Vec<crate::model::preparation::appointment::Appointment>,
 }
 
 /// A single-line field as stored: trimmed, with tabs and line breaks (pasted from a
@@ -258,6 +260,7 @@ impl PreparationDraft {
             cir: p.cir,
             integration: IntegrationDraft::from_integration(&p.integration),
             cv: p.cv.as_ref().map(CvDraft::from_cv),
+            appointments: p.appointments.clone(),
         }
     }
 
@@ -358,6 +361,7 @@ impl PreparationDraft {
             cir: self.cir,
             integration: self.integration.to_integration(errors),
             cv: self.cv.as_ref().map(CvDraft::to_cv),
+            appointments: self.appointments.clone(),
         };
         preparation.normalize_main_project();
         preparation

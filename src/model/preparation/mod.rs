@@ -2,11 +2,16 @@
 //! administrative steps (`plan`), their editable form (`draft`), the collective workshops'
 //! shared catalogue (`workshop`) and the CV assembled from the record (`cv`).
 
+pub(crate) mod appointment;
 pub(crate) mod cv;
 pub(crate) mod draft;
 pub(crate) mod plan;
 pub(crate) mod workshop;
 
+pub use appointment::{
+    Appointment, AppointmentCounts, AppointmentMode, AppointmentPurpose, AppointmentStatus,
+    CancelledBy,
+};
 pub use cv::{Cv, CvDraft, cv_lines};
 pub use draft::{
     ActionDraft, AdminStepDraft, CertificateDraft, CivicExamDraft, IntegrationDraft,

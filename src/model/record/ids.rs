@@ -113,3 +113,8 @@ mod tests {
         assert!("not-an-id".parse::<BeneficiaryId>().is_err());
     }
 }
+
+uuid_id!(
+    /// Identifies an appointment with a beneficiary (stable: a calendar's UID is made from it).
+    AppointmentId
+);

@@ -26,8 +26,8 @@ pub use cefr::CefrLevel;
 pub use dates::{age_in_months, format_date, parse_date};
 pub use draft::{BeneficiaryDraft, ChildDraft, OutcomeDraft, PhaseDraft};
 pub use ids::{
-    ApplicationId, BeneficiaryId, BookingId, ChildId, CompanyId, OfferId, PartnerId, WorkshopId,
-    fresh_seed,
+    ApplicationId, AppointmentId, BeneficiaryId, BookingId, ChildId, CompanyId, OfferId, PartnerId,
+    WorkshopId, fresh_seed,
 };
 pub use integration::{
     CertificateKind, CivicExam, CivicExamResult, FrenchAbilities, Gap, Integration,

@@ -18,6 +18,10 @@ impl ParcoursApp {
     pub(super) fn apply_commands(&mut self, ctx: &egui::Context, now: f64) {
         for command in std::mem::take(&mut self.commands) {
             match command {
+                Command::ShowView(view) => {
+                    self.leave_form_field(ctx);
+                    self.main_view = view;
+                }
                 Command::Select(id) => {
                     self.select(id, now);
                     self.leave_form_field(ctx);

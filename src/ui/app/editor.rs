@@ -208,6 +208,8 @@ impl ParcoursApp {
     }
 
     pub(super) fn select(&mut self, id: BeneficiaryId, now: f64) {
+        // Choosing a person, from the list or from a view, shows their record.
+        self.main_view = crate::ui::views::MainView::Record;
         if self.selected == Some(id) {
             return;
         }

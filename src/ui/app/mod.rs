@@ -27,6 +27,7 @@ use crate::ui::command::Command;
 use crate::ui::context::ViewContext;
 use crate::ui::list::ListPanel;
 use crate::ui::tabs::{Tab, Tabs};
+use crate::ui::views::{MainView, Views};
 use crate::ui::windows::Window;
 use crate::ui::windows::conflict::ConflictWindow;
 use crate::ui::windows::creche_settings::CrecheSettingsWindow;
@@ -100,6 +101,7 @@ impl AppData {
             today,
             writable,
             shown,
+            counsellor: None,
         }
     }
 }
@@ -159,6 +161,10 @@ pub struct ParcoursApp {
     profile_dialog: Option<ProfileDialog>,
     /// The record and the journal's count of writes the "Historique" was read for.
     history_read: Option<(BeneficiaryId, u64)>,
+    /// The view the central area shows.
+    main_view: MainView,
+    /// The top-level views' state.
+    views: Views,
 }
 
 impl ParcoursApp {
@@ -203,6 +209,8 @@ impl ParcoursApp {
             config_dir: None,
             profile_dialog: None,
             history_read: None,
+            main_view: MainView::default(),
+            views: Views::default(),
         }
     }
 
@@ -421,6 +429,30 @@ impl ParcoursApp {
         self.data.records.iter().position(|b| b.id == id)
     }
 
+    /// The bar of top-level views above the central area, when there is more than the record
+    /// to show.
+    fn views_bar(&mut self, ui: &mut Ui) {
+        let shown: Vec<MainView> = MainView::ALL
+            .into_iter()
+            .filter(|v| *v == MainView::Record || self.views.get_mut(*v).is_some())
+            .collect();
+        if shown.len() < 2 {
+            return;
+        }
+        egui::Panel::top("views").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                for view in shown {
+                    if ui
+                        .selectable_label(self.main_view == view, view.label())
+                        .clicked()
+                    {
+                        self.commands.push(Command::ShowView(view));
+                    }
+                }
+            });
+        });
+    }
+
     fn shortcuts(&mut self, ctx: &egui::Context) {
         let new = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
         let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
@@ -436,6 +468,17 @@ impl ParcoursApp {
             }
             if i.consume_shortcut(&save) {
                 self.commands.push(Command::SaveNow);
+            }
+            for view in MainView::ALL {
+                if let Some(key) = view.key()
+                    && self.views.get_mut(view).is_some()
+                    && i.consume_shortcut(&KeyboardShortcut::new(
+                        Modifiers::COMMAND | Modifiers::SHIFT,
+                        key,
+                    ))
+                {
+                    self.commands.push(Command::ShowView(view));
+                }
             }
         });
     }
@@ -499,8 +542,16 @@ impl eframe::App for ParcoursApp {
                 });
         }
         self.refresh_history();
+        self.views_bar(ui);
+        let today = self.today();
         egui::CentralPanel::default_margins().show(ui, |ui| {
-            if self.data.records.is_empty() {
+            if self.main_view != MainView::Record
+                && let Some(view) = self.views.get_mut(self.main_view)
+            {
+                let mut cx = self.data.view(today, writable, None);
+                cx.counsellor = self.profile.as_ref().map(|p| p.name.as_str());
+                view.ui(ui, &cx, &mut self.commands);
+            } else if self.data.records.is_empty() {
                 self.empty_ui(ui);
             } else if let Some(id) = selected {
                 self.record_ui(ui, id, now);
@@ -509,7 +560,8 @@ impl eframe::App for ParcoursApp {
             }
         });
         self.problems_window(&ctx);
-        let cx = self.data.view(self.today(), self.store.is_writable(), None);
+        let mut cx = self.data.view(self.today(), self.store.is_writable(), None);
+        cx.counsellor = self.profile.as_ref().map(|p| p.name.as_str());
         let windows: [&mut dyn Window; 5] = [
             &mut self.windows.conflict,
             &mut self.windows.settings,

@@ -57,6 +57,7 @@ fn tab(record: Beneficiary) -> Harness<'static, SummaryPanel> {
                     today,
                     writable: true,
                     shown: Some(&record),
+                    counsellor: None,
                 };
                 let mut edit = RecordEdit {
                     id: record.id,

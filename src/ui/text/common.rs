@@ -83,3 +83,12 @@ pub const NOTES: &str = "Notes";
 
 /// The status bar's button and the title of the data-protection window.
 pub const PROTECTION_OPEN: &str = "Protection des données";
+
+/// The views' bar: the day and what needs doing.
+pub const VIEW_HOME: &str = "Accueil";
+/// The views' bar: appointments, workshops and interviews by day and week.
+pub const VIEW_AGENDA: &str = "Agenda";
+/// The views' bar: funders' indicators.
+pub const VIEW_STATS: &str = "Bilans";
+/// The views' bar: the record selected in the list.
+pub const VIEW_RECORD: &str = "Fiche";

@@ -723,6 +723,8 @@ pub struct Preparation {
     pub integration: Integration,
     /// The CV as edited by the counsellor (`None`: not prepared yet).
     pub cv: Option<Cv>,
+    /// Appointments, planned and settled (absent from files before format 7: none).
+    pub appointments: Vec<crate::model::preparation::appointment::Appointment>,
 }
 
 impl Preparation {
