@@ -11,7 +11,7 @@ set -euo pipefail
 
 purpose="${1:-test}"
 case "$purpose" in
-  test) packages=(libvulkan1 mesa-vulkan-drivers poppler-utils strace xvfb xdotool x11-xkb-utils libxkbcommon-x11-0 libx11-xcb1 libxcursor1 libxi6 libxrandr2) ;;
+  test) packages=(libvulkan1 mesa-vulkan-drivers poppler-utils python3-icalendar python3-openpyxl syncthing strace xvfb xdotool x11-xkb-utils libxkbcommon-x11-0 libx11-xcb1 libxcursor1 libxi6 libxrandr2) ;;
   run) packages=(libvulkan1 mesa-vulkan-drivers libegl1 libgl1 libxkbcommon-x11-0 libx11-xcb1 libxcursor1 libxi6 libxrandr2) ;;
   *) echo "usage: $0 test|run" >&2; exit 2 ;;
 esac
