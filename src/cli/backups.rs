@@ -6,7 +6,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::{CliError, Outcome, open_read_only};
-use crate::store::{Access, Store, StoreError};
+use crate::store::StoreError;
 
 pub(super) fn backups(data_dir: &Path, out: &mut dyn Write) -> Result<Outcome, CliError> {
     for date in open_read_only(data_dir)?.backups() {
@@ -34,7 +34,7 @@ pub fn restore(
     if !data_dir.is_dir() {
         return Err(CliError::MissingDataDir(data_dir.to_owned()));
     }
-    let mut store = Store::open(data_dir, Access::ReadWrite)?;
+    let mut store = super::open_writer(data_dir)?;
     let available = store.backups();
     if !available.contains(&date) {
         return Err(StoreError::NoSuchBackup { date, available }.into());

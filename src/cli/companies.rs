@@ -8,7 +8,6 @@ use chrono::NaiveDate;
 use super::{CliError, Outcome, open_read_only, tsv_field};
 use crate::model::companies::{csv_import, matching};
 use crate::model::record::BeneficiaryId;
-use crate::store::{Access, Store};
 
 pub(super) fn import_companies(
     data_dir: &Path,
@@ -49,7 +48,7 @@ pub(super) fn import_companies(
     if !data_dir.is_dir() {
         return Err(CliError::MissingDataDir(data_dir.to_owned()));
     }
-    let mut store = Store::open(data_dir, Access::ReadWrite)?;
+    let mut store = super::open_writer(data_dir)?;
     let (existing, _) = store.load_companies();
     let planned = csv_import::plan(&preview.rows, &existing);
     let (mut created, mut updated) = (0_usize, 0_usize);

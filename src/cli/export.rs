@@ -6,10 +6,11 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::{CliError, Outcome, open_read_only, tsv_field};
+use super::{CliError, Outcome, open_read_only, open_writer, tsv_field};
 use crate::model::record::BeneficiaryId;
-use crate::report::export::{Existing, ExportError, export_template, write_export};
+use crate::report::export::{Existing, ExportError, HistoryEntry, export_template, write_export};
 use crate::report::{Engine, OutputError};
+use crate::store::journal::{Filter, Operation};
 
 impl From<ExportError> for CliError {
     fn from(error: ExportError) -> Self {
@@ -29,7 +30,15 @@ pub(super) fn export(
     today: NaiveDate,
     out: &mut dyn Write,
 ) -> Result<Outcome, CliError> {
-    let mut store = open_read_only(data_dir)?;
+    // Writable when no window holds the folder, so that the journal records the copy;
+    // otherwise read-only, and the journal's line is left to be written by hand (said below).
+    let (mut store, journaled) = match open_writer(data_dir) {
+        Ok(store) => (store, true),
+        Err(CliError::Store(crate::store::StoreError::Locked(_))) => {
+            (open_read_only(data_dir)?, false)
+        }
+        Err(error) => return Err(error),
+    };
     let report = store.load();
     let record = id
         .parse::<BeneficiaryId>()
@@ -50,7 +59,31 @@ pub(super) fn export(
         source,
     })?;
     let engine = Engine::new([export_template()]);
-    let exported = write_export(&engine, record, &settings, dir, today, Existing::Replace)?;
+    let history: Vec<HistoryEntry> = store
+        .journal_events(Filter {
+            record: Some(record.id),
+            ..Filter::default()
+        })
+        .into_iter()
+        .map(|e| HistoryEntry {
+            time: e.time,
+            operation: e.operation.token(),
+            label: e.operation.label(),
+            author: e.author,
+        })
+        .collect();
+    let exported = write_export(
+        &engine,
+        record,
+        &settings,
+        &history,
+        dir,
+        today,
+        Existing::Replace,
+    )?;
+    if journaled {
+        store.journal_event(&Operation::Export, Some(record.id));
+    }
     writeln!(
         out,
         "Données de {} écrites dans {} ({} page(s)) et {}",
@@ -61,6 +94,12 @@ pub(super) fn export(
     )?;
     if let Some(warning) = exported.warning {
         writeln!(out, "{} : {warning}", exported.pdf.display())?;
+    }
+    if !journaled {
+        writeln!(
+            out,
+            "Le dossier est ouvert dans Parcours : cette copie n'a pas pu être inscrite au journal."
+        )?;
     }
     Ok(Outcome::Success)
 }

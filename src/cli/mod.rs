@@ -365,6 +365,22 @@ pub fn run(
     }
 }
 
+/// Opens the data directory to write, the journal naming the counsellor profile of this
+/// computer when there is one (the same profile as the window's), else "-".
+fn open_writer(data_dir: &Path) -> Result<Store, CliError> {
+    if !data_dir.is_dir() {
+        return Err(CliError::MissingDataDir(data_dir.to_owned()));
+    }
+    let mut store = Store::open(data_dir, Access::ReadWrite)?;
+    if let Some(profile) = crate::store::profile::default_config_dir()
+        .as_deref()
+        .and_then(crate::store::profile::load)
+    {
+        store.set_author(profile.author());
+    }
+    Ok(store)
+}
+
 fn open_read_only(data_dir: &Path) -> Result<Store, CliError> {
     if !data_dir.is_dir() {
         return Err(CliError::MissingDataDir(data_dir.to_owned()));

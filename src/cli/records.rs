@@ -12,7 +12,7 @@ use crate::model::demo::{
     add_demo_applications, demo_beneficiaries, demo_companies_for, demo_partners,
 };
 use crate::model::record::{fresh_seed, is_anonymised, lowercase_first, name_order_key, validate};
-use crate::store::{Access, Problem, Store};
+use crate::store::Problem;
 
 pub(super) fn check(
     data_dir: &Path,
@@ -91,7 +91,7 @@ pub(super) fn demo(
     today: NaiveDate,
     out: &mut dyn Write,
 ) -> Result<Outcome, CliError> {
-    let mut store = Store::open(data_dir, Access::ReadWrite)?;
+    let mut store = super::open_writer(data_dir)?;
     let report = store.load();
     let existing = report.beneficiaries.len() + report.problems.len();
     if existing > 0 && !force {

@@ -7,16 +7,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::{CliError, Outcome, tsv_field};
+use super::{CliError, Outcome, open_writer, tsv_field};
 use crate::model::record::{BeneficiaryId, WorkshopContacts, due_indexed, is_anonymised};
-use crate::store::{Access, Store};
-
-fn open_writer(data_dir: &Path) -> Result<Store, CliError> {
-    if !data_dir.is_dir() {
-        return Err(CliError::MissingDataDir(data_dir.to_owned()));
-    }
-    Ok(Store::open(data_dir, Access::ReadWrite)?)
-}
 
 /// `parcours retention [--apply]`: one line per record due for erasure,
 /// `ID<TAB>Nom<TAB>dernier contact AAAA-MM-JJ<TAB>nature du contact`; with `apply`, each is

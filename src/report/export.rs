@@ -6,11 +6,10 @@
 //! (`AAAA-MM-JJ`), then the record's own keys exactly as the data files store them (`id`,
 //! `identity`, `contact`, `administrative`, `family`, `french_level`, `french_abilities`,
 //! `pathway`, `skills`, `referent`, `private_notes`, `created_at`, `updated_at`,
-//! `preparation`, `creche`, `applications`, `protection`). README's "Protection des données"
-//! documents it for the person's next structure.
-//!
-//! The audit journal's events about the person are not part of the copy yet: they will come as
-//! a section of their own built from the journal ([`ExportDocument::sections`] is where).
+//! `preparation`, `creche`, `applications`, `protection`), then `journal`: the audit
+//! journal's events about the person, oldest first (`time` in UTC, `author`, `operation` as the
+//! journal writes it, `label` in French). README's "Protection des données" documents it for
+//! the person's next structure.
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
@@ -40,6 +39,20 @@ pub fn export_template() -> Template {
         file: EXPORT_TEMPLATE_FILE,
         source: Cow::Borrowed(include_str!("../../assets/typst/export.typ")),
     }
+}
+
+/// One event of the audit journal about the person, as the copy shows it (the caller reads
+/// the journal: this module never touches the data directory).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HistoryEntry {
+    /// When (UTC).
+    pub time: chrono::DateTime<chrono::Utc>,
+    /// The counsellor named in the journal ("-" for the command line).
+    pub author: String,
+    /// The operation as the journal writes it (`modify:names,contact`).
+    pub operation: String,
+    /// The operation in French ("modifié : Noms, Coordonnées").
+    pub label: String,
 }
 
 /// One line of a block: a label and its value, in French.
@@ -84,27 +97,33 @@ pub struct ExportDocument {
     pub structure: String,
     /// How to reach the structure's data-protection officer, when set.
     pub dpo_contact: String,
-    /// The record's parts, in the window's order. The journal's events about the person are
-    /// to be added here as a section of their own once the journal exists.
+    /// The record's parts, in the window's order, then the journal's events about the person.
     pub sections: Vec<ExportSection>,
 }
 
 impl ExportDocument {
-    /// Everything `record` holds, as of `today`, with the structure's name and its DPO.
+    /// Everything `record` holds, as of `today`, with the structure's name and its DPO, and
+    /// `history`: the journal's events about the person.
     #[must_use]
-    pub fn new(record: &Beneficiary, settings: &Settings, today: NaiveDate) -> Self {
+    pub fn new(
+        record: &Beneficiary,
+        settings: &Settings,
+        today: NaiveDate,
+        history: &[HistoryEntry],
+    ) -> Self {
         Self {
             name: record.display_name(),
             id: record.id.to_string(),
             exported_on: long_date(today),
             structure: settings.structure_name.trim().to_owned(),
             dpo_contact: settings.dpo_contact.trim().to_owned(),
-            sections: sections::all(record),
+            sections: sections::all(record, history),
         }
     }
 }
 
-/// The JSON file: the format's name and version, then the record as its data file holds it.
+/// The JSON file: the format's name and version, then the record as its data file holds it,
+/// then the journal's events about the person.
 #[derive(Serialize)]
 struct ExportJson<'a> {
     format: &'static str,
@@ -112,15 +131,22 @@ struct ExportJson<'a> {
     exported_on: NaiveDate,
     #[serde(flatten)]
     record: &'a Beneficiary,
+    journal: &'a [HistoryEntry],
 }
 
-/// The machine-readable copy of `record` (pretty-printed UTF-8 JSON).
-pub fn export_json(record: &Beneficiary, today: NaiveDate) -> Result<Vec<u8>, RenderError> {
+/// The machine-readable copy of `record` (pretty-printed UTF-8 JSON), with `history`: the
+/// journal's events about the person.
+pub fn export_json(
+    record: &Beneficiary,
+    today: NaiveDate,
+    history: &[HistoryEntry],
+) -> Result<Vec<u8>, RenderError> {
     let mut bytes = serde_json::to_vec_pretty(&ExportJson {
         format: EXPORT_FORMAT,
         version: EXPORT_VERSION,
         exported_on: today,
         record,
+        journal: history,
     })?;
     bytes.push(b'\n');
     Ok(bytes)
@@ -177,12 +203,16 @@ pub fn write_export(
     engine: &Engine,
     record: &Beneficiary,
     settings: &Settings,
+    history: &[HistoryEntry],
     folder: &Path,
     today: NaiveDate,
     existing: Existing,
 ) -> Result<Exported, ExportError> {
-    let rendered = render_export(engine, &ExportDocument::new(record, settings, today))?;
-    let json = export_json(record, today)?;
+    let rendered = render_export(
+        engine,
+        &ExportDocument::new(record, settings, today, history),
+    )?;
+    let json = export_json(record, today, history)?;
     let pdf_name = export_file_name(record, today);
     let stem = pdf_name.trim_end_matches(".pdf");
     let paths = |suffix: &str| {

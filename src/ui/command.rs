@@ -67,6 +67,11 @@ pub enum Command {
     SaveCrecheSettings(Box<CrecheSettings>),
     /// Save companies of the directory (edited or imported), then reload it.
     SaveCompanies(Vec<Company>),
+    /// Save companies imported from a file (the import window), then reload the directory;
+    /// the journal records the import.
+    ImportCompanies(Vec<Company>),
+    /// The person's copy of their data was written: the journal records it.
+    Exported(BeneficiaryId),
     /// Replace a record's applications (one proposed or moved), and save it.
     SetApplications(BeneficiaryId, Vec<Application>),
     /// Close a record's pathway with this outcome (a hire), through its form.

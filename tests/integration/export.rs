@@ -221,3 +221,73 @@ fn an_unknown_person_or_a_file_for_a_folder_is_told_in_french_and_nothing_is_wri
     );
     assert_eq!(fs::read(&file).unwrap(), b"ne pas toucher");
 }
+
+/// The journal's events about the person are part of their copy (PDF and JSON), and making
+/// the copy is itself journaled, naming the counsellor profile of the computer.
+#[test]
+fn the_copy_lists_the_journal_about_the_person_and_is_journaled_with_the_counsellor() {
+    let (dir, person) = demo_person();
+    let config = tempfile::tempdir().unwrap();
+    parcours::store::profile::save(
+        config.path(),
+        &parcours::store::profile::Profile::new("Claire Martin"),
+    )
+    .unwrap();
+    let id = person.id.to_string();
+    let with_profile = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_parcours"))
+            .env_remove("PARCOURS_DATA_DIR")
+            .env("PARCOURS_TODAY", "2026-11-27")
+            .env("PARCOURS_CONFIG_DIR", config.path())
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let first = dir.path().join("premiere");
+    let output = with_profile(&[
+        "export",
+        "--beneficiary",
+        &id,
+        "--out",
+        first.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let files = files_in(&first);
+    let pdf = pdf_text(&files[1]);
+    assert!(pdf.contains("Historique des opérations"), "{pdf}");
+    assert!(
+        pdf.contains("créé"),
+        "the record's creation is in the copy:\n{pdf}"
+    );
+
+    // The second copy lists the first one, by the counsellor of this computer.
+    let second = dir.path().join("seconde");
+    let output = with_profile(&[
+        "export",
+        "--beneficiary",
+        &id,
+        "--out",
+        second.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let files = files_in(&second);
+    let pdf = pdf_text(&files[1]);
+    assert!(
+        pdf.contains("Claire Martin — copie des données remise à la personne"),
+        "{pdf}"
+    );
+    let python = Command::new("/usr/bin/python3")
+        .arg("-c")
+        .arg(
+            "import json, sys\n\
+             d = json.load(open(sys.argv[1], encoding='utf-8'))\n\
+             print(*[e['operation'] + '/' + e['author'] for e in d['journal']], sep='\\n')",
+        )
+        .arg(&files[0])
+        .output()
+        .unwrap();
+    assert!(python.status.success(), "{}", text(&python.stderr));
+    assert_eq!(text(&python.stdout), "create/-\nexport/Claire Martin\n");
+}

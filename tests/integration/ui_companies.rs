@@ -496,6 +496,15 @@ fn a_csv_file_is_previewed_and_written_only_once_confirmed() {
     // The window shows the directory as it now is: the known count plus the new company.
     assert_eq!(count(), before + 1);
     assert_eq!(harness.state().companies().len(), before + 1);
+    // The audit journal records the import, with how many companies it saved.
+    let imports: Vec<_> = Store::open(dir.path(), Access::ReadOnly)
+        .unwrap()
+        .journal_events(parcours::store::journal::Filter::default())
+        .into_iter()
+        .filter(|e| matches!(e.operation, parcours::store::journal::Operation::Import(_)))
+        .map(|e| e.operation.token())
+        .collect();
+    assert_eq!(imports, ["import:2"]);
 }
 
 #[test]

@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 
 use super::{
-    ExportBlock, ExportRow, ExportSection, NOT_GIVEN, NOT_GIVEN_F, booking_line, child_name,
-    date_or_none,
+    ExportBlock, ExportRow, ExportSection, HistoryEntry, NOT_GIVEN, NOT_GIVEN_F, booking_line,
+    child_name, date_or_none,
 };
 use crate::model::companies::Application;
 use crate::model::preparation::{AdminStepKind, Preparation};
@@ -62,8 +62,8 @@ fn section(title: &'static str, empty: &'static str, blocks: Vec<ExportBlock>) -
     }
 }
 
-/// Every section of the copy.
-pub(super) fn all(record: &Beneficiary) -> Vec<ExportSection> {
+/// Every section of the copy, the journal's events about the person included.
+pub(super) fn all(record: &Beneficiary, history: &[HistoryEntry]) -> Vec<ExportSection> {
     vec![
         identity(record),
         contact(record),
@@ -76,11 +76,40 @@ pub(super) fn all(record: &Beneficiary) -> Vec<ExportSection> {
         applications(&record.applications),
         creche(record),
         protection(record),
-        // The journal's events about the person ("Historique") belong here, as a section
-        // built from the journal's lines for this record once the journal exists; until
-        // then the copy has no such section (an empty one would claim there is no event).
+        journal(history),
         notes(record),
     ]
+}
+
+/// The audit journal's events about the person: when, who, what (never values).
+fn journal(history: &[HistoryEntry]) -> ExportSection {
+    let rows: Vec<ExportRow> = history
+        .iter()
+        .map(|event| {
+            let author = if event.author.trim() == "-" {
+                "Parcours (ligne de commande)"
+            } else {
+                event.author.as_str()
+            };
+            row(
+                event
+                    .time
+                    .with_timezone(&chrono::Local)
+                    .format("%d/%m/%Y %H:%M")
+                    .to_string(),
+                format!("{author} — {}", event.label),
+            )
+        })
+        .collect();
+    section(
+        "Historique des opérations (journal)",
+        "Aucune opération enregistrée dans le journal pour cette fiche.",
+        if rows.is_empty() {
+            Vec::new()
+        } else {
+            vec![block("", rows)]
+        },
+    )
 }
 
 fn identity(record: &Beneficiary) -> ExportSection {
@@ -441,6 +470,34 @@ fn preparation(p: &Preparation) -> ExportSection {
             row(format_date(s.date), value)
         })
         .collect();
+    let appointments: Vec<ExportRow> = p
+        .appointments
+        .iter()
+        .map(|a| {
+            let mut value = format!(
+                "{}, {} minutes, {} · {} · {}",
+                a.start.format("%H:%M"),
+                a.duration_minutes,
+                a.mode.label(),
+                a.purpose.label(),
+                a.status.label()
+            );
+            for (label, text) in [
+                ("lieu", &a.place),
+                ("avec", &a.counsellor),
+                ("note", &a.note),
+            ] {
+                let text = text.trim();
+                if !text.is_empty() {
+                    value = format!("{value} · {label} : {text}");
+                }
+            }
+            row(format_date(a.date), value)
+        })
+        .collect();
+    if !appointments.is_empty() {
+        blocks.push(block("Rendez-vous planifiés", appointments));
+    }
     if !sessions.is_empty() {
         blocks.push(block("Rendez-vous", sessions));
     }

@@ -7,7 +7,7 @@ fn the_json_copy_starts_with_its_format_then_holds_the_record_as_stored() {
     let mut record = Beneficiary::new(Utc::now());
     record.identity.last_name = "Diallo".into();
     let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-    let json = String::from_utf8(export_json(&record, today).unwrap()).unwrap();
+    let json = String::from_utf8(export_json(&record, today, &[]).unwrap()).unwrap();
     assert!(
         json.starts_with("{\n  \"format\": \"parcours-export\",\n  \"version\": 1,"),
         "{json}"
@@ -80,7 +80,7 @@ fn every_text_the_record_holds_is_in_the_person_s_copy() {
         });
     }
     for record in &records {
-        let document = ExportDocument::new(record, &Settings::default(), today);
+        let document = ExportDocument::new(record, &Settings::default(), today, &[]);
         let mut printed = String::new();
         for section in &document.sections {
             for block in &section.blocks {

@@ -6,6 +6,7 @@ use crate::model::demo::{demo_beneficiaries, demo_partners};
 use crate::model::preparation::sort_catalogue;
 use crate::model::{Beneficiary, fresh_seed};
 use crate::model::{OutcomeDraft, format_date};
+use crate::store::journal::Operation;
 use crate::ui::command::Command;
 use crate::ui::tabs::Tab;
 use chrono::Utc;
@@ -166,16 +167,15 @@ impl ParcoursApp {
                 }
                 Command::UndoRemoval(index) => self.undo_removal(index, now),
                 Command::SaveCompanies(companies) => {
-                    for company in &companies {
-                        if let Err(error) = self.store.save_company(company) {
-                            self.save_state = SaveState::Failed(error.to_string());
-                            break;
-                        }
-                        self.save_state = SaveState::Saved;
-                    }
-                    let (companies, _) = self.store.load_companies();
-                    self.data.companies = companies;
+                    self.save_companies(&companies);
                 }
+                Command::ImportCompanies(companies) => {
+                    let saved = self.save_companies(&companies);
+                    if saved > 0 {
+                        self.store.journal_import(saved);
+                    }
+                }
+                Command::Exported(id) => self.store.journal_event(&Operation::Export, Some(id)),
                 Command::SetApplications(id, applications) => {
                     self.set_applications(id, applications);
                 }
@@ -203,6 +203,23 @@ impl ParcoursApp {
 
     /// Erases a record through the store; the anonymised version replaces it in memory, its
     /// edit in progress and any conflict copy of it go, and it is no longer shown.
+    /// Saves companies of the directory, then reloads it; returns how many were saved (all,
+    /// unless a write failed, which the status bar then says).
+    fn save_companies(&mut self, companies: &[crate::model::companies::Company]) -> usize {
+        let mut saved = 0;
+        for company in companies {
+            if let Err(error) = self.store.save_company(company) {
+                self.save_state = SaveState::Failed(error.to_string());
+                break;
+            }
+            saved += 1;
+            self.save_state = SaveState::Saved;
+        }
+        let (companies, _) = self.store.load_companies();
+        self.data.companies = companies;
+        saved
+    }
+
     fn erase(&mut self, id: crate::model::BeneficiaryId) {
         if !self.store.is_writable() {
             return;

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
 use crate::model::{Beneficiary, BeneficiaryId};
-use crate::report::export::{Existing, export_template, write_export};
+use crate::report::export::{Existing, HistoryEntry, export_template, write_export};
 use crate::report::{
     Confidential, Delivery, Engine, OutputError, PRINT_SHORTCUT, Rendered, Section, Summary,
     SummaryOptions, SummarySection, open_pdf, print_pdf, render_summary, save_pdf,
@@ -106,7 +106,7 @@ impl SummaryPanel {
         );
         ui.add_space(theme::SECTION_GAP);
         self.actions_ui(ui, record, &summary, today, out);
-        self.export_ui(ui, record, cx);
+        self.export_ui(ui, record, cx, out);
         ui.add_space(theme::SECTION_GAP);
         self.history_ui(ui, record.id);
         ui.add_space(theme::SECTION_GAP);
@@ -349,7 +349,13 @@ impl SummaryPanel {
     }
 
     /// The Documents button when the dialog gave nothing, and the copy's writing.
-    fn export_ui(&mut self, ui: &mut Ui, record: &Beneficiary, cx: &ViewContext<'_>) {
+    fn export_ui(
+        &mut self,
+        ui: &mut Ui,
+        record: &Beneficiary,
+        cx: &ViewContext<'_>,
+        out: &mut Vec<Command>,
+    ) {
         if let Some(folder) = &self.export_fallback
             && ui
                 .button(text::common::SAVE_IN_FALLBACK)
@@ -365,10 +371,25 @@ impl SummaryPanel {
         let engine = self
             .engine
             .get_or_insert_with(|| Engine::new([summary_template(), export_template()]));
+        // The journal's events about the person, as "Historique" shows them (read when the
+        // tab opened on this record).
+        let history: Vec<HistoryEntry> = match &self.history {
+            Some((id, events)) if *id == record.id => events
+                .iter()
+                .map(|e| HistoryEntry {
+                    time: e.time,
+                    author: e.author.clone(),
+                    operation: e.operation.token(),
+                    label: e.operation.label(),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
         let written = write_export(
             engine,
             record,
             cx.settings,
+            &history,
             &folder,
             cx.today,
             Existing::Keep,
@@ -376,6 +397,7 @@ impl SummaryPanel {
         self.status = Some(match written {
             Err(error) => Status::Failed(error.to_string()),
             Ok(done) => {
+                out.push(Command::Exported(record.id));
                 let message = text::summary::exported(&done.pdf, &done.json);
                 match done.warning {
                     Some(warning) => Status::Warning(format!("{message} {warning}")),

@@ -10,6 +10,8 @@ use crate::model::preparation::{Cv, CvDraft};
 use crate::model::record::Purpose;
 use crate::model::{Beneficiary, BeneficiaryDraft};
 use crate::report::{CvDocument, Engine, cv_file_name, cv_template, render_cv, save_pdf};
+use crate::store::journal::Document;
+use crate::ui::command::Command;
 use crate::ui::widgets::Form;
 use crate::ui::widgets::consent_gate::ConsentGate;
 use crate::ui::{text, theme};
@@ -25,7 +27,8 @@ pub struct CvSection {
 }
 
 impl CvSection {
-    /// Draws the section; edits go into `draft` (and `form.changed`).
+    /// Draws the section; edits go into `draft` (and `form.changed`); a CV written pushes
+    /// `Command::Printed` for the journal.
     pub fn ui(
         &mut self,
         ui: &mut Ui,
@@ -33,6 +36,7 @@ impl CvSection {
         draft: &mut BeneficiaryDraft,
         record: &Beneficiary,
         today: NaiveDate,
+        out: &mut Vec<Command>,
     ) {
         let enabled = form.enabled();
         let mut assemble = false;
@@ -84,8 +88,9 @@ impl CvSection {
                 go = true;
             }
         }
+        let mut written = false;
         if go && let Some(cv) = &draft.preparation.cv {
-            self.save(record, &cv.to_cv(), today);
+            written = self.save(record, &cv.to_cv(), today);
         }
         if let Some(path) = &self.fallback
             && ui
@@ -95,14 +100,18 @@ impl CvSection {
             && let Some(path) = self.fallback.take()
             && let Some(cv) = &draft.preparation.cv
         {
-            self.write(record, &cv.to_cv(), &path);
+            written |= self.write(record, &cv.to_cv(), &path);
+        }
+        if written {
+            out.push(Command::Printed(record.id, Document::Cv));
         }
         if let Some((message, colour)) = &self.status {
             ui.label(RichText::new(message).color(*colour));
         }
     }
 
-    fn save(&mut self, record: &Beneficiary, cv: &Cv, today: NaiveDate) {
+    /// Asks where to save the CV and writes it; `true` when it was written.
+    fn save(&mut self, record: &Beneficiary, cv: &Cv, today: NaiveDate) -> bool {
         let Some(path) = rfd::FileDialog::new()
             .set_title(text::preparation::CV_SAVE_PDF)
             .set_file_name(cv_file_name(record, today))
@@ -118,34 +127,35 @@ impl CvSection {
             ));
             self.fallback = folder
                 .map(|folder| crate::report::free_path(&folder, &cv_file_name(record, today)));
-            return;
+            return false;
         };
-        self.write(record, cv, &path);
+        self.write(record, cv, &path)
     }
 
-    /// Renders the CV and writes it at `path`, saying how it went.
-    fn write(&mut self, record: &Beneficiary, cv: &Cv, path: &std::path::Path) {
+    /// Renders the CV and writes it at `path`, saying how it went; `true` when it was
+    /// written.
+    fn write(&mut self, record: &Beneficiary, cv: &Cv, path: &std::path::Path) -> bool {
         self.fallback = None;
         let engine = self
             .engine
             .get_or_insert_with(|| Engine::new([cv_template()]));
-        self.status = Some(
-            match render_cv(engine, &CvDocument::new(record, cv)) {
-                Err(error) => Err(error.to_string()),
-                Ok(rendered) => save_pdf(path, &rendered.pdf)
-                    .map(|()| rendered.warning_message())
-                    .map_err(|e| e.to_string()),
-            }
-            .map_or_else(
-                |error| (error, theme::ERROR),
-                |warning| {
-                    let done = text::preparation::cv_saved(path);
-                    match warning {
-                        Some(warning) => (format!("{done} {warning}"), theme::WARNING),
-                        None => (done, theme::OK),
-                    }
-                },
-            ),
-        );
+        let outcome = match render_cv(engine, &CvDocument::new(record, cv)) {
+            Err(error) => Err(error.to_string()),
+            Ok(rendered) => save_pdf(path, &rendered.pdf)
+                .map(|()| rendered.warning_message())
+                .map_err(|e| e.to_string()),
+        };
+        let written = outcome.is_ok();
+        self.status = Some(outcome.map_or_else(
+            |error| (error, theme::ERROR),
+            |warning| {
+                let done = text::preparation::cv_saved(path);
+                match warning {
+                    Some(warning) => (format!("{done} {warning}"), theme::WARNING),
+                    None => (done, theme::OK),
+                }
+            },
+        ));
+        written
     }
 }

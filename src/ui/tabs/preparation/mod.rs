@@ -67,7 +67,7 @@ impl RecordTab for PreparationPanel {
         self.projects.ui(ui, &mut form, edit.draft);
         plan::plan_ui(ui, &mut form, edit.errors, edit.draft, record, cx.today);
         admin::admin_ui(ui, &mut form, edit.errors, edit.draft, record, cx.today);
-        self.cv.ui(ui, &mut form, edit.draft, record, cx.today);
+        self.cv.ui(ui, &mut form, edit.draft, record, cx.today, out);
         children::children_ui(ui, record, cx.today);
         ui.add_space(theme::SECTION_GAP);
         // Drawn at every frame, open or not, so that it fades out once closed; over the

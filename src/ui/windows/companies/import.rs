@@ -170,7 +170,7 @@ impl ImportState {
                 )
                 .clicked()
             {
-                out.push(Command::SaveCompanies(
+                out.push(Command::ImportCompanies(
                     planned.iter().map(|p| p.company.clone()).collect(),
                 ));
                 close = true;
