@@ -222,8 +222,9 @@ pub fn due_for_erasure(
 /// the workshops' attendance and the tombstone refer to), the birth **year** (stored as the 1st
 /// of January of it), sex, nationality, French level, the dates and status of the phases, the
 /// entry route (not the override's reason), the outcome (kind, date, contract length), the
-/// hours (each session's date, length and kind, without its note), the CIR training counts,
-/// the creation date. Everything else goes: names, birth name, exact birth date, country, languages,
+/// hours (each session's date, length and kind, without its note), the appointments' date,
+/// time, length, mode, purpose and status (attendance; without place, counsellor or note), the
+/// CIR training counts, the creation date. Everything else goes: names, birth name, exact birth date, country, languages,
 /// arrival date, contact, residence permit and its number, NIR, CAF number, family and
 /// children, crèche care data and bookings, skills, projects, objectives and actions,
 /// administrative steps, CV, applications, referent, private notes, consents.
@@ -258,6 +259,17 @@ pub fn anonymise(record: &Beneficiary, today: NaiveDate) -> Beneficiary {
         .map(|s| crate::model::preparation::Session {
             note: String::new(),
             ..s.clone()
+        })
+        .collect();
+    kept.preparation.appointments = record
+        .preparation
+        .appointments
+        .iter()
+        .map(|a| crate::model::preparation::Appointment {
+            place: String::new(),
+            counsellor: String::new(),
+            note: String::new(),
+            ..a.clone()
         })
         .collect();
     kept.preparation.cir = record.preparation.cir;

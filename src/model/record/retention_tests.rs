@@ -165,3 +165,35 @@ fn no_string_of_an_anonymised_record_holds_the_persons_identifiers() {
     }
     assert!(checked_nir > 10, "the demo people must have NIRs to check");
 }
+
+#[test]
+fn an_anonymised_record_keeps_its_attendance_but_no_appointment_text() {
+    use crate::model::preparation::{Appointment, AppointmentStatus};
+    let today = d(2026, 11, 27);
+    let mut record = person(d(2026, 11, 1));
+    let mut honoured = Appointment::new(d(2026, 11, 2), NaiveTime::from_hms_opt(10, 0, 0).unwrap());
+    honoured.status = AppointmentStatus::Honoured;
+    honoured.place = "Chez Coulibaly, 3 rue des Lilas".into();
+    honoured.note = "Coulibaly inquiet pour son titre".into();
+    honoured.counsellor = "Claire Martin".into();
+    let mut absent = honoured.clone();
+    absent.id = crate::model::record::AppointmentId::new();
+    absent.status = AppointmentStatus::Absent;
+    record.preparation.appointments = vec![honoured.clone(), absent];
+    let anonymised = anonymise(&record, today);
+    let kept = &anonymised.preparation.appointments;
+    assert_eq!(kept.len(), 2, "the attendance stays for statistics");
+    assert_eq!(
+        (kept[0].date, kept[0].duration_minutes, kept[0].status),
+        (
+            honoured.date,
+            honoured.duration_minutes,
+            AppointmentStatus::Honoured
+        )
+    );
+    assert_eq!(kept[1].status, AppointmentStatus::Absent);
+    let text = ron::to_string(&anonymised).unwrap();
+    for gone in ["Coulibaly", "Lilas", "Claire Martin"] {
+        assert!(!text.contains(gone), "{gone} left in {text}");
+    }
+}
