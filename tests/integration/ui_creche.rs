@@ -713,3 +713,56 @@ fn a_waiting_request_is_removed_from_its_row() {
     assert_eq!(waiting.len(), 1);
     assert_eq!(waiting[0].booking.note, "second entretien");
 }
+
+/// A booking with a long reason keeps its "Annuler la réservation" button inside the window:
+/// the row wraps instead of running off the right edge.
+#[test]
+fn a_long_booking_line_keeps_its_cancel_button_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    write_fixture(dir.path());
+    let mut fatoumata = fixture();
+    let awa = fatoumata.family.children[0].id;
+    fatoumata.creche.bookings.push(Booking {
+        id: BookingId::new(),
+        child: awa,
+        schedule: Schedule::Once(d(2026, 12, 1)),
+        start: t(9, 0),
+        end: t(12, 30),
+        reason: BookingReason::Training,
+        note: "formation d'agent de propreté et d'hygiène au centre de Vitry-sur-Seine, \
+               module sécurité puis module machines, avec la conseillère de la Mission locale"
+            .into(),
+    });
+    let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+    store.load();
+    store.save_beneficiary(&fatoumata, today()).unwrap();
+    drop(store);
+    let mut harness = open_creche_tab(dir.path());
+    harness.set_size(egui::vec2(1024.0, 640.0));
+    harness.run();
+    harness
+        .get_by_label(creche::CRECHE_CANCEL_BOOKING)
+        .scroll_to_me();
+    harness.run();
+    let width = harness.ctx.content_rect().width();
+    let button = harness.get_by_label(creche::CRECHE_CANCEL_BOOKING).rect();
+    assert!(
+        button.right() <= width,
+        "the button ends at {} in a window {width} wide",
+        button.right()
+    );
+    // Reaching the button scrolled nothing sideways: the row's start is still in view, right
+    // of the list.
+    let day = harness
+        .get_by_label("le mardi 01/12/2026, 9 h – 12 h 30")
+        .rect();
+    let list = harness
+        .get_by_label(parcours::ui::text::common::NEW_BENEFICIARY)
+        .rect();
+    assert!(
+        day.left() > list.right(),
+        "the booking's day starts at {} under the list (which ends at {})",
+        day.left(),
+        list.right()
+    );
+}

@@ -179,16 +179,20 @@ impl CrechePanel {
         // By date (then hour), whatever order they were made in.
         let mut sorted: Vec<&Booking> = draft.creche.bookings.iter().collect();
         sorted.sort_by_key(|b| (b.schedule.span().0, b.start));
+        // The button first and the words wrapped after it: a long reason never pushes the
+        // button out of the window, nor the row sideways.
         let cancel = list_editor::rows(&mut sorted, |_, booking| {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
+                let clicked = ui
+                    .add_enabled(
+                        writable,
+                        egui::Button::new(text::creche::CRECHE_CANCEL_BOOKING),
+                    )
+                    .clicked();
                 ui.label(RichText::new(child_name(parent, booking.child)).strong());
                 ui.label(booking.label());
-                ui.label(RichText::new(booking.reason_text()).weak());
-                ui.add_enabled(
-                    writable,
-                    egui::Button::new(text::creche::CRECHE_CANCEL_BOOKING),
-                )
-                .clicked()
+                ui.add(egui::Label::new(RichText::new(booking.reason_text()).weak()).wrap());
+                clicked
             })
             .inner
         })
