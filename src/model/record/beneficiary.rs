@@ -414,9 +414,13 @@ impl Beneficiary {
         }
     }
 
-    /// "First Last", or whichever part exists.
+    /// "First Last", or whichever part exists; "Personne effacée" for an anonymised record.
     #[must_use]
     pub fn display_name(&self) -> String {
+        if self.protection.anonymised_on.is_some() {
+            // Still counted in a workshop's attendance, say, but named by nobody.
+            return "Personne effacée".to_owned();
+        }
         let first = self.identity.first_name.trim();
         let last = self.identity.last_name.trim();
         match (first.is_empty(), last.is_empty()) {
@@ -566,5 +570,7 @@ mod tests {
         assert_eq!(b.display_name(), "Diallo");
         b.identity.first_name = " Fatoumata ".into();
         assert_eq!(b.display_name(), "Fatoumata Diallo");
+        let erased = crate::model::record::retention::anonymise(&b, b.created_at.date_naive());
+        assert_eq!(erased.display_name(), "Personne effacée");
     }
 }
