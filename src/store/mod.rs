@@ -26,6 +26,7 @@ mod backup;
 mod companies;
 mod conflict;
 mod creche;
+pub mod crypto;
 mod envelope;
 mod erase;
 mod import_file;
