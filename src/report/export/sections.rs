@@ -470,34 +470,6 @@ fn preparation(p: &Preparation) -> ExportSection {
             row(format_date(s.date), value)
         })
         .collect();
-    let appointments: Vec<ExportRow> = p
-        .appointments
-        .iter()
-        .map(|a| {
-            let mut value = format!(
-                "{}, {} minutes, {} · {} · {}",
-                a.start.format("%H:%M"),
-                a.duration_minutes,
-                a.mode.label(),
-                a.purpose.label(),
-                a.status.label()
-            );
-            for (label, text) in [
-                ("lieu", &a.place),
-                ("avec", &a.counsellor),
-                ("note", &a.note),
-            ] {
-                let text = text.trim();
-                if !text.is_empty() {
-                    value = format!("{value} · {label} : {text}");
-                }
-            }
-            row(format_date(a.date), value)
-        })
-        .collect();
-    if !appointments.is_empty() {
-        blocks.push(block("Rendez-vous planifiés", appointments));
-    }
     if !sessions.is_empty() {
         blocks.push(block("Rendez-vous", sessions));
     }
