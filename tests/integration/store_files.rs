@@ -590,7 +590,11 @@ fn a_format_5_record_loads_with_no_consent_recorded() {
 
     store.save_beneficiary(&record, today()).unwrap();
     let upgraded = fs::read_to_string(&path).unwrap();
-    assert!(upgraded.contains("schema_version: 6,"), "{upgraded}");
+    let current = format!("schema_version: {},", parcours::store::SCHEMA_VERSION);
+    assert!(upgraded.contains(&current), "{upgraded}");
     assert!(upgraded.contains("protection:"), "{upgraded}");
+    // Written before format 7: no appointment, and the file now says so.
+    assert!(record.preparation.appointments.is_empty());
+    assert!(upgraded.contains("appointments: []"), "{upgraded}");
     assert_eq!(store.load().beneficiaries, [record]);
 }
