@@ -171,6 +171,25 @@ impl Store {
             };
             let (va, vb) = (read_versions(&kept_path), read_versions(&other_path));
             let Some((merged, versions)) = merge_shared(&slot.1, &va, &other, &vb) else {
+                // Both changed the same field or item: said so, naming the tool's copy.
+                let file = kept_path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                for problem in problems.iter_mut().filter(|p| p.path == other_path) {
+                    problem.message = collision_message(&file);
+                    if let Some(name) = conflict_name(&other_path) {
+                        problem.message.push_str(&format!(
+                            " (copie laissée par {}{})",
+                            name.tool.label(),
+                            if name.who.is_empty() {
+                                String::new()
+                            } else {
+                                format!(", {}", name.who)
+                            }
+                        ));
+                    }
+                }
                 continue;
             };
             if !self.is_writable() {
@@ -239,7 +258,7 @@ impl Store {
 /// The problem a root file's conflict copy left unmerged shows.
 fn collision_message(file: &str) -> String {
     format!(
-        "copie en conflit de {file} : les deux versions ont changé les mêmes réglages (ou le \
+        "copie en conflit de {file} : les deux versions ont changé les mêmes informations (ou le \
          dossier est en lecture seule). Comparez les deux fichiers, gardez le bon sous le nom \
          {file}, puis déplacez l'autre"
     )

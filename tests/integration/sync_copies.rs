@@ -411,6 +411,14 @@ fn a_shared_file_changed_the_same_way_on_both_sides_is_reported_and_left() {
     assert_eq!(workshops[0].place, "Salle 1");
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].path, copy);
+    assert!(
+        problems[0]
+            .message
+            .contains("ont changé les mêmes informations")
+            && problems[0].message.contains("Syncthing, KB7Q2XW"),
+        "{}",
+        problems[0].message
+    );
     assert!(copy.exists(), "never decided silently");
 }
 
