@@ -176,19 +176,16 @@ impl Store {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
+                let origin = conflict_name(&other_path).map_or_else(String::new, |name| {
+                    let who = if name.who.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", {}", name.who)
+                    };
+                    format!(" (copie laissée par {}{who})", name.tool.label())
+                });
                 for problem in problems.iter_mut().filter(|p| p.path == other_path) {
-                    problem.message = collision_message(&file);
-                    if let Some(name) = conflict_name(&other_path) {
-                        problem.message.push_str(&format!(
-                            " (copie laissée par {}{})",
-                            name.tool.label(),
-                            if name.who.is_empty() {
-                                String::new()
-                            } else {
-                                format!(", {}", name.who)
-                            }
-                        ));
-                    }
+                    problem.message = format!("{}{origin}", collision_message(&file));
                 }
                 continue;
             };
