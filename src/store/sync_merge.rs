@@ -8,6 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
+use rayon::prelude::*;
 
 use super::conflict::CONFLICTS_DIR;
 use super::load::{self, MAX_FILE_BYTES};
@@ -15,7 +16,9 @@ use super::stored::{AtRoot, InFolder, Stored};
 use super::sync_names::{self, ConflictName};
 use super::{LoadReport, Problem, Store, StoreError, atomic, envelope, local_now};
 use crate::model::record::Beneficiary;
-use crate::model::sync::{Editor, Shared, Versions, merge_records, merge_shared, restamp};
+use crate::model::sync::{
+    Editor, RecordMerge, Shared, Versions, merge_records, merge_shared, restamp,
+};
 
 /// The stamps a file carries: none when it has none, cannot be read or does not exist.
 pub(crate) fn read_versions(path: &Path) -> Versions {
@@ -27,6 +30,40 @@ pub(crate) fn read_versions(path: &Path) -> Versions {
         |_| Versions::new(),
         |bytes| envelope::decode_versions(&bytes),
     )
+}
+
+/// Replaces `path` with `text` as `atomic::write_atomic` does (a temporary file flushed, then
+/// renamed over), except for the folder's flush, which the caller makes once for a batch.
+fn write_flushed(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let unique = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    // The store's temporary name (cleaned at the next start if a crash leaves it), with a
+    // counter of its own far from `atomic`'s.
+    let temp = path.with_file_name(format!(
+        ".{name}.{}-{}{}",
+        std::process::id(),
+        unique + (1 << 40),
+        atomic::TEMP_SUFFIX
+    ));
+    let result = (|| {
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&temp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
 }
 
 /// What a conflict copy's name says, judged beside the other files of its folder.
@@ -82,6 +119,15 @@ impl Store {
     /// Moves a conflict copy into `conflits-resolus/` (kept, never loaded again: its name no
     /// longer ends in `.ron`). Returns where it went.
     pub(crate) fn move_aside(&mut self, copy: &Path) -> Result<PathBuf, StoreError> {
+        let aside = self.move_aside_unsynced(copy)?;
+        if let Some(dir) = copy.parent() {
+            atomic::sync_dir(dir).map_err(super::io_error(dir))?;
+        }
+        Ok(aside)
+    }
+
+    /// [`Self::move_aside`], leaving the folders' flush to the caller (one for many moves).
+    fn move_aside_unsynced(&mut self, copy: &Path) -> Result<PathBuf, StoreError> {
         let aside_dir = self.root.join(CONFLICTS_DIR);
         fs::create_dir_all(&aside_dir).map_err(super::io_error(&aside_dir))?;
         let name = copy
@@ -96,9 +142,6 @@ impl Store {
             aside = aside_dir.join(format!("{name}.{stamp}-{n}.copie"));
         }
         fs::rename(copy, &aside).map_err(super::io_error(copy))?;
-        if let Some(dir) = copy.parent() {
-            atomic::sync_dir(dir).map_err(super::io_error(dir))?;
-        }
         self.unreadable.remove(copy);
         Ok(aside)
     }
@@ -106,51 +149,102 @@ impl Store {
     /// Merges every record's conflict copy found by the load: what only one copy changed is
     /// taken from it, list items by id; a copy with nothing left to ask is written over the
     /// record and moved aside; the others keep only the parts both changed to ask. A read-only
-    /// store merges in memory and writes nothing.
+    /// store merges in memory and writes nothing. The merges are computed on every core, then
+    /// written in one batch (each file flushed, the folders flushed once).
     pub(crate) fn merge_record_conflicts(&mut self, report: &mut LoadReport) {
+        struct Job {
+            conflict: super::Conflict,
+            index: usize,
+            kept: Beneficiary,
+        }
         let conflicts = std::mem::take(&mut report.conflicts);
+        let mut jobs = Vec::new();
         for mut conflict in conflicts {
             conflict.name = conflict_name(&conflict.other_path);
-            let Some(index) = report
+            let found = report
                 .beneficiaries
                 .iter()
-                .position(|b| b.id == conflict.other.id)
-            else {
-                report.conflicts.push(conflict);
-                continue;
-            };
-            let Some(kept) = report.beneficiaries.get(index).cloned() else {
-                continue;
-            };
-            let (va, vb) = (
-                read_versions(&conflict.kept_path),
-                read_versions(&conflict.other_path),
-            );
-            let merge = merge_records(&kept, &va, &conflict.other, &vb);
-            let writable = self.is_writable();
-            let written = writable
-                && (merge.merged == kept && merge.versions == va
-                    || self
-                        .write_merged(&merge.merged, &merge.versions, &conflict.kept_path)
-                        .is_ok());
+                .position(|b| b.id == conflict.other.id);
+            match found.and_then(|i| report.beneficiaries.get(i).map(|b| (i, b.clone()))) {
+                Some((index, kept)) => jobs.push(Job {
+                    conflict,
+                    index,
+                    kept,
+                }),
+                None => report.conflicts.push(conflict),
+            }
+        }
+        if jobs.is_empty() {
+            return;
+        }
+        let writable = self.check_writable().is_ok();
+        let today = local_now().date();
+        // Each merge, and the text to write when the file changes and may be written.
+        let merged: Vec<(RecordMerge, Option<String>)> = jobs
+            .par_iter()
+            .map(|job| {
+                let (va, vb) = (
+                    read_versions(&job.conflict.kept_path),
+                    read_versions(&job.conflict.other_path),
+                );
+                let merge = merge_records(&job.kept, &va, &job.conflict.other, &vb);
+                let changed = merge.merged != job.kept || merge.versions != va;
+                let text = (writable
+                    && changed
+                    && !self.unreadable.contains(&job.conflict.kept_path)
+                    && merge.merged.validate(today).is_ok())
+                .then(|| envelope::encode_with(&merge.merged, &merge.versions).ok())
+                .flatten();
+                (merge, text)
+            })
+            .collect();
+        if merged.iter().any(|(_, text)| text.is_some()) {
+            self.before_write(today);
+        }
+        let written: Vec<bool> = jobs
+            .par_iter()
+            .zip(merged.par_iter())
+            .map(|(job, (merge, text))| {
+                let changed = merge.merged != job.kept;
+                match text {
+                    Some(text) => write_flushed(&job.conflict.kept_path, text).is_ok(),
+                    // Nothing to write: the file already is the merge.
+                    None => writable && !changed,
+                }
+            })
+            .collect();
+        let aside_dir = self.root.join(CONFLICTS_DIR);
+        let mut moved_any = false;
+        for ((mut job, (merge, _)), written) in jobs.into_iter().zip(merged).zip(written) {
             if writable && !written {
                 // The merge breaks a rule (or the disk refused it): everything is asked.
-                report.conflicts.push(conflict);
+                report.conflicts.push(job.conflict);
                 continue;
             }
-            if written && merge.merged != kept {
-                self.journal_save(Some(&kept), &merge.merged);
+            if written && merge.merged != job.kept {
+                self.journal_save(Some(&job.kept), &merge.merged);
             }
-            if let Some(slot) = report.beneficiaries.get_mut(index) {
+            if let Some(slot) = report.beneficiaries.get_mut(job.index) {
                 *slot = merge.merged.clone();
             }
-            if merge.asked.is_empty() && written && self.move_aside(&conflict.other_path).is_ok() {
-                report.problems.retain(|p| p.path != conflict.other_path);
+            if merge.asked.is_empty()
+                && written
+                && self.move_aside_unsynced(&job.conflict.other_path).is_ok()
+            {
+                moved_any = true;
+                report
+                    .problems
+                    .retain(|p| p.path != job.conflict.other_path);
                 continue;
             }
-            conflict.other = merge.other;
-            conflict.asked = merge.asked;
-            report.conflicts.push(conflict);
+            job.conflict.other = merge.other;
+            job.conflict.asked = merge.asked;
+            report.conflicts.push(job.conflict);
+        }
+        // The renames made durable, once for all.
+        let _ = atomic::sync_dir(&self.root.join(super::BENEFICIARIES_DIR));
+        if moved_any {
+            let _ = atomic::sync_dir(&aside_dir);
         }
     }
 

@@ -32,8 +32,8 @@ const API_KEY: &str = "parcours-test-key-0123456789";
 /// Longest wait for any one step (the whole test stays well under a few minutes).
 const STEP: Duration = Duration::from_secs(90);
 
-/// What each laptop's folder does not sync: the writer's lock and the leases (`.parcours/`), the store's temporary files,
-/// each laptop's own backups and journal.
+/// What each laptop's folder does not sync: the writer's lock and the leases (`.parcours/`),
+/// the store's temporary files, each laptop's own backups and journal.
 const IGNORES: &str = ".parcours.lock\n.parcours\n(?d).*.tmp\nbackups\njournal\n";
 
 fn free_port() -> u16 {
