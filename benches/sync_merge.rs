@@ -6,12 +6,14 @@
 //!   the whole folder read, each copy merged part by part (each laptop changed other parts of
 //!   the record, and both added a session), the merged records written, the copies moved aside.
 //! - `sync_merge/load_baseline_10000`: the same folder without the copies.
+//! - `sync_merge/load_with_100_copies_100` and `load_baseline_100`: the same with the 100
+//!   records alone, so that the difference is not lost in the noise of 9,900 records' loading.
 //! - `sync_merge/merge_records_100`: the 100 merges alone (model only).
 //!
-//! The merge's cost is the first minus the second. Built without the window
-//! (`--no-default-features`) so that the release build stays small:
-//! `cargo bench --no-default-features --bench sync_merge`. The folder is built on the first
-//! run under `target/bench-data/sync_merge/`.
+//! The merge's cost is the first minus the second. `cargo bench --bench sync_merge` (release);
+//! the figures in README were measured with `cargo bench --profile dev --bench sync_merge`
+//! (unoptimised, on the shared 2-core machine: an upper bound). The folder is built on the
+//! first run under `target/bench-data/sync_merge/`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::fs;
@@ -123,17 +125,27 @@ fn data() -> Data {
     data
 }
 
-/// Puts A's 100 files back and the 100 copies in, as the sync tool leaves them.
-fn bring_copies(data: &Data) {
-    let records = data.folder.join(BENEFICIARIES_DIR);
+/// Puts A's 100 files back in `folder` and, `with_copies`, the 100 copies as the sync tool
+/// leaves them.
+fn bring_into(data: &Data, folder: &Path, with_copies: bool) {
+    let records = folder.join(BENEFICIARIES_DIR);
+    fs::create_dir_all(&records).unwrap();
     for entry in fs::read_dir(&data.originals).unwrap().flatten() {
         if entry.file_name() != "done" {
             fs::copy(entry.path(), records.join(entry.file_name())).unwrap();
         }
     }
+    if !with_copies {
+        return;
+    }
     for entry in fs::read_dir(&data.copies).unwrap().flatten() {
         fs::copy(entry.path(), records.join(entry.file_name())).unwrap();
     }
+}
+
+/// Into the 10,000-record folder.
+fn bring_copies(data: &Data) {
+    bring_into(data, &data.folder, true);
 }
 
 fn sync_merge(c: &mut Criterion) {
@@ -157,6 +169,32 @@ fn sync_merge(c: &mut Criterion) {
             let mut store = store(&data.folder, "a");
             black_box(store.load())
         });
+    });
+    // The same 100 records and copies alone: the merge's own cost, without 9,900 records'
+    // worth of loading to subtract (and its noise).
+    let small = data.folder.with_file_name("small");
+    group.bench_function("load_with_100_copies_100", |b| {
+        b.iter_batched(
+            || bring_into(&data, &small, true),
+            |()| {
+                let mut store = store(&small, "a");
+                let report = store.load();
+                assert!(report.conflicts.is_empty(), "every copy merges");
+                black_box(report)
+            },
+            BatchSize::PerIteration,
+        );
+    });
+    let small_base = data.folder.with_file_name("small-base");
+    group.bench_function("load_baseline_100", |b| {
+        b.iter_batched(
+            || bring_into(&data, &small_base, false),
+            |()| {
+                let mut store = store(&small_base, "a");
+                black_box(store.load())
+            },
+            BatchSize::PerIteration,
+        );
     });
     let records = demo_beneficiaries(DIFFERING, today(), 7);
     let pairs: Vec<(Beneficiary, Beneficiary)> = records
