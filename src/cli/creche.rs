@@ -35,6 +35,11 @@ pub(super) fn check_creche(
         writeln!(out, "{problem}")?;
         found = true;
     }
+    // Which of the over-booked bookings moves: the newest (the oldest keeps the place).
+    for to_move in crate::model::creche::all_bookings_to_move(&records, &settings) {
+        writeln!(out, "{to_move}")?;
+        found = true;
+    }
     Ok(found)
 }
 

@@ -11,6 +11,7 @@ pub mod preparation;
 pub mod record;
 pub mod skills;
 pub mod stats;
+pub mod sync;
 #[cfg(test)]
 mod unicode_props;
 

@@ -18,7 +18,7 @@ impl Store {
     /// Loads the companies' directory, sorted by name; files that cannot be read are reported
     /// and will not be overwritten.
     pub fn load_companies(&mut self) -> (Vec<Company>, Vec<load::Problem>) {
-        let (mut companies, problems) = self.load_all::<Company>();
+        let (mut companies, problems) = self.load_merged::<Company>();
         companies.sort_by_cached_key(|c| (fold(&c.name), c.id));
         (companies, problems)
     }
@@ -38,6 +38,10 @@ impl Store {
 
 /// A company: refused when it breaks its rules, the message naming it.
 impl Stored for Company {
+    fn units(&self) -> crate::model::sync::Units {
+        crate::model::sync::Shared::units(self)
+    }
+
     fn validate(&self, _today: NaiveDate) -> Result<(), String> {
         let errors = Company::validate(self);
         if errors.is_empty() {

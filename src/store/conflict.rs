@@ -1,14 +1,17 @@
 //! Resolving a record found in two files — what a file-sync tool leaves when two laptops
-//! edited the same pathway: the counsellor's choice is saved to the record's own file, and the
-//! other copy is moved aside (never deleted) so that nothing is lost.
+//! edited the same pathway. The load has already merged what only one laptop changed (see
+//! `sync_merge`); the counsellor's choice for the parts both changed is saved to the record's
+//! own file, and the other copy is moved aside (never deleted) so that nothing is lost.
 
-use std::fs;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use super::{BENEFICIARIES_DIR, Store, StoreError, atomic, io_error};
+use super::sync_merge::read_versions;
+use super::sync_names::ConflictName;
+use super::{Store, StoreError, atomic, envelope, io_error, load};
 use crate::model::record::Beneficiary;
+use crate::model::sync::{AskedPart, join};
 
 /// Folder, inside the data directory, where resolved conflict copies are kept.
 pub const CONFLICTS_DIR: &str = "conflits-resolus";
@@ -20,8 +23,13 @@ pub struct Conflict {
     pub kept_path: PathBuf,
     /// The other copy.
     pub other_path: PathBuf,
-    /// The other copy's content.
+    /// The other copy's content, with everything merged automatically already: it differs
+    /// from the record loaded only in the parts of `asked`.
     pub other: Beneficiary,
+    /// The parts both copies changed, with who changed them last on each side and when.
+    pub asked: Vec<AskedPart>,
+    /// What the copy's name says (tool, time, device), when it follows a sync tool's naming.
+    pub name: Option<ConflictName>,
 }
 
 impl Store {
@@ -33,21 +41,30 @@ impl Store {
         chosen: &Beneficiary,
         today: NaiveDate,
     ) -> Result<PathBuf, StoreError> {
+        self.check_writable()?;
+        Self::mark_both_seen(conflict)?;
         let saved = self.save_beneficiary(chosen, today)?;
-        let aside_dir = self.root.join(CONFLICTS_DIR);
-        fs::create_dir_all(&aside_dir).map_err(io_error(&aside_dir))?;
-        let name = conflict
-            .other_path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-        // Not ending in `.ron` there either: it is kept for the record, never loaded.
-        let aside = aside_dir.join(format!("{name}.{stamp}.copie"));
-        fs::rename(&conflict.other_path, &aside).map_err(io_error(&conflict.other_path))?;
-        atomic::sync_dir(&self.root.join(BENEFICIARIES_DIR)).map_err(io_error(&aside_dir))?;
-        self.unreadable.remove(&conflict.other_path);
+        self.move_aside(&conflict.other_path)?;
         Ok(saved)
+    }
+
+    /// Gives the record's file stamps that have seen both copies, before the choice is saved
+    /// over it: the parts chosen then carry a version newer than either copy's, so that the
+    /// choice is not asked again on the other laptop.
+    fn mark_both_seen(conflict: &Conflict) -> Result<(), StoreError> {
+        let path = &conflict.kept_path;
+        let Ok(kept) = load::load_file::<Beneficiary>(path) else {
+            return Ok(());
+        };
+        let mut versions = read_versions(path);
+        for (key, theirs) in read_versions(&conflict.other_path) {
+            versions
+                .entry(key)
+                .and_modify(|ours| ours.clock = join(&ours.clock, &theirs.clock))
+                .or_insert(theirs);
+        }
+        let text = envelope::encode_with(&kept, &versions)?;
+        atomic::write_atomic(path, text.as_bytes()).map_err(io_error(path))
     }
 }
 

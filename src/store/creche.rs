@@ -18,7 +18,14 @@ impl Store {
     /// to 3 years) when the file does not exist yet; a problem, and the defaults with the file
     /// protected from overwriting, when it cannot be read.
     pub fn load_creche_settings(&mut self) -> (CrecheSettings, Option<Problem>) {
-        self.load_root()
+        let (settings, problem) = self.load_root();
+        if problem.is_some() {
+            return (settings, problem);
+        }
+        // A sync tool's conflict copy of `creche.ron` is merged when it can be; otherwise it is
+        // reported (the first such problem).
+        let (settings, mut problems) = self.merge_root_copies(settings);
+        (settings, problems.pop())
     }
 
     /// Saves the crèche's settings atomically, when they make sense (never over a file that

@@ -17,6 +17,8 @@ use ron::ser::PrettyConfig;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use crate::model::sync::Versions;
+
 /// The format version this build writes and reads.
 ///
 /// History: 1 — foundation; 2 — `identity.languages` became a list of languages with levels
@@ -35,7 +37,9 @@ use serde::{Deserialize, Serialize};
 /// `journal_months`; 7 — records gained `preparation.appointments` (absent: none) and the
 /// dated history of the French level (absent: the current level as the only entry); the
 /// settings gained `structure_address`, `structure_phone`, `access_notes` and `default_place`
-/// (for convocation letters; absent: empty).
+/// (for convocation letters; absent: empty); every file gained `versions` beside `record`, the
+/// stamps that tell which laptop changed which part of it (absent: none, the file is as old as
+/// the copies met; see `model::sync`).
 pub const SCHEMA_VERSION: u32 = 7;
 
 /// Deepest nesting accepted when reading: far above any real record, far below a stack overflow.
@@ -45,6 +49,8 @@ const RECURSION_LIMIT: usize = 64;
 struct EnvelopeOut<'a, T> {
     schema_version: u32,
     record: &'a T,
+    #[serde(skip_serializing_if = "Versions::is_empty")]
+    versions: &'a Versions,
 }
 
 #[derive(Deserialize)]
@@ -52,6 +58,15 @@ struct EnvelopeIn<T> {
     #[serde(default)]
     schema_version: u32,
     record: T,
+    #[serde(default)]
+    versions: Versions,
+}
+
+/// Reads only the stamps, whatever the record looks like.
+#[derive(Deserialize)]
+struct VersionsProbe {
+    #[serde(default)]
+    versions: Versions,
 }
 
 /// Reads only the version, whatever the record looks like (0 when the field is absent).
@@ -129,6 +144,14 @@ fn syntax(error: &ron::error::SpannedError) -> DecodeError {
 /// Serialises a record inside its envelope, readable by a person (UTF-8 kept as is, `\n` line
 /// ends on every platform so that synced copies compare equal).
 pub(crate) fn encode<T: Serialize>(record: &T) -> Result<String, ron::Error> {
+    encode_with(record, &Versions::new())
+}
+
+/// [`encode`], with the stamps of the record's parts.
+pub(crate) fn encode_with<T: Serialize>(
+    record: &T,
+    versions: &Versions,
+) -> Result<String, ron::Error> {
     let config = PrettyConfig::new()
         .escape_strings(false)
         .new_line("\n")
@@ -137,6 +160,7 @@ pub(crate) fn encode<T: Serialize>(record: &T) -> Result<String, ron::Error> {
         &EnvelopeOut {
             schema_version: SCHEMA_VERSION,
             record,
+            versions,
         },
         config,
     )?;
@@ -147,6 +171,21 @@ pub(crate) fn encode<T: Serialize>(record: &T) -> Result<String, ron::Error> {
 /// Parses a file's bytes into a record: UTF-8 (a leading BOM is accepted and ignored), any line
 /// ends, a known `schema_version`.
 pub(crate) fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, DecodeError> {
+    decode_with::<T>(bytes).map(|(record, _)| record)
+}
+
+/// The stamps a file carries (none when it has none or cannot be read).
+pub(crate) fn decode_versions(bytes: &[u8]) -> Versions {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes)
+        .ok()
+        .and_then(|text| options().from_str::<VersionsProbe>(text).ok())
+        .map(|probe| probe.versions)
+        .unwrap_or_default()
+}
+
+/// [`decode`], with the stamps of the record's parts.
+pub(crate) fn decode_with<T: DeserializeOwned>(bytes: &[u8]) -> Result<(T, Versions), DecodeError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let valid = &bytes[..e.valid_up_to()];
@@ -179,7 +218,10 @@ pub(crate) fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, DecodeError
     // One parse for a good file; the version alone is read again only to explain a failure
     // (a newer file's message matters more than the field it cannot read).
     let (version, parsed) = match options().from_str::<EnvelopeIn<T>>(text) {
-        Ok(envelope) => (envelope.schema_version, Ok(envelope.record)),
+        Ok(envelope) => (
+            envelope.schema_version,
+            Ok((envelope.record, envelope.versions)),
+        ),
         Err(error) => {
             let probe: VersionProbe = options().from_str(text).map_err(|e| syntax(&e))?;
             (probe.schema_version, Err(syntax(&error)))
@@ -233,6 +275,44 @@ mod tests {
         assert!(text.starts_with(&head), "{text}");
         assert!(text.contains(&format!("last_name: \"{}\"", b.identity.last_name)));
         assert_eq!(decode::<Beneficiary>(text.as_bytes()), Ok(b));
+    }
+
+    #[test]
+    fn stamps_travel_in_the_file_and_files_with_or_without_them_load() {
+        #[derive(Deserialize)]
+        struct Before {
+            schema_version: u32,
+            record: Beneficiary,
+        }
+        use crate::model::sync::{Editor, record_units, restamp};
+        let b = sample();
+        let editor = Editor {
+            installation: "installation-a".into(),
+            name: "Claire Martin".into(),
+        };
+        let versions = restamp(
+            &Versions::new(),
+            &record_units(&b),
+            &editor,
+            chrono::Utc::now(),
+        );
+        let text = encode_with(&b, &versions).unwrap();
+        assert!(text.contains("versions: {"), "{text}");
+        assert_eq!(
+            decode_with::<Beneficiary>(text.as_bytes()),
+            Ok((b.clone(), versions.clone()))
+        );
+        assert_eq!(decode_versions(text.as_bytes()), versions);
+        // A format-7 file written before the stamps: no stamps, the record whole.
+        let plain = encode(&b).unwrap();
+        assert!(!plain.contains("versions"));
+        assert_eq!(
+            decode_with::<Beneficiary>(plain.as_bytes()),
+            Ok((b.clone(), Versions::new()))
+        );
+        // A Parcours that does not know the stamps still reads a stamped file.
+        let before: Before = options().from_str(&text).unwrap();
+        assert_eq!((before.schema_version, before.record), (SCHEMA_VERSION, b));
     }
 
     #[test]

@@ -35,6 +35,8 @@ mod load;
 mod lock;
 pub mod profile;
 mod stored;
+mod sync_merge;
+pub mod sync_names;
 mod workshops;
 
 use std::cell::{Cell, RefCell};
@@ -307,11 +309,7 @@ impl Store {
         let conflicts = loaded
             .duplicates
             .into_iter()
-            .map(|(kept_path, other_path, other)| Conflict {
-                kept_path,
-                other_path,
-                other,
-            })
+            .map(|(kept_path, other_path, other)| sync_merge::found(kept_path, other_path, other))
             .collect();
         let mut report = LoadReport {
             beneficiaries,
@@ -319,6 +317,7 @@ impl Store {
             conflicts,
         };
         self.honour_tombstones(&mut report);
+        self.merge_record_conflicts(&mut report);
         report
     }
 
@@ -359,6 +358,10 @@ impl Store {
 
 /// A record: refused when it breaks a validation rule as of the day of the save.
 impl Stored for Beneficiary {
+    fn units(&self) -> crate::model::sync::Units {
+        crate::model::sync::record_units(self)
+    }
+
     fn validate(&self, today: NaiveDate) -> Result<(), String> {
         let errors = validate(self, today);
         if errors.is_empty() {
@@ -402,12 +405,17 @@ impl Store {
     /// Loads the settings: defaults when the file does not exist yet, a problem (and defaults,
     /// with the file protected from overwriting) when it cannot be read.
     pub fn load_settings(&mut self) -> (Settings, Option<Problem>) {
-        self.load_root()
+        let (settings, problem) = self.load_root();
+        if problem.is_some() {
+            return (settings, problem);
+        }
+        let (settings, mut problems) = self.merge_root_copies(settings);
+        (settings, problems.pop())
     }
 
     /// Loads the French-course partners' directory, sorted by name.
     pub fn load_partners(&mut self) -> (Vec<FlePartner>, Vec<Problem>) {
-        let (mut partners, problems) = self.load_all::<FlePartner>();
+        let (mut partners, problems) = self.load_merged::<FlePartner>();
         partners.sort_by_cached_key(|p| fold(&p.name));
         (partners, problems)
     }

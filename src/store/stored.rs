@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::{Problem, Store, StoreError, atomic, envelope, io_error, load};
+use super::{Problem, Store, StoreError, atomic, io_error, load};
 
 /// A kind of file the store writes: a value saved as one RON envelope, with the rules it must
 /// pass first.
@@ -20,6 +20,12 @@ pub(crate) trait Stored: Serialize {
     /// Why the value must not be written as of `today`, in French (the text of
     /// [`StoreError::Invalid`]); `Ok` when it may.
     fn validate(&self, today: NaiveDate) -> Result<(), String>;
+
+    /// The value's units and their hashes, for the stamps saved with it (see `model::sync`):
+    /// one unit, the whole value, unless the kind says better.
+    fn units(&self) -> crate::model::sync::Units {
+        crate::model::sync::Units::from([("core".to_owned(), crate::model::sync::hash_of(self))])
+    }
 }
 
 /// A kind kept one file per item, `<FOLDER>/<id>.ron` inside the data directory.
@@ -66,7 +72,7 @@ impl Store {
         if self.unreadable.contains(&path) || !may_replace(&path) {
             return Err(StoreError::WouldOverwriteUnreadable(path));
         }
-        let text = envelope::encode(value)?;
+        let text = self.encode_stamped(value, &path)?;
         self.before_write(today);
         atomic::write_atomic(&path, text.as_bytes()).map_err(io_error(&path))?;
         Ok(path)
@@ -84,15 +90,6 @@ impl Store {
         today: NaiveDate,
     ) -> Result<PathBuf, StoreError> {
         self.save_at(item, self.item_path(item), today, |_| true)
-    }
-
-    /// Loads every item of a folder kind, in the folder's order; files that cannot be read are
-    /// reported and will not be overwritten.
-    pub(crate) fn load_all<T: InFolder>(&mut self) -> (Vec<T>, Vec<Problem>) {
-        let loaded = load::load_folder(&self.root.join(T::FOLDER), T::id);
-        self.unreadable.extend(loaded.unreadable);
-        let items = loaded.records.into_iter().map(|(_, item)| item).collect();
-        (items, loaded.problems)
     }
 
     /// Saves a root file kind. Returns the file written.

@@ -22,7 +22,7 @@ impl Store {
     /// Loads the catalogue, by date then start time. Bad files are reported and never
     /// overwritten.
     pub fn load_workshops(&mut self) -> (Vec<Workshop>, Vec<Problem>) {
-        let (mut workshops, problems) = self.load_all::<Workshop>();
+        let (mut workshops, problems) = self.load_merged::<Workshop>();
         sort_catalogue(&mut workshops);
         (workshops, problems)
     }
@@ -68,6 +68,10 @@ impl Store {
 
 /// A workshop: refused without a title or a capacity, or with more enrolled than places.
 impl Stored for Workshop {
+    fn units(&self) -> crate::model::sync::Units {
+        crate::model::sync::Shared::units(self)
+    }
+
     fn validate(&self, _today: NaiveDate) -> Result<(), String> {
         let problems = self.problems();
         if problems.is_empty() {

@@ -95,7 +95,10 @@ fn check_reports_the_thirteenth_child_merged_from_another_laptop() {
     assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
     assert_eq!(
         stdout(&output),
-        "micro-crèche : mardi 24/11/2026 de 9 h à 10 h, 13 enfants réservés pour 12 places\n"
+        "micro-crèche : mardi 24/11/2026 de 9 h à 10 h, 13 enfants réservés pour 12 places\n\
+         micro-crèche : réservation à déplacer — Enfant12 (fiche de Aminata Parent12), mardi \
+         24/11/2026 de 9 h à 10 h : les 12 places étaient prises par des réservations plus \
+         anciennes, la plus ancienne garde la place\n"
     );
 
     // 13 places would hide it, but a micro-crèche has 12 at most: the settings refuse them…

@@ -22,6 +22,8 @@ mod report;
 mod restore_killed;
 mod rome_picker;
 mod store_files;
+mod sync_copies;
+mod sync_syncthing;
 mod ui_companies;
 mod ui_competences;
 mod ui_conflicts;

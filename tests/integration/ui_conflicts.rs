@@ -57,3 +57,58 @@ fn a_conflict_is_shown_and_merged_part_by_part() {
     assert_eq!(aside, 1, "the other copy is put aside, not deleted");
     assert!(harness.query_by_label_contains("en double").is_none());
 }
+
+#[test]
+fn only_the_part_changed_on_both_laptops_is_asked_with_who_changed_it() {
+    use crate::sync_copies::{leave_copy, two_laptops};
+    let (mut a, mut b) = two_laptops();
+    let base = fixture();
+    let mut on_a = base.clone();
+    on_a.contact.town = "Ivry-sur-Seine".into();
+    a.store.save_beneficiary(&on_a, today()).unwrap();
+    let mut on_b = base.clone();
+    on_b.contact.town = "Choisy-le-Roi".into();
+    on_b.private_notes = "Vue à l'antenne de Choisy".into();
+    b.store.save_beneficiary(&on_b, today()).unwrap();
+    leave_copy(
+        b.dir.path(),
+        a.dir.path(),
+        parcours::store::BENEFICIARIES_DIR,
+        &format!("{}.ron", base.id),
+        0,
+    );
+    drop(a.store);
+    let mut harness = app(a.dir.path());
+    harness.run();
+    harness.get_by_label("Résoudre").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("modifié par Karim Benali")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("modifié par Claire Martin")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Copie laissée par Syncthing (KB7Q2XW)")
+            .is_some()
+    );
+    // The note, changed on one laptop only, is not offered: it is already in.
+    assert!(harness.query_all_by_label_contains("modifié par").count() == 2);
+    harness
+        .get_by_label(&RecordPart::Contact.summary(&on_b))
+        .click();
+    harness.run();
+    harness.get_by_label(text::conflict::MERGE).click();
+    harness.run();
+    let mut store = Store::open(a.dir.path(), Access::ReadOnly).unwrap();
+    let report = store.load();
+    assert!(report.conflicts.is_empty());
+    let merged = &report.beneficiaries[0];
+    assert_eq!(merged.contact.town, "Choisy-le-Roi");
+    assert_eq!(merged.private_notes, "Vue à l'antenne de Choisy");
+}

@@ -220,6 +220,24 @@ fn a_thirteenth_child_merged_from_another_laptop_shows_in_red() {
         harness.state().selected(),
         Some(family(12, t(9, 0), t(10, 0)).id)
     );
+    // Hers is the newest booking of that morning: her counsellor is told to move it.
+    harness.get_by_label(creche::TAB_CRECHE).click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Réservation à déplacer : Bébé12, mardi 24/11/2026")
+            .is_some()
+    );
+    // A family whose older booking keeps its place is told nothing.
+    click(&mut harness, "mardi 24/11/2026 09:30 : 13/12");
+    click(&mut harness, &creche::open_record("Mariam Famille 03"));
+    harness.get_by_label(creche::TAB_CRECHE).click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Réservation à déplacer")
+            .is_none()
+    );
 }
 
 #[test]

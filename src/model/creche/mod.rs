@@ -23,6 +23,7 @@ pub(crate) mod draft;
 mod family;
 mod grid;
 mod problems;
+mod problems_to_move;
 mod refusal;
 mod settings;
 #[cfg(test)]
@@ -39,6 +40,7 @@ pub use grid::{
     parse_iso_week, planning_monday, weekday_label,
 };
 pub use problems::{CrecheProblem, creche_problems};
+pub use problems_to_move::{BookingToMove, all_bookings_to_move, bookings_to_move};
 pub use refusal::{FullSlot, Planned, Refusal, Suggestion};
 pub use settings::{Closure, CrecheSettings, DEFAULT_CAPACITY, MAX_CAPACITY, UpperAgeRule};
 pub use waiting::{

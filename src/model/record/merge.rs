@@ -98,6 +98,29 @@ impl RecordPart {
         }
     }
 
+    /// The part's name in a file's version stamps (never translated, never changed).
+    #[must_use]
+    pub const fn key(self) -> &'static str {
+        match self {
+            Self::Names => "names",
+            Self::Birth => "birth",
+            Self::Origin => "origin",
+            Self::Languages => "languages",
+            Self::Arrival => "arrival",
+            Self::Contact => "contact",
+            Self::Administrative => "administrative",
+            Self::Family => "family",
+            Self::FrenchLevel => "french_level",
+            Self::Pathway => "pathway",
+            Self::Skills => "skills",
+            Self::Referent => "referent",
+            Self::PrivateNotes => "private_notes",
+            Self::Preparation => "preparation",
+            Self::Creche => "creche",
+            Self::Applications => "applications",
+        }
+    }
+
     /// Whether two versions differ in this part.
     #[must_use]
     pub fn differs(self, a: &Beneficiary, b: &Beneficiary) -> bool {
@@ -107,7 +130,7 @@ impl RecordPart {
     }
 
     /// Copies this part of `from` into `to`.
-    fn copy(self, from: &Beneficiary, to: &mut Beneficiary) {
+    pub(crate) fn copy(self, from: &Beneficiary, to: &mut Beneficiary) {
         let (f, t) = (&from.identity, &mut to.identity);
         match self {
             Self::Names => {
@@ -255,7 +278,7 @@ pub fn merge(
 /// The data-protection part of two versions, whatever part was chosen: an answer or an
 /// override recorded on either laptop is never lost (the union of both histories, each entry
 /// once); the longer retention extension and the earlier anonymisation hold.
-fn merge_protection(kept: &Protection, other: &Protection) -> Protection {
+pub(crate) fn merge_protection(kept: &Protection, other: &Protection) -> Protection {
     let mut merged = kept.clone();
     for entry in &other.consents {
         if !merged.consents.contains(entry) {

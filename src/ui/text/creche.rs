@@ -304,3 +304,14 @@ pub const CLOSURE_TO: &str = "au";
 pub const CLOSURE_REASON: &str = "motif";
 
 pub const CLOSURE_REASON_HINT: &str = "Noël, Ascension…";
+
+/// A booking merged from another laptop that puts the crèche over its places: which one to
+/// move, and why this one.
+pub fn booking_to_move(child: &str, day: &str, start: &str, end: &str, capacity: u32) -> String {
+    format!(
+        "Réservation à déplacer : {child}, {day} de {start} à {end}. Les {capacity} places \
+         étaient déjà prises par des réservations plus anciennes (faites sur un autre poste avant \
+         la synchronisation) : la plus ancienne garde la place. Modifiez cette réservation ou \
+         choisissez un autre créneau."
+    )
+}

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use chrono::Utc;
 use egui::{RichText, Ui};
 
+use crate::model::sync::AskedPart;
 use crate::model::{Beneficiary, RecordPart, Side, merge};
 use crate::ui::command::Command;
 use crate::ui::context::ViewContext;
@@ -49,6 +50,17 @@ impl ConflictWindow {
             .default_width(820.0)
             .show(ctx, |ui| {
                 ui.label(text::conflict::explanation(&kept.display_name()));
+                ui.label(text::conflict::AUTO_MERGED);
+                if let Some(name) = &conflict.name {
+                    ui.label(
+                        RichText::new(text::conflict::copy_origin(
+                            name.tool.label(),
+                            &name.who,
+                            name.time,
+                        ))
+                        .small(),
+                    );
+                }
                 ui.label(
                     RichText::new(text::conflict::path_a(&conflict.kept_path))
                         .small()
@@ -63,7 +75,7 @@ impl ConflictWindow {
                 egui::ScrollArea::vertical()
                     .max_height(420.0)
                     .show(ui, |ui| {
-                        self.parts_ui(ui, kept, other);
+                        self.parts_ui(ui, kept, other, &conflict.asked);
                     });
                 ui.add_space(theme::SPACE_M);
                 ui.add_enabled_ui(writable, |ui| {
@@ -97,7 +109,13 @@ impl ConflictWindow {
         out.push(Command::ResolveConflict(index, Box::new(record)));
     }
 
-    fn parts_ui(&mut self, ui: &mut Ui, kept: &Beneficiary, other: &Beneficiary) {
+    fn parts_ui(
+        &mut self,
+        ui: &mut Ui,
+        kept: &Beneficiary,
+        other: &Beneficiary,
+        asked: &[AskedPart],
+    ) {
         egui::Grid::new("conflict-parts")
             .num_columns(3)
             .striped(true)
@@ -110,9 +128,25 @@ impl ConflictWindow {
                 for part in RecordPart::ALL {
                     ui.label(part.label());
                     if part.differs(kept, other) {
+                        let authors = asked.iter().find(|a| a.part == part);
                         let choice = self.choices.entry(part).or_default();
-                        ui.radio_value(choice, Side::Kept, shown(part.summary(kept)));
-                        ui.radio_value(choice, Side::Other, shown(part.summary(other)));
+                        for (side, version, change) in [
+                            (Side::Kept, kept, authors.map(|a| &a.first)),
+                            (Side::Other, other, authors.map(|a| &a.second)),
+                        ] {
+                            ui.vertical(|ui| {
+                                ui.radio_value(choice, side, shown(part.summary(version)));
+                                if let Some(change) = change {
+                                    ui.label(
+                                        RichText::new(text::conflict::changed_by(
+                                            &change.by, change.at,
+                                        ))
+                                        .small()
+                                        .weak(),
+                                    );
+                                }
+                            });
+                        }
                     } else {
                         ui.label(RichText::new(shown(part.summary(kept))).weak());
                         ui.label(

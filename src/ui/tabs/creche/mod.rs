@@ -19,7 +19,9 @@ mod tests;
 use chrono::{NaiveDate, NaiveTime, Timelike};
 use egui::Ui;
 
-use crate::model::creche::{BookingReason, CrecheSettings, monday_of};
+use crate::model::creche::{
+    BookingReason, CrecheSettings, bookings_to_move, day_label, format_time, monday_of,
+};
 use crate::model::preparation::Workshop;
 use crate::model::record::{age_in_months, format_date};
 use crate::model::{Beneficiary, ChildId};
@@ -196,6 +198,23 @@ impl CrechePanel {
             .filter(|r| r.id != parent.id)
             .collect();
 
+        // Two laptops that each booked the last place: this family's newer booking is to move.
+        {
+            let mut all = others.clone();
+            all.push(&parent);
+            for m in bookings_to_move(&parent, &all, context.cx.creche) {
+                ui.colored_label(
+                    crate::ui::theme::ERROR,
+                    text::creche::booking_to_move(
+                        &child_name(&parent, m.child),
+                        &day_label(m.date),
+                        &format_time(m.start),
+                        &format_time(m.end),
+                        m.capacity,
+                    ),
+                );
+            }
+        }
         let mut changed = children::children_ui(ui, draft, edit.errors, context);
         {
             let mut all = others.clone();
