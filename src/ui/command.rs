@@ -80,4 +80,7 @@ pub enum Command {
     Erase(BeneficiaryId),
     /// Keep a record past the retention period, until a date, for a written reason.
     ExtendRetention(BeneficiaryId, RetentionExtension),
+    /// Open the "Crèche" tab with a booking prepared for this appointment of the record shown
+    /// (not booked yet).
+    BookCrecheForAppointment(Box<crate::model::preparation::Appointment>),
 }

@@ -197,6 +197,16 @@ impl ParcoursApp {
                 Command::Printed(id, document) => self.store.journal_print(id, document),
                 Command::Erase(id) => self.erase(id),
                 Command::ExtendRetention(id, extension) => self.extend_retention(id, extension),
+                Command::BookCrecheForAppointment(appointment) => {
+                    if let Some(shown) = self.shown_record() {
+                        self.tabs.creche.prefill_for_appointment(
+                            &appointment,
+                            &shown,
+                            &self.data.creche_settings,
+                        );
+                        self.tab = Tab::Creche;
+                    }
+                }
             }
         }
     }

@@ -410,3 +410,112 @@ pub const CV_LANGUAGES: &str = "Langues (CV)";
 pub const CV_MORE: &str = "Informations complémentaires (CV)";
 
 pub const CV_REASSEMBLE_HOVER: &str = "Remplace le texte ci-dessus par celui de la fiche";
+
+// Appointments.
+pub const APPOINTMENTS: &str = "Rendez-vous";
+
+pub const NO_APPOINTMENT: &str = "Aucun rendez-vous.";
+
+pub const NEW_APPOINTMENT: &str = "Planifier un rendez-vous";
+
+pub const APPOINTMENT_DATE: &str = "Date du rendez-vous";
+
+pub const APPOINTMENT_START: &str = "Heure du rendez-vous";
+
+pub const APPOINTMENT_START_HINT: &str = "9h30";
+
+pub const APPOINTMENT_DURATION: &str = "Durée du rendez-vous";
+
+pub const APPOINTMENT_MODE: &str = "Mode du rendez-vous";
+
+pub const APPOINTMENT_PLACE: &str = "Lieu du rendez-vous";
+
+pub const APPOINTMENT_COUNSELLOR: &str = "Conseiller·e du rendez-vous";
+
+pub const APPOINTMENT_PURPOSE: &str = "Objet du rendez-vous";
+
+pub const APPOINTMENT_NOTE: &str = "Note du rendez-vous";
+
+pub const APPOINTMENT_ADD: &str = "Planifier le rendez-vous";
+
+pub const APPOINTMENT_DATE_REQUIRED: &str = "La date du rendez-vous est obligatoire.";
+
+pub const APPOINTMENT_START_INVALID: &str = "Heure invalide : par exemple 9h30 ou 14:00.";
+
+/// A planned appointment dated before today: it asks what happened instead.
+pub const APPOINTMENT_IN_PAST: &str = "Cette date est passée : un rendez-vous passé se note comme honoré (il compte alors dans les heures), ou la date est à corriger.";
+
+/// Enters the past appointment as honoured.
+pub const APPOINTMENT_ADD_HONOURED: &str = "Le noter comme honoré";
+
+/// Beside two appointments of the person at the same time.
+pub const APPOINTMENT_OVERLAP: &str = "chevauchement";
+
+/// The appointments' column headers (the last two hold the buttons).
+pub const APPOINTMENT_HEADERS: [&str; 8] = [
+    "Date",
+    "Heure",
+    "Durée",
+    "Mode",
+    "Objet",
+    "Conseiller·e",
+    "Statut",
+    "",
+];
+
+/// The person's attendance: honoured, absent and excused appointments.
+#[must_use]
+pub fn attendance(honoured: u32, absent: u32, excused: u32) -> String {
+    let plural = |n: u32| if n > 1 { "s" } else { "" };
+    format!(
+        "Présence : {honoured} honoré{} · {absent} absent{} · {excused} excusé{}",
+        plural(honoured),
+        plural(absent),
+        plural(excused)
+    )
+}
+
+/// "le 20/11/2026 à 10 h", naming one appointment in the buttons' accessible names.
+#[must_use]
+pub fn appointment_when(date: chrono::NaiveDate, start: chrono::NaiveTime) -> String {
+    format!(
+        "le {} à {}",
+        crate::model::format_date(date),
+        crate::model::creche::format_time(start)
+    )
+}
+
+/// The accessible name of a settling button: "Honoré : rendez-vous le 20/11/2026 à 10 h".
+#[must_use]
+pub fn settle_appointment(status: &str, when: &str) -> String {
+    format!("{status} : rendez-vous {when}")
+}
+
+/// Puts a settled appointment back to planned (a click on the wrong line).
+pub const APPOINTMENT_REOPEN: &str = "Remettre à prévu";
+
+/// The accessible name of an appointment's "Retirer".
+#[must_use]
+pub fn remove_appointment(when: &str) -> String {
+    format!("Retirer le rendez-vous {when}")
+}
+
+/// The menu of the two ways an appointment is cancelled.
+pub const APPOINTMENT_CANCEL: &str = "Annulé…";
+
+/// Books the crèche for an appointment.
+pub const APPOINTMENT_BOOK_CRECHE: &str = "Réserver la crèche";
+
+/// The accessible name of an appointment's "Réserver la crèche".
+#[must_use]
+pub fn book_creche_for_appointment(when: &str) -> String {
+    format!("Réserver la crèche pour le rendez-vous {when}")
+}
+
+pub const APPOINTMENT_BOOK_CRECHE_HOVER: &str = "Ouvre l'onglet Crèche avec une réservation préparée pour ce rendez-vous (rien n'est réservé avant « Réserver »).";
+
+/// Above the appointments already past.
+pub const APPOINTMENTS_PAST: &str = "Passés";
+
+/// Above the appointments to come.
+pub const APPOINTMENTS_UPCOMING: &str = "À venir";

@@ -1,5 +1,6 @@
 //! The "Préparation à l'emploi" tab (phase 2): phase status and dates, the sessions log and
-//! hours against the 70 % individual / 30 % collective target (`sessions`), professional
+//! hours against the 70 % individual / 30 % collective target (`sessions`), the appointments
+//! planned and settled (`appointments`), professional
 //! projects (`projects`), the action plan with its overdue actions (`plan`), the
 //! administrative checklist with the permit's expiry, the CIR's training and the permit
 //! aimed at (`admin`), the children's care and schooling (`children`), and the CV (`cv`).
@@ -9,6 +10,7 @@
 //! their own files through [`Command`]s.
 
 mod admin;
+mod appointments;
 mod cells;
 mod children;
 pub(crate) mod cv;
@@ -28,6 +30,7 @@ use crate::ui::windows::Window;
 use crate::ui::windows::workshops::WorkshopsWindow;
 use crate::ui::{text, theme};
 
+use appointments::AppointmentsSection;
 use cv::CvSection;
 use projects::ProjectsSection;
 use sessions::SessionsSection;
@@ -37,6 +40,7 @@ use sessions::SessionsSection;
 #[derive(Default)]
 pub struct PreparationPanel {
     sessions: SessionsSection,
+    appointments: AppointmentsSection,
     projects: ProjectsSection,
     workshops: WorkshopsWindow,
     cv: CvSection,
@@ -64,6 +68,8 @@ impl RecordTab for PreparationPanel {
         let attended = attended_sessions(cx.workshops, record.id);
         self.sessions
             .ui(ui, &mut form, edit.draft, &attended, cx.today);
+        self.appointments
+            .ui(ui, &mut form, edit.draft, record, cx, out);
         self.projects.ui(ui, &mut form, edit.draft);
         plan::plan_ui(ui, &mut form, edit.errors, edit.draft, record, cx.today);
         admin::admin_ui(ui, &mut form, edit.errors, edit.draft, record, cx.today);
