@@ -1,6 +1,7 @@
 //! Demo data: plausible, reproducible records, partners, workshops, companies and crèche
 //! bookings, for trying Parcours at once and for tests and benches.
 
+pub(crate) mod appointments;
 pub(crate) mod companies;
 pub(crate) mod creche;
 pub(crate) mod preparation;

@@ -23,7 +23,7 @@ use crate::model::record::pathway::{ContractKind, PhaseStatus};
 
 /// The demo generator, seeded from a record's identifier.
 impl Rng {
-    fn for_record(record: &Beneficiary) -> Self {
+    pub(super) fn for_record(record: &Beneficiary) -> Self {
         // FNV-1a over the identifier's text: stable across runs and platforms.
         let seed = record
             .id

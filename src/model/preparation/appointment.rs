@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 use serde::{Deserialize, Serialize};
 
-use crate::model::preparation::plan::{Session, SessionKind};
+use crate::model::preparation::plan::{Preparation, Session, SessionKind};
 use crate::model::record::ids::AppointmentId;
 
 /// How the appointment takes place.
@@ -285,6 +285,29 @@ impl AppointmentCounts {
     }
 }
 
+impl Preparation {
+    /// The person's log: the sessions typed by hand (unplanned contacts) and the honoured
+    /// appointments, each counted once, by date (oldest first). Every count of hours and
+    /// of sessions goes through here (the 70/30 split, the summary, the last contact).
+    #[must_use]
+    pub fn logged_sessions(&self) -> Vec<Session> {
+        let mut log: Vec<Session> = self
+            .sessions
+            .iter()
+            .cloned()
+            .chain(self.appointments.iter().filter_map(Appointment::as_session))
+            .collect();
+        log.sort_by_key(|s| s.date);
+        log
+    }
+
+    /// The person's attendance: honoured, absent and excused appointments.
+    #[must_use]
+    pub fn attendance(&self) -> AppointmentCounts {
+        AppointmentCounts::of(&self.appointments)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -332,5 +355,39 @@ mod tests {
         list[3].status = AppointmentStatus::Cancelled(CancelledBy::Person);
         let counts = AppointmentCounts::of(&list);
         assert_eq!((counts.honoured, counts.absent, counts.excused), (1, 1, 1));
+    }
+
+    #[test]
+    fn honoured_appointments_count_once_in_the_hours_beside_typed_sessions() {
+        let mut prep = Preparation {
+            sessions: vec![Session {
+                date: d(2026, 11, 2),
+                duration_minutes: 30,
+                kind: SessionKind::Remote,
+                note: String::new(),
+            }],
+            ..Preparation::default()
+        };
+        let mut honoured = at(d(2026, 11, 10), 10, 0, 60);
+        honoured.status = AppointmentStatus::Honoured;
+        let mut absent = at(d(2026, 11, 12), 10, 0, 90);
+        absent.status = AppointmentStatus::Absent;
+        let planned = at(d(2026, 11, 1), 9, 0, 45);
+        prep.appointments = vec![honoured, absent, planned];
+        let log = prep.logged_sessions();
+        assert_eq!(log.len(), 2, "only the honoured appointment joins the log");
+        assert_eq!(log[0].date, d(2026, 11, 2));
+        assert_eq!(log[1].date, d(2026, 11, 10));
+        let workshop = [Session {
+            date: d(2026, 11, 3),
+            duration_minutes: 120,
+            kind: SessionKind::Collective,
+            note: String::new(),
+        }];
+        let hours = prep.hours(&workshop);
+        assert_eq!(hours.individual_minutes, 90);
+        assert_eq!(hours.collective_minutes, 120);
+        let attendance = prep.attendance();
+        assert_eq!((attendance.honoured, attendance.absent), (1, 1));
     }
 }

@@ -2,12 +2,17 @@
 //! administrative steps (`plan`), their editable form (`draft`), the collective workshops'
 //! shared catalogue (`workshop`) and the CV assembled from the record (`cv`).
 
+pub(crate) mod agenda;
 pub(crate) mod appointment;
 pub(crate) mod cv;
 pub(crate) mod draft;
 pub(crate) mod plan;
 pub(crate) mod workshop;
 
+pub use agenda::{
+    AgendaItem, AgendaKind, INTERVIEW_MINUTES, agenda, appointment_counsellor, same_counsellor,
+    short_name, to_settle,
+};
 pub use appointment::{
     Appointment, AppointmentCounts, AppointmentMode, AppointmentPurpose, AppointmentStatus,
     CancelledBy,

@@ -1,7 +1,8 @@
 //! Retention and erasure (CNIL délibération 2023-095: an active file is kept for the retention
 //! period after the last contact, then anonymised; GDPR article 17).
 //!
-//! A record's **last contact** is the latest of: an individual session, a workshop the person
+//! A record's **last contact** is the latest of: an individual session (typed, or an honoured
+//! appointment; a planned, missed or cancelled one is no contact), a workshop the person
 //! attended (from the catalogue), a move of one of their applications, a day of a crèche booking
 //! that has passed (a booking's future days are not contact yet), and the counsellor's last edit
 //! of the record (`updated_at`). A record whose last contact is older than the retention period
@@ -142,6 +143,11 @@ pub fn last_contact_indexed(
     for session in &record.preparation.sessions {
         consider(session.date, ContactKind::Session);
     }
+    for appointment in &record.preparation.appointments {
+        if appointment.as_session().is_some() {
+            consider(appointment.date, ContactKind::Session);
+        }
+    }
     if let Some(date) = workshops.latest(record.id) {
         consider(date, ContactKind::Workshop);
     }
@@ -251,13 +257,15 @@ pub fn anonymise(record: &Beneficiary, today: NaiveDate) -> Beneficiary {
             reason: String::new(),
         }
     });
+    // Honoured appointments become plain sessions: their hours stay, their place,
+    // counsellor and purpose go.
     kept.preparation.sessions = record
         .preparation
-        .sessions
-        .iter()
+        .logged_sessions()
+        .into_iter()
         .map(|s| crate::model::preparation::Session {
             note: String::new(),
-            ..s.clone()
+            ..s
         })
         .collect();
     kept.preparation.cir = record.preparation.cir;

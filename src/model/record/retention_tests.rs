@@ -85,6 +85,34 @@ fn the_last_contact_is_the_latest_of_every_kind_and_never_in_the_future() {
 }
 
 #[test]
+fn an_honoured_appointment_is_a_contact_a_missed_one_is_not() {
+    use crate::model::preparation::{Appointment, AppointmentStatus};
+    let today = d(2026, 11, 27);
+    let mut b = person(d(2023, 1, 10));
+    let at = NaiveTime::from_hms_opt(10, 0, 0).unwrap();
+    let mut absent = Appointment::new(d(2024, 3, 4), at);
+    absent.status = AppointmentStatus::Absent;
+    b.preparation.appointments.push(absent);
+    assert_eq!(last_contact(&b, &[], today).kind, ContactKind::Edit);
+    let mut honoured = Appointment::new(d(2024, 2, 5), at);
+    honoured.status = AppointmentStatus::Honoured;
+    honoured.place = "Bureau 3".into();
+    b.preparation.appointments.push(honoured);
+    assert_eq!(
+        last_contact(&b, &[], today),
+        LastContact {
+            date: d(2024, 2, 5),
+            kind: ContactKind::Session
+        }
+    );
+    // Anonymising keeps its hours, as a plain session.
+    let kept = anonymise(&b, today);
+    assert!(kept.preparation.appointments.is_empty());
+    assert_eq!(kept.preparation.hours(&[]), b.preparation.hours(&[]));
+    assert_eq!(kept.preparation.hours(&[]).individual_minutes, 45);
+}
+
+#[test]
 fn due_after_the_retention_period_unless_extended_or_already_anonymised() {
     let today = d(2026, 11, 27);
     let settings = Settings::default();

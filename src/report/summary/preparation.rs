@@ -153,12 +153,9 @@ pub(super) fn hours_rows(record: &Beneficiary, sources: &Sources<'_>) -> Vec<Sum
     if hours.total_minutes() == 0 && !started {
         return Vec::new();
     }
-    let individual = preparation
-        .sessions
-        .iter()
-        .filter(|s| s.kind.is_individual())
-        .count();
-    let collective = preparation.sessions.len() - individual + attended.len();
+    let logged = preparation.logged_sessions();
+    let individual = logged.iter().filter(|s| s.kind.is_individual()).count();
+    let collective = logged.len() - individual + attended.len();
     let target = format!(
         "objectif {INDIVIDUAL_TARGET_PERCENT} % / {} %",
         100 - INDIVIDUAL_TARGET_PERCENT

@@ -250,6 +250,7 @@ fn phase_two_shows_the_main_project_first_overdue_actions_and_workshop_hours() {
     workshop.duration_minutes = 120;
     workshop.enrol(b.id).unwrap();
     workshop.mark(b.id, Attendance::Present, today).unwrap();
+    let workshop_again = workshop.clone();
 
     let summary = Summary::build(
         &b,
@@ -303,6 +304,30 @@ fn phase_two_shows_the_main_project_first_overdue_actions_and_workshop_hours() {
     assert_eq!(
         value_of(&summary, "phase2", "repartition"),
         "50 % individuel / 50 % collectif (objectif 70 % / 30 % : entretiens individuels à prévoir)"
+    );
+    // An honoured appointment is a session of the log: counted once, a missed one not at all.
+    let mut with_appointments = b.clone();
+    let mut honoured = crate::model::preparation::Appointment::new(
+        d(2026, 11, 16),
+        chrono::NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
+    );
+    honoured.duration_minutes = 60;
+    honoured.status = crate::model::preparation::AppointmentStatus::Honoured;
+    let mut absent = honoured.clone();
+    absent.status = crate::model::preparation::AppointmentStatus::Absent;
+    with_appointments.preparation.appointments = vec![honoured, absent];
+    let summary_rdv = Summary::build(
+        &with_appointments,
+        &Settings::default(),
+        &[workshop_again],
+        &[],
+        &CrecheSettings::default(),
+        &SummaryOptions::default(),
+        today,
+    );
+    assert_eq!(
+        value_of(&summary_rdv, "phase2", "heures_individuelles"),
+        "3 h (2 entretiens)"
     );
     // The permit held (Identité) and the checklist say the same thing in one row.
     assert_eq!(

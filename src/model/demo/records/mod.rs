@@ -50,7 +50,7 @@ impl Rng {
         self.below(100) < percent
     }
 
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    pub(super) fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         let len = u64::try_from(items.len()).unwrap_or(1);
         let index = usize::try_from(self.below(len)).unwrap_or(0);
         &items[index.min(items.len() - 1)]
@@ -200,6 +200,7 @@ pub fn demo_beneficiaries(count: usize, today: NaiveDate, seed: u64) -> Vec<Bene
         .map(|mut b| {
             b.preparation = crate::model::demo::preparation::preparation(&b, today);
             crate::model::demo::preparation::add_integration(&mut b, today);
+            crate::model::demo::appointments::add_appointments(&mut b, today);
             b
         })
         .collect();

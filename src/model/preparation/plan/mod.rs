@@ -772,11 +772,12 @@ impl Preparation {
         overdue
     }
 
-    /// Hours of the logged sessions plus `from_workshops` (the person's present attendances,
-    /// computed from the workshop files).
+    /// Hours of the log (typed sessions and honoured appointments, see
+    /// [`Preparation::logged_sessions`]) plus `from_workshops` (the person's present
+    /// attendances, computed from the workshop files).
     #[must_use]
     pub fn hours(&self, from_workshops: &[Session]) -> Hours {
-        Hours::of(self.sessions.iter().chain(from_workshops))
+        Hours::of(self.logged_sessions().iter().chain(from_workshops))
     }
 
     /// A step of the checklist (absent: "à faire").

@@ -1,0 +1,325 @@
+//! The counsellor's agenda: what happens between two days, computed from the records and the
+//! workshop catalogue (never stored). Appointments (not cancelled), the workshops the
+//! counsellor runs, their beneficiaries' job interviews and PMSMP immersion days, sorted by
+//! start, with overlaps flagged (shown, never hidden).
+//!
+//! Everything here is pure: the window's "Agenda" and "Accueil" views, `parcours agenda` and the
+//! calendar export call the same functions.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveTime, TimeDelta};
+
+use crate::model::companies::ApplicationState;
+use crate::model::preparation::appointment::{Appointment, AppointmentStatus};
+use crate::model::preparation::workshop::Workshop;
+use crate::model::record::beneficiary::Beneficiary;
+use crate::model::record::ids::{ApplicationId, AppointmentId, BeneficiaryId, WorkshopId};
+use crate::model::record::retention::is_anonymised;
+
+/// How long a job interview is assumed to last on the agenda (its record keeps no length).
+pub const INTERVIEW_MINUTES: i64 = 60;
+
+/// What an agenda item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AgendaKind {
+    /// An appointment with a beneficiary.
+    Appointment,
+    /// A collective workshop the counsellor runs.
+    Workshop,
+    /// A beneficiary's job interview at a company.
+    Interview,
+    /// A day of a beneficiary's PMSMP (immersion in a company).
+    Immersion,
+}
+
+impl AgendaKind {
+    /// The French label.
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::Appointment => "Rendez-vous",
+            Self::Workshop => "Atelier",
+            Self::Interview => "Entretien d'embauche",
+            Self::Immersion => "PMSMP",
+        }
+    }
+}
+
+/// One line of the agenda.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgendaItem {
+    /// What it is.
+    pub kind: AgendaKind,
+    /// The day.
+    pub date: NaiveDate,
+    /// Start time (`None`: the whole day, as an immersion day or an interview of unknown time).
+    pub start: Option<NaiveTime>,
+    /// End time (`None` with `start`; the same day, or the next for one past midnight).
+    pub end: Option<NaiveTime>,
+    /// "Prénom N." for an appointment, an interview or an immersion; the workshop's title.
+    pub title: String,
+    /// Where (may be empty).
+    pub place: String,
+    /// The counsellor whose time it is: the appointment's (else the referent), the workshop's
+    /// facilitator, the referent of the person for an interview or an immersion.
+    pub counsellor: String,
+    /// The record it belongs to (`None` for a workshop).
+    pub record: Option<BeneficiaryId>,
+    /// The appointment, for an appointment.
+    pub appointment: Option<AppointmentId>,
+    /// The workshop, for a workshop.
+    pub workshop: Option<WorkshopId>,
+    /// The application, for an interview or an immersion.
+    pub application: Option<ApplicationId>,
+    /// The appointment's status (`None` for other kinds).
+    pub status: Option<AppointmentStatus>,
+    /// Whether it overlaps another timed item of the same counsellor, or of the same person.
+    pub overlaps: bool,
+}
+
+/// "Prénom N.": the first name and the initial of the last name (or whichever part exists),
+/// as the agenda and the day sheet show a person.
+#[must_use]
+pub fn short_name(record: &Beneficiary) -> String {
+    let first = record.identity.first_name.trim();
+    let last = record.identity.last_name.trim();
+    match (first.is_empty(), last.chars().next()) {
+        (false, Some(initial)) => format!("{first} {}.", initial.to_uppercase()),
+        (false, None) => first.to_owned(),
+        (true, Some(_)) => last.to_owned(),
+        (true, None) => "(sans nom)".to_owned(),
+    }
+}
+
+/// Whether two counsellor names are the same person (spaces around and case ignored).
+#[must_use]
+pub fn same_counsellor(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim(), b.trim());
+    !a.is_empty() && a.to_lowercase() == b.to_lowercase()
+}
+
+/// The counsellor an appointment is with: its own, else the record's referent.
+#[must_use]
+pub fn appointment_counsellor<'a>(
+    record: &'a Beneficiary,
+    appointment: &'a Appointment,
+) -> &'a str {
+    if appointment.counsellor.trim().is_empty() {
+        &record.referent
+    } else {
+        &appointment.counsellor
+    }
+}
+
+/// Whether `appointment` of `record` is `counsellor`'s: the appointment's counsellor or the
+/// record's referent is them (`None`: everybody's).
+fn is_theirs(record: &Beneficiary, appointment: &Appointment, counsellor: Option<&str>) -> bool {
+    counsellor.is_none_or(|c| {
+        same_counsellor(&appointment.counsellor, c) || same_counsellor(&record.referent, c)
+    })
+}
+
+/// The agenda from `from` to `to` (both included) for `counsellor` (`None`: everybody's),
+/// sorted by day then start (whole-day items first), see the module's documentation.
+/// Anonymised records show nothing.
+#[must_use]
+pub fn agenda(
+    records: &[Beneficiary],
+    workshops: &[Workshop],
+    from: NaiveDate,
+    to: NaiveDate,
+    counsellor: Option<&str>,
+) -> Vec<AgendaItem> {
+    let within = |date: NaiveDate| from <= date && date <= to;
+    let referent_ok =
+        |record: &Beneficiary| counsellor.is_none_or(|c| same_counsellor(&record.referent, c));
+    let mut items = Vec::new();
+    for record in records {
+        if is_anonymised(record) {
+            continue;
+        }
+        for appointment in &record.preparation.appointments {
+            if !within(appointment.date)
+                || matches!(appointment.status, AppointmentStatus::Cancelled(_))
+                || !is_theirs(record, appointment, counsellor)
+            {
+                continue;
+            }
+            items.push(AgendaItem {
+                kind: AgendaKind::Appointment,
+                date: appointment.date,
+                start: Some(appointment.start),
+                end: Some(appointment.ends_at().time()),
+                title: short_name(record),
+                place: appointment.place.clone(),
+                counsellor: appointment_counsellor(record, appointment).to_owned(),
+                record: Some(record.id),
+                appointment: Some(appointment.id),
+                workshop: None,
+                application: None,
+                status: Some(appointment.status),
+                overlaps: false,
+            });
+        }
+        if !referent_ok(record) {
+            continue;
+        }
+        for application in &record.applications {
+            let person_item = |kind, date, start: Option<NaiveTime>, place: &str| AgendaItem {
+                kind,
+                date,
+                start,
+                end: start.map(|s| s + TimeDelta::minutes(INTERVIEW_MINUTES)),
+                title: short_name(record),
+                place: place.to_owned(),
+                counsellor: record.referent.clone(),
+                record: Some(record.id),
+                appointment: None,
+                workshop: None,
+                application: Some(application.id),
+                status: None,
+                overlaps: false,
+            };
+            if let ApplicationState::Interview { date, time, place } = &application.state
+                && within(*date)
+            {
+                items.push(person_item(AgendaKind::Interview, *date, *time, place));
+            }
+            if let Some(immersion) = &application.immersion {
+                let mut day = immersion.from.max(from);
+                while day <= immersion.to.min(to) {
+                    items.push(person_item(
+                        AgendaKind::Immersion,
+                        day,
+                        None,
+                        &application.company_name,
+                    ));
+                    let Some(next) = day.succ_opt() else { break };
+                    day = next;
+                }
+            }
+        }
+    }
+    for workshop in workshops {
+        if !within(workshop.date)
+            || !counsellor.is_none_or(|c| same_counsellor(&workshop.facilitator, c))
+        {
+            continue;
+        }
+        let start = workshop.date.and_time(workshop.start);
+        let end = start + TimeDelta::minutes(i64::from(workshop.duration_minutes));
+        items.push(AgendaItem {
+            kind: AgendaKind::Workshop,
+            date: workshop.date,
+            start: Some(workshop.start),
+            end: Some(end.time()),
+            title: if workshop.title.trim().is_empty() {
+                workshop.theme.label().to_owned()
+            } else {
+                workshop.title.clone()
+            },
+            place: workshop.place.clone(),
+            counsellor: workshop.facilitator.clone(),
+            record: None,
+            appointment: None,
+            workshop: Some(workshop.id),
+            application: None,
+            status: None,
+            overlaps: false,
+        });
+    }
+    items.sort_by(|a, b| {
+        (a.date, a.start, a.kind, &a.title).cmp(&(b.date, b.start, b.kind, &b.title))
+    });
+    flag_overlaps(&mut items);
+    items
+}
+
+/// The minutes an item spans from its day's midnight (`None` for a whole-day item).
+fn span(item: &AgendaItem) -> Option<(i64, i64)> {
+    let start = item.start?;
+    let begin = start.signed_duration_since(NaiveTime::MIN).num_minutes();
+    let mut end = item
+        .end?
+        .signed_duration_since(NaiveTime::MIN)
+        .num_minutes();
+    if end <= begin {
+        // Past midnight.
+        end += 24 * 60;
+    }
+    Some((begin, end))
+}
+
+/// Marks the timed items that overlap another of the same day with the same counsellor (an
+/// appointment or a workshop: the counsellor's own time) or the same person (an appointment
+/// during their job interview).
+fn flag_overlaps(items: &mut [AgendaItem]) {
+    let mut by_day: HashMap<NaiveDate, Vec<usize>> = HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        if item.start.is_some() {
+            by_day.entry(item.date).or_default().push(i);
+        }
+    }
+    let counsellors_time =
+        |item: &AgendaItem| matches!(item.kind, AgendaKind::Appointment | AgendaKind::Workshop);
+    let mut flagged = Vec::new();
+    for indices in by_day.values() {
+        // Sorted by start within the day: compare each item with the ones starting before its end.
+        for (n, &i) in indices.iter().enumerate() {
+            let (Some(a), Some((_, a_end))) = (items.get(i), items.get(i).and_then(span)) else {
+                continue;
+            };
+            for &j in indices.iter().skip(n + 1) {
+                let (Some(b), Some((b_start, _))) = (items.get(j), items.get(j).and_then(span))
+                else {
+                    continue;
+                };
+                if b_start >= a_end {
+                    break;
+                }
+                let same_counsellor = counsellors_time(a)
+                    && counsellors_time(b)
+                    && same_counsellor(&a.counsellor, &b.counsellor);
+                let same_person = a.record.is_some() && a.record == b.record;
+                if same_counsellor || same_person {
+                    flagged.push(i);
+                    flagged.push(j);
+                }
+            }
+        }
+    }
+    for i in flagged {
+        if let Some(item) = items.get_mut(i) {
+            item.overlaps = true;
+        }
+    }
+}
+
+/// The past appointments still "planned" (see [`Appointment::to_settle`]) of `counsellor`
+/// (`None`: everybody's), oldest first: the counsellor should say what happened.
+#[must_use]
+pub fn to_settle<'a>(
+    records: &'a [Beneficiary],
+    today: NaiveDate,
+    counsellor: Option<&str>,
+) -> Vec<(BeneficiaryId, &'a Appointment)> {
+    let mut list: Vec<(BeneficiaryId, &Appointment)> = records
+        .iter()
+        .filter(|r| !is_anonymised(r))
+        .flat_map(|record| {
+            record
+                .preparation
+                .appointments
+                .iter()
+                .filter(move |a| a.to_settle(today) && is_theirs(record, a, counsellor))
+                .map(move |a| (record.id, a))
+        })
+        .collect();
+    list.sort_by_key(|(_, a)| a.starts_at());
+    list
+}
+
+#[cfg(test)]
+#[path = "agenda_tests.rs"]
+mod tests;
