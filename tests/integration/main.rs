@@ -20,6 +20,7 @@ mod report;
 mod restore_killed;
 mod rome_picker;
 mod store_files;
+mod ui_agenda;
 mod ui_appointments;
 mod ui_companies;
 mod ui_competences;

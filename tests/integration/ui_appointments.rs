@@ -118,8 +118,12 @@ fn settling_appointments_counts_attendance_and_the_honoured_one_is_saved() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = window_on(dir.path(), vec![at(18, 10), at(19, 14), at(20, 9)]);
     assert!(harness.query_by_label(&prep::attendance(0, 0, 0)).is_some());
+    assert!(harness.query_by_label(prep::NO_HOURS).is_some());
     settle(&mut harness, AppointmentStatus::Honoured, 18, 10);
     assert!(harness.query_by_label(&prep::attendance(1, 0, 0)).is_some());
+    // Honoured, it is a session of the log: its 45 minutes are individual time.
+    assert!(harness.query_by_label(&prep::split(100, 0)).is_some());
+    assert!(harness.query_by_label(prep::FROM_APPOINTMENTS).is_some());
     settle(&mut harness, AppointmentStatus::Absent, 19, 14);
     assert!(harness.query_by_label(&prep::attendance(1, 1, 0)).is_some());
     settle(&mut harness, AppointmentStatus::Excused, 20, 9);

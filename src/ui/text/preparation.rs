@@ -135,6 +135,9 @@ pub fn remove_session(n: usize) -> String {
 /// Beside a session computed from a workshop's attendance (not removable here).
 pub const FROM_CATALOGUE: &str = "depuis le catalogue des ateliers";
 
+/// Beside a session that is an honoured appointment (settled in the appointments' list).
+pub const FROM_APPOINTMENTS: &str = "rendez-vous honoré";
+
 pub const NEW_SESSION: &str = "Nouvelle séance";
 
 pub const SESSION_DURATION_HINT: &str = "1h30 ou 90";

@@ -6,6 +6,8 @@
 //! A view draws from the frame's [`ViewContext`] and pushes [`Command`]s, as tabs and windows
 //! do; what it computes over every record it computes off the frame.
 
+pub mod agenda;
+
 use egui::Ui;
 
 use super::command::Command;
@@ -62,17 +64,29 @@ pub trait View {
 /// Every top-level view's state. A view is added here with its field and its arm in
 /// [`Views::get_mut`]; the bar shows the views this returns.
 #[derive(Default)]
-pub struct Views {}
+pub struct Views {
+    agenda: agenda::AgendaView,
+}
 
 impl Views {
     /// The view drawn for `view`; `None` for the record (drawn by the app's tabs).
-    #[expect(
-        clippy::unused_self,
-        reason = "no view has state yet: the first one lands next"
-    )]
     pub fn get_mut(&mut self, view: MainView) -> Option<&mut dyn View> {
         match view {
-            MainView::Home | MainView::Agenda | MainView::Stats | MainView::Record => None,
+            MainView::Agenda => Some(&mut self.agenda),
+            MainView::Home | MainView::Stats | MainView::Record => None,
         }
     }
+}
+
+/// A number that changes whenever a record is saved, added, removed or reordered: what a view
+/// computed over every record is kept under it. Reading one date per record, it costs far
+/// less than the computation it spares.
+#[must_use]
+pub fn records_fingerprint(records: &[crate::model::Beneficiary]) -> u64 {
+    records.iter().fold(records.len() as u64, |acc, record| {
+        // The bits of the timestamp are what matters, not its sign.
+        #[expect(clippy::cast_sign_loss, reason = "only mixed into a fingerprint")]
+        let micros = record.updated_at.timestamp_micros() as u64;
+        acc.rotate_left(7) ^ micros
+    })
 }
