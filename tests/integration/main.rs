@@ -28,6 +28,7 @@ mod ui_conflicts;
 mod ui_consent_gate;
 mod ui_creche;
 mod ui_flows;
+mod ui_home;
 mod ui_key_bursts;
 mod ui_keyboard;
 mod ui_layout;

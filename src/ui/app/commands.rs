@@ -203,6 +203,15 @@ impl ParcoursApp {
                     self.tab = Tab::Preparation;
                     self.edit_appointments(id, now, |list| list.push(*appointment));
                 }
+                Command::SetAppointmentStatus(id, appointment, status) => {
+                    self.edit_appointments(id, now, |list| {
+                        if let Some(a) = list.iter_mut().find(|a| a.id == appointment) {
+                            a.status = status;
+                        }
+                    });
+                    // Saved now, not after the typing delay: the home screen's lists follow.
+                    self.autosave(now, true);
+                }
                 Command::BookCrecheForAppointment(appointment) => {
                     if let Some(shown) = self.shown_record() {
                         self.tabs.creche.prefill_for_appointment(

@@ -10,6 +10,7 @@ pub mod common;
 pub mod companies;
 pub mod conflict;
 pub mod creche;
+pub mod home;
 pub mod identity;
 pub mod list;
 pub mod overdue;

@@ -7,6 +7,7 @@
 //! do; what it computes over every record it computes off the frame.
 
 pub mod agenda;
+pub mod home;
 
 use egui::Ui;
 
@@ -16,14 +17,14 @@ use super::context::ViewContext;
 /// Which view the central area shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum MainView {
-    /// The day: today's appointments and workshops, then what needs doing.
+    /// The day: today's appointments and workshops, then what needs doing (at start).
+    #[default]
     Home,
     /// Day and week views of appointments, workshops, interviews.
     Agenda,
     /// Funders' indicators.
     Stats,
     /// The record selected in the list.
-    #[default]
     Record,
 }
 
@@ -65,6 +66,7 @@ pub trait View {
 /// [`Views::get_mut`]; the bar shows the views this returns.
 #[derive(Default)]
 pub struct Views {
+    home: home::HomeView,
     agenda: agenda::AgendaView,
 }
 
@@ -72,8 +74,9 @@ impl Views {
     /// The view drawn for `view`; `None` for the record (drawn by the app's tabs).
     pub fn get_mut(&mut self, view: MainView) -> Option<&mut dyn View> {
         match view {
+            MainView::Home => Some(&mut self.home),
             MainView::Agenda => Some(&mut self.agenda),
-            MainView::Home | MainView::Stats | MainView::Record => None,
+            MainView::Stats | MainView::Record => None,
         }
     }
 }

@@ -295,7 +295,7 @@ impl AppointmentsSection {
         let mut honoured = false;
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.label(RichText::new(words::NEW_APPOINTMENT).strong());
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 let before = new.date.clone();
                 text_field(
                     ui,
@@ -325,7 +325,7 @@ impl AppointmentsSection {
                     words::SESSION_DURATION_HINT,
                 );
             });
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 let label = ui.label(words::APPOINTMENT_MODE);
                 choice_box(
                     ui,
@@ -347,7 +347,7 @@ impl AppointmentsSection {
                     &|p: AppointmentPurpose| p.label().to_owned(),
                 );
             });
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 text_field(
                     ui,
                     enabled,
@@ -365,7 +365,7 @@ impl AppointmentsSection {
                     "",
                 );
             });
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 text_field(
                     ui,
                     enabled,
