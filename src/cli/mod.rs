@@ -1,13 +1,15 @@
 //! The command line: argument parsing and the headless commands (`check`, `list`, `demo`,
 //! `print`, `backups`, `restore`, `import-companies`, `companies`, `match`, `export`,
-//! `journal`, `retention`, `erase`).
+//! `journal`, `retention`, `erase`, `convocation`, `agenda`).
 //!
 //! Exit codes follow grep's convention: 0 success, 1 `check` found problems or `print --all`
 //! could not write every summary, 2 an error (bad arguments, unusable data directory, refused
 //! demo, restore not confirmed).
 
+mod agenda;
 mod backups;
 mod companies;
+mod convocation;
 mod creche;
 mod export;
 mod journal;
@@ -19,8 +21,10 @@ mod tests;
 
 pub use backups::{Confirmation, restore};
 
+use agenda::AgendaRequest;
 use backups::backups;
 use companies::{companies, import_companies, match_offers};
+use convocation::{ConvocationTarget, convocation};
 use creche::creche_week;
 use export::export;
 use print::{PrintTarget, print};
@@ -183,6 +187,54 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Écrit une lettre de convocation en PDF (une page A4, adresse placée pour une enveloppe
+    /// DL à fenêtre) : pour un rendez-vous (--rdv ID --out FICHIER.pdf), ou une par personne
+    /// inscrite à un atelier (--atelier ID --out-dir DOSSIER).
+    Convocation {
+        /// Identifiant du rendez-vous (voir `parcours agenda --ids`).
+        #[arg(long, value_name = "ID", requires = "out", conflicts_with = "atelier")]
+        rdv: Option<String>,
+        /// Fichier PDF à écrire.
+        #[arg(long, value_name = "FICHIER.pdf", conflicts_with = "out_dir")]
+        out: Option<PathBuf>,
+        /// Identifiant de l'atelier : une lettre par personne inscrite.
+        #[arg(long, value_name = "ID", requires = "out_dir")]
+        atelier: Option<String>,
+        /// Dossier où écrire les lettres de l'atelier (créé au besoin).
+        #[arg(long, value_name = "DOSSIER")]
+        out_dir: Option<PathBuf>,
+        /// Gros caractères (toujours une seule page).
+        #[arg(long)]
+        gros_caracteres: bool,
+    },
+    /// Affiche l'agenda (une ligne par élément : date, heure, nature, personne, lieu) : rendez-vous,
+    /// ateliers, entretiens d'embauche et PMSMP ; sans --day ni --week, les sept jours à partir
+    /// d'aujourd'hui. Avec --ics, écrit le calendrier (rendez-vous et ateliers ; sans --day ni
+    /// --week, tout ce qui vient à partir d'aujourd'hui).
+    Agenda {
+        /// Un jour.
+        #[arg(long, value_name = "AAAA-MM-JJ", conflicts_with = "week")]
+        day: Option<NaiveDate>,
+        /// Une semaine ISO, comme 2026-W48.
+        #[arg(long, value_name = "AAAA-Wss")]
+        week: Option<String>,
+        /// Seulement ce conseiller ou cette conseillère (rendez-vous, référent·e, animation).
+        #[arg(long, value_name = "NOM")]
+        counsellor: Option<String>,
+        /// Écrit un calendrier .ics (RFC 5545) au lieu d'afficher l'agenda.
+        #[arg(long, value_name = "FICHIER.ics")]
+        ics: Option<PathBuf>,
+        /// Avec --ics : ce seul rendez-vous.
+        #[arg(long, value_name = "ID", requires = "ics", conflicts_with_all = ["day", "week"])]
+        rdv: Option<String>,
+        /// Écrit la feuille du jour en PDF (les rendez-vous du jour avec les téléphones, pour
+        /// appeler la veille) : le jour de --day, sinon demain.
+        #[arg(long, value_name = "FICHIER.pdf", conflicts_with_all = ["week", "ics"])]
+        feuille_du_jour: Option<PathBuf>,
+        /// Ajoute l'identifiant de chaque élément (rendez-vous, atelier, candidature).
+        #[arg(long)]
+        ids: bool,
+    },
 }
 
 /// `parcours journal …`.
@@ -281,6 +333,15 @@ pub enum CliError {
         /// The person's name.
         name: String,
     },
+    /// `convocation --rdv` or `agenda --rdv` with an identifier that is not an appointment's.
+    #[error("aucun rendez-vous n'a l'identifiant « {0} » (voir `parcours agenda --ids`)")]
+    UnknownAppointment(String),
+    /// `convocation --atelier` with an identifier that is not a workshop's.
+    #[error("aucun atelier n'a l'identifiant « {0} »")]
+    UnknownWorkshop(String),
+    /// `convocation` without a complete target (clap prevents it on the command line).
+    #[error("indiquez --rdv ID --out FICHIER.pdf, ou --atelier ID --out-dir DOSSIER")]
+    ConvocationUsage,
 }
 
 /// What a command that ran concluded.
@@ -362,6 +423,42 @@ pub fn run(
         } => journal::list(data_dir, beneficiary.as_deref(), *from, *to, out),
         Command::Retention { apply } => retention(data_dir, *apply, today, out),
         Command::Erase { beneficiary, yes } => erase(data_dir, beneficiary, *yes, today, out),
+        Command::Convocation {
+            rdv,
+            out: file,
+            atelier,
+            out_dir,
+            gros_caracteres,
+        } => {
+            let target = match (rdv, file, atelier, out_dir) {
+                (Some(id), Some(file), None, _) => ConvocationTarget::Appointment { id, file },
+                (None, _, Some(id), Some(dir)) => ConvocationTarget::Workshop { id, dir },
+                _ => return Err(CliError::ConvocationUsage),
+            };
+            convocation(data_dir, &target, *gros_caracteres, today, out)
+        }
+        Command::Agenda {
+            day,
+            week,
+            counsellor,
+            ics,
+            rdv,
+            feuille_du_jour,
+            ids,
+        } => agenda::agenda(
+            data_dir,
+            &AgendaRequest {
+                day: *day,
+                week: week.as_deref(),
+                counsellor: counsellor.as_deref(),
+                ics: ics.as_deref(),
+                appointment: rdv.as_deref(),
+                day_sheet: feuille_du_jour.as_deref(),
+                ids: *ids,
+            },
+            today,
+            out,
+        ),
     }
 }
 

@@ -12,22 +12,43 @@
 //! - `output`: save, print (`lp` where a print system exists) or open in the viewer.
 //! - `cv_pdf`: the CV (phase 2) as a document and its template (`assets/typst/cv.typ`).
 //! - `notice_pdf`: the information notice and consent form (`assets/typst/notice.typ`).
+//! - `convocation`: the convocation letter for an appointment or a workshop, placed for a DL
+//!   window envelope (`assets/typst/convocation.typ`).
+//! - `ics`: the calendar export (RFC 5545) of appointments and workshops, written by hand.
+//! - `day_sheet`: a day's appointments with the people's phone numbers, to call them the day
+//!   before (`assets/typst/day_sheet.typ`).
 
+mod convocation;
 mod creche_week;
 mod cv_pdf;
+mod day_sheet;
 mod engine;
 pub mod export;
+mod ics;
 mod notice_pdf;
 mod output;
 mod summary;
 mod summary_pdf;
 
+pub use convocation::{
+    CONVOCATION_TEMPLATE_FILE, ConvocationDocument, WINDOW_MM, convocation_file_name,
+    convocation_pdf, convocation_template, letter_date, letter_duration, letter_time,
+    render_convocation, workshop_convocation_pdf,
+};
 pub use creche_week::{
     CRECHE_WEEK_TEMPLATE_FILE, CrecheWeek, DayChildren, WeekCell, WeekDay, WeekRow,
     creche_week_template, render_creche_week,
 };
 pub use cv_pdf::{CV_TEMPLATE_FILE, CvDocument, CvSection, cv_file_name, cv_template, render_cv};
+pub use day_sheet::{
+    DAY_SHEET_TEMPLATE_FILE, DaySheet, DaySheetRow, day_sheet_pdf, day_sheet_template,
+    render_day_sheet,
+};
 pub use engine::{Engine, RenderError, Rendered, Template};
+pub use ics::{
+    CalendarEvent, TIME_ZONE, appointment_event, calendar_events, calendar_ics, escape_text,
+    initials, workshop_event,
+};
 pub use notice_pdf::{
     NOTICE_TEMPLATE_FILE, NoticeDocument, NoticePurpose, notice_file_name, notice_template,
     render_notice,

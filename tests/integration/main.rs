@@ -3,10 +3,12 @@
 //! Each module is one concern, named as before: run one with `cargo test --test integration
 //! ui_flows::`.
 
+mod agenda_cli;
 mod backups;
 mod cli;
 mod common;
 mod companies;
+mod convocation;
 mod crash_safety;
 mod creche;
 mod erasure;

@@ -96,7 +96,11 @@ pub fn short_name(record: &Beneficiary) -> String {
 #[must_use]
 pub fn same_counsellor(a: &str, b: &str) -> bool {
     let (a, b) = (a.trim(), b.trim());
-    !a.is_empty() && a.to_lowercase() == b.to_lowercase()
+    // Compared character by character: no allocation (called for every item of the agenda).
+    !a.is_empty()
+        && a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 /// The counsellor an appointment is with: its own, else the record's referent.
@@ -114,7 +118,12 @@ pub fn appointment_counsellor<'a>(
 
 /// Whether `appointment` of `record` is `counsellor`'s: the appointment's counsellor or the
 /// record's referent is them (`None`: everybody's).
-fn is_theirs(record: &Beneficiary, appointment: &Appointment, counsellor: Option<&str>) -> bool {
+#[must_use]
+pub fn is_appointment_of(
+    record: &Beneficiary,
+    appointment: &Appointment,
+    counsellor: Option<&str>,
+) -> bool {
     counsellor.is_none_or(|c| {
         same_counsellor(&appointment.counsellor, c) || same_counsellor(&record.referent, c)
     })
@@ -142,7 +151,7 @@ pub fn agenda(
         for appointment in &record.preparation.appointments {
             if !within(appointment.date)
                 || matches!(appointment.status, AppointmentStatus::Cancelled(_))
-                || !is_theirs(record, appointment, counsellor)
+                || !is_appointment_of(record, appointment, counsellor)
             {
                 continue;
             }
@@ -253,47 +262,72 @@ fn span(item: &AgendaItem) -> Option<(i64, i64)> {
 
 /// Marks the timed items that overlap another of the same day with the same counsellor (an
 /// appointment or a workshop: the counsellor's own time) or the same person (an appointment
-/// during their job interview).
+/// during their job interview). `items` are sorted by day and start.
 fn flag_overlaps(items: &mut [AgendaItem]) {
-    let mut by_day: HashMap<NaiveDate, Vec<usize>> = HashMap::new();
+    // Each group holds the indices of one day's items of one counsellor, or of one person, in
+    // the order of their start.
+    let mut groups: HashMap<(NaiveDate, GroupKey), Vec<usize>> = HashMap::new();
     for (i, item) in items.iter().enumerate() {
-        if item.start.is_some() {
-            by_day.entry(item.date).or_default().push(i);
+        if item.start.is_none() {
+            continue;
+        }
+        if matches!(item.kind, AgendaKind::Appointment | AgendaKind::Workshop) {
+            let key: String = item
+                .counsellor
+                .trim()
+                .chars()
+                .flat_map(char::to_lowercase)
+                .collect();
+            if !key.is_empty() {
+                groups
+                    .entry((item.date, GroupKey::Counsellor(key)))
+                    .or_default()
+                    .push(i);
+            }
+        }
+        if let Some(record) = item.record {
+            groups
+                .entry((item.date, GroupKey::Person(record)))
+                .or_default()
+                .push(i);
         }
     }
-    let counsellors_time =
-        |item: &AgendaItem| matches!(item.kind, AgendaKind::Appointment | AgendaKind::Workshop);
-    let mut flagged = Vec::new();
-    for indices in by_day.values() {
-        // Sorted by start within the day: compare each item with the ones starting before its end.
-        for (n, &i) in indices.iter().enumerate() {
-            let (Some(a), Some((_, a_end))) = (items.get(i), items.get(i).and_then(span)) else {
+    let spans: Vec<Option<(i64, i64)>> = items.iter().map(span).collect();
+    let mut flagged = vec![false; items.len()];
+    for indices in groups.values() {
+        // A sweep: an item overlaps the next ones that start before the latest end so far.
+        let mut latest: Option<(usize, i64)> = None;
+        for &i in indices {
+            let Some(Some((start, end))) = spans.get(i).copied() else {
                 continue;
             };
-            for &j in indices.iter().skip(n + 1) {
-                let (Some(b), Some((b_start, _))) = (items.get(j), items.get(j).and_then(span))
-                else {
-                    continue;
-                };
-                if b_start >= a_end {
-                    break;
+            match latest {
+                Some((j, latest_end)) if start < latest_end => {
+                    for k in [i, j] {
+                        if let Some(flag) = flagged.get_mut(k) {
+                            *flag = true;
+                        }
+                    }
+                    if end > latest_end {
+                        latest = Some((i, end));
+                    }
                 }
-                let same_counsellor = counsellors_time(a)
-                    && counsellors_time(b)
-                    && same_counsellor(&a.counsellor, &b.counsellor);
-                let same_person = a.record.is_some() && a.record == b.record;
-                if same_counsellor || same_person {
-                    flagged.push(i);
-                    flagged.push(j);
-                }
+                _ => latest = Some((i, end)),
             }
         }
     }
-    for i in flagged {
-        if let Some(item) = items.get_mut(i) {
-            item.overlaps = true;
-        }
+    for (item, flag) in items.iter_mut().zip(flagged) {
+        item.overlaps |= flag;
     }
+}
+
+/// What a group of items for the overlap check shares.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum GroupKey {
+    /// The counsellor's name, in lower case.
+    Counsellor(String),
+    /// The person.
+    Person(BeneficiaryId),
 }
 
 /// The past appointments still "planned" (see [`Appointment::to_settle`]) of `counsellor`
@@ -312,7 +346,7 @@ pub fn to_settle<'a>(
                 .preparation
                 .appointments
                 .iter()
-                .filter(move |a| a.to_settle(today) && is_theirs(record, a, counsellor))
+                .filter(move |a| a.to_settle(today) && is_appointment_of(record, a, counsellor))
                 .map(move |a| (record.id, a))
         })
         .collect();

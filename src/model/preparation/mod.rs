@@ -10,8 +10,8 @@ pub(crate) mod plan;
 pub(crate) mod workshop;
 
 pub use agenda::{
-    AgendaItem, AgendaKind, INTERVIEW_MINUTES, agenda, appointment_counsellor, same_counsellor,
-    short_name, to_settle,
+    AgendaItem, AgendaKind, INTERVIEW_MINUTES, agenda, appointment_counsellor, is_appointment_of,
+    same_counsellor, short_name, to_settle,
 };
 pub use appointment::{
     Appointment, AppointmentCounts, AppointmentMode, AppointmentPurpose, AppointmentStatus,

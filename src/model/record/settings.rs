@@ -31,6 +31,22 @@ pub struct Settings {
     pub retention_months: u32,
     /// How many months of the audit journal are kept. Absent before format 6: 12.
     pub journal_months: u32,
+    /// The structure's postal address, one line per line of the letterhead (convocation
+    /// letters). Absent before format 7: empty.
+    #[serde(default)]
+    pub structure_address: String,
+    /// The structure's phone, printed on letters to warn of an absence. Absent before
+    /// format 7: empty.
+    #[serde(default)]
+    pub structure_phone: String,
+    /// How to get there (transport, floor, door code…), printed under the place of an
+    /// appointment at the structure. Absent before format 7: empty.
+    #[serde(default)]
+    pub access_notes: String,
+    /// The place proposed for a new appointment (e.g. "Espace emploi, bureau 2"). Absent
+    /// before format 7: empty.
+    #[serde(default)]
+    pub default_place: String,
 }
 
 impl Default for Settings {
@@ -41,6 +57,10 @@ impl Default for Settings {
             dpo_contact: String::new(),
             retention_months: DEFAULT_RETENTION_MONTHS,
             journal_months: DEFAULT_JOURNAL_MONTHS,
+            structure_address: String::new(),
+            structure_phone: String::new(),
+            access_notes: String::new(),
+            default_place: String::new(),
         }
     }
 }
@@ -64,5 +84,28 @@ mod tests {
         assert_eq!(settings.retention_months, DEFAULT_RETENTION_MONTHS);
         assert_eq!(settings.journal_months, DEFAULT_JOURNAL_MONTHS);
         assert_eq!(settings.dpo_contact, "");
+    }
+
+    #[test]
+    fn settings_before_format_7_have_no_letterhead_and_the_new_fields_round_trip() {
+        let settings: Settings = ron::from_str(
+            r#"(structure_name: "EDS", backups_kept: 7, dpo_contact: "dpo@eds.fr", retention_months: 12, journal_months: 6)"#,
+        )
+        .unwrap();
+        assert_eq!(settings.structure_name, "EDS");
+        assert_eq!(settings.retention_months, 12);
+        assert_eq!(settings.structure_address, "");
+        assert_eq!(settings.structure_phone, "");
+        assert_eq!(settings.access_notes, "");
+        assert_eq!(settings.default_place, "");
+        let filled = Settings {
+            structure_address: "12 rue de la Paix\n94400 Vitry-sur-Seine".into(),
+            structure_phone: "01 23 45 67 89".into(),
+            access_notes: "Bus 180, arrêt Mairie ; 2e étage".into(),
+            default_place: "Bureau 2".into(),
+            ..settings
+        };
+        let text = ron::ser::to_string(&filled).unwrap();
+        assert_eq!(ron::from_str::<Settings>(&text).unwrap(), filled);
     }
 }

@@ -28,3 +28,18 @@ pub const JOURNAL_MONTHS: &str = "Durée de conservation du journal (6 à 12 moi
 pub const MONTHS_SUFFIX: &str = " mois";
 
 pub const CHANGE_COUNSELLOR: &str = "Changer le nom du conseiller·ère de cet ordinateur…";
+
+/// Heading of the settings printed on convocation letters.
+pub const SECTION_LETTERS: &str = "Convocations";
+
+/// The structure's postal address, on the letterhead.
+pub const STRUCTURE_ADDRESS: &str = "Adresse postale de la structure (une ligne par ligne)";
+
+/// The structure's phone, to warn of an absence.
+pub const STRUCTURE_PHONE: &str = "Téléphone de la structure (pour prévenir d'une absence)";
+
+/// How to get there.
+pub const ACCESS_NOTES: &str = "Accès (transports, étage, code…)";
+
+/// The place proposed for a new appointment.
+pub const DEFAULT_PLACE: &str = "Lieu habituel des rendez-vous";

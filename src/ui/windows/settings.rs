@@ -1,7 +1,8 @@
 //! "Paramètres": the structure's name printed on documents, how many daily backups are kept,
 //! and data protection (the DPO's contact printed on the information notice, how long a record
 //! is kept after the last contact, how many months of the journal are kept; a way to change the
-//! counsellor's name, kept on this computer), edited as a draft and handed to the app to save in `settings.ron`.
+//! counsellor's name, kept on this computer), the structure's details printed on convocation
+//! letters (postal address, phone, access notes, usual place of appointments), edited as a draft and handed to the app to save in `settings.ron`.
 
 use crate::model::Settings;
 use crate::ui::command::Command;
@@ -91,6 +92,8 @@ impl Window for SettingsWindow {
                     .labelled_by(label.id);
                 });
                 ui.add_space(theme::SPACE_M);
+                letters_ui(ui, draft);
+                ui.add_space(theme::SPACE_M);
                 ui.horizontal(|ui| {
                     if ui
                         .add_enabled(cx.writable, egui::Button::new(text::common::SAVE))
@@ -101,6 +104,10 @@ impl Window for SettingsWindow {
                         let mut settings = draft.clone();
                         settings.structure_name = settings.structure_name.trim().to_owned();
                         settings.dpo_contact = settings.dpo_contact.trim().to_owned();
+                        settings.structure_address = settings.structure_address.trim().to_owned();
+                        settings.structure_phone = settings.structure_phone.trim().to_owned();
+                        settings.access_notes = settings.access_notes.trim().to_owned();
+                        settings.default_place = settings.default_place.trim().to_owned();
                         settings.retention_months = settings
                             .retention_months
                             .clamp(*RETENTION_MONTHS.start(), *RETENTION_MONTHS.end());
@@ -118,4 +125,30 @@ impl Window for SettingsWindow {
             self.draft = None;
         }
     }
+}
+
+/// The structure's details printed on convocation letters: address, phone, access notes, and
+/// the usual place of appointments.
+fn letters_ui(ui: &mut egui::Ui, draft: &mut Settings) {
+    ui.label(egui::RichText::new(text::settings::SECTION_LETTERS).strong());
+    let label = ui.label(text::settings::STRUCTURE_ADDRESS);
+    ui.add(
+        egui::TextEdit::multiline(&mut draft.structure_address)
+            .desired_rows(3)
+            .desired_width(360.0),
+    )
+    .labelled_by(label.id);
+    let label = ui.label(text::settings::STRUCTURE_PHONE);
+    ui.add(egui::TextEdit::singleline(&mut draft.structure_phone).desired_width(360.0))
+        .labelled_by(label.id);
+    let label = ui.label(text::settings::ACCESS_NOTES);
+    ui.add(
+        egui::TextEdit::multiline(&mut draft.access_notes)
+            .desired_rows(2)
+            .desired_width(360.0),
+    )
+    .labelled_by(label.id);
+    let label = ui.label(text::settings::DEFAULT_PLACE);
+    ui.add(egui::TextEdit::singleline(&mut draft.default_place).desired_width(360.0))
+        .labelled_by(label.id);
 }
