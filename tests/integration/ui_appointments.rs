@@ -146,6 +146,33 @@ fn settling_appointments_counts_attendance_and_the_honoured_one_is_saved() {
 }
 
 #[test]
+fn a_new_appointment_starts_at_the_usual_place_of_the_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+        let settings = parcours::model::Settings {
+            default_place: "Espace emploi, bureau 2".into(),
+            ..parcours::model::Settings::default()
+        };
+        store.save_settings(&settings).unwrap();
+    }
+    let mut harness = window_on(dir.path(), Vec::new());
+    assert_eq!(
+        harness
+            .get_by_label(prep::APPOINTMENT_PLACE)
+            .value()
+            .unwrap_or_default(),
+        "Espace emploi, bureau 2"
+    );
+    replace_text(&mut harness, prep::APPOINTMENT_DATE, "26/11/2026");
+    type_into(&mut harness, prep::APPOINTMENT_START, "14h");
+    click(&mut harness, prep::APPOINTMENT_ADD);
+    let_autosave_run(&mut harness);
+    let appointments = saved(dir.path()).preparation.appointments;
+    assert_eq!(appointments[0].place, "Espace emploi, bureau 2");
+}
+
+#[test]
 fn a_past_date_is_entered_only_as_honoured() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = window_on(dir.path(), Vec::new());

@@ -221,6 +221,7 @@ impl AgendaView {
                         .clicked()
                     {
                         let mut appointment = Appointment::new(planning.date, planning.start);
+                        appointment.place = cx.settings.default_place.trim().to_owned();
                         appointment.counsellor = cx
                             .counsellor
                             .map_or_else(|| record.referent.trim().to_owned(), str::to_owned);

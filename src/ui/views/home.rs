@@ -469,7 +469,10 @@ mod tests {
             date: d(2026, 11, 12),
             contract_months: None,
         });
-        assert_eq!(overdue_count(std::slice::from_ref(&open), d(2026, 11, 22)), 1);
+        assert_eq!(
+            overdue_count(std::slice::from_ref(&open), d(2026, 11, 22)),
+            1
+        );
         assert_eq!(overdue_count(&[open, closed], d(2026, 11, 22)), 1);
     }
 

@@ -141,7 +141,7 @@ impl AppointmentsSection {
         let children = &record.family.children;
         // Whom the person will see: the counsellor using Parcours, else the referent.
         let counsellor = cx.counsellor.unwrap_or_default();
-        let place = "";
+        let place = cx.settings.default_place.trim();
         ui.add_space(theme::SECTION_GAP);
         ui.heading(words::APPOINTMENTS);
         ui.separator();
