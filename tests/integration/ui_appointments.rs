@@ -149,7 +149,7 @@ fn settling_appointments_counts_attendance_and_the_honoured_one_is_saved() {
 fn a_new_appointment_starts_at_the_usual_place_of_the_settings() {
     let dir = tempfile::tempdir().unwrap();
     {
-        let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+        let store = Store::open(dir.path(), Access::ReadWrite).unwrap();
         let settings = parcours::model::Settings {
             default_place: "Espace emploi, bureau 2".into(),
             ..parcours::model::Settings::default()
