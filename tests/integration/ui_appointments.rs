@@ -233,3 +233,47 @@ fn the_creche_is_proposed_for_an_upcoming_appointment_of_a_parent_of_a_toddler()
         "26/11/2026"
     );
 }
+
+#[test]
+fn the_convocation_letter_of_an_upcoming_appointment_is_saved_as_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let documents = tempfile::tempdir().unwrap();
+    let mut appointment = at(25, 10);
+    appointment.place = "Espace emploi, bureau 2".into();
+    let mut harness = window_on(dir.path(), vec![appointment, at(18, 9)]);
+    let past = prep::appointment_when(d(2026, 11, 18), NaiveTime::from_hms_opt(9, 0, 0).unwrap());
+    assert!(
+        harness
+            .query_by_label(&prep::convocation_for(&past))
+            .is_none(),
+        "no letter for a past appointment"
+    );
+    let upcoming =
+        prep::appointment_when(d(2026, 11, 25), NaiveTime::from_hms_opt(10, 0, 0).unwrap());
+    assert!(
+        harness
+            .query_by_label(&prep::convocation_for(&upcoming))
+            .is_some()
+    );
+    // The dialog cannot be driven: no file given, the Documents folder is offered.
+    harness
+        .state_mut()
+        .convocation_dialog_gave_nothing(documents.path());
+    harness.run();
+    click(&mut harness, parcours::ui::text::common::SAVE_IN_FALLBACK);
+    let written = documents
+        .path()
+        .join("convocation_Diallo_Fatoumata_2026-11-25.pdf");
+    assert!(
+        harness
+            .query_by_label(&prep::convocation_saved(&written))
+            .is_some()
+    );
+    let text = std::process::Command::new("pdftotext")
+        .args([written.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Fatoumata"), "{text}");
+    assert!(text.contains("Espace emploi, bureau 2"), "{text}");
+}

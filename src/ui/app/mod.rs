@@ -653,6 +653,19 @@ impl ParcoursApp {
         self.tabs.summary.dialog_gave_nothing(Some(folder), &name);
     }
 
+    /// As [`Self::summary_dialog_gave_nothing`], for the convocation letter of the record
+    /// shown's first upcoming appointment (its "Convocation…" in Préparation à l'emploi).
+    pub fn convocation_dialog_gave_nothing(&mut self, folder: &std::path::Path) {
+        let Some(index) = self.selected().and_then(|id| self.index_of(id)) else {
+            return;
+        };
+        let record = self.data.records[index].clone();
+        let today = self.today();
+        self.tabs
+            .preparation
+            .convocation_dialog_gave_nothing(&record, today, folder);
+    }
+
     /// Opens the CSV import preview on these bytes, as the file dialog does (tests use it:
     /// a file dialog cannot be driven).
     pub fn open_company_import(&mut self, name: &str, bytes: Vec<u8>) {

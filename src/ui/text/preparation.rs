@@ -522,3 +522,26 @@ pub const APPOINTMENTS_PAST: &str = "Passés";
 
 /// Above the appointments to come.
 pub const APPOINTMENTS_UPCOMING: &str = "À venir";
+
+/// An upcoming appointment's letter, saved as PDF.
+pub const APPOINTMENT_CONVOCATION: &str = "Convocation…";
+
+/// The accessible name of an appointment's "Convocation…".
+#[must_use]
+pub fn convocation_for(when: &str) -> String {
+    format!("Convocation pour le rendez-vous {when}")
+}
+
+pub const APPOINTMENT_CONVOCATION_HOVER: &str =
+    "Enregistrer la lettre de convocation (PDF, une page A4) à imprimer et envoyer";
+
+pub const CONVOCATION_SAVE_TITLE: &str = "Enregistrer la convocation en PDF";
+
+/// What the convocation section saves, for [`no_file_chosen`](super::common::no_file_chosen).
+pub const THE_CONVOCATION: &str = "la convocation";
+
+/// After the convocation's PDF is written at `path`.
+#[must_use]
+pub fn convocation_saved(path: &std::path::Path) -> String {
+    format!("Convocation enregistrée dans {}.", path.display())
+}

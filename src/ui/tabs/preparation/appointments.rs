@@ -15,6 +15,7 @@ use crate::model::preparation::{
 use crate::model::record::ids::AppointmentId;
 use crate::model::{Beneficiary, CrecheAge};
 use crate::model::{BeneficiaryDraft, format_date, parse_date};
+use crate::report::{convocation_file_name, convocation_pdf};
 use crate::ui::command::Command;
 use crate::ui::context::ViewContext;
 use crate::ui::text::preparation as words;
@@ -116,12 +117,18 @@ pub(crate) fn parse_start(text: &str) -> Option<NaiveTime> {
 enum LineAction {
     Settle(AppointmentId, AppointmentStatus),
     BookCreche(AppointmentId),
+    Convocation(AppointmentId),
 }
 
-/// State of the appointments section: the appointment being planned.
+/// State of the appointments section: the appointment being planned, and how the last
+/// convocation letter's save went.
 #[derive(Default)]
 pub(super) struct AppointmentsSection {
     new: Option<NewAppointment>,
+    /// What the last save of a letter said.
+    status: Option<(String, egui::Color32)>,
+    /// The letter no dialog gave a file for, and where it can go instead.
+    fallback: Option<(AppointmentId, std::path::PathBuf)>,
 }
 
 impl AppointmentsSection {
@@ -241,6 +248,16 @@ impl AppointmentsSection {
                             {
                                 action = Some(LineAction::BookCreche(a.id));
                             }
+                            if a.status == AppointmentStatus::Planned
+                                && a.date >= today
+                                && ui
+                                    .add(egui::Button::new(words::APPOINTMENT_CONVOCATION).small())
+                                    .on_hover_text(words::APPOINTMENT_CONVOCATION_HOVER)
+                                    .accessible_name(words::convocation_for(&when))
+                                    .clicked()
+                            {
+                                action = Some(LineAction::Convocation(a.id));
+                            }
                             ui.add_enabled(enabled, egui::Button::new(text::common::REMOVE).small())
                                 .accessible_name(words::remove_appointment(&when))
                                 .clicked()
@@ -270,7 +287,97 @@ impl AppointmentsSection {
                     out.push(Command::BookCrecheForAppointment(Box::new(a.clone())));
                 }
             }
+            Some(LineAction::Convocation(id)) => {
+                if let Some(a) = appointments.iter().find(|a| a.id == id).cloned() {
+                    self.save_letter(record, &a, cx);
+                }
+            }
             None => {}
+        }
+        self.letter_status_ui(ui, draft, record, cx);
+    }
+
+    /// Asks where to save `appointment`'s letter, then writes it; with no file given, offers
+    /// the Documents folder.
+    fn save_letter(
+        &mut self,
+        record: &Beneficiary,
+        appointment: &Appointment,
+        cx: &ViewContext<'_>,
+    ) {
+        let name = convocation_file_name(record, appointment.date);
+        match rfd::FileDialog::new()
+            .set_title(words::CONVOCATION_SAVE_TITLE)
+            .set_file_name(&name)
+            .add_filter(text::common::PDF_FILTER, &["pdf"])
+            .save_file()
+        {
+            Some(path) => self.write_letter(record, appointment, cx, &path),
+            None => self.dialog_gave_nothing(
+                crate::report::fallback_folder().as_deref(),
+                appointment.id,
+                &name,
+            ),
+        }
+    }
+
+    /// No file was given for `appointment`'s letter (cancelled, or no dialog could be shown):
+    /// nothing saved, and `folder` offered.
+    pub(super) fn dialog_gave_nothing(
+        &mut self,
+        folder: Option<&std::path::Path>,
+        appointment: AppointmentId,
+        name: &str,
+    ) {
+        self.status = Some((
+            text::common::no_file_chosen(words::THE_CONVOCATION, folder),
+            theme::WARNING,
+        ));
+        self.fallback = folder.map(|folder| (appointment, crate::report::free_path(folder, name)));
+    }
+
+    /// Renders the letter and writes it at `path`, saying how it went.
+    fn write_letter(
+        &mut self,
+        record: &Beneficiary,
+        appointment: &Appointment,
+        cx: &ViewContext<'_>,
+        path: &std::path::Path,
+    ) {
+        self.fallback = None;
+        self.status = Some(
+            match convocation_pdf(record, appointment, cx.settings, cx.today, false) {
+                Err(error) => (error.to_string(), theme::ERROR),
+                Ok(pdf) => match crate::report::save_pdf(path, &pdf) {
+                    Ok(()) => (words::convocation_saved(path), theme::OK),
+                    Err(error) => (error.to_string(), theme::ERROR),
+                },
+            },
+        );
+    }
+
+    /// The last save's message, and the Documents folder's button when no file was given.
+    fn letter_status_ui(
+        &mut self,
+        ui: &mut Ui,
+        draft: &BeneficiaryDraft,
+        record: &Beneficiary,
+        cx: &ViewContext<'_>,
+    ) {
+        if let Some((id, path)) = &self.fallback
+            && ui
+                .button(text::common::SAVE_IN_FALLBACK)
+                .on_hover_text(path.display().to_string())
+                .clicked()
+        {
+            let (id, path) = (*id, path.clone());
+            if let Some(a) = draft.preparation.appointments.iter().find(|a| a.id == id) {
+                let a = a.clone();
+                self.write_letter(record, &a, cx, &path);
+            }
+        }
+        if let Some((message, colour)) = &self.status {
+            ui.label(RichText::new(message).color(*colour));
         }
     }
 

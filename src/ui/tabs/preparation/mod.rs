@@ -46,6 +46,25 @@ pub struct PreparationPanel {
     cv: CvSection,
 }
 
+impl PreparationPanel {
+    /// No file was given for the letter of `record`'s first upcoming planned appointment
+    /// (tests use it: a file dialog cannot be driven): the section offers `folder`.
+    pub fn convocation_dialog_gave_nothing(
+        &mut self,
+        record: &crate::model::Beneficiary,
+        today: chrono::NaiveDate,
+        folder: &std::path::Path,
+    ) {
+        if let Some(a) = record.preparation.appointments.iter().find(|a| {
+            a.status == crate::model::preparation::AppointmentStatus::Planned && a.date >= today
+        }) {
+            let name = crate::report::convocation_file_name(record, a.date);
+            self.appointments
+                .dialog_gave_nothing(Some(folder), a.id, &name);
+        }
+    }
+}
+
 impl RecordTab for PreparationPanel {
     fn label(&self) -> &'static str {
         text::preparation::TAB_PREPARATION
