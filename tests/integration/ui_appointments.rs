@@ -258,7 +258,7 @@ fn the_convocation_letter_of_an_upcoming_appointment_is_saved_as_pdf() {
     // The dialog cannot be driven: no file given, the Documents folder is offered.
     harness
         .state_mut()
-        .convocation_dialog_gave_nothing(documents.path());
+        .convocation_dialog_gave_nothing(documents.path(), false);
     harness.run();
     click(&mut harness, parcours::ui::text::common::SAVE_IN_FALLBACK);
     let written = documents
@@ -276,4 +276,50 @@ fn the_convocation_letter_of_an_upcoming_appointment_is_saved_as_pdf() {
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("Fatoumata"), "{text}");
     assert!(text.contains("Espace emploi, bureau 2"), "{text}");
+}
+
+#[test]
+fn an_upcoming_appointment_is_exported_for_a_calendar_without_the_persons_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let documents = tempfile::tempdir().unwrap();
+    let mut appointment = at(25, 10);
+    appointment.place = "Espace emploi, bureau 2".into();
+    let mut harness = window_on(dir.path(), vec![appointment]);
+    let upcoming =
+        prep::appointment_when(d(2026, 11, 25), NaiveTime::from_hms_opt(10, 0, 0).unwrap());
+    assert!(harness.query_by_label(&prep::ics_for(&upcoming)).is_some());
+    harness
+        .state_mut()
+        .convocation_dialog_gave_nothing(documents.path(), true);
+    harness.run();
+    click(&mut harness, parcours::ui::text::common::SAVE_IN_FALLBACK);
+    let written = documents
+        .path()
+        .join("convocation_Diallo_Fatoumata_2026-11-25.ics");
+    assert!(harness.query_by_label(&prep::ics_saved(&written)).is_some());
+    // Read by an independent parser (Debian's python3-icalendar).
+    let script = [
+        "import sys, icalendar",
+        "cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())",
+        "for e in cal.walk('VEVENT'):",
+        "    print(e['SUMMARY'], '|', e['LOCATION'], '|', e.decoded('DTSTART').isoformat())",
+    ]
+    .join("\n");
+    let output = std::process::Command::new("/usr/bin/python3")
+        .args(["-c", &script, written.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let events = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(events.lines().count(), 1, "{events}");
+    assert!(events.contains("Espace emploi, bureau 2"), "{events}");
+    assert!(events.contains("2026-11-25T10:00:00+01:00"), "{events}");
+    assert!(
+        !events.contains("Diallo") && !events.contains("Fatoumata"),
+        "{events}"
+    );
 }

@@ -654,8 +654,9 @@ impl ParcoursApp {
     }
 
     /// As [`Self::summary_dialog_gave_nothing`], for the convocation letter of the record
-    /// shown's first upcoming appointment (its "Convocation…" in Préparation à l'emploi).
-    pub fn convocation_dialog_gave_nothing(&mut self, folder: &std::path::Path) {
+    /// shown's first upcoming appointment (its "Convocation…" in Préparation à l'emploi), or
+    /// with `calendar` its "Agenda (.ics)…".
+    pub fn convocation_dialog_gave_nothing(&mut self, folder: &std::path::Path, calendar: bool) {
         let Some(index) = self.selected().and_then(|id| self.index_of(id)) else {
             return;
         };
@@ -663,7 +664,7 @@ impl ParcoursApp {
         let today = self.today();
         self.tabs
             .preparation
-            .convocation_dialog_gave_nothing(&record, today, folder);
+            .convocation_dialog_gave_nothing(&record, today, folder, calendar);
     }
 
     /// Opens the CSV import preview on these bytes, as the file dialog does (tests use it:

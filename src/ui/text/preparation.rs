@@ -545,3 +545,27 @@ pub const THE_CONVOCATION: &str = "la convocation";
 pub fn convocation_saved(path: &std::path::Path) -> String {
     format!("Convocation enregistrée dans {}.", path.display())
 }
+
+/// An upcoming appointment as a calendar file, for Outlook, Thunderbird or a phone.
+pub const APPOINTMENT_ICS: &str = "Agenda (.ics)…";
+
+/// The accessible name of an appointment's "Agenda (.ics)…".
+#[must_use]
+pub fn ics_for(when: &str) -> String {
+    format!("Exporter vers un agenda le rendez-vous {when}")
+}
+
+pub const APPOINTMENT_ICS_HOVER: &str = "Enregistrer le rendez-vous en fichier .ics (Outlook, Thunderbird, téléphone) : « RDV Parcours » et les initiales, rien de la situation de la personne";
+
+pub const ICS_SAVE_TITLE: &str = "Enregistrer le rendez-vous pour un agenda (.ics)";
+
+pub const ICS_FILTER: &str = "Calendrier iCalendar";
+
+/// What the calendar export saves, for [`no_file_chosen`](super::common::no_file_chosen).
+pub const THE_ICS: &str = "le fichier d'agenda";
+
+/// After the `.ics` file is written at `path`.
+#[must_use]
+pub fn ics_saved(path: &std::path::Path) -> String {
+    format!("Rendez-vous exporté dans {}.", path.display())
+}

@@ -15,7 +15,7 @@ use crate::model::preparation::{
 use crate::model::record::ids::AppointmentId;
 use crate::model::{Beneficiary, CrecheAge};
 use crate::model::{BeneficiaryDraft, format_date, parse_date};
-use crate::report::{convocation_file_name, convocation_pdf};
+use crate::report::{appointment_event, calendar_ics, convocation_file_name, convocation_pdf};
 use crate::ui::command::Command;
 use crate::ui::context::ViewContext;
 use crate::ui::text::preparation as words;
@@ -93,6 +93,17 @@ impl NewAppointment {
     }
 }
 
+/// The file an appointment is saved in: the letter's name, or the same with `.ics`.
+pub(super) fn file_name(record: &Beneficiary, appointment: &Appointment, export: Export) -> String {
+    let letter = convocation_file_name(record, appointment.date);
+    match export {
+        Export::Letter => letter,
+        Export::Calendar => letter
+            .strip_suffix(".pdf")
+            .map_or_else(|| format!("{letter}.ics"), |stem| format!("{stem}.ics")),
+    }
+}
+
 /// A start time as typed: "9h30", "9 h 30", "09:30", "9h", "14". `None` when it is not one.
 #[must_use]
 pub(crate) fn parse_start(text: &str) -> Option<NaiveTime> {
@@ -117,7 +128,16 @@ pub(crate) fn parse_start(text: &str) -> Option<NaiveTime> {
 enum LineAction {
     Settle(AppointmentId, AppointmentStatus),
     BookCreche(AppointmentId),
-    Convocation(AppointmentId),
+    Save(AppointmentId, Export),
+}
+
+/// What an appointment is saved as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Export {
+    /// The convocation letter, PDF.
+    Letter,
+    /// The calendar file, `.ics`.
+    Calendar,
 }
 
 /// State of the appointments section: the appointment being planned, and how the last
@@ -128,7 +148,7 @@ pub(super) struct AppointmentsSection {
     /// What the last save of a letter said.
     status: Option<(String, egui::Color32)>,
     /// The letter no dialog gave a file for, and where it can go instead.
-    fallback: Option<(AppointmentId, std::path::PathBuf)>,
+    fallback: Option<(AppointmentId, Export, std::path::PathBuf)>,
 }
 
 impl AppointmentsSection {
@@ -256,7 +276,17 @@ impl AppointmentsSection {
                                     .accessible_name(words::convocation_for(&when))
                                     .clicked()
                             {
-                                action = Some(LineAction::Convocation(a.id));
+                                action = Some(LineAction::Save(a.id, Export::Letter));
+                            }
+                            if a.status == AppointmentStatus::Planned
+                                && a.date >= today
+                                && ui
+                                    .add(egui::Button::new(words::APPOINTMENT_ICS).small())
+                                    .on_hover_text(words::APPOINTMENT_ICS_HOVER)
+                                    .accessible_name(words::ics_for(&when))
+                                    .clicked()
+                            {
+                                action = Some(LineAction::Save(a.id, Export::Calendar));
                             }
                             ui.add_enabled(enabled, egui::Button::new(text::common::REMOVE).small())
                                 .accessible_name(words::remove_appointment(&when))
@@ -287,9 +317,9 @@ impl AppointmentsSection {
                     out.push(Command::BookCrecheForAppointment(Box::new(a.clone())));
                 }
             }
-            Some(LineAction::Convocation(id)) => {
+            Some(LineAction::Save(id, export)) => {
                 if let Some(a) = appointments.iter().find(|a| a.id == id).cloned() {
-                    self.save_letter(record, &a, cx);
+                    self.save(record, &a, export, cx);
                 }
             }
             None => {}
@@ -297,63 +327,79 @@ impl AppointmentsSection {
         self.letter_status_ui(ui, draft, record, cx);
     }
 
-    /// Asks where to save `appointment`'s letter, then writes it; with no file given, offers
-    /// the Documents folder.
-    fn save_letter(
+    /// Asks where to save `appointment` as `export`, then writes it; with no file given,
+    /// offers the Documents folder.
+    fn save(
         &mut self,
         record: &Beneficiary,
         appointment: &Appointment,
+        export: Export,
         cx: &ViewContext<'_>,
     ) {
-        let name = convocation_file_name(record, appointment.date);
-        match rfd::FileDialog::new()
-            .set_title(words::CONVOCATION_SAVE_TITLE)
-            .set_file_name(&name)
-            .add_filter(text::common::PDF_FILTER, &["pdf"])
-            .save_file()
-        {
-            Some(path) => self.write_letter(record, appointment, cx, &path),
+        let name = file_name(record, appointment, export);
+        let dialog = rfd::FileDialog::new().set_file_name(&name);
+        let dialog = match export {
+            Export::Letter => dialog
+                .set_title(words::CONVOCATION_SAVE_TITLE)
+                .add_filter(text::common::PDF_FILTER, &["pdf"]),
+            Export::Calendar => dialog
+                .set_title(words::ICS_SAVE_TITLE)
+                .add_filter(words::ICS_FILTER, &["ics"]),
+        };
+        match dialog.save_file() {
+            Some(path) => self.write(record, appointment, export, cx, &path),
             None => self.dialog_gave_nothing(
                 crate::report::fallback_folder().as_deref(),
-                appointment.id,
+                (appointment.id, export),
                 &name,
             ),
         }
     }
 
-    /// No file was given for `appointment`'s letter (cancelled, or no dialog could be shown):
-    /// nothing saved, and `folder` offered.
+    /// No file was given for `appointment`'s `export` (cancelled, or no dialog could be
+    /// shown): nothing saved, and `folder` offered.
     pub(super) fn dialog_gave_nothing(
         &mut self,
         folder: Option<&std::path::Path>,
-        appointment: AppointmentId,
+        (appointment, export): (AppointmentId, Export),
         name: &str,
     ) {
-        self.status = Some((
-            text::common::no_file_chosen(words::THE_CONVOCATION, folder),
-            theme::WARNING,
-        ));
-        self.fallback = folder.map(|folder| (appointment, crate::report::free_path(folder, name)));
+        let what = match export {
+            Export::Letter => words::THE_CONVOCATION,
+            Export::Calendar => words::THE_ICS,
+        };
+        self.status = Some((text::common::no_file_chosen(what, folder), theme::WARNING));
+        self.fallback =
+            folder.map(|folder| (appointment, export, crate::report::free_path(folder, name)));
     }
 
-    /// Renders the letter and writes it at `path`, saying how it went.
-    fn write_letter(
+    /// Makes the letter or the calendar file and writes it at `path`, saying how it went.
+    fn write(
         &mut self,
         record: &Beneficiary,
         appointment: &Appointment,
+        export: Export,
         cx: &ViewContext<'_>,
         path: &std::path::Path,
     ) {
         self.fallback = None;
-        self.status = Some(
-            match convocation_pdf(record, appointment, cx.settings, cx.today, false) {
-                Err(error) => (error.to_string(), theme::ERROR),
-                Ok(pdf) => match crate::report::save_pdf(path, &pdf) {
-                    Ok(()) => (words::convocation_saved(path), theme::OK),
-                    Err(error) => (error.to_string(), theme::ERROR),
-                },
-            },
-        );
+        let bytes = match export {
+            Export::Letter => convocation_pdf(record, appointment, cx.settings, cx.today, false)
+                .map_err(|error| error.to_string()),
+            Export::Calendar => Ok(calendar_ics(
+                &[appointment_event(record, appointment)],
+                chrono::Utc::now(),
+            )
+            .into_bytes()),
+        };
+        let written = bytes.and_then(|bytes| {
+            crate::report::save_pdf(path, &bytes).map_err(|error| error.to_string())
+        });
+        self.status = Some(match (written, export) {
+            (Err(error), _) => (error, theme::ERROR),
+            (Ok(()), Export::Letter) => (words::convocation_saved(path), theme::OK),
+            (Ok(()), Export::Calendar) => (words::ics_saved(path), theme::OK),
+        });
     }
 
     /// The last save's message, and the Documents folder's button when no file was given.
@@ -364,16 +410,16 @@ impl AppointmentsSection {
         record: &Beneficiary,
         cx: &ViewContext<'_>,
     ) {
-        if let Some((id, path)) = &self.fallback
+        if let Some((id, export, path)) = &self.fallback
             && ui
                 .button(text::common::SAVE_IN_FALLBACK)
                 .on_hover_text(path.display().to_string())
                 .clicked()
         {
-            let (id, path) = (*id, path.clone());
+            let (id, export, path) = (*id, *export, path.clone());
             if let Some(a) = draft.preparation.appointments.iter().find(|a| a.id == id) {
                 let a = a.clone();
-                self.write_letter(record, &a, cx, &path);
+                self.write(record, &a, export, cx, &path);
             }
         }
         if let Some((message, colour)) = &self.status {

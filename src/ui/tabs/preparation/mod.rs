@@ -47,20 +47,27 @@ pub struct PreparationPanel {
 }
 
 impl PreparationPanel {
-    /// No file was given for the letter of `record`'s first upcoming planned appointment
-    /// (tests use it: a file dialog cannot be driven): the section offers `folder`.
+    /// No file was given for the letter (or, with `calendar`, the `.ics` file) of `record`'s
+    /// first upcoming planned appointment (tests use it: a file dialog cannot be driven): the
+    /// section offers `folder`.
     pub fn convocation_dialog_gave_nothing(
         &mut self,
         record: &crate::model::Beneficiary,
         today: chrono::NaiveDate,
         folder: &std::path::Path,
+        calendar: bool,
     ) {
+        let export = if calendar {
+            appointments::Export::Calendar
+        } else {
+            appointments::Export::Letter
+        };
         if let Some(a) = record.preparation.appointments.iter().find(|a| {
             a.status == crate::model::preparation::AppointmentStatus::Planned && a.date >= today
         }) {
-            let name = crate::report::convocation_file_name(record, a.date);
+            let name = appointments::file_name(record, a, export);
             self.appointments
-                .dialog_gave_nothing(Some(folder), a.id, &name);
+                .dialog_gave_nothing(Some(folder), (a.id, export), &name);
         }
     }
 }
