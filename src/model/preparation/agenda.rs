@@ -92,15 +92,33 @@ pub fn short_name(record: &Beneficiary) -> String {
     }
 }
 
+/// `text` without the spaces around it; the ASCII fast path first (called for every record of
+/// the agenda).
+fn trimmed(text: &str) -> &str {
+    let text = text.trim_ascii();
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii() && last.is_ascii() => text,
+        _ => text.trim(),
+    }
+}
+
 /// Whether two counsellor names are the same person (spaces around and case ignored).
 #[must_use]
 pub fn same_counsellor(a: &str, b: &str) -> bool {
-    let (a, b) = (a.trim(), b.trim());
-    // Compared character by character: no allocation (called for every item of the agenda).
-    !a.is_empty()
-        && a.chars()
-            .flat_map(char::to_lowercase)
-            .eq(b.chars().flat_map(char::to_lowercase))
+    let (a, b) = (trimmed(a), trimmed(b));
+    if a.is_empty() {
+        return false;
+    }
+    if a.eq_ignore_ascii_case(b) {
+        return true;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return false;
+    }
+    // Compared character by character: no allocation.
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 /// The counsellor an appointment is with: its own, else the record's referent.
@@ -262,58 +280,53 @@ fn span(item: &AgendaItem) -> Option<(i64, i64)> {
 
 /// Marks the timed items that overlap another of the same day with the same counsellor (an
 /// appointment or a workshop: the counsellor's own time) or the same person (an appointment
-/// during their job interview). `items` are sorted by day and start.
+/// during their job interview).
 fn flag_overlaps(items: &mut [AgendaItem]) {
-    // Each group holds the indices of one day's items of one counsellor, or of one person, in
-    // the order of their start.
-    let mut groups: HashMap<(NaiveDate, GroupKey), Vec<usize>> = HashMap::new();
+    // Counsellors' names are numbered once each (lower-cased on first sight only): the
+    // agenda of a busy week holds thousands of items and a handful of names.
+    let mut names: HashMap<&str, usize> = HashMap::new();
+    let mut folded: HashMap<String, usize> = HashMap::new();
+    // (day, group, start, end, index): group 0 + name number for a counsellor's time, the
+    // record for a person's.
+    let mut entries: Vec<(NaiveDate, GroupKey, i64, i64, usize)> = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        if item.start.is_none() {
+        let Some((start, end)) = span(item) else {
             continue;
-        }
+        };
         if matches!(item.kind, AgendaKind::Appointment | AgendaKind::Workshop) {
-            let key: String = item
-                .counsellor
-                .trim()
-                .chars()
-                .flat_map(char::to_lowercase)
-                .collect();
-            if !key.is_empty() {
-                groups
-                    .entry((item.date, GroupKey::Counsellor(key)))
-                    .or_default()
-                    .push(i);
+            let name = item.counsellor.trim();
+            if !name.is_empty() {
+                let next = folded.len();
+                let number = *names.entry(name).or_insert_with(|| {
+                    let key: String = name.chars().flat_map(char::to_lowercase).collect();
+                    *folded.entry(key).or_insert(next)
+                });
+                entries.push((item.date, GroupKey::Counsellor(number), start, end, i));
             }
         }
         if let Some(record) = item.record {
-            groups
-                .entry((item.date, GroupKey::Person(record)))
-                .or_default()
-                .push(i);
+            entries.push((item.date, GroupKey::Person(record), start, end, i));
         }
     }
-    let spans: Vec<Option<(i64, i64)>> = items.iter().map(span).collect();
+    entries.sort_unstable_by_key(|&(date, group, start, _, _)| (date, group, start));
     let mut flagged = vec![false; items.len()];
-    for indices in groups.values() {
-        // A sweep: an item overlaps the next ones that start before the latest end so far.
-        let mut latest: Option<(usize, i64)> = None;
-        for &i in indices {
-            let Some(Some((start, end))) = spans.get(i).copied() else {
-                continue;
-            };
-            match latest {
-                Some((j, latest_end)) if start < latest_end => {
+    // A sweep per group: an item overlaps when it starts before the latest end so far.
+    let mut latest: Option<(NaiveDate, GroupKey, i64, usize)> = None;
+    for &(date, group, start, end, i) in &entries {
+        match latest {
+            Some((day, same, latest_end, j)) if day == date && same == group => {
+                if start < latest_end {
                     for k in [i, j] {
                         if let Some(flag) = flagged.get_mut(k) {
                             *flag = true;
                         }
                     }
-                    if end > latest_end {
-                        latest = Some((i, end));
-                    }
                 }
-                _ => latest = Some((i, end)),
+                if end > latest_end {
+                    latest = Some((date, group, end, i));
+                }
             }
+            _ => latest = Some((date, group, end, i)),
         }
     }
     for (item, flag) in items.iter_mut().zip(flagged) {
@@ -322,11 +335,11 @@ fn flag_overlaps(items: &mut [AgendaItem]) {
 }
 
 /// What a group of items for the overlap check shares.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum GroupKey {
-    /// The counsellor's name, in lower case.
-    Counsellor(String),
-    /// The person.
+    /// A counsellor, by the number of their (lower-cased) name.
+    Counsellor(usize),
+    /// A person.
     Person(BeneficiaryId),
 }
 

@@ -207,3 +207,15 @@ fn to_settle_lists_past_planned_appointments_oldest_first() {
     assert_eq!(claire.len(), 1);
     assert_eq!(claire[0].0, records[0].id);
 }
+
+#[test]
+fn counsellors_match_whatever_the_case_and_the_spaces_around() {
+    assert!(same_counsellor("Claire Martin", " claire MARTIN "));
+    assert!(same_counsellor("Karima Bensaïd", "\u{a0}KARIMA BENSAÏD"));
+    assert!(!same_counsellor("Karima Bensaïd", "Karima Bensaid"));
+    assert!(!same_counsellor("Claire Martin", "Claire Marti"));
+    assert!(
+        !same_counsellor("  ", "  "),
+        "nobody is nobody's counsellor"
+    );
+}

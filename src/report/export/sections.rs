@@ -444,6 +444,21 @@ fn preparation(p: &Preparation) -> ExportSection {
     if !sessions.is_empty() {
         blocks.push(block("Rendez-vous", sessions));
     }
+    for a in &p.appointments {
+        blocks.push(block(
+            titled("Rendez-vous planifié", &format_date(a.date)),
+            vec![
+                row("Heure", a.start.format("%H:%M").to_string()),
+                row("Durée", format!("{} minutes", a.duration_minutes)),
+                row("Mode", a.mode.label()),
+                row("Lieu", a.place.as_str()),
+                row("Conseiller·ère", a.counsellor.as_str()),
+                row("Objet", a.purpose.label()),
+                row("Suite", a.status.label()),
+                row("Note", a.note.as_str()),
+            ],
+        ));
+    }
     let steps: Vec<ExportRow> = AdminStepKind::ALL
         .into_iter()
         .filter_map(|kind| p.admin_steps.get(&kind).map(|step| (kind, step)))
