@@ -85,4 +85,16 @@ pub enum Command {
     Erase(BeneficiaryId),
     /// Keep a record past the retention period, until a date, for a written reason.
     ExtendRetention(BeneficiaryId, RetentionExtension),
+    /// Add a planned appointment to a record (from a free slot of the agenda) and show its
+    /// "Préparation à l'emploi" tab.
+    PlanAppointment(BeneficiaryId, Box<crate::model::preparation::Appointment>),
+    /// Settle a record's appointment (from the home screen): honoured, absent, excused…
+    SetAppointmentStatus(
+        BeneficiaryId,
+        crate::model::record::ids::AppointmentId,
+        crate::model::preparation::AppointmentStatus,
+    ),
+    /// Open the "Crèche" tab with a booking prepared for this appointment of the record shown
+    /// (not booked yet).
+    BookCrecheForAppointment(Box<crate::model::preparation::Appointment>),
 }

@@ -27,10 +27,22 @@ pub fn app(dir: &Path) -> Harness<'static, ParcoursApp> {
         data_dir: dir.to_owned(),
         today: Some(today()),
     };
-    Harness::builder()
+    let mut harness = Harness::builder()
         .with_size(egui::vec2(1100.0, 760.0))
         .with_theme(egui::Theme::Light)
-        .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config))
+        .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config));
+    show_record_area(&mut harness);
+    harness
+}
+
+/// Shows the record area ("Fiche") rather than "Accueil", where the window starts: for the
+/// tests of the record's tabs, which look people up by name in the list.
+pub fn show_record_area(harness: &mut Harness<'_, ParcoursApp>) {
+    harness.run();
+    harness
+        .get_by_label(parcours::ui::text::common::VIEW_RECORD)
+        .click();
+    harness.run();
 }
 
 /// The window on `dir` as [`app`] builds it, but drawing a box ("tofu") for a character no font
@@ -40,11 +52,13 @@ pub fn app_drawing_boxes(dir: &Path) -> Harness<'static, ParcoursApp> {
         data_dir: dir.to_owned(),
         today: Some(today()),
     };
-    Harness::builder()
+    let mut harness = Harness::builder()
         .with_size(egui::vec2(1100.0, 760.0))
         .with_theme(egui::Theme::Light)
         .allow_missing_glyphs()
-        .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config))
+        .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config));
+    show_record_area(&mut harness);
+    harness
 }
 
 /// Lets simulated time pass beyond the autosave delay (each step is 0.25 s).

@@ -92,6 +92,7 @@ fn first_start_asks_the_name_and_an_edit_is_journaled_by_parts_without_values() 
     harness.get_by_label(&text::app::counsellor("Claire Martin"));
 
     // An edit of the address.
+    crate::common::show_record_area(&mut harness);
     harness.get_by_label_contains("Fatoumata Diallo").click();
     harness.run();
     type_into(&mut harness, text::common::ADDRESS, "3 rue des Lilas");

@@ -153,10 +153,12 @@ fn app_with_short_frames(dir: &Path) -> Harness<'static, ParcoursApp> {
         data_dir: dir.to_owned(),
         today: Some(today()),
     };
-    Harness::builder()
+    let mut harness = Harness::builder()
         .with_size(egui::vec2(1100.0, 760.0))
         .with_step_dt(0.001)
-        .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config))
+        .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config));
+    crate::common::show_record_area(&mut harness);
+    harness
 }
 
 #[test]

@@ -11,10 +11,12 @@ fn app_sized(dir: &std::path::Path, width: f32, height: f32) -> Harness<'static,
         data_dir: dir.to_owned(),
         today: Some(today()),
     };
-    Harness::builder()
+    let mut harness = Harness::builder()
         .with_size(egui::vec2(width, height))
         .with_theme(egui::Theme::Light)
-        .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config))
+        .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config));
+    crate::common::show_record_area(&mut harness);
+    harness
 }
 
 fn open_fixture(harness: &mut Harness<'_, ParcoursApp>) {

@@ -409,7 +409,7 @@ fn snapshot_preparation_emploi_tab_filled() {
         .with_size(egui::vec2(1100.0, 1900.0))
         .with_theme(egui::Theme::Light)
         .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config));
-    harness.run();
+    crate::common::show_record_area(&mut harness);
     open_tab(&mut harness, "Fatoumata Diallo");
     harness.remove_cursor();
     harness.run();

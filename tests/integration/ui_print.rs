@@ -50,7 +50,7 @@ fn summary_with_notes_ticked(dir: &Path) -> Harness<'static, ParcoursApp> {
         .with_size(egui::vec2(1100.0, 760.0))
         .allow_missing_glyphs()
         .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config));
-    harness.run();
+    crate::common::show_record_area(&mut harness);
     harness.get_by_label_contains("Diallo").click();
     harness.run();
     harness.get_by_label("Synthèse").click();

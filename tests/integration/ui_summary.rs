@@ -32,10 +32,12 @@ fn app(dir: &Path) -> Harness<'static, ParcoursApp> {
         data_dir: dir.to_owned(),
         today: Some(today()),
     };
-    Harness::builder()
+    let mut harness = Harness::builder()
         .with_size(egui::vec2(1100.0, 900.0))
         .with_theme(egui::Theme::Light)
-        .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config))
+        .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config));
+    crate::common::show_record_area(&mut harness);
+    harness
 }
 
 /// A fixed record, so that the snapshot does not change from one run to the next.

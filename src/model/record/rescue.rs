@@ -169,6 +169,8 @@ pub enum RemovedKind {
     Action,
     /// A logged session.
     Session,
+    /// An appointment.
+    Appointment,
     /// A crèche booking.
     Booking,
     /// A request on the crèche's waiting list.
@@ -191,6 +193,7 @@ impl RemovedKind {
             Self::Objective => "Objectif retiré",
             Self::Action => "Action retirée",
             Self::Session => "Entretien retiré",
+            Self::Appointment => "Rendez-vous retiré",
             Self::Booking => "Réservation annulée",
             Self::WaitingRequest => "Demande d'attente retirée",
         }
@@ -270,6 +273,7 @@ pub fn find_removal(before: &BeneficiaryDraft, after: &BeneficiaryDraft) -> Opti
         Project => preparation.projects,
         Objective => preparation.objectives,
         Session => preparation.sessions,
+        Appointment => preparation.appointments,
         Booking => creche.bookings,
         WaitingRequest => creche.waiting,
     );

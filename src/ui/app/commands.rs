@@ -197,8 +197,57 @@ impl ParcoursApp {
                 Command::Printed(id, document) => self.store.journal_print(id, document),
                 Command::Erase(id) => self.erase(id),
                 Command::ExtendRetention(id, extension) => self.extend_retention(id, extension),
+                Command::PlanAppointment(id, appointment) => {
+                    self.select(id, now);
+                    self.leave_form_field(ctx);
+                    self.tab = Tab::Preparation;
+                    self.edit_appointments(id, now, |list| list.push(*appointment));
+                }
+                Command::SetAppointmentStatus(id, appointment, status) => {
+                    self.edit_appointments(id, now, |list| {
+                        if let Some(a) = list.iter_mut().find(|a| a.id == appointment) {
+                            a.status = status;
+                        }
+                    });
+                    // Saved now, not after the typing delay: the home screen's lists follow.
+                    self.autosave(now, true);
+                }
+                Command::BookCrecheForAppointment(appointment) => {
+                    if let Some(shown) = self.shown_record() {
+                        self.tabs.creche.prefill_for_appointment(
+                            &appointment,
+                            &shown,
+                            &self.data.creche_settings,
+                        );
+                        self.tab = Tab::Creche;
+                    }
+                }
             }
         }
+    }
+
+    /// Changes a record's appointments through its form (opened if it was not), as a click in
+    /// its "Préparation à l'emploi" tab would: validated again, then autosaved.
+    fn edit_appointments(
+        &mut self,
+        id: crate::model::BeneficiaryId,
+        now: f64,
+        change: impl FnOnce(&mut Vec<crate::model::preparation::Appointment>),
+    ) {
+        let today = self.today();
+        let Some(index) = self.index_of(id) else {
+            return;
+        };
+        if !self.store.is_writable() {
+            return;
+        }
+        let editor = self
+            .editors
+            .entry(id)
+            .or_insert_with(|| Editor::new(&self.data.records[index], false));
+        change(&mut editor.draft.preparation.appointments);
+        editor.last_edit = now;
+        editor.revalidate(&self.data.records[index], today);
     }
 
     /// Erases a record through the store; the anonymised version replaces it in memory, its

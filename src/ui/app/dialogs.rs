@@ -116,8 +116,10 @@ impl ParcoursApp {
                         let label = format!("{} ({overdue})", text::common::OVERDUE_OPEN);
                         let button =
                             egui::Button::new(RichText::new(label).color(theme::ERROR)).small();
+                        // The list is on the "Accueil" view.
                         if ui.add(button).clicked() {
-                            self.windows.overdue.open();
+                            self.commands
+                                .push(Command::ShowView(crate::ui::views::MainView::Home));
                         }
                     }
                     let restore = egui::Button::new(text::app::RESTORE).small();

@@ -31,7 +31,6 @@ use crate::ui::views::{MainView, Views};
 use crate::ui::windows::Window;
 use crate::ui::windows::conflict::ConflictWindow;
 use crate::ui::windows::creche_settings::CrecheSettingsWindow;
-use crate::ui::windows::overdue::{self, OverdueWindow};
 use crate::ui::windows::protection::ProtectionWindow;
 use crate::ui::windows::settings::SettingsWindow;
 use crate::ui::{text, theme};
@@ -112,7 +111,6 @@ struct Windows {
     conflict: ConflictWindow,
     settings: SettingsWindow,
     creche_settings: CrecheSettingsWindow,
-    overdue: OverdueWindow,
     protection: ProtectionWindow,
 }
 
@@ -406,7 +404,7 @@ impl ParcoursApp {
         match self.overdue_count {
             Some((day, count)) if day == today => count,
             _ => {
-                let count = overdue::count(&self.data.records, today);
+                let count = crate::ui::views::home::overdue_count(&self.data.records, today);
                 self.overdue_count = Some((today, count));
                 count
             }
@@ -545,7 +543,9 @@ impl eframe::App for ParcoursApp {
         self.views_bar(ui);
         let today = self.today();
         egui::CentralPanel::default_margins().show(ui, |ui| {
+            // With no record yet, the empty screen (and its demo button) whatever the view.
             if self.main_view != MainView::Record
+                && !self.data.records.is_empty()
                 && let Some(view) = self.views.get_mut(self.main_view)
             {
                 let mut cx = self.data.view(today, writable, None);
@@ -562,11 +562,10 @@ impl eframe::App for ParcoursApp {
         self.problems_window(&ctx);
         let mut cx = self.data.view(self.today(), self.store.is_writable(), None);
         cx.counsellor = self.profile.as_ref().map(|p| p.name.as_str());
-        let windows: [&mut dyn Window; 5] = [
+        let windows: [&mut dyn Window; 4] = [
             &mut self.windows.conflict,
             &mut self.windows.settings,
             &mut self.windows.creche_settings,
-            &mut self.windows.overdue,
             &mut self.windows.protection,
         ];
         for window in windows {
@@ -652,6 +651,20 @@ impl ParcoursApp {
         };
         let name = crate::report::summary_file_name(&self.data.records[record], self.today());
         self.tabs.summary.dialog_gave_nothing(Some(folder), &name);
+    }
+
+    /// As [`Self::summary_dialog_gave_nothing`], for the convocation letter of the record
+    /// shown's first upcoming appointment (its "Convocation…" in Préparation à l'emploi), or
+    /// with `calendar` its "Agenda (.ics)…".
+    pub fn convocation_dialog_gave_nothing(&mut self, folder: &std::path::Path, calendar: bool) {
+        let Some(index) = self.selected().and_then(|id| self.index_of(id)) else {
+            return;
+        };
+        let record = self.data.records[index].clone();
+        let today = self.today();
+        self.tabs
+            .preparation
+            .convocation_dialog_gave_nothing(&record, today, folder, calendar);
     }
 
     /// Opens the CSV import preview on these bytes, as the file dialog does (tests use it:

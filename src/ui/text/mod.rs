@@ -4,11 +4,13 @@
 //! One module per screen; `common` holds the words used everywhere. Strings with parameters
 //! are functions. Domain labels (levels, routes, phases) live with their types in `model`.
 
+pub mod agenda;
 pub mod app;
 pub mod common;
 pub mod companies;
 pub mod conflict;
 pub mod creche;
+pub mod home;
 pub mod identity;
 pub mod list;
 pub mod overdue;

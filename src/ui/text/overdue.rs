@@ -1,4 +1,5 @@
-//! The "Actions en retard" window.
+//! The overdue actions' list, on the "Accueil" view (the status bar's "Actions en retard"
+//! shows it).
 
 #![allow(
     missing_docs,

@@ -135,6 +135,9 @@ pub fn remove_session(n: usize) -> String {
 /// Beside a session computed from a workshop's attendance (not removable here).
 pub const FROM_CATALOGUE: &str = "depuis le catalogue des ateliers";
 
+/// Beside a session that is an honoured appointment (settled in the appointments' list).
+pub const FROM_APPOINTMENTS: &str = "rendez-vous honoré";
+
 pub const NEW_SESSION: &str = "Nouvelle séance";
 
 pub const SESSION_DURATION_HINT: &str = "1h30 ou 90";
@@ -410,3 +413,159 @@ pub const CV_LANGUAGES: &str = "Langues (CV)";
 pub const CV_MORE: &str = "Informations complémentaires (CV)";
 
 pub const CV_REASSEMBLE_HOVER: &str = "Remplace le texte ci-dessus par celui de la fiche";
+
+// Appointments.
+pub const APPOINTMENTS: &str = "Rendez-vous";
+
+pub const NO_APPOINTMENT: &str = "Aucun rendez-vous.";
+
+pub const NEW_APPOINTMENT: &str = "Planifier un rendez-vous";
+
+pub const APPOINTMENT_DATE: &str = "Date du rendez-vous";
+
+pub const APPOINTMENT_START: &str = "Heure du rendez-vous";
+
+pub const APPOINTMENT_START_HINT: &str = "9h30";
+
+pub const APPOINTMENT_DURATION: &str = "Durée du rendez-vous";
+
+pub const APPOINTMENT_MODE: &str = "Mode du rendez-vous";
+
+pub const APPOINTMENT_PLACE: &str = "Lieu du rendez-vous";
+
+pub const APPOINTMENT_COUNSELLOR: &str = "Conseiller·e du rendez-vous";
+
+pub const APPOINTMENT_PURPOSE: &str = "Objet du rendez-vous";
+
+pub const APPOINTMENT_NOTE: &str = "Note du rendez-vous";
+
+pub const APPOINTMENT_ADD: &str = "Planifier le rendez-vous";
+
+pub const APPOINTMENT_DATE_REQUIRED: &str = "La date du rendez-vous est obligatoire.";
+
+pub const APPOINTMENT_START_INVALID: &str = "Heure invalide : par exemple 9h30 ou 14:00.";
+
+/// A planned appointment dated before today: it asks what happened instead.
+pub const APPOINTMENT_IN_PAST: &str = "Cette date est passée : un rendez-vous passé se note comme honoré (il compte alors dans les heures), ou la date est à corriger.";
+
+/// Enters the past appointment as honoured.
+pub const APPOINTMENT_ADD_HONOURED: &str = "Le noter comme honoré";
+
+/// Beside two appointments of the person at the same time.
+pub const APPOINTMENT_OVERLAP: &str = "chevauchement";
+
+/// The appointments' column headers (the last two hold the buttons).
+pub const APPOINTMENT_HEADERS: [&str; 8] = [
+    "Date",
+    "Heure",
+    "Durée",
+    "Mode",
+    "Objet",
+    "Conseiller·e",
+    "Statut",
+    "",
+];
+
+/// The person's attendance: honoured, absent and excused appointments.
+#[must_use]
+pub fn attendance(honoured: u32, absent: u32, excused: u32) -> String {
+    let plural = |n: u32| if n > 1 { "s" } else { "" };
+    format!(
+        "Présence : {honoured} honoré{} · {absent} absent{} · {excused} excusé{}",
+        plural(honoured),
+        plural(absent),
+        plural(excused)
+    )
+}
+
+/// "le 20/11/2026 à 10 h", naming one appointment in the buttons' accessible names.
+#[must_use]
+pub fn appointment_when(date: chrono::NaiveDate, start: chrono::NaiveTime) -> String {
+    format!(
+        "le {} à {}",
+        crate::model::format_date(date),
+        crate::model::creche::format_time(start)
+    )
+}
+
+/// The accessible name of a settling button: "Honoré : rendez-vous le 20/11/2026 à 10 h".
+#[must_use]
+pub fn settle_appointment(status: &str, when: &str) -> String {
+    format!("{status} : rendez-vous {when}")
+}
+
+/// Puts a settled appointment back to planned (a click on the wrong line).
+pub const APPOINTMENT_REOPEN: &str = "Remettre à prévu";
+
+/// The accessible name of an appointment's "Retirer".
+#[must_use]
+pub fn remove_appointment(when: &str) -> String {
+    format!("Retirer le rendez-vous {when}")
+}
+
+/// The menu of the two ways an appointment is cancelled.
+pub const APPOINTMENT_CANCEL: &str = "Annulé…";
+
+/// Books the crèche for an appointment.
+pub const APPOINTMENT_BOOK_CRECHE: &str = "Réserver la crèche";
+
+/// The accessible name of an appointment's "Réserver la crèche".
+#[must_use]
+pub fn book_creche_for_appointment(when: &str) -> String {
+    format!("Réserver la crèche pour le rendez-vous {when}")
+}
+
+pub const APPOINTMENT_BOOK_CRECHE_HOVER: &str = "Ouvre l'onglet Crèche avec une réservation préparée pour ce rendez-vous (rien n'est réservé avant « Réserver »).";
+
+/// Above the appointments already past.
+pub const APPOINTMENTS_PAST: &str = "Passés";
+
+/// Above the appointments to come.
+pub const APPOINTMENTS_UPCOMING: &str = "À venir";
+
+/// An upcoming appointment's letter, saved as PDF.
+pub const APPOINTMENT_CONVOCATION: &str = "Convocation…";
+
+/// The accessible name of an appointment's "Convocation…".
+#[must_use]
+pub fn convocation_for(when: &str) -> String {
+    format!("Convocation pour le rendez-vous {when}")
+}
+
+pub const APPOINTMENT_CONVOCATION_HOVER: &str =
+    "Enregistrer la lettre de convocation (PDF, une page A4) à imprimer et envoyer";
+
+pub const CONVOCATION_SAVE_TITLE: &str = "Enregistrer la convocation en PDF";
+
+/// What the convocation section saves, for [`no_file_chosen`](super::common::no_file_chosen).
+pub const THE_CONVOCATION: &str = "la convocation";
+
+/// After the convocation's PDF is written at `path`.
+#[must_use]
+pub fn convocation_saved(path: &std::path::Path) -> String {
+    format!("Convocation enregistrée dans {}.", path.display())
+}
+
+/// An upcoming appointment as a calendar file, for Outlook, Thunderbird or a phone.
+pub const APPOINTMENT_ICS: &str = "Agenda (.ics)…";
+
+/// The accessible name of an appointment's "Agenda (.ics)…".
+#[must_use]
+pub fn ics_for(when: &str) -> String {
+    format!("Exporter vers un agenda le rendez-vous {when}")
+}
+
+pub const APPOINTMENT_ICS_HOVER: &str = "Enregistrer le rendez-vous en fichier .ics (Outlook, Thunderbird, téléphone) : « RDV Parcours » et les initiales, rien de la situation de la personne";
+
+pub const ICS_SAVE_TITLE: &str = "Enregistrer le rendez-vous pour un agenda (.ics)";
+
+pub const ICS_FILTER: &str = "Calendrier iCalendar";
+
+/// What the calendar export saves, for [`no_file_chosen`](super::common::no_file_chosen).
+pub const THE_ICS: &str = "le fichier d'agenda";
+
+/// After the `.ics` file is written at `path`.
+#[must_use]
+pub fn ics_saved(path: &std::path::Path) -> String {
+    format!("Rendez-vous exporté dans {}.", path.display())
+}

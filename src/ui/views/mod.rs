@@ -6,6 +6,9 @@
 //! A view draws from the frame's [`ViewContext`] and pushes [`Command`]s, as tabs and windows
 //! do; what it computes over every record it computes off the frame.
 
+pub mod agenda;
+pub mod home;
+
 use egui::Ui;
 
 use super::command::Command;
@@ -14,14 +17,14 @@ use super::context::ViewContext;
 /// Which view the central area shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum MainView {
-    /// The day: today's appointments and workshops, then what needs doing.
+    /// The day: today's appointments and workshops, then what needs doing (at start).
+    #[default]
     Home,
     /// Day and week views of appointments, workshops, interviews.
     Agenda,
     /// Funders' indicators.
     Stats,
     /// The record selected in the list.
-    #[default]
     Record,
 }
 
@@ -62,17 +65,31 @@ pub trait View {
 /// Every top-level view's state. A view is added here with its field and its arm in
 /// [`Views::get_mut`]; the bar shows the views this returns.
 #[derive(Default)]
-pub struct Views {}
+pub struct Views {
+    home: home::HomeView,
+    agenda: agenda::AgendaView,
+}
 
 impl Views {
     /// The view drawn for `view`; `None` for the record (drawn by the app's tabs).
-    #[expect(
-        clippy::unused_self,
-        reason = "no view has state yet: the first one lands next"
-    )]
     pub fn get_mut(&mut self, view: MainView) -> Option<&mut dyn View> {
         match view {
-            MainView::Home | MainView::Agenda | MainView::Stats | MainView::Record => None,
+            MainView::Home => Some(&mut self.home),
+            MainView::Agenda => Some(&mut self.agenda),
+            MainView::Stats | MainView::Record => None,
         }
     }
+}
+
+/// A number that changes whenever a record is saved, added, removed or reordered: what a view
+/// computed over every record is kept under it. Reading one date per record, it costs far
+/// less than the computation it spares.
+#[must_use]
+pub fn records_fingerprint(records: &[crate::model::Beneficiary]) -> u64 {
+    records.iter().fold(records.len() as u64, |acc, record| {
+        // The bits of the timestamp are what matters, not its sign.
+        #[expect(clippy::cast_sign_loss, reason = "only mixed into a fingerprint")]
+        let micros = record.updated_at.timestamp_micros() as u64;
+        acc.rotate_left(7) ^ micros
+    })
 }

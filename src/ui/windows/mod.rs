@@ -5,7 +5,6 @@
 pub(crate) mod companies;
 pub(crate) mod conflict;
 pub(crate) mod creche_settings;
-pub(crate) mod overdue;
 pub(crate) mod protection;
 pub(crate) mod settings;
 pub(crate) mod workshops;

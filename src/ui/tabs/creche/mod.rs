@@ -129,6 +129,29 @@ impl CrechePanel {
         );
     }
 
+    /// Prepares the booking form for an appointment of `parent`: the child is looked after
+    /// from [`INTERVIEW_TRAVEL_MINUTES`] before it until the way back after it, on the
+    /// half-hour grid within the opening hours. Nothing is booked until "Réserver" is clicked.
+    pub fn prefill_for_appointment(
+        &mut self,
+        appointment: &crate::model::preparation::Appointment,
+        parent: &Beneficiary,
+        settings: &CrecheSettings,
+    ) {
+        let at = minutes_of(appointment.start);
+        self.prefill(
+            parent,
+            settings,
+            appointment.date,
+            (
+                at.saturating_sub(INTERVIEW_TRAVEL_MINUTES),
+                at + appointment.duration_minutes + INTERVIEW_TRAVEL_MINUTES,
+            ),
+            BookingReason::Other,
+            appointment.purpose.label().to_owned(),
+        );
+    }
+
     /// Fills the booking form for one day: `minutes` (from midnight) widened to the half-hour
     /// grid and kept within the opening hours; the child chosen when only one is of crèche
     /// age on that day.

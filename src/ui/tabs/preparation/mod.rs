@@ -1,5 +1,6 @@
 //! The "Préparation à l'emploi" tab (phase 2): phase status and dates, the sessions log and
-//! hours against the 70 % individual / 30 % collective target (`sessions`), professional
+//! hours against the 70 % individual / 30 % collective target (`sessions`), the appointments
+//! planned and settled (`appointments`), professional
 //! projects (`projects`), the action plan with its overdue actions (`plan`), the
 //! administrative checklist with the permit's expiry, the CIR's training and the permit
 //! aimed at (`admin`), the children's care and schooling (`children`), and the CV (`cv`).
@@ -9,6 +10,7 @@
 //! their own files through [`Command`]s.
 
 mod admin;
+mod appointments;
 mod cells;
 mod children;
 pub(crate) mod cv;
@@ -28,6 +30,7 @@ use crate::ui::windows::Window;
 use crate::ui::windows::workshops::WorkshopsWindow;
 use crate::ui::{text, theme};
 
+use appointments::AppointmentsSection;
 use cv::CvSection;
 use projects::ProjectsSection;
 use sessions::SessionsSection;
@@ -37,9 +40,36 @@ use sessions::SessionsSection;
 #[derive(Default)]
 pub struct PreparationPanel {
     sessions: SessionsSection,
+    appointments: AppointmentsSection,
     projects: ProjectsSection,
     workshops: WorkshopsWindow,
     cv: CvSection,
+}
+
+impl PreparationPanel {
+    /// No file was given for the letter (or, with `calendar`, the `.ics` file) of `record`'s
+    /// first upcoming planned appointment (tests use it: a file dialog cannot be driven): the
+    /// section offers `folder`.
+    pub fn convocation_dialog_gave_nothing(
+        &mut self,
+        record: &crate::model::Beneficiary,
+        today: chrono::NaiveDate,
+        folder: &std::path::Path,
+        calendar: bool,
+    ) {
+        let export = if calendar {
+            appointments::Export::Calendar
+        } else {
+            appointments::Export::Letter
+        };
+        if let Some(a) = record.preparation.appointments.iter().find(|a| {
+            a.status == crate::model::preparation::AppointmentStatus::Planned && a.date >= today
+        }) {
+            let name = appointments::file_name(record, a, export);
+            self.appointments
+                .dialog_gave_nothing(Some(folder), (a.id, export), &name);
+        }
+    }
 }
 
 impl RecordTab for PreparationPanel {
@@ -64,6 +94,8 @@ impl RecordTab for PreparationPanel {
         let attended = attended_sessions(cx.workshops, record.id);
         self.sessions
             .ui(ui, &mut form, edit.draft, &attended, cx.today);
+        self.appointments
+            .ui(ui, &mut form, edit.draft, record, cx, out);
         self.projects.ui(ui, &mut form, edit.draft);
         plan::plan_ui(ui, &mut form, edit.errors, edit.draft, record, cx.today);
         admin::admin_ui(ui, &mut form, edit.errors, edit.draft, record, cx.today);

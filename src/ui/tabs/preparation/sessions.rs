@@ -56,14 +56,21 @@ impl SessionsSection {
         self.new_session_ui(ui, form, draft, today);
         ui.add_space(theme::SPACE_S);
         let enabled = form.enabled();
-        let mut rows: Vec<(Option<usize>, &Session)> = logged
+        // Honoured appointments are sessions too, settled in the appointments' list.
+        let honoured: Vec<Session> = logged
+            .appointments
+            .iter()
+            .filter_map(crate::model::preparation::Appointment::as_session)
+            .collect();
+        let mut rows: Vec<(Option<usize>, &Session, &str)> = logged
             .sessions
             .iter()
             .enumerate()
-            .map(|(i, s)| (Some(i), s))
-            .chain(attended.iter().map(|s| (None, s)))
+            .map(|(i, s)| (Some(i), s, ""))
+            .chain(honoured.iter().map(|s| (None, s, words::FROM_APPOINTMENTS)))
+            .chain(attended.iter().map(|s| (None, s, words::FROM_CATALOGUE)))
             .collect();
-        rows.sort_by_key(|(_, s)| std::cmp::Reverse(s.date));
+        rows.sort_by_key(|(_, s, _)| std::cmp::Reverse(s.date));
         if rows.is_empty() {
             ui.label(RichText::new(words::NO_SESSION).weak());
             return;
@@ -78,7 +85,7 @@ impl SessionsSection {
                 ui.end_row();
                 // The rows in date order, the logged ones removable: the entry taken out
                 // of this list names the draft's session to remove.
-                list_editor::rows(&mut rows, |_, &mut (index, session)| {
+                list_editor::rows(&mut rows, |_, &mut (index, session, origin)| {
                     ui.label(format_date(session.date));
                     ui.label(format_minutes(session.duration_minutes));
                     ui.label(session.kind.label());
@@ -88,7 +95,7 @@ impl SessionsSection {
                             .accessible_name(words::remove_session(i + 1))
                             .clicked()
                     } else {
-                        ui.label(RichText::new(words::FROM_CATALOGUE).weak());
+                        ui.label(RichText::new(origin).weak());
                         false
                     };
                     ui.end_row();
@@ -97,7 +104,7 @@ impl SessionsSection {
             })
             .inner;
         // Logged sessions are valid by construction (checked when added): positions match.
-        if let Some((_, (Some(i), _))) = removed
+        if let Some((_, (Some(i), _, _))) = removed
             && i < draft.preparation.sessions.len()
         {
             draft.preparation.sessions.remove(i);

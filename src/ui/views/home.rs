@@ -1,0 +1,521 @@
+//! "Accueil", the view at start: today's appointments and workshops, then what needs doing —
+//! past appointments still to settle (Honoré / Absent in one click), overdue actions, permits
+//! in their renewal window, waiting crèche requests that a place now fits. Each line opens the
+//! record where to act.
+//!
+//! The lines are computed once, and again only when a record, the catalogue, the crèche's
+//! settings or the day changes: a frame only draws them.
+
+use chrono::{NaiveDate, NaiveTime};
+use egui::{RichText, Ui};
+
+use crate::model::creche::{CrecheSettings, format_time, plan_booking, waiting_list};
+use crate::model::preparation::{
+    AgendaItem, AgendaKind, AppointmentStatus, PermitAlert, Workshop, agenda, to_settle,
+};
+use crate::model::record::ids::AppointmentId;
+use crate::model::record::is_anonymised;
+use crate::model::{Beneficiary, BeneficiaryId, format_date};
+use crate::ui::command::Command;
+use crate::ui::context::ViewContext;
+use crate::ui::tabs::Tab;
+use crate::ui::text::{home as words, overdue as late_words, preparation as prep};
+use crate::ui::theme;
+
+use super::{View, records_fingerprint};
+
+/// An appointment past and still planned.
+struct SettleLine {
+    person: BeneficiaryId,
+    name: String,
+    appointment: AppointmentId,
+    date: NaiveDate,
+    start: NaiveTime,
+    purpose: &'static str,
+}
+
+/// An action past its due date.
+struct OverdueLine {
+    person: BeneficiaryId,
+    name: String,
+    theme: &'static str,
+    action: String,
+    due_on: Option<NaiveDate>,
+    days_late: i64,
+}
+
+/// A person and one sentence about them (a permit, a crèche request).
+struct PersonLine {
+    person: BeneficiaryId,
+    name: String,
+    text: String,
+}
+
+/// Everything the view shows, and what it was computed from.
+struct Lines {
+    key: (u64, NaiveDate),
+    workshops: Vec<Workshop>,
+    creche: CrecheSettings,
+    today: Vec<AgendaItem>,
+    names: Vec<(BeneficiaryId, String)>,
+    to_settle: Vec<SettleLine>,
+    overdue: Vec<OverdueLine>,
+    permits: Vec<PersonLine>,
+    creche_requests: Vec<PersonLine>,
+}
+
+/// Whether the record is followed now: not anonymised, its pathway not closed.
+fn followed(record: &Beneficiary) -> bool {
+    record.pathway.outcome.is_none() && !is_anonymised(record)
+}
+
+/// Every overdue action of `records` on `today`, most late first. A closed pathway (with an
+/// outcome) has nothing left to chase.
+fn overdue_lines(records: &[Beneficiary], today: NaiveDate) -> Vec<OverdueLine> {
+    let mut lines: Vec<OverdueLine> = records
+        .iter()
+        .filter(|record| followed(record))
+        .flat_map(|record| {
+            record
+                .preparation
+                .overdue(today)
+                .into_iter()
+                .map(move |o| OverdueLine {
+                    person: record.id,
+                    name: record.display_name(),
+                    theme: o.objective.theme.label(),
+                    action: o.action.label.clone(),
+                    due_on: o.action.due_on,
+                    days_late: o.days_late,
+                })
+        })
+        .collect();
+    lines.sort_by(|a, b| {
+        b.days_late
+            .cmp(&a.days_late)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    lines
+}
+
+/// How many actions are overdue across `records` (the status bar's count).
+#[must_use]
+pub fn overdue_count(records: &[Beneficiary], today: NaiveDate) -> usize {
+    records
+        .iter()
+        .filter(|r| followed(r))
+        .map(|r| r.preparation.overdue(today).len())
+        .sum()
+}
+
+impl Lines {
+    fn compute(cx: &ViewContext<'_>, key: (u64, NaiveDate)) -> Self {
+        let today = cx.today;
+        let records = cx.records;
+        let name_of = |id: BeneficiaryId| {
+            records
+                .iter()
+                .find(|r| r.id == id)
+                .map(Beneficiary::display_name)
+                .unwrap_or_default()
+        };
+        let today_items = agenda(records, cx.workshops, today, today, None);
+        let names = today_items
+            .iter()
+            .filter_map(|i| i.record)
+            .map(|id| (id, name_of(id)))
+            .collect();
+        let to_settle = to_settle(records, today, None)
+            .into_iter()
+            .map(|(person, a)| SettleLine {
+                person,
+                name: name_of(person),
+                appointment: a.id,
+                date: a.date,
+                start: a.start,
+                purpose: a.purpose.label(),
+            })
+            .collect();
+        let permits = records
+            .iter()
+            .filter(|r| followed(r))
+            .filter_map(|r| {
+                PermitAlert::of(&r.administrative, today).map(|alert| PersonLine {
+                    person: r.id,
+                    name: r.display_name(),
+                    text: prep::permit_alert(alert),
+                })
+            })
+            .collect();
+        let refs: Vec<&Beneficiary> = records.iter().collect();
+        let creche_requests = waiting_list(&refs, today)
+            .into_iter()
+            .filter_map(|queued| {
+                let parent = refs.iter().find(|r| r.id == queued.parent)?;
+                let request = parent.creche.waiting.get(queued.index)?;
+                plan_booking(&refs, parent, request.booking.clone(), cx.creche)
+                    .ok()
+                    .map(|_| PersonLine {
+                        person: parent.id,
+                        name: parent.display_name(),
+                        text: words::creche_request(queued.requested_on),
+                    })
+            })
+            .collect();
+        Self {
+            key,
+            workshops: cx.workshops.to_vec(),
+            creche: cx.creche.clone(),
+            today: today_items,
+            names,
+            to_settle,
+            overdue: overdue_lines(records, today),
+            permits,
+            creche_requests,
+        }
+    }
+}
+
+/// State of the "Accueil" view: its lines, kept between frames.
+#[derive(Default)]
+pub struct HomeView {
+    lines: Option<Lines>,
+    /// How many times the lines were computed (for the tests of the cache).
+    computed: u64,
+}
+
+impl HomeView {
+    fn lines(&mut self, cx: &ViewContext<'_>) -> &Lines {
+        let key = (records_fingerprint(cx.records), cx.today);
+        let fresh = self
+            .lines
+            .as_ref()
+            .is_some_and(|l| l.key == key && l.workshops == cx.workshops && l.creche == *cx.creche);
+        if !fresh {
+            self.computed += 1;
+            self.lines = Some(Lines::compute(cx, key));
+        }
+        self.lines.get_or_insert_with(|| Lines::compute(cx, key))
+    }
+
+    /// How many times the lines were computed since the view was made.
+    #[cfg(test)]
+    pub(crate) fn computations(&self) -> u64 {
+        self.computed
+    }
+}
+
+/// A person's name as a link opening their record at `tab`, named `accessible` for the
+/// screen readers (the same name is in several lists).
+fn person_link(
+    ui: &mut Ui,
+    name: &str,
+    accessible: String,
+    (person, tab): (BeneficiaryId, Tab),
+    out: &mut Vec<Command>,
+) {
+    let hover = match tab {
+        Tab::Creche => words::OPEN_CRECHE_HOVER,
+        _ => words::OPEN_PREPARATION_HOVER,
+    };
+    if ui
+        .link(name)
+        .on_hover_text(hover)
+        .accessible_name(accessible)
+        .clicked()
+    {
+        out.push(Command::Open(person, tab));
+    }
+}
+
+fn section(ui: &mut Ui, title: &str) {
+    ui.add_space(theme::SPACE_M);
+    ui.label(RichText::new(title).strong());
+}
+
+fn today_ui(ui: &mut Ui, lines: &Lines, out: &mut Vec<Command>) {
+    if lines.today.is_empty() {
+        ui.label(RichText::new(words::TODAY_NOTHING).weak());
+        return;
+    }
+    egui::Grid::new("home-today")
+        .num_columns(4)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            for item in &lines.today {
+                let time = item.start.map(format_time).unwrap_or_default();
+                ui.label(&time);
+                ui.label(item.kind.label());
+                let name = item
+                    .record
+                    .and_then(|id| lines.names.iter().find(|(r, _)| *r == id))
+                    .map(|(_, name)| name.as_str());
+                match (item.record, name) {
+                    (Some(person), Some(name)) => {
+                        let tab = if item.kind == AgendaKind::Appointment {
+                            Tab::Preparation
+                        } else {
+                            Tab::Companies
+                        };
+                        person_link(ui, name, words::today_link(name, &time), (person, tab), out);
+                    }
+                    _ => {
+                        ui.label(&item.title);
+                    }
+                }
+                let status = item
+                    .status
+                    .filter(|s| *s != AppointmentStatus::Planned)
+                    .map(AppointmentStatus::label)
+                    .unwrap_or_default();
+                ui.label(format!("{} {status}", item.place));
+                ui.end_row();
+            }
+        });
+}
+
+fn to_settle_ui(ui: &mut Ui, lines: &Lines, writable: bool, out: &mut Vec<Command>) {
+    section(ui, words::TO_SETTLE);
+    if lines.to_settle.is_empty() {
+        ui.label(RichText::new(words::TO_SETTLE_NONE).weak());
+        return;
+    }
+    egui::Grid::new("home-to-settle")
+        .num_columns(4)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            for line in &lines.to_settle {
+                let when = prep::appointment_when(line.date, line.start);
+                person_link(
+                    ui,
+                    &line.name,
+                    words::settle_link(&line.name, &when),
+                    (line.person, Tab::Preparation),
+                    out,
+                );
+                ui.label(
+                    RichText::new(format!(
+                        "{} {}",
+                        format_date(line.date),
+                        format_time(line.start)
+                    ))
+                    .color(theme::WARNING),
+                );
+                ui.label(line.purpose);
+                ui.horizontal(|ui| {
+                    for status in [AppointmentStatus::Honoured, AppointmentStatus::Absent] {
+                        if ui
+                            .add_enabled(writable, egui::Button::new(status.label()).small())
+                            .accessible_name(words::settle_button(
+                                status.label(),
+                                &line.name,
+                                &when,
+                            ))
+                            .clicked()
+                        {
+                            out.push(Command::SetAppointmentStatus(
+                                line.person,
+                                line.appointment,
+                                status,
+                            ));
+                        }
+                    }
+                });
+                ui.end_row();
+            }
+        });
+}
+
+fn overdue_ui(ui: &mut Ui, lines: &Lines, out: &mut Vec<Command>) {
+    section(ui, words::OVERDUE);
+    if lines.overdue.is_empty() {
+        ui.label(RichText::new(late_words::OVERDUE_NONE).weak());
+        return;
+    }
+    egui::Grid::new("home-overdue")
+        .num_columns(4)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            // The delay before the free text: a long action never pushes it out of sight.
+            for header in late_words::HEADERS {
+                ui.label(RichText::new(header).weak());
+            }
+            ui.end_row();
+            for line in &lines.overdue {
+                person_link(
+                    ui,
+                    &line.name,
+                    line.name.clone(),
+                    (line.person, Tab::Preparation),
+                    out,
+                );
+                ui.label(
+                    RichText::new(late_words::late(
+                        &line.due_on.map(format_date).unwrap_or_default(),
+                        line.days_late,
+                    ))
+                    .color(theme::ERROR),
+                );
+                ui.label(line.theme);
+                ui.label(if line.action.is_empty() {
+                    late_words::UNTITLED_ACTION
+                } else {
+                    &line.action
+                });
+                ui.end_row();
+            }
+        });
+}
+
+fn people_ui(
+    ui: &mut Ui,
+    (id, lines): (&str, &[PersonLine]),
+    tab: Tab,
+    accessible: fn(&str) -> String,
+    out: &mut Vec<Command>,
+) {
+    egui::Grid::new(id)
+        .num_columns(2)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            for line in lines {
+                person_link(
+                    ui,
+                    &line.name,
+                    accessible(&line.name),
+                    (line.person, tab),
+                    out,
+                );
+                ui.label(&line.text);
+                ui.end_row();
+            }
+        });
+}
+
+impl View for HomeView {
+    fn ui(&mut self, ui: &mut Ui, cx: &ViewContext<'_>, out: &mut Vec<Command>) {
+        let lines = self.lines(cx);
+        // Unwrapped cells, scrolled both ways: wrapping to a width the grids set themselves
+        // would keep them resizing for several frames.
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+        egui::ScrollArea::both()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.heading(words::today(cx.today));
+                today_ui(ui, lines, out);
+                ui.add_space(theme::SECTION_GAP);
+                ui.heading(words::TO_DO);
+                ui.separator();
+                to_settle_ui(ui, lines, cx.writable, out);
+                overdue_ui(ui, lines, out);
+                section(ui, words::PERMITS);
+                if lines.permits.is_empty() {
+                    ui.label(RichText::new(words::PERMITS_NONE).weak());
+                } else {
+                    people_ui(
+                        ui,
+                        ("home-permits", &lines.permits),
+                        Tab::Preparation,
+                        words::permit_link,
+                        out,
+                    );
+                }
+                section(ui, words::CRECHE);
+                if lines.creche_requests.is_empty() {
+                    ui.label(RichText::new(words::CRECHE_NONE).weak());
+                } else {
+                    people_ui(
+                        ui,
+                        ("home-creche", &lines.creche_requests),
+                        Tab::Creche,
+                        words::creche_link,
+                        out,
+                    );
+                }
+            });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use egui_kittest::Harness;
+
+    use super::*;
+    use crate::model::preparation::{Action, Objective};
+    use crate::model::record::dates::test_support::d;
+    use crate::model::{Outcome, OutcomeKind, Settings};
+
+    fn with_overdue_action() -> Beneficiary {
+        let mut open = Beneficiary::new(chrono::Utc::now());
+        open.preparation.objectives = vec![Objective {
+            actions: vec![Action {
+                label: "Rédiger le CV".into(),
+                due_on: Some(d(2026, 11, 10)),
+                ..Action::default()
+            }],
+            ..Objective::default()
+        }];
+        open
+    }
+
+    #[test]
+    fn a_closed_pathway_has_no_overdue_action_to_chase() {
+        let open = with_overdue_action();
+        let mut closed = open.clone();
+        closed.pathway.outcome = Some(Outcome {
+            kind: OutcomeKind::Training,
+            date: d(2026, 11, 12),
+            contract_months: None,
+        });
+        assert_eq!(
+            overdue_count(std::slice::from_ref(&open), d(2026, 11, 22)),
+            1
+        );
+        assert_eq!(overdue_count(&[open, closed], d(2026, 11, 22)), 1);
+    }
+
+    #[test]
+    fn the_lines_are_computed_once_then_again_only_when_a_record_or_the_day_changes() {
+        let settings = Settings::default();
+        let creche = CrecheSettings::default();
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(1200.0, 800.0))
+            .build_ui_state(
+                move |ui, (view, records, today): &mut (HomeView, Vec<Beneficiary>, NaiveDate)| {
+                    let cx = ViewContext {
+                        records,
+                        companies: &[],
+                        workshops: &[],
+                        partners: &[],
+                        settings: &settings,
+                        creche: &creche,
+                        conflicts: &[],
+                        today: *today,
+                        writable: true,
+                        shown: None,
+                        counsellor: None,
+                    };
+                    view.ui(ui, &cx, &mut Vec::new());
+                },
+                (
+                    HomeView::default(),
+                    vec![with_overdue_action(), Beneficiary::new(chrono::Utc::now())],
+                    d(2026, 11, 22),
+                ),
+            );
+        harness.run_steps(5);
+        assert_eq!(harness.state().0.computations(), 1);
+        harness.state_mut().2 = d(2026, 11, 23);
+        harness.run_steps(5);
+        assert_eq!(harness.state().0.computations(), 2);
+        let record = &mut harness.state_mut().1[0];
+        record.preparation.objectives.clear();
+        record.updated_at += chrono::TimeDelta::seconds(1);
+        harness.run_steps(5);
+        assert_eq!(harness.state().0.computations(), 3);
+        let overdue = harness.state().0.lines.as_ref().map(|l| l.overdue.len());
+        assert_eq!(overdue, Some(0));
+    }
+}
