@@ -20,6 +20,8 @@ mod report;
 mod restore_killed;
 mod rome_picker;
 mod store_files;
+mod team_list;
+mod team_support;
 mod ui_companies;
 mod ui_competences;
 mod ui_conflicts;

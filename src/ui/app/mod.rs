@@ -536,7 +536,7 @@ impl eframe::App for ParcoursApp {
                         ui,
                         &self.data.records,
                         (selected, &flagged),
-                        writable,
+                        (writable, self.profile.as_ref().map(|p| p.name.as_str())),
                         &mut self.commands,
                     );
                 });
