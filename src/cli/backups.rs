@@ -35,6 +35,8 @@ pub fn restore(
         return Err(CliError::MissingDataDir(data_dir.to_owned()));
     }
     let mut store = Store::open(data_dir, Access::ReadWrite)?;
+    // Held from the question on: no other Parcours writes meanwhile.
+    store.reserve_for_restore()?;
     let available = store.backups();
     if !available.contains(&date) {
         return Err(StoreError::NoSuchBackup { date, available }.into());

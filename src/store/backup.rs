@@ -45,7 +45,10 @@ const RESTORE_TEMP_PREFIX: &str = ".parcours-";
 
 /// Whether a top-level entry of the data directory is data worth backing up.
 fn is_data_entry(name: &str) -> bool {
-    name != BACKUPS_DIR && name != LOCK_FILE && !is_temporary(name)
+    name != BACKUPS_DIR
+        && name != LOCK_FILE
+        && name != super::lease::COORDINATION_DIR
+        && !is_temporary(name)
 }
 
 /// Our temporary files (`.<name>.ron.<pid>-<n>.tmp`) and folders (`.parcours-….tmp-<pid>`),

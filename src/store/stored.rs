@@ -40,10 +40,16 @@ pub(crate) trait AtRoot: Stored + DeserializeOwned + Default {
 }
 
 impl Store {
-    /// Refuses any change unless this process holds the directory's lock.
+    /// Refuses any change when the store is read-only, or while another Parcours runs a
+    /// whole-directory operation (it holds the directory's lease).
     pub(crate) fn check_writable(&self) -> Result<(), StoreError> {
         if self.lock.is_none() {
             return Err(StoreError::ReadOnly);
+        }
+        if let Some(holder) = self.directory_holder() {
+            return Err(StoreError::Locked(super::lease::describe_directory(
+                &holder,
+            )));
         }
         Ok(())
     }

@@ -5,6 +5,7 @@ mod commands;
 mod dialogs;
 mod editor;
 pub(crate) mod input_pacing;
+mod leases;
 pub(crate) mod loading;
 mod record;
 
@@ -21,7 +22,7 @@ use crate::model::skills::FlePartner;
 use crate::model::{Beneficiary, BeneficiaryId, Removal, Settings, name_order_key};
 use crate::store::journal::Filter;
 use crate::store::profile::{self, Profile};
-use crate::store::{Access, Conflict, LoadReport, Problem, Store, StoreError};
+use crate::store::{Access, Conflict, LoadReport, Problem, Store};
 use crate::ui::app::loading::Loading;
 use crate::ui::command::Command;
 use crate::ui::context::ViewContext;
@@ -165,6 +166,11 @@ pub struct ParcoursApp {
     main_view: MainView,
     /// The top-level views' state.
     views: Views,
+    /// The leases held, and others' on what is shown (a folder shared by several Parcours).
+    leases: leases::Leases,
+    /// Opened read-only because another Parcours holds the whole folder: opened again for
+    /// writing once it lets it go.
+    reopen_when_free: bool,
 }
 
 impl ParcoursApp {
@@ -175,14 +181,13 @@ impl ParcoursApp {
         let AppConfig { data_dir, today } = config;
         let (store, read_only_reason) = match Store::open(&data_dir, Access::ReadWrite) {
             Ok(store) => (store, None),
-            Err(error) => {
-                let reason = match &error {
-                    StoreError::Locked(_) => text::app::READ_ONLY_BANNER.to_owned(),
-                    other => text::app::read_only_because(&other),
-                };
-                (Store::read_only(&data_dir), Some(reason))
-            }
+            Err(error) => (
+                Store::read_only(&data_dir),
+                Some(text::app::read_only_because(&error)),
+            ),
         };
+        let reopen_when_free =
+            read_only_reason.is_some() && Store::read_only(&data_dir).directory_holder().is_some();
         Self {
             store,
             loading: None,
@@ -211,6 +216,8 @@ impl ParcoursApp {
             history_read: None,
             main_view: MainView::default(),
             views: Views::default(),
+            leases: leases::Leases::default(),
+            reopen_when_free,
         }
     }
 
@@ -334,7 +341,14 @@ impl ParcoursApp {
     /// Whether edits can be saved (false when another Parcours holds the directory).
     #[must_use]
     pub fn is_writable(&self) -> bool {
-        self.store.is_writable()
+        self.store.is_writable() && self.leases.directory_holder().is_none()
+    }
+
+    /// Whether the record `id` can be edited here: the window can write, and no other
+    /// Parcours holds the record.
+    #[must_use]
+    pub fn can_edit(&self, id: BeneficiaryId) -> bool {
+        self.is_writable() && self.leases.allows(id)
     }
 
     /// Files that could not be loaded.
@@ -521,11 +535,12 @@ impl eframe::App for ParcoursApp {
         let now = ctx.input(|i| i.time);
         let surrender_focus_on = keep_focus_for_typed_keys(&ctx);
         self.shortcuts(&ctx);
+        self.tend_leases(&ctx, now);
         self.banners_ui(ui);
         self.status_ui(ui);
 
         let selected = self.selected;
-        let writable = self.store.is_writable();
+        let writable = self.is_writable();
         if !self.data.records.is_empty() {
             let flagged = self.flagged();
             egui::Panel::left("list")
@@ -560,7 +575,7 @@ impl eframe::App for ParcoursApp {
             }
         });
         self.problems_window(&ctx);
-        let mut cx = self.data.view(self.today(), self.store.is_writable(), None);
+        let mut cx = self.data.view(self.today(), self.is_writable(), None);
         cx.counsellor = self.profile.as_ref().map(|p| p.name.as_str());
         let windows: [&mut dyn Window; 5] = [
             &mut self.windows.conflict,
@@ -626,6 +641,7 @@ impl eframe::App for ParcoursApp {
     fn on_exit(&mut self) {
         // Last chance: whatever is valid and pending goes to disk.
         self.autosave(f64::INFINITY, true);
+        self.leases.let_go_all();
     }
 }
 
