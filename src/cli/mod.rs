@@ -16,6 +16,7 @@ mod records;
 mod retention;
 #[cfg(test)]
 mod tests;
+mod workshops;
 
 pub use backups::{Confirmation, restore};
 
@@ -182,6 +183,27 @@ pub enum Command {
         /// Confirmer l'effacement (sans cette option, rien n'est effacé).
         #[arg(long)]
         yes: bool,
+    },
+    /// Ateliers collectifs du catalogue.
+    Workshop {
+        /// Ce qu'il faut faire.
+        #[command(subcommand)]
+        action: WorkshopCommand,
+    },
+}
+
+/// `parcours workshop …`.
+#[derive(Debug, Subcommand)]
+pub enum WorkshopCommand {
+    /// Inscrit des bénéficiaires à un atelier, un enregistrement chacun (comme la fenêtre) :
+    /// `inscrit<TAB>ID` par personne ; refusé, « Atelier complet », quand il n'y a plus de place.
+    Enrol {
+        /// Identifiant de l'atelier (le nom de son fichier dans `workshops/`).
+        #[arg(long, value_name = "ID")]
+        workshop: String,
+        /// Identifiant d'un bénéficiaire (répétable).
+        #[arg(long, value_name = "ID", required = true)]
+        beneficiary: Vec<String>,
     },
 }
 
@@ -362,6 +384,13 @@ pub fn run(
         } => journal::list(data_dir, beneficiary.as_deref(), *from, *to, out),
         Command::Retention { apply } => retention(data_dir, *apply, today, out),
         Command::Erase { beneficiary, yes } => erase(data_dir, beneficiary, *yes, today, out),
+        Command::Workshop {
+            action:
+                WorkshopCommand::Enrol {
+                    workshop,
+                    beneficiary,
+                },
+        } => workshops::enrol(data_dir, workshop, beneficiary, out),
     }
 }
 

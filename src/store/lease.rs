@@ -140,7 +140,7 @@ pub fn machine_name() -> String {
 
 /// Whether process `pid` is known to be dead on this machine (Linux: no `/proc/<pid>`);
 /// `false` when it cannot be told.
-fn process_is_dead(pid: u32) -> bool {
+pub(crate) fn process_is_dead(pid: u32) -> bool {
     Path::new("/proc/self").exists() && !Path::new(&format!("/proc/{pid}")).exists()
 }
 
@@ -244,7 +244,9 @@ fn take(path: &Path, me: &LeaseHolder) -> Result<(), LeaseError> {
         }
         match read_holder(path) {
             Some(holder) if holder.session == me.session => return Ok(()),
-            Some(holder) if !holder.is_stale(Utc::now()) => return Err(LeaseError::Held(Box::new(holder))),
+            Some(holder) if !holder.is_stale(Utc::now()) => {
+                return Err(LeaseError::Held(Box::new(holder)));
+            }
             Some(stale) => set_aside_if_still(path, &stale),
             // Being written where links cannot be made, or damaged: stale once old enough.
             None => {

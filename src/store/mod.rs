@@ -6,6 +6,7 @@
 //! <data dir>/
 //!   .parcours/baux/<id>.ron   the lease of a record being edited, `dossier.ron` the directory's
 //!                             (see `lease`): coordination, not data, never backed up nor synced
+//!   .parcours/verrous/        short-lived locks of the shared files' compare-and-swap (see `cas`)
 //!   settings.ron              the structure's settings (name on printed documents…)
 //!   beneficiaries/<id>.ron    one record per beneficiary (see `envelope` for the format)
 //!   partners/<id>.ron         the directory of French-course (FLE) partners, one file each
@@ -24,6 +25,7 @@
 
 mod atomic;
 mod backup;
+mod cas;
 mod companies;
 mod conflict;
 mod creche;
@@ -169,6 +171,9 @@ pub enum StoreError {
     /// Another Parcours edits this record (it holds its lease): who, where, since when.
     #[error("Fiche non enregistrée : elle est en cours de modification par {0}.")]
     Leased(String),
+    /// A change refused, and why (a workshop full since it was read: "Atelier complet…").
+    #[error("{0}")]
+    Refused(String),
 }
 
 /// "Sauvegardes disponibles : …" for [`StoreError::NoSuchBackup`].
@@ -221,6 +226,9 @@ pub struct Store {
     journal: RefCell<journal::Journal>,
     /// Who the journal names as the author of the events.
     author: journal::Author,
+    /// Each shared file (workshops, companies, partners, settings, crèche) as this store last
+    /// read or wrote it: the base of its compare-and-swap (see `cas`).
+    bases: RefCell<HashMap<PathBuf, String>>,
 }
 
 /// The local date and time: the store's only clock read (backup names, and the date of saves
@@ -278,6 +286,7 @@ impl Store {
             backup_error: RefCell::new(None),
             journal: RefCell::new(journal::Journal::new(&root)),
             author: journal::Author::default(),
+            bases: RefCell::new(HashMap::new()),
         }
     }
 
@@ -394,6 +403,9 @@ impl InFolder for FlePartner {
     fn id(&self) -> PartnerId {
         self.id
     }
+    fn merge(base: &Self, ours: &Self, theirs: &Self) -> Result<Option<Self>, String> {
+        Ok(Some(cas::merge_partner(base, ours, theirs)))
+    }
 }
 
 /// The settings have no rule of their own.
@@ -424,6 +436,7 @@ impl Store {
     /// Saves one partner of the directory atomically (its name is required).
     pub fn save_partner(&self, partner: &FlePartner) -> Result<PathBuf, StoreError> {
         self.save_item(partner, local_now().date())
+            .map(|(path, _)| path)
     }
 
     /// Saves the settings atomically (never over a settings file that could not be read).

@@ -22,6 +22,7 @@ mod rome_picker;
 mod store_files;
 mod team_leases;
 mod team_list;
+mod team_shared_files;
 mod team_support;
 mod ui_companies;
 mod ui_competences;
