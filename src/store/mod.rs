@@ -38,6 +38,7 @@ mod load;
 mod lock;
 pub mod profile;
 mod stored;
+pub mod watch;
 mod workshops;
 
 use std::cell::{Cell, RefCell};

@@ -20,6 +20,7 @@ mod report;
 mod restore_killed;
 mod rome_picker;
 mod store_files;
+mod team_changes;
 mod team_leases;
 mod team_list;
 mod team_shared_files;

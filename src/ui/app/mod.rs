@@ -1,6 +1,7 @@
 //! The frame loop: panels draw and push [`Command`]s; commands are applied once at the end of
 //! the frame; edits are validated into records and autosaved through the store, debounced.
 
+mod changes;
 mod commands;
 mod dialogs;
 mod editor;
@@ -171,6 +172,8 @@ pub struct ParcoursApp {
     /// Opened read-only because another Parcours holds the whole folder: opened again for
     /// writing once it lets it go.
     reopen_when_free: bool,
+    /// What other Parcours write in the folder, followed.
+    following: changes::Following,
 }
 
 impl ParcoursApp {
@@ -218,6 +221,7 @@ impl ParcoursApp {
             views: Views::default(),
             leases: leases::Leases::default(),
             reopen_when_free,
+            following: changes::Following::start(data_dir, ctx),
         }
     }
 
@@ -536,6 +540,7 @@ impl eframe::App for ParcoursApp {
         let surrender_focus_on = keep_focus_for_typed_keys(&ctx);
         self.shortcuts(&ctx);
         self.tend_leases(&ctx, now);
+        self.follow_changes();
         self.banners_ui(ui);
         self.status_ui(ui);
 

@@ -18,6 +18,16 @@ impl ParcoursApp {
         let Some(index) = self.index_of(id) else {
             return;
         };
+        if self.following.changed_elsewhere(id) {
+            ui.add(
+                egui::Label::new(
+                    RichText::new(text::app::CHANGED_ELSEWHERE)
+                        .color(theme::WARNING)
+                        .strong(),
+                )
+                .wrap(),
+            );
+        }
         // Another Parcours edits it: read-only here, and who says so.
         if let Some(holder) = self.leases.holder_of(id) {
             let since = holder.since().format("%H:%M").to_string();

@@ -38,6 +38,9 @@ pub const UNDO: &str = "Annuler";
 
 pub const STATUS_READ_ONLY: &str = "Lecture seule";
 
+/// Above a record changed by another Parcours while an edit of it waits here.
+pub const CHANGED_ELSEWHERE: &str = "Fiche modifiée ailleurs pendant votre modification : votre saisie est gardée et sera enregistrée ; vérifiez la fiche ensuite.";
+
 /// Above a record another Parcours edits (it holds the record's lease).
 pub fn being_edited_by(name: &str, machine: &str, since: &str) -> String {
     format!(
