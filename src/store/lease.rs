@@ -459,10 +459,22 @@ impl Store {
     }
 
     /// Reads record `id` again from its file (what another Parcours saved since the load);
-    /// `None` when it cannot be read.
+    /// `None` when it cannot be read, or when it holds exactly `known` as this store writes
+    /// it (nothing saved elsewhere since).
     #[must_use]
-    pub fn read_record(&self, id: BeneficiaryId) -> Option<crate::model::record::Beneficiary> {
-        super::load::load_file(&self.beneficiary_path(id)).ok()
+    pub fn read_record(
+        &self,
+        id: BeneficiaryId,
+        known: Option<&crate::model::record::Beneficiary>,
+    ) -> Option<crate::model::record::Beneficiary> {
+        let path = self.beneficiary_path(id);
+        let bytes = fs::read(&path).ok()?;
+        if let Some(known) = known
+            && super::envelope::encode(known).is_ok_and(|text| text.as_bytes() == bytes)
+        {
+            return None;
+        }
+        super::load::load_file(&path).ok()
     }
 
     /// Lets the directory's lease go.

@@ -253,10 +253,21 @@ impl Drop for Watcher {
 
 impl Store {
     /// Reads record `id` from its own file, `beneficiaries/<id>.ron`, as another Parcours
-    /// wrote it: `None` when it cannot be read. A record new to this store is now its own to
-    /// save (its file is known).
-    pub fn reload_record(&mut self, id: BeneficiaryId) -> Option<Beneficiary> {
+    /// wrote it: `None` when it cannot be read, or when it holds exactly `known` as this store
+    /// writes it (its own save, read back). A record new to this store is now its own to save
+    /// (its file is known).
+    pub fn reload_record(
+        &mut self,
+        id: BeneficiaryId,
+        known: Option<&Beneficiary>,
+    ) -> Option<Beneficiary> {
         let path = self.beneficiary_path(id);
+        let bytes = fs::read(&path).ok()?;
+        if let Some(known) = known
+            && super::envelope::encode(known).is_ok_and(|text| text.as_bytes() == bytes)
+        {
+            return None;
+        }
         let record: Beneficiary = load::load_file(&path).ok()?;
         if record.id != id {
             return None;

@@ -89,7 +89,7 @@ fn the_record_another_window_edits_is_read_only_here_and_taken_once_free() {
     assert!(paul.state().can_edit(amina.id));
     type_into(&mut paul, text::common::LAST_NAME, "-Sy");
     let_autosave_run(&mut paul);
-    let saved = reader.read_record(amina.id).unwrap();
+    let saved = reader.read_record(amina.id, None).unwrap();
     assert_eq!(saved.identity.last_name, "Benali-Haddad-Sy");
 }
 

@@ -59,7 +59,8 @@ impl ParcoursApp {
     fn take_changes(&mut self, changes: &Changes) {
         let mut list_changed = false;
         for &id in &changes.records {
-            let Some(record) = self.store.reload_record(id) else {
+            let known = self.index_of(id).map(|index| &self.data.records[index]);
+            let Some(record) = self.store.reload_record(id, known) else {
                 continue;
             };
             let Some(index) = self.index_of(id) else {

@@ -163,7 +163,7 @@ impl ParcoursApp {
         {
             return;
         }
-        let Some(record) = self.store.read_record(id) else {
+        let Some(record) = self.store.read_record(id, Some(&self.data.records[index])) else {
             return;
         };
         if record == self.data.records[index] {
