@@ -35,6 +35,8 @@ pub fn restore(
         return Err(CliError::MissingDataDir(data_dir.to_owned()));
     }
     let mut store = super::open_writer(data_dir)?;
+    // Held from the question on: no other Parcours writes meanwhile.
+    store.reserve_for_restore()?;
     let available = store.backups();
     if !available.contains(&date) {
         return Err(StoreError::NoSuchBackup { date, available }.into());

@@ -18,6 +18,7 @@ mod records;
 mod retention;
 #[cfg(test)]
 mod tests;
+mod workshops;
 
 pub use backups::{Confirmation, restore};
 
@@ -234,6 +235,27 @@ pub enum Command {
         /// Ajoute l'identifiant de chaque élément (rendez-vous, atelier, candidature).
         #[arg(long)]
         ids: bool,
+    },
+    /// Ateliers collectifs du catalogue.
+    Workshop {
+        /// Ce qu'il faut faire.
+        #[command(subcommand)]
+        action: WorkshopCommand,
+    },
+}
+
+/// `parcours workshop …`.
+#[derive(Debug, Subcommand)]
+pub enum WorkshopCommand {
+    /// Inscrit des bénéficiaires à un atelier, un enregistrement chacun (comme la fenêtre) :
+    /// `inscrit<TAB>ID` par personne ; refusé, « Atelier complet », quand il n'y a plus de place.
+    Enrol {
+        /// Identifiant de l'atelier (le nom de son fichier dans `workshops/`).
+        #[arg(long, value_name = "ID")]
+        workshop: String,
+        /// Identifiant d'un bénéficiaire (répétable).
+        #[arg(long, value_name = "ID", required = true)]
+        beneficiary: Vec<String>,
     },
 }
 
@@ -459,6 +481,13 @@ pub fn run(
             today,
             out,
         ),
+        Command::Workshop {
+            action:
+                WorkshopCommand::Enrol {
+                    workshop,
+                    beneficiary,
+                },
+        } => workshops::enrol(data_dir, workshop, beneficiary, out),
     }
 }
 

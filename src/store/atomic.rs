@@ -61,30 +61,34 @@ pub(crate) fn sync_dir(_dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Whether a file name is one of ours, `.<name>.ron.<pid>-<n>.tmp`: other tools' temporary
-/// files (a sync client's partial download…) are not ours to delete.
-fn is_our_temp_file(name: &str) -> bool {
-    let Some(inner) = name
-        .strip_prefix('.')
-        .and_then(|n| n.strip_suffix(TEMP_SUFFIX))
-    else {
-        return false;
-    };
-    let Some((target, unique)) = inner.rsplit_once('.') else {
-        return false;
-    };
-    let Some((pid, counter)) = unique.split_once('-') else {
-        return false;
-    };
+/// The process id in one of our temporary files' names, `.<name>.ron.<pid>-<n>.tmp`; `None`
+/// for any other name (other tools' temporary files, a sync client's partial download…, are
+/// not ours to delete).
+fn temp_file_pid(name: &str) -> Option<u32> {
+    let inner = name.strip_prefix('.')?.strip_suffix(TEMP_SUFFIX)?;
+    let (target, unique) = inner.rsplit_once('.')?;
+    let (pid, counter) = unique.split_once('-')?;
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
     let is_record = std::path::Path::new(target)
         .extension()
         .is_some_and(|ext| ext == "ron");
-    is_record && digits(pid) && digits(counter)
+    if is_record && digits(pid) && digits(counter) {
+        pid.parse().ok()
+    } else {
+        None
+    }
 }
 
-/// Removes temporary files a killed writer may have left in `dir`. Only called while holding
-/// the data directory's lock, so no other writer can be using them.
+/// Whether a temporary file or folder of process `pid` may be in use: its process is alive on
+/// this machine (another Parcours writing the same folder). A process of another machine
+/// sharing the folder cannot be told: its temporary file lives for the few milliseconds of a
+/// write, and a removal at that instant makes that one save fail, and be tried again.
+pub(crate) fn may_be_in_use(pid: u32) -> bool {
+    pid != std::process::id() && !super::lease::process_is_dead(pid)
+}
+
+/// Removes temporary files a killed writer may have left in `dir`; never one of a writer still
+/// alive on this machine (several Parcours may write one folder).
 pub(crate) fn remove_stale_temp_files(dir: &Path) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
@@ -94,7 +98,7 @@ pub(crate) fn remove_stale_temp_files(dir: &Path) {
         let name = name.to_string_lossy();
         // Only our own pattern, `.<name>.ron.<pid>-<n>.tmp`: other tools' temporary files
         // (a sync client's partial download…) are not ours to delete.
-        if is_our_temp_file(&name) {
+        if temp_file_pid(&name).is_some_and(|pid| !may_be_in_use(pid)) {
             let _ = fs::remove_file(entry.path());
         }
     }

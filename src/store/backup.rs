@@ -45,7 +45,10 @@ const RESTORE_TEMP_PREFIX: &str = ".parcours-";
 
 /// Whether a top-level entry of the data directory is data worth backing up.
 fn is_data_entry(name: &str) -> bool {
-    name != BACKUPS_DIR && name != LOCK_FILE && !is_temporary(name)
+    name != BACKUPS_DIR
+        && name != LOCK_FILE
+        && name != super::lease::COORDINATION_DIR
+        && !is_temporary(name)
 }
 
 /// Our temporary files (`.<name>.ron.<pid>-<n>.tmp`) and folders (`.parcours-….tmp-<pid>`),
@@ -120,9 +123,15 @@ fn copy_data_to(root: &Path, name: &str) -> io::Result<PathBuf> {
             fs::remove_dir_all(&temp)?;
         }
         copy_tree(root, &temp, &is_data_entry)?;
-        // The target does not exist (checked by the callers, under the lock): a plain rename
-        // works on every platform.
-        fs::rename(&temp, &target)?;
+        // The target did not exist when the callers checked: a plain rename works on every
+        // platform. Another Parcours writing the same folder may have made it meanwhile: then
+        // theirs stands, and ours goes.
+        if let Err(e) = fs::rename(&temp, &target) {
+            if !target.is_dir() {
+                return Err(e);
+            }
+            fs::remove_dir_all(&temp)?;
+        }
         atomic::sync_dir(&backups)
     })();
     if result.is_err() {
@@ -157,7 +166,7 @@ pub(crate) fn prune(root: &Path, kept: u32) -> io::Result<()> {
 }
 
 /// Removes temporary folders a killed writer may have left: half-made backups in `backups/`,
-/// and a restore's working folders in the data directory. Only called under the lock.
+/// and a restore's working folders in the data directory; never one of a writer alive on this machine.
 pub(crate) fn remove_stale_temp_dirs(root: &Path) {
     let stale = |dir: &Path, is_ours: &dyn Fn(&str) -> bool| {
         let Ok(entries) = fs::read_dir(dir) else {
@@ -166,7 +175,13 @@ pub(crate) fn remove_stale_temp_dirs(root: &Path) {
         for entry in entries.flatten() {
             let name = entry.file_name();
             let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-            if is_dir && is_ours(&name.to_string_lossy()) {
+            // A folder of a writer alive on this machine is in the making: not stale.
+            let in_use = name
+                .to_string_lossy()
+                .rsplit_once(TEMP_DIR_MARKER)
+                .and_then(|(_, pid)| pid.parse().ok())
+                .is_some_and(atomic::may_be_in_use);
+            if is_dir && !in_use && is_ours(&name.to_string_lossy()) {
                 let _ = fs::remove_dir_all(entry.path());
             }
         }

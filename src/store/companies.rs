@@ -33,6 +33,7 @@ impl Store {
     /// offers). Returns the file written.
     pub fn save_company(&self, company: &Company) -> Result<PathBuf, StoreError> {
         self.save_item(company, local_now().date())
+            .map(|(path, _)| path)
     }
 }
 
@@ -57,6 +58,9 @@ impl InFolder for Company {
     type Id = CompanyId;
     fn id(&self) -> CompanyId {
         self.id
+    }
+    fn merge(base: &Self, ours: &Self, theirs: &Self) -> Result<Option<Self>, String> {
+        Ok(Some(super::cas::merge_company(base, ours, theirs)))
     }
 }
 

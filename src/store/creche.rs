@@ -32,6 +32,7 @@ impl Store {
     /// could not be read). Returns the file written.
     pub fn save_creche_settings(&self, settings: &CrecheSettings) -> Result<PathBuf, StoreError> {
         self.save_root(settings, local_now().date())
+            .map(|(path, _)| path)
     }
 }
 
@@ -48,6 +49,9 @@ impl Stored for CrecheSettings {
 
 impl AtRoot for CrecheSettings {
     const FILE: &'static str = CRECHE_FILE;
+    fn merge(base: &Self, ours: &Self, theirs: &Self) -> Result<Option<Self>, String> {
+        Ok(Some(super::cas::merge_creche(base, ours, theirs)))
+    }
 }
 
 #[cfg(test)]

@@ -164,6 +164,21 @@ impl Store {
         today: NaiveDate,
     ) -> Result<ErasureReport, StoreError> {
         self.check_writable()?;
+        // Every backup is rewritten: exclusive, every other Parcours stops writing meanwhile.
+        let took = self.hold_directory(super::lease::ERASE_PURPOSE)?;
+        let erased = self.erase_held(id, today);
+        if took {
+            self.let_go_directory();
+        }
+        erased
+    }
+
+    /// [`Self::erase`], the directory's lease held.
+    fn erase_held(
+        &mut self,
+        id: BeneficiaryId,
+        today: NaiveDate,
+    ) -> Result<ErasureReport, StoreError> {
         let path = self.beneficiary_path(id);
         let bytes = fs::read(&path).map_err(io_error(&path))?;
         let record = decode::<Beneficiary>(&bytes)

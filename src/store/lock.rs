@@ -1,57 +1,47 @@
-//! One writer per data directory: an exclusive lock on `.parcours.lock`, held while the store
-//! is open for writing.
+//! Who may write a data directory that several Parcours share (a network share).
 //!
-//! The lock is an OS file lock (`flock` on Unix, `LockFileEx` on Windows, through
-//! `std::fs::File::try_lock`): the system drops it when the process dies, so a crash never
-//! leaves a stale lock behind.
+//! Any number of stores open it for writing at once: each record is edited by one of them at
+//! a time (its lease, see [`super::lease`]), and shared files are written by compare-and-swap.
+//! Only the whole-directory operations (a restore, an erasure that rewrites every backup) are
+//! exclusive: they hold the directory's lease, and every other store refuses to write while
+//! it is held ([`LockError::Held`], `StoreError::Locked`).
+//!
+//! Earlier versions held an OS lock on `.parcours.lock` for the whole session: the file may
+//! still be found in old folders and backups, and is never data ([`LOCK_FILE`]).
 
-use std::fs::{File, OpenOptions, TryLockError};
-use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-/// File name of the lock, inside the data directory.
+use super::lease::{self, LeaseHolder};
+
+/// The file earlier versions locked, inside the data directory: not data.
 pub(crate) const LOCK_FILE: &str = ".parcours.lock";
 
-/// Proof that this process is the data directory's only writer; released on drop.
+/// A store's right to write: its session (the random id naming its leases), and the
+/// directory's lease while it runs a whole-directory operation.
 #[derive(Debug)]
 pub(crate) struct DirLock {
-    file: File,
+    /// The store's session, named in the leases it takes.
+    pub(crate) session: String,
+    /// The directory's lease, while this store holds it.
+    pub(crate) exclusive: Option<lease::Lease>,
 }
 
-impl Drop for DirLock {
-    /// Unlocks explicitly rather than by closing the file: a process being spawned at that
-    /// moment (a printer command, a test's child) briefly holds a copy of every descriptor,
-    /// and a lock released only by the last close would outlive the store by that instant —
-    /// enough for an immediate reopen, as after a restore, to find the folder locked.
-    fn drop(&mut self) {
-        // Closing the file releases it anyway if this fails.
-        let _ = self.file.unlock();
-    }
-}
-
-/// Why the lock could not be taken.
+/// Why the directory cannot be written now.
 pub(crate) enum LockError {
-    /// Another process (or another store in this process) holds it.
-    Held(PathBuf),
-    /// The lock file could not be opened or locked.
-    Io(PathBuf, io::Error),
+    /// Another Parcours runs a whole-directory operation.
+    Held(Box<LeaseHolder>),
 }
 
 impl DirLock {
-    /// Takes the lock without waiting.
+    /// The right to write `root`, unless another Parcours holds the whole directory.
     pub(crate) fn acquire(root: &Path) -> Result<Self, LockError> {
-        let path = root.join(LOCK_FILE);
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .map_err(|e| LockError::Io(path.clone(), e))?;
-        match file.try_lock() {
-            Ok(()) => Ok(Self { file }),
-            Err(TryLockError::WouldBlock) => Err(LockError::Held(path)),
-            Err(TryLockError::Error(e)) => Err(LockError::Io(path, e)),
+        let session = uuid::Uuid::now_v7().hyphenated().to_string();
+        if let Some(holder) = lease::held_by_other(&lease::directory_lease_path(root), &session) {
+            return Err(LockError::Held(Box::new(holder)));
         }
+        Ok(Self {
+            session,
+            exclusive: None,
+        })
     }
 }

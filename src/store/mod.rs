@@ -4,7 +4,9 @@
 //!
 //! ```text
 //! <data dir>/
-//!   .parcours.lock            held by the one process allowed to write
+//!   .parcours/baux/<id>.ron   the lease of a record being edited, `dossier.ron` the directory's
+//!                             (see `lease`): coordination, not data, never backed up nor synced
+//!   .parcours/verrous/        short-lived locks of the shared files' compare-and-swap (see `cas`)
 //!   settings.ron              the structure's settings (name on printed documents…)
 //!   beneficiaries/<id>.ron    one record per beneficiary (see `envelope` for the format)
 //!   partners/<id>.ron         the directory of French-course (FLE) partners, one file each
@@ -17,12 +19,13 @@
 //! ```
 //!
 //! Promises: writes are atomic (temp file, fsync, rename, fsync of the folder); a file that
-//! could not be read is reported and never overwritten; invalid records are never written; a
-//! second process on the same directory cannot write; the data as it was before each day's
+//! could not be read is reported and never overwritten; invalid records are never written;
+//! several processes may write the same directory, one writer per record (leases); the data as it was before each day's
 //! first write can be restored (see `backup`).
 
 mod atomic;
 mod backup;
+mod cas;
 mod companies;
 mod conflict;
 mod creche;
@@ -31,12 +34,14 @@ mod envelope;
 mod erase;
 mod import_file;
 pub mod journal;
+mod lease;
 mod load;
 mod lock;
 pub mod profile;
 mod stored;
 mod sync_merge;
 pub mod sync_names;
+pub mod watch;
 mod workshops;
 
 use std::cell::{Cell, RefCell};
@@ -57,6 +62,10 @@ pub use creche::CRECHE_FILE;
 pub use envelope::{DecodeError, SCHEMA_VERSION, parse_beneficiary, render_beneficiary};
 pub use erase::{ERASURES_DIR, ErasureReport, Tombstone};
 pub use import_file::{ImportFileError, read_import_file};
+pub use lease::{
+    COORDINATION_DIR, LEASE_REFRESH_SECONDS, LEASE_STALE_SECONDS, Lease, LeaseError, LeaseHolder,
+    machine_name,
+};
 pub use load::Problem;
 pub use workshops::{DELETED_WORKSHOPS_DIR, WORKSHOPS_DIR};
 
@@ -82,12 +91,12 @@ pub enum Access {
 /// Errors of the store, each with a French message for the counsellor.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    /// Another Parcours holds the directory.
+    /// Another Parcours runs a whole-directory operation (a restore…): who, since when, doing
+    /// what.
     #[error(
-        "Parcours est déjà ouvert sur ce dossier de données ({}) : fermez l'autre fenêtre pour pouvoir modifier les fiches.",
-        .0.display()
+        "Dossier de données réservé par {0} : rien ne peut être enregistré avant la fin de cette opération."
     )]
-    Locked(PathBuf),
+    Locked(String),
     /// The store was opened read-only.
     #[error("Dossier ouvert en lecture seule : la modification n'est pas enregistrée.")]
     ReadOnly,
@@ -163,6 +172,12 @@ pub enum StoreError {
         /// The system's error.
         source: io::Error,
     },
+    /// Another Parcours edits this record (it holds its lease): who, where, since when.
+    #[error("Fiche non enregistrée : elle est en cours de modification par {0}.")]
+    Leased(String),
+    /// A change refused, and why (a workshop full since it was read: "Atelier complet…").
+    #[error("{0}")]
+    Refused(String),
 }
 
 /// "Sauvegardes disponibles : …" for [`StoreError::NoSuchBackup`].
@@ -215,6 +230,9 @@ pub struct Store {
     journal: RefCell<journal::Journal>,
     /// Who the journal names as the author of the events.
     author: journal::Author,
+    /// Each shared file (workshops, companies, partners, settings, crèche) as this store last
+    /// read or wrote it: the base of its compare-and-swap (see `cas`).
+    bases: RefCell<HashMap<PathBuf, String>>,
 }
 
 /// The local date and time: the store's only clock read (backup names, and the date of saves
@@ -238,8 +256,7 @@ impl Store {
             let records = store.root.join(BENEFICIARIES_DIR);
             fs::create_dir_all(&records).map_err(io_error(&records))?;
             let lock = DirLock::acquire(&store.root).map_err(|e| match e {
-                LockError::Held(path) => StoreError::Locked(path),
-                LockError::Io(path, source) => StoreError::Io { path, source },
+                LockError::Held(holder) => StoreError::Locked(lease::describe_directory(&holder)),
             })?;
             // Every folder the store writes into through `atomic::write_atomic`: the root
             // (`settings.ron`, `creche.ron`) and each folder of records.
@@ -273,6 +290,7 @@ impl Store {
             backup_error: RefCell::new(None),
             journal: RefCell::new(journal::Journal::new(&root)),
             author: journal::Author::default(),
+            bases: RefCell::new(HashMap::new()),
         }
     }
 
@@ -341,6 +359,8 @@ impl Store {
         // Only a file this store loaded the record from may be replaced: an unreadable file,
         // or one that appeared since the load (a sync, another tool), is never overwritten.
         let loaded_from_here = self.paths.get(&record.id) == Some(&path);
+        // Another Parcours editing this record holds its lease: it is theirs to write.
+        self.check_record_lease(record.id)?;
         // The version on disk, to journal what changed (absent: a creation).
         let before = if loaded_from_here {
             load::load_file::<Beneficiary>(&path).ok()
@@ -388,6 +408,9 @@ impl InFolder for FlePartner {
     fn id(&self) -> PartnerId {
         self.id
     }
+    fn merge(base: &Self, ours: &Self, theirs: &Self) -> Result<Option<Self>, String> {
+        Ok(Some(cas::merge_partner(base, ours, theirs)))
+    }
 }
 
 /// The settings have no rule of their own.
@@ -423,6 +446,7 @@ impl Store {
     /// Saves one partner of the directory atomically (its name is required).
     pub fn save_partner(&self, partner: &FlePartner) -> Result<PathBuf, StoreError> {
         self.save_item(partner, local_now().date())
+            .map(|(path, _)| path)
     }
 
     /// Saves the settings atomically (never over a settings file that could not be read).
@@ -482,6 +506,17 @@ impl Store {
         if !available.contains(&date) {
             return Err(StoreError::NoSuchBackup { date, available });
         }
+        // Exclusive: every other Parcours on the folder stops writing meanwhile.
+        let took = self.hold_directory(lease::RESTORE_PURPOSE)?;
+        let restored = self.restore_held(date);
+        if took {
+            self.let_go_directory();
+        }
+        restored
+    }
+
+    /// [`Self::restore`], the directory's lease held.
+    fn restore_held(&mut self, date: NaiveDate) -> Result<RestoreReport, StoreError> {
         let now = local_now();
         // Whatever happens next, the loaded state no longer describes the folder.
         self.paths.clear();
@@ -564,16 +599,26 @@ mod tests {
     }
 
     #[test]
-    fn a_second_writer_is_refused_and_read_only_cannot_save() {
+    fn two_writers_share_a_folder_until_one_holds_it_whole_and_read_only_cannot_save() {
         let dir = tempfile::tempdir().unwrap();
-        let _first = Store::open(dir.path(), Access::ReadWrite).unwrap();
-        let second = Store::open(dir.path(), Access::ReadWrite).unwrap_err();
-        assert!(matches!(second, StoreError::Locked(_)));
-        assert!(second.to_string().contains("déjà ouvert"));
+        let mut first = Store::open(dir.path(), Access::ReadWrite).unwrap();
+        let mut second = Store::open(dir.path(), Access::ReadWrite).unwrap();
+        let b = demo_beneficiaries(2, today(), 2);
+        second.save_beneficiary(&b[1], today()).unwrap();
+        // A restore to come holds the whole folder: the others write nothing meanwhile.
+        first.reserve_for_restore().unwrap();
+        let refused = second.save_beneficiary(&b[0], today()).unwrap_err();
+        assert!(matches!(refused, StoreError::Locked(_)), "{refused}");
+        assert!(refused.to_string().contains("restauration"), "{refused}");
+        let third = Store::open(dir.path(), Access::ReadWrite).unwrap_err();
+        assert!(matches!(third, StoreError::Locked(_)));
+        first.save_beneficiary(&b[0], today()).unwrap();
+        drop(first);
+        second.save_beneficiary(&b[1], today()).unwrap();
+
         let mut reader = Store::open(dir.path(), Access::ReadOnly).unwrap();
-        let b = demo_beneficiaries(1, today(), 2).remove(0);
         assert!(matches!(
-            reader.save_beneficiary(&b, today()),
+            reader.save_beneficiary(&b[0], today()),
             Err(StoreError::ReadOnly)
         ));
     }
@@ -713,9 +758,11 @@ mod tests {
     }
 
     #[test]
-    fn the_lock_is_released_when_the_store_is_dropped() {
+    fn the_directory_is_free_again_when_its_holder_is_dropped() {
         let dir = tempfile::tempdir().unwrap();
-        drop(Store::open(dir.path(), Access::ReadWrite).unwrap());
+        let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+        store.reserve_for_restore().unwrap();
+        drop(store);
         assert!(Store::open(dir.path(), Access::ReadWrite).is_ok());
     }
 }

@@ -12,7 +12,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::{Problem, Store, StoreError, atomic, io_error, load};
+use super::cas::{ShortLock, lock_name};
+use super::{Problem, Store, StoreError, atomic, envelope, io_error, load};
 
 /// A kind of file the store writes: a value saved as one RON envelope, with the rules it must
 /// pass first.
@@ -29,27 +30,48 @@ pub(crate) trait Stored: Serialize {
 }
 
 /// A kind kept one file per item, `<FOLDER>/<id>.ron` inside the data directory.
-pub(crate) trait InFolder: Stored + DeserializeOwned + Send {
+pub(crate) trait InFolder: Stored + DeserializeOwned + Send + Clone {
     /// The folder, inside the data directory.
     const FOLDER: &'static str;
     /// The item's identifier: also its file's name.
     type Id: Eq + Hash + fmt::Display;
     /// The item's identifier.
     fn id(&self) -> Self::Id;
+
+    /// `ours` and `theirs`, both changed from `base` (another Parcours wrote the file since
+    /// this one read it), merged: `None` when the kind has no merge (ours is written);
+    /// an error, in French, when they cannot both stand (see `cas`).
+    fn merge(_base: &Self, _ours: &Self, _theirs: &Self) -> Result<Option<Self>, String> {
+        Ok(None)
+    }
 }
 
 /// A kind kept in a single file at the data directory's root, whose defaults stand in while the
 /// file does not exist.
-pub(crate) trait AtRoot: Stored + DeserializeOwned + Default {
+pub(crate) trait AtRoot: Stored + DeserializeOwned + Default + Clone {
     /// The file's name, at the data directory's root.
     const FILE: &'static str;
+
+    /// See [`InFolder::merge`].
+    fn merge(_base: &Self, _ours: &Self, _theirs: &Self) -> Result<Option<Self>, String> {
+        Ok(None)
+    }
 }
 
+/// A merge of three versions of a shared file, as [`InFolder::merge`].
+type Merge<T> = fn(&T, &T, &T) -> Result<Option<T>, String>;
+
 impl Store {
-    /// Refuses any change unless this process holds the directory's lock.
+    /// Refuses any change when the store is read-only, or while another Parcours runs a
+    /// whole-directory operation (it holds the directory's lease).
     pub(crate) fn check_writable(&self) -> Result<(), StoreError> {
         if self.lock.is_none() {
             return Err(StoreError::ReadOnly);
+        }
+        if let Some(holder) = self.directory_holder() {
+            return Err(StoreError::Locked(super::lease::describe_directory(
+                &holder,
+            )));
         }
         Ok(())
     }
@@ -83,22 +105,84 @@ impl Store {
         self.root.join(T::FOLDER).join(format!("{}.ron", item.id()))
     }
 
-    /// Saves one item of a folder kind in its own file. Returns the file written.
+    /// Saves one item of a folder kind in its own file, by compare-and-swap (see `cas`).
+    /// Returns the file written and what was written (the item, merged with another
+    /// Parcours' change of it when there was one).
     pub(crate) fn save_item<T: InFolder>(
         &self,
         item: &T,
         today: NaiveDate,
-    ) -> Result<PathBuf, StoreError> {
-        self.save_at(item, self.item_path(item), today, |_| true)
+    ) -> Result<(PathBuf, T), StoreError> {
+        self.save_shared(item, self.item_path(item), today, T::merge)
     }
 
-    /// Saves a root file kind. Returns the file written.
+    /// The compare-and-swap save of a shared file: under the file's short lock, the file is
+    /// read again; changed by another Parcours since this store read it, it is merged with
+    /// `value` (`merge`) and the merge is written; else `value` is.
+    fn save_shared<T: Stored + DeserializeOwned + Clone>(
+        &self,
+        value: &T,
+        path: PathBuf,
+        today: NaiveDate,
+        merge: Merge<T>,
+    ) -> Result<(PathBuf, T), StoreError> {
+        self.check_writable()?;
+        value.validate(today).map_err(StoreError::Invalid)?;
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(io_error(dir))?;
+        }
+        if self.unreadable.contains(&path) {
+            return Err(StoreError::WouldOverwriteUnreadable(path));
+        }
+        let _lock =
+            ShortLock::take(&self.root, &lock_name(&self.root, &path)).map_err(io_error(&path))?;
+        let base = self.bases.borrow().get(&path).cloned();
+        let written = match fs::read(&path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => value.clone(),
+            Err(e) => return Err(io_error(&path)(e)),
+            Ok(bytes) => {
+                let Ok(theirs) = envelope::decode::<T>(&bytes) else {
+                    return Err(StoreError::WouldOverwriteUnreadable(path));
+                };
+                match base {
+                    Some(base) if base != envelope::encode(&theirs)? => {
+                        let base = envelope::decode::<T>(base.as_bytes())
+                            .map_err(|e| StoreError::Invalid(e.message))?;
+                        merge(&base, value, &theirs)
+                            .map_err(StoreError::Refused)?
+                            .unwrap_or_else(|| value.clone())
+                    }
+                    _ => value.clone(),
+                }
+            }
+        };
+        written.validate(today).map_err(StoreError::Invalid)?;
+        // Written with its version stamps (synced copies, `sync_merge`); remembered without
+        // them, as the next compare-and-swap re-encodes what it reads.
+        let text = self.encode_stamped(&written, &path)?;
+        let base = envelope::encode(&written)?;
+        self.before_write(today);
+        atomic::write_atomic(&path, text.as_bytes()).map_err(io_error(&path))?;
+        self.bases.borrow_mut().insert(path.clone(), base);
+        Ok((path, written))
+    }
+
+    /// Remembers `value` as the version of the shared file `path` this store read (the base
+    /// of its next compare-and-swap).
+    pub(crate) fn remember_base<T: serde::Serialize>(&self, path: PathBuf, value: &T) {
+        if let Ok(text) = envelope::encode(value) {
+            self.bases.borrow_mut().insert(path, text);
+        }
+    }
+
+    /// Saves a root file kind, by compare-and-swap. Returns the file written and what was
+    /// written.
     pub(crate) fn save_root<T: AtRoot>(
         &self,
         value: &T,
         today: NaiveDate,
-    ) -> Result<PathBuf, StoreError> {
-        self.save_at(value, self.root.join(T::FILE), today, |_| true)
+    ) -> Result<(PathBuf, T), StoreError> {
+        self.save_shared(value, self.root.join(T::FILE), today, T::merge)
     }
 
     /// Loads a root file kind: the defaults when the file does not exist yet; a problem, and the
@@ -113,6 +197,7 @@ impl Store {
         match load::load_file::<T>(&path) {
             Ok(value) => {
                 self.unreadable.remove(&path);
+                self.remember_base(path, &value);
                 (value, None)
             }
             Err(problem) => {

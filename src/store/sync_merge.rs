@@ -294,6 +294,10 @@ impl Store {
                 problems.retain(|p| p.path != other_path);
             }
         }
+        // What this store read: the base of its next compare-and-swap of each file.
+        for (path, item) in &items {
+            self.remember_base(path.clone(), item);
+        }
         (items.into_iter().map(|(_, item)| item).collect(), problems)
     }
 

@@ -36,7 +36,26 @@ impl Store {
     /// Saves one workshop atomically, in its own file, after checking it (title, capacity, no
     /// more enrolled than places).
     pub fn save_workshop(&self, workshop: &Workshop) -> Result<PathBuf, StoreError> {
+        self.save_workshop_as_written(workshop)
+            .map(|_| self.workshop_path(workshop))
+    }
+
+    /// Saves one workshop as [`Self::save_workshop`] does, and returns what was written: the
+    /// workshop merged with what another Parcours saved of it since this store read it (both
+    /// sides' enrolments kept; refused, "Atelier complet", when they no longer fit its places).
+    pub fn save_workshop_as_written(&self, workshop: &Workshop) -> Result<Workshop, StoreError> {
         self.save_item(workshop, local_now().date())
+            .map(|(_, written)| written)
+    }
+
+    /// Reads one workshop again from its file (what another Parcours saved since the load);
+    /// `None` when it cannot be read.
+    #[must_use]
+    pub fn read_workshop(&self, workshop: &Workshop) -> Option<Workshop> {
+        let path = self.workshop_path(workshop);
+        let read = super::load::load_file::<Workshop>(&path).ok()?;
+        self.remember_base(path, &read);
+        Some(read)
     }
 
     /// Takes a workshop out of the catalogue: its file is moved to `ateliers-supprimes/`
@@ -86,6 +105,9 @@ impl InFolder for Workshop {
     type Id = WorkshopId;
     fn id(&self) -> WorkshopId {
         self.id
+    }
+    fn merge(base: &Self, ours: &Self, theirs: &Self) -> Result<Option<Self>, String> {
+        super::cas::merge_workshop(base, ours, theirs).map(Some)
     }
 }
 

@@ -1,5 +1,7 @@
 //! The left panel: the beneficiary list with its accent-insensitive search, virtualised so that
-//! it stays instant at 10,000 records, and the "Nouveau bénéficiaire" button.
+//! it stays instant at 10,000 records, the "Nouveau bénéficiaire" button, and the choice between
+//! every record and the counsellor's own ("Mes bénéficiaires": the referent is the profile's
+//! name, compared folded). Each row names its referent.
 
 use egui::{Key, RichText, TextEdit, Ui};
 
@@ -15,8 +17,14 @@ pub struct ListPanel {
     /// Folded search text of each record, parallel to the records slice; `None` for an erased
     /// (anonymised) record, which no list nor search shows.
     folded: Vec<Option<String>>,
+    /// Folded referent of each record, parallel to the records slice.
+    referents: Vec<String>,
     /// How many records can be shown (the erased ones are not counted).
     listed: usize,
+    /// Only the records whose referent is the counsellor of this computer.
+    mine_only: bool,
+    /// The folded name the "Mes bénéficiaires" filter compared with when `visible` was computed.
+    me: Option<String>,
     /// Indices of the records shown, in list order.
     visible: Vec<usize>,
     /// Set when the records or the query changed since `visible` was computed.
@@ -33,6 +41,7 @@ impl ListPanel {
             .iter()
             .map(|b| (!is_anonymised(b)).then(|| fold(&b.search_text())))
             .collect();
+        self.referents = records.iter().map(|b| fold(b.referent.trim())).collect();
         self.listed = self.folded.iter().flatten().count();
         self.stale = true;
     }
@@ -56,28 +65,38 @@ impl ListPanel {
 
     fn refresh(&mut self) {
         let query = SearchQuery::new(&self.query);
+        let me = self.me.as_deref().filter(|_| self.mine_only);
+        let referents = &self.referents;
         self.visible = self
             .folded
             .iter()
             .enumerate()
             .filter(|(_, folded)| folded.as_deref().is_some_and(|f| query.matches(f)))
+            .filter(|(index, _)| me.is_none_or(|me| referents.get(*index).is_some_and(|r| r == me)))
             .map(|(index, _)| index)
             .collect();
         self.stale = false;
     }
 
     /// Draws the panel; selections and creations become commands. Records in `flagged` hold
-    /// an invalid field not saved yet, and say so.
+    /// an invalid field not saved yet, and say so. `me` is the counsellor of this computer
+    /// (the profile's name), when known: without it, every record is listed.
     pub fn ui(
         &mut self,
         ui: &mut Ui,
         records: &[Beneficiary],
         (selected, flagged): (Option<BeneficiaryId>, &[BeneficiaryId]),
-        writable: bool,
+        (writable, me): (bool, Option<&str>),
         commands: &mut Vec<Command>,
     ) {
         if self.folded.len() != records.len() {
             self.records_changed(records);
+        }
+        let me = me.map(|m| fold(m.trim())).filter(|m| !m.is_empty());
+        if me != self.me {
+            self.me = me;
+            self.mine_only &= self.me.is_some();
+            self.stale = true;
         }
         ui.add_space(theme::SPACE_S);
         ui.add_enabled_ui(writable, |ui| {
@@ -93,6 +112,18 @@ impl ListPanel {
             }
         });
         ui.add_space(theme::SPACE_XS);
+        if self.me.is_some() {
+            ui.horizontal(|ui| {
+                for (mine, label) in [(false, text::list::ALL), (true, text::list::MINE)] {
+                    if ui.selectable_label(self.mine_only == mine, label).clicked()
+                        && self.mine_only != mine
+                    {
+                        self.mine_only = mine;
+                        self.stale = true;
+                    }
+                }
+            });
+        }
         let label = ui.label(text::list::SEARCH_LABEL);
         let search = ui
             .add(
@@ -126,7 +157,12 @@ impl ListPanel {
 
         if self.visible.is_empty() {
             if self.listed > 0 {
-                ui.label(RichText::new(text::list::NO_MATCH).italics());
+                let message = if self.mine_only && self.query.trim().is_empty() {
+                    text::list::NONE_OF_MINE
+                } else {
+                    text::list::NO_MATCH
+                };
+                ui.label(RichText::new(message).italics());
             }
             return;
         }
@@ -194,6 +230,7 @@ fn row(ui: &mut Ui, record: &Beneficiary, state: RowState, commands: &mut Vec<Co
         is_flagged,
     } = state;
     let name = record.display_name();
+    let referent = record.referent.trim();
     let detail = if is_flagged {
         format!("{} · {}", text::list::LIST_TO_FIX, record.stage().label())
     } else {
@@ -209,12 +246,12 @@ fn row(ui: &mut Ui, record: &Beneficiary, state: RowState, commands: &mut Vec<Co
     );
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
     response.widget_info(|| {
-        egui::WidgetInfo::selected(
-            egui::Role::Button,
-            true,
-            is_selected,
-            format!("{name}\n{detail}"),
-        )
+        let mut label = format!("{name}\n{detail}");
+        if !referent.is_empty() {
+            label.push('\n');
+            label.push_str(&text::list::referent(referent));
+        }
+        egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, label)
     });
     if ui.is_rect_visible(rect) {
         let visuals = ui.style().interact_selectable(&response, is_selected);
@@ -223,11 +260,21 @@ fn row(ui: &mut Ui, record: &Beneficiary, state: RowState, commands: &mut Vec<Co
                 .rect_filled(rect, visuals.corner_radius, visuals.weak_bg_fill);
         }
         let inner = rect.shrink2(egui::vec2(6.0, 2.0));
-        let line = |text: RichText, style: egui::TextStyle| {
+        // The referent's initials at the right of the name's line.
+        let initials = (!referent.is_empty()).then(|| {
+            egui::WidgetText::from(RichText::new(initials(referent)).small()).into_galley(
+                ui,
+                Some(egui::TextWrapMode::Truncate),
+                inner.width() / 3.0,
+                egui::TextStyle::Small,
+            )
+        });
+        let initials_width = initials.as_ref().map_or(0.0, |g| g.size().x + 6.0);
+        let line = |text: RichText, style: egui::TextStyle, width: f32| {
             egui::WidgetText::from(text).into_galley(
                 ui,
                 Some(egui::TextWrapMode::Truncate),
-                inner.width(),
+                width,
                 style,
             )
         };
@@ -235,10 +282,16 @@ fn row(ui: &mut Ui, record: &Beneficiary, state: RowState, commands: &mut Vec<Co
         let name = line(
             RichText::new(crate::ui::widgets::bidi::display_order(&name)).strong(),
             egui::TextStyle::Body,
+            inner.width() - initials_width,
         );
-        let detail = line(RichText::new(detail), egui::TextStyle::Small);
+        let detail = line(RichText::new(detail), egui::TextStyle::Small, inner.width());
         let name_height = name.size().y;
         ui.painter().galley(inner.min, name, visuals.text_color());
+        if let Some(initials) = initials {
+            let at = egui::pos2(inner.max.x - initials.size().x, inner.min.y + 1.0);
+            ui.painter()
+                .galley(at, initials, ui.visuals().weak_text_color());
+        }
         let detail_color = if is_flagged {
             theme::ERROR
         } else {
@@ -255,5 +308,28 @@ fn row(ui: &mut Ui, record: &Beneficiary, state: RowState, commands: &mut Vec<Co
     }
     if is_selected && ui.input(|i| i.key_pressed(Key::ArrowDown) || i.key_pressed(Key::ArrowUp)) {
         response.scroll_to_me(None);
+    }
+}
+
+/// A referent's initials, as the list's rows show them: "CM" for "Claire Martin", "JPD" for
+/// "Jean-Pierre Dupont"; at most four letters.
+fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|word| word.chars().find(|c| c.is_alphabetic()))
+        .flat_map(char::to_uppercase)
+        .take(4)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::initials;
+
+    #[test]
+    fn initials_take_each_word_and_each_part_of_a_compound_name() {
+        assert_eq!(initials("Claire Martin"), "CM");
+        assert_eq!(initials("jean-pierre  dupont"), "JPD");
+        assert_eq!(initials("Élodie d'Arc"), "ÉD");
+        assert_eq!(initials("  "), "");
     }
 }

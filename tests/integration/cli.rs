@@ -452,7 +452,7 @@ fn a_second_process_cannot_write_while_the_first_holds_the_directory() {
     let output = run(dir.path(), &["demo", "--count", "1", "--force"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("déjà ouvert"),
+        stderr(&output).contains("réservé par"),
         "{}",
         stderr(&output)
     );

@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::common::{app, let_autosave_run, record_files, request_close, type_into, write_fixture};
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use parcours::model::{CefrLevel, EntryRoute};
 use parcours::store::{Access, Store};
 use parcours::ui::text;
@@ -118,37 +118,6 @@ fn french_level_sets_the_entry_route_at_once() {
     let saved = store.load().beneficiaries.remove(0);
     assert_eq!(saved.french_level, CefrLevel::B1);
     assert_eq!(saved.entry_route_label(), "Programme de valorisation");
-}
-
-#[test]
-fn a_second_instance_cannot_write() {
-    let dir = tempfile::tempdir().unwrap();
-    write_fixture(dir.path());
-    let first = app(dir.path());
-    let mut second = app(dir.path());
-    second.run();
-    assert!(first.state().is_writable());
-    assert!(!second.state().is_writable());
-    assert!(
-        second
-            .query_by_label_contains("Lecture seule : Parcours est déjà ouvert")
-            .is_some()
-    );
-    assert!(
-        second
-            .get_by_label(text::common::NEW_BENEFICIARY)
-            .accesskit_node()
-            .is_disabled()
-    );
-    second.get_by_label_contains("Fatoumata Diallo").click();
-    second.run();
-    assert!(
-        second
-            .get_by_label(text::common::LAST_NAME)
-            .accesskit_node()
-            .is_disabled(),
-        "fields are read-only"
-    );
 }
 
 #[test]

@@ -116,17 +116,30 @@ impl ParcoursApp {
                     }
                     Err(error) => self.save_state = SaveState::Failed(error.to_string()),
                 },
-                Command::SaveWorkshop(workshop) => match self.store.save_workshop(&workshop) {
-                    Ok(_) => {
-                        self.save_state = SaveState::Saved;
-                        match self.data.workshops.iter_mut().find(|w| w.id == workshop.id) {
-                            Some(kept) => *kept = *workshop,
-                            None => self.data.workshops.push(*workshop),
+                // What was written: merged with another Parcours' enrolments when there were.
+                Command::SaveWorkshop(workshop) => {
+                    match self.store.save_workshop_as_written(&workshop) {
+                        Ok(written) => {
+                            self.save_state = SaveState::Saved;
+                            match self.data.workshops.iter_mut().find(|w| w.id == workshop.id) {
+                                Some(kept) => *kept = written,
+                                None => self.data.workshops.push(written),
+                            }
+                            sort_catalogue(&mut self.data.workshops);
                         }
-                        sort_catalogue(&mut self.data.workshops);
+                        Err(error) => {
+                            self.save_state = SaveState::Failed(error.to_string());
+                            // Full since (another Parcours took the last place): the catalogue
+                            // shows the workshop as it now is.
+                            if let Some(now) = self.store.read_workshop(&workshop)
+                                && let Some(kept) =
+                                    self.data.workshops.iter_mut().find(|w| w.id == workshop.id)
+                            {
+                                *kept = now;
+                            }
+                        }
                     }
-                    Err(error) => self.save_state = SaveState::Failed(error.to_string()),
-                },
+                }
                 Command::SaveSettings(settings) => match self.store.save_settings(&settings) {
                     Ok(()) => {
                         self.data.settings = *settings;

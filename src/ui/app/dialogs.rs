@@ -29,7 +29,16 @@ pub(super) struct RestoreDialog {
 
 impl ParcoursApp {
     pub(super) fn banners_ui(&mut self, ui: &mut Ui) {
+        let directory = self.leases.directory_holder().map(|holder| {
+            text::app::folder_held_by(
+                &holder.name,
+                &holder.machine,
+                &holder.since().format("%H:%M").to_string(),
+                &holder.purpose,
+            )
+        });
         if self.read_only_reason.is_none()
+            && directory.is_none()
             && self.problems.is_empty()
             && self.data.conflicts.is_empty()
         {
@@ -40,6 +49,9 @@ impl ParcoursApp {
             .show(ui, |ui| {
                 if let Some(reason) = &self.read_only_reason {
                     ui.label(RichText::new(reason).color(theme::WARNING).strong());
+                }
+                if let Some(directory) = &directory {
+                    ui.label(RichText::new(directory).color(theme::WARNING).strong());
                 }
                 if !self.data.conflicts.is_empty() {
                     ui.horizontal(|ui| {
@@ -75,7 +87,7 @@ impl ParcoursApp {
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
                 let editor = self.selected.and_then(|id| self.editors.get(&id));
-                let (message, color) = if !self.store.is_writable() {
+                let (message, color) = if !self.is_writable() {
                     (text::app::STATUS_READ_ONLY.to_owned(), theme::WARNING)
                 } else if let Some(editor) = editor.filter(|e| !e.shown_errors().is_empty()) {
                     // A record never saved has nothing kept yet; otherwise only the red fields

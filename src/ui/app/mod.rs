@@ -1,10 +1,12 @@
 //! The frame loop: panels draw and push [`Command`]s; commands are applied once at the end of
 //! the frame; edits are validated into records and autosaved through the store, debounced.
 
+mod changes;
 mod commands;
 mod dialogs;
 mod editor;
 pub(crate) mod input_pacing;
+mod leases;
 pub(crate) mod loading;
 mod record;
 
@@ -21,7 +23,7 @@ use crate::model::skills::FlePartner;
 use crate::model::{Beneficiary, BeneficiaryId, Removal, Settings, name_order_key};
 use crate::store::journal::Filter;
 use crate::store::profile::{self, Profile};
-use crate::store::{Access, Conflict, LoadReport, Problem, Store, StoreError};
+use crate::store::{Access, Conflict, LoadReport, Problem, Store};
 use crate::ui::app::loading::Loading;
 use crate::ui::command::Command;
 use crate::ui::context::ViewContext;
@@ -163,6 +165,13 @@ pub struct ParcoursApp {
     main_view: MainView,
     /// The top-level views' state.
     views: Views,
+    /// The leases held, and others' on what is shown (a folder shared by several Parcours).
+    leases: leases::Leases,
+    /// Opened read-only because another Parcours holds the whole folder: opened again for
+    /// writing once it lets it go.
+    reopen_when_free: bool,
+    /// What other Parcours write in the folder, followed.
+    following: changes::Following,
 }
 
 impl ParcoursApp {
@@ -173,14 +182,13 @@ impl ParcoursApp {
         let AppConfig { data_dir, today } = config;
         let (store, read_only_reason) = match Store::open(&data_dir, Access::ReadWrite) {
             Ok(store) => (store, None),
-            Err(error) => {
-                let reason = match &error {
-                    StoreError::Locked(_) => text::app::READ_ONLY_BANNER.to_owned(),
-                    other => text::app::read_only_because(&other),
-                };
-                (Store::read_only(&data_dir), Some(reason))
-            }
+            Err(error) => (
+                Store::read_only(&data_dir),
+                Some(text::app::read_only_because(&error)),
+            ),
         };
+        let reopen_when_free =
+            read_only_reason.is_some() && Store::read_only(&data_dir).directory_holder().is_some();
         Self {
             store,
             loading: None,
@@ -209,6 +217,9 @@ impl ParcoursApp {
             history_read: None,
             main_view: MainView::default(),
             views: Views::default(),
+            leases: leases::Leases::default(),
+            reopen_when_free,
+            following: changes::Following::start(data_dir, ctx),
         }
     }
 
@@ -332,7 +343,14 @@ impl ParcoursApp {
     /// Whether edits can be saved (false when another Parcours holds the directory).
     #[must_use]
     pub fn is_writable(&self) -> bool {
-        self.store.is_writable()
+        self.store.is_writable() && self.leases.directory_holder().is_none()
+    }
+
+    /// Whether the record `id` can be edited here: the window can write, and no other
+    /// Parcours holds the record.
+    #[must_use]
+    pub fn can_edit(&self, id: BeneficiaryId) -> bool {
+        self.is_writable() && self.leases.allows(id)
     }
 
     /// Files that could not be loaded.
@@ -519,11 +537,13 @@ impl eframe::App for ParcoursApp {
         let now = ctx.input(|i| i.time);
         let surrender_focus_on = keep_focus_for_typed_keys(&ctx);
         self.shortcuts(&ctx);
+        self.tend_leases(&ctx, now);
+        self.follow_changes();
         self.banners_ui(ui);
         self.status_ui(ui);
 
         let selected = self.selected;
-        let writable = self.store.is_writable();
+        let writable = self.is_writable();
         if !self.data.records.is_empty() {
             let flagged = self.flagged();
             egui::Panel::left("list")
@@ -534,7 +554,7 @@ impl eframe::App for ParcoursApp {
                         ui,
                         &self.data.records,
                         (selected, &flagged),
-                        writable,
+                        (writable, self.profile.as_ref().map(|p| p.name.as_str())),
                         &mut self.commands,
                     );
                 });
@@ -560,7 +580,7 @@ impl eframe::App for ParcoursApp {
             }
         });
         self.problems_window(&ctx);
-        let mut cx = self.data.view(self.today(), self.store.is_writable(), None);
+        let mut cx = self.data.view(self.today(), self.is_writable(), None);
         cx.counsellor = self.profile.as_ref().map(|p| p.name.as_str());
         let windows: [&mut dyn Window; 4] = [
             &mut self.windows.conflict,
@@ -625,6 +645,7 @@ impl eframe::App for ParcoursApp {
     fn on_exit(&mut self) {
         // Last chance: whatever is valid and pending goes to disk.
         self.autosave(f64::INFINITY, true);
+        self.leases.let_go_all();
     }
 }
 

@@ -14,10 +14,36 @@ use super::ParcoursApp;
 impl ParcoursApp {
     pub(super) fn record_ui(&mut self, ui: &mut Ui, id: BeneficiaryId, now: f64) {
         let today = self.today();
-        let writable = self.store.is_writable();
+        let writable = self.can_edit(id);
         let Some(index) = self.index_of(id) else {
             return;
         };
+        if self.following.changed_elsewhere(id) {
+            ui.add(
+                egui::Label::new(
+                    RichText::new(text::app::CHANGED_ELSEWHERE)
+                        .color(theme::WARNING)
+                        .strong(),
+                )
+                .wrap(),
+            );
+        }
+        // Another Parcours edits it: read-only here, and who says so.
+        if let Some(holder) = self.leases.holder_of(id) {
+            let since = holder.since().format("%H:%M").to_string();
+            ui.add(
+                egui::Label::new(
+                    RichText::new(text::app::being_edited_by(
+                        &holder.name,
+                        &holder.machine,
+                        &since,
+                    ))
+                    .color(theme::WARNING)
+                    .strong(),
+                )
+                .wrap(),
+            );
+        }
         let Some(editor) = self.editors.get_mut(&id) else {
             return;
         };

@@ -38,7 +38,27 @@ pub const UNDO: &str = "Annuler";
 
 pub const STATUS_READ_ONLY: &str = "Lecture seule";
 
-pub const READ_ONLY_BANNER: &str = "Lecture seule : Parcours est déjà ouvert sur ce dossier de données (autre fenêtre ou autre poste). Vous pouvez consulter les fiches ; les modifications ne seront pas enregistrées.";
+/// Above a record changed by another Parcours while an edit of it waits here.
+pub const CHANGED_ELSEWHERE: &str = "Fiche modifiée ailleurs pendant votre modification : votre saisie est gardée et sera enregistrée ; vérifiez la fiche ensuite.";
+
+/// Above a record another Parcours edits (it holds the record's lease).
+pub fn being_edited_by(name: &str, machine: &str, since: &str) -> String {
+    format!(
+        "En cours de modification par {name} ({machine}) depuis {since} : fiche en lecture seule ici, modifiable dès que l'autre poste la quitte."
+    )
+}
+
+/// The banner while another Parcours holds the whole folder (a restore…).
+pub fn folder_held_by(name: &str, machine: &str, since: &str, purpose: &str) -> String {
+    let doing = if purpose.is_empty() {
+        String::new()
+    } else {
+        format!(" ({purpose})")
+    };
+    format!(
+        "Lecture seule : {name} ({machine}) travaille sur tout le dossier de données depuis {since}{doing}. Les modifications reprendront dès la fin de cette opération."
+    )
+}
 
 pub const PROBLEMS_BANNER: &str =
     "fichier(s) n'ont pas pu être lus. Ils sont laissés intacts et ne seront pas remplacés.";
