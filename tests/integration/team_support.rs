@@ -23,10 +23,16 @@ pub fn app_as(dir: &Path, config: &Path, name: &str) -> Harness<'static, Parcour
         today: Some(today()),
     };
     let config = config.to_owned();
-    Harness::builder()
+    let mut harness = Harness::builder()
         .with_size(egui::vec2(1100.0, 760.0))
         .with_theme(egui::Theme::Light)
-        .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, app_config).with_profile_dir(config))
+        .build_eframe(move |cc| {
+            ParcoursApp::new(&cc.egui_ctx, app_config).with_profile_dir(config)
+        });
+    // The record area, not "Accueil" where the window starts: these tests find people by
+    // name in the list.
+    crate::common::show_record_area(&mut harness);
+    harness
 }
 
 /// A valid record named `first last`, followed by `referent`.
