@@ -283,23 +283,32 @@ pub(crate) struct Journal {
 /// together are synced once. Dropping it waits for the last sync.
 #[derive(Debug)]
 struct Syncer {
-    files: Option<mpsc::Sender<fs::File>>,
+    files: Option<mpsc::SyncSender<(PathBuf, fs::File)>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
+/// How many written files may wait for their sync; beyond, the caller syncs its own (a burst
+/// faster than the disk, never seen in a counsellor's day). Keeps open handles bounded.
+const SYNC_BACKLOG: usize = 64;
+
 impl Syncer {
     fn start() -> io::Result<Self> {
-        let (sender, receiver) = mpsc::channel::<fs::File>();
+        let (sender, receiver) = mpsc::sync_channel::<(PathBuf, fs::File)>(SYNC_BACKLOG);
         let thread = std::thread::Builder::new()
             .name("journal-sync".to_owned())
             .spawn(move || {
-                while let Ok(mut file) = receiver.recv() {
-                    // Only the newest handle of the same file needs a sync: one for all waiting.
-                    while let Ok(newer) = receiver.try_recv() {
-                        let _ = file.sync_data();
-                        file = newer;
+                while let Ok(first) = receiver.recv() {
+                    // Every handle waiting, one per file: a sync of the newest handle of a
+                    // file writes all that was written to it, so the older ones are closed
+                    // without a sync of their own.
+                    let mut waiting = vec![first];
+                    while let Ok((path, file)) = receiver.try_recv() {
+                        waiting.retain(|(p, _)| *p != path);
+                        waiting.push((path, file));
                     }
-                    let _ = file.sync_data();
+                    for (_, file) in waiting {
+                        let _ = file.sync_data();
+                    }
                 }
             })?;
         Ok(Self {
@@ -308,10 +317,17 @@ impl Syncer {
         })
     }
 
-    /// Hands a written file over; synced here and now when the thread is gone.
-    fn sync(&mut self, file: fs::File) -> io::Result<()> {
+    /// Hands a written file over; synced here and now when the thread is gone or too many
+    /// files wait.
+    fn sync(&mut self, path: PathBuf, file: fs::File) -> io::Result<()> {
         match &self.files {
-            Some(sender) => sender.send(file).or_else(|back| back.0.sync_data()),
+            Some(sender) => match sender.try_send((path, file)) {
+                Ok(()) => Ok(()),
+                Err(
+                    mpsc::TrySendError::Full((_, file))
+                    | mpsc::TrySendError::Disconnected((_, file)),
+                ) => file.sync_data(),
+            },
             None => file.sync_data(),
         }
     }
@@ -422,10 +438,10 @@ impl Journal {
         bytes.push(b'\n');
         file.write_all(&bytes)?;
         match &mut self.syncer {
-            Some(syncer) => syncer.sync(file)?,
+            Some(syncer) => syncer.sync(path, file)?,
             None => match Syncer::start() {
                 Ok(mut syncer) => {
-                    syncer.sync(file)?;
+                    syncer.sync(path, file)?;
                     self.syncer = Some(syncer);
                 }
                 // No thread to be had: synced here.
