@@ -12,6 +12,7 @@
 //! - `output`: save, print (`lp` where a print system exists) or open in the viewer.
 //! - `cv_pdf`: the CV (phase 2) as a document and its template (`assets/typst/cv.typ`).
 //! - `notice_pdf`: the information notice and consent form (`assets/typst/notice.typ`).
+//! - `stats_files`: a funders' report (`model::stats`) as CSV and XLSX.
 
 mod creche_week;
 mod cv_pdf;
@@ -19,6 +20,7 @@ mod engine;
 pub mod export;
 mod notice_pdf;
 mod output;
+pub mod stats_files;
 mod summary;
 mod summary_pdf;
 
