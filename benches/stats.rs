@@ -32,11 +32,25 @@ fn stats(c: &mut Criterion) {
         to: NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
     };
     c.bench_function("stats/report_10000_one_year", |b| {
-        b.iter(|| black_box(report(black_box(&input), year, &Scope::All, DEFAULT_THRESHOLD)));
+        b.iter(|| {
+            black_box(report(
+                black_box(&input),
+                year,
+                &Scope::All,
+                DEFAULT_THRESHOLD,
+            ))
+        });
     });
     let counsellor = Scope::Counsellor(records[0].referent.clone());
     c.bench_function("stats/report_10000_one_year_one_counsellor", |b| {
-        b.iter(|| black_box(report(black_box(&input), year, &counsellor, DEFAULT_THRESHOLD)));
+        b.iter(|| {
+            black_box(report(
+                black_box(&input),
+                year,
+                &counsellor,
+                DEFAULT_THRESHOLD,
+            ))
+        });
     });
 }
 

@@ -96,7 +96,7 @@ pub fn csv(report: &Report) -> String {
     }
     for table in &report.tables {
         out.push_str("\r\n");
-        line(&mut out, &[table.title.clone()]);
+        line(&mut out, std::slice::from_ref(&table.title));
         if !table.source.is_empty() {
             line(&mut out, &[format!("Source : {}", table.source)]);
         }

@@ -7,9 +7,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use chrono::{NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
+use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 use parcours::model::companies::{Application, ApplicationState, HistoryEntry, Immersion};
-use parcours::model::creche::{Booking, BookingReason, CrecheSettings, Schedule};
+use parcours::model::creche::CrecheSettings;
 use parcours::model::preparation::{
     Appointment, AppointmentStatus, Attendance, Enrolment, Session, SessionKind, Workshop,
 };
@@ -20,8 +20,8 @@ use parcours::model::record::{
 use parcours::model::skills::{FleReferral, ReferralOutcome};
 use parcours::model::stats::{Cell, Period, Report, Scope, StatsInput, report};
 use parcours::model::{
-    Beneficiary, BookingId, CefrLevel, Child, ChildId, CompanyId, ContractKind, FamilySituation,
-    OutcomeKind, PartnerId, PermitKind, PhaseStatus, ResidencePermit, Sex,
+    Beneficiary, CefrLevel, Child, ChildId, CompanyId, ContractKind, FamilySituation, OutcomeKind,
+    PartnerId, PermitKind, PhaseStatus, ResidencePermit, Sex,
 };
 
 use crate::common::d;
@@ -375,6 +375,7 @@ pub fn data_set() -> (Vec<Beneficiary>, Vec<Workshop>) {
         enrolment(&j, Attendance::Absent),
     ];
     let mut w2 = Workshop::new(d(2026, 6, 1));
+    w2.title = "Atelier numérique".into();
     w2.duration_minutes = 60;
     w2.capacity = 8;
     w2.enrolments = vec![
@@ -382,6 +383,7 @@ pub fn data_set() -> (Vec<Beneficiary>, Vec<Workshop>) {
         enrolment(&b, Attendance::Unmarked),
     ];
     let mut w3 = Workshop::new(d(2025, 12, 10));
+    w3.title = "Atelier santé".into();
     w3.duration_minutes = 60;
     w3.capacity = 8;
     w3.enrolments = vec![enrolment(&c, Attendance::Present)];

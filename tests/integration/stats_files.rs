@@ -208,7 +208,7 @@ fn the_xlsx_holds_a_presentation_sheet_then_one_sheet_per_table() {
         "{presentation}"
     );
     assert!(
-        presentation.contains("'Date d'extraction'|'22/11/2026'"),
+        presentation.contains("\"Date d'extraction\"|'22/11/2026'"),
         "{presentation}"
     );
     assert!(
@@ -217,7 +217,7 @@ fn the_xlsx_holds_a_presentation_sheet_then_one_sheet_per_table() {
     );
     let sex = dump
         .split("== ")
-        .find(|s| s.starts_with("03 Répartition par sexe"))
+        .find(|s| s.starts_with("02 Répartition par sexe"))
         .unwrap_or_else(|| panic!("{sheets:?}"));
     // Numbers are numbers; hidden counts are the text "< 5".
     assert!(sex.contains("'Femmes'|6|'< 5'"), "{sex}");

@@ -10,10 +10,8 @@ use crate::model::record::beneficiary::{
     Beneficiary, Child, FamilySituation, PermitKind, ResidencePermit, Sex,
 };
 use crate::model::record::cefr::CefrLevel;
-use crate::model::record::french_history::{
-    AssessmentSource, FrenchAssessment, latest_level,
-};
 use crate::model::record::dates::{format_date, parse_date};
+use crate::model::record::french_history::{AssessmentSource, FrenchAssessment, latest_level};
 use crate::model::record::ids::ChildId;
 use crate::model::record::integration::FrenchAbilities;
 use crate::model::record::pathway::{
@@ -445,7 +443,11 @@ mod tests {
         base.identity.last_name = "Diallo".into();
         base.french_level = CefrLevel::A1;
         let mut draft = BeneficiaryDraft::from_beneficiary(&base);
-        assert_eq!(draft.french_history.len(), 1, "the level of an older record");
+        assert_eq!(
+            draft.french_history.len(),
+            1,
+            "the level of an older record"
+        );
         draft.french_level = CefrLevel::A2;
         draft.french_source = AssessmentSource::Test;
         // Tried first, then changed again before saving: one new entry, the last level.

@@ -5,9 +5,7 @@ use crate::model::record::retention::last_contact;
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
-use crate::model::record::{
-    AssessmentSource, ConsentEntry, ConsentMethod, ConsentState, Purpose,
-};
+use crate::model::record::{AssessmentSource, ConsentEntry, ConsentMethod, ConsentState, Purpose};
 use crate::model::{
     Beneficiary, BeneficiaryDraft, BeneficiaryId, EntryRoute, FamilySituation, Field, FieldError,
     Outcome, OutcomeDraft, OutcomeKind, PermitKind, Phase, ResidencePermit, Sex, WorkRight,
@@ -660,7 +658,11 @@ impl IdentityTab {
 
 /// Where the next level comes from, and the French level's dated history: a change of level
 /// adds an assessment (dated the day it is made) instead of overwriting the earlier one.
-fn french_history_rows(form: &mut Form<'_>, ui: &mut Ui, draft: &mut crate::model::BeneficiaryDraft) {
+fn french_history_rows(
+    form: &mut Form<'_>,
+    ui: &mut Ui,
+    draft: &mut crate::model::BeneficiaryDraft,
+) {
     form.choice(
         ui,
         text::identity::FRENCH_SOURCE,

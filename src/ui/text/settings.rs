@@ -30,5 +30,4 @@ pub const MONTHS_SUFFIX: &str = " mois";
 pub const CHANGE_COUNSELLOR: &str = "Changer le nom du conseiller·ère de cet ordinateur…";
 
 /// The funders' reports' small-count threshold.
-pub const STATS_THRESHOLD: &str =
-    "Seuil du secret statistique des bilans (un nombre de personnes en dessous est masqué, « < 5 » avec 5)";
+pub const STATS_THRESHOLD: &str = "Seuil du secret statistique des bilans (un nombre de personnes en dessous est masqué, « < 5 » avec 5)";
