@@ -16,6 +16,7 @@ mod journal;
 mod print;
 mod records;
 mod retention;
+mod stats;
 #[cfg(test)]
 mod tests;
 mod workshops;
@@ -242,6 +243,27 @@ pub enum Command {
         #[command(subcommand)]
         action: WorkshopCommand,
     },
+    /// Bilan pour les financeurs sur une période : personnes suivies, activité, emploi,
+    /// micro-crèche, anonymisés (un nombre de personnes sous le seuil des Paramètres s'affiche
+    /// « < 5 »). Tableaux en texte, ou fichier CSV (Excel) ou XLSX.
+    Stats {
+        /// Premier jour de la période (inclus).
+        #[arg(long, value_name = "AAAA-MM-JJ")]
+        from: NaiveDate,
+        /// Dernier jour de la période (inclus).
+        #[arg(long, value_name = "AAAA-MM-JJ")]
+        to: NaiveDate,
+        /// Seulement les personnes dont ce conseiller ou cette conseillère est référent·e
+        /// (majuscules et accents ignorés).
+        #[arg(long, value_name = "NOM")]
+        counsellor: Option<String>,
+        /// Écrire le bilan en CSV pour Excel (séparateur « ; », virgule décimale).
+        #[arg(long, value_name = "FICHIER.csv", conflicts_with = "xlsx")]
+        csv: Option<PathBuf>,
+        /// Écrire le bilan en classeur XLSX (une feuille de présentation, puis une par tableau).
+        #[arg(long, value_name = "FICHIER.xlsx")]
+        xlsx: Option<PathBuf>,
+    },
 }
 
 /// `parcours workshop …`.
@@ -364,6 +386,17 @@ pub enum CliError {
     /// `convocation` without a complete target (clap prevents it on the command line).
     #[error("indiquez --rdv ID --out FICHIER.pdf, ou --atelier ID --out-dir DOSSIER")]
     ConvocationUsage,
+    /// `stats` with a period that ends before it starts.
+    #[error("période vide : le {} (--to) précède le {} (--from)", .to.format("%d/%m/%Y"), .from.format("%d/%m/%Y"))]
+    BadPeriod {
+        /// First day asked.
+        from: NaiveDate,
+        /// Last day asked.
+        to: NaiveDate,
+    },
+    /// The spreadsheet could not be laid out.
+    #[error("classeur XLSX impossible à produire : {0}")]
+    Spreadsheet(String),
 }
 
 /// What a command that ran concluded.
@@ -488,6 +521,24 @@ pub fn run(
                     beneficiary,
                 },
         } => workshops::enrol(data_dir, workshop, beneficiary, out),
+        Command::Stats {
+            from,
+            to,
+            counsellor,
+            csv,
+            xlsx,
+        } => {
+            let output = match (csv, xlsx) {
+                (Some(path), _) => stats::StatsOutput::Csv(path),
+                (None, Some(path)) => stats::StatsOutput::Xlsx(path),
+                (None, None) => stats::StatsOutput::Text,
+            };
+            let period = crate::model::stats::Period {
+                from: *from,
+                to: *to,
+            };
+            stats::stats(data_dir, period, counsellor.as_deref(), output, today, out)
+        }
     }
 }
 

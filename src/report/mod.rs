@@ -17,6 +17,7 @@
 //! - `ics`: the calendar export (RFC 5545) of appointments and workshops, written by hand.
 //! - `day_sheet`: a day's appointments with the people's phone numbers, to call them the day
 //!   before (`assets/typst/day_sheet.typ`).
+//! - `stats_files`: a funders' report (`model::stats`) as CSV and XLSX.
 
 mod convocation;
 mod creche_week;
@@ -27,6 +28,7 @@ pub mod export;
 mod ics;
 mod notice_pdf;
 mod output;
+pub mod stats_files;
 mod summary;
 mod summary_pdf;
 

@@ -35,9 +35,10 @@ use crate::model::sync::Versions;
 /// third birthday); 6 — records gained `protection` (consents, retention extension,
 /// anonymisation; absent: none), the settings `dpo_contact`, `retention_months` and
 /// `journal_months`; 7 — records gained `preparation.appointments` (absent: none) and the
-/// dated history of the French level (absent: the current level as the only entry); the
-/// settings gained `structure_address`, `structure_phone`, `access_notes` and `default_place`
-/// (for convocation letters; absent: empty); every file gained `versions` beside `record`, the
+/// dated history of the French level `french_history` (absent: the current level as the only
+/// entry, dated at the record's creation); the settings gained `structure_address`,
+/// `structure_phone`, `access_notes` and `default_place` (for convocation letters; absent:
+/// empty) and `stats_threshold` (absent: 5); every file gained `versions` beside `record`, the
 /// stamps that tell which laptop changed which part of it (absent: none, the file is as old as
 /// the copies met; see `model::sync`).
 pub const SCHEMA_VERSION: u32 = 7;

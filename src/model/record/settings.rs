@@ -47,6 +47,9 @@ pub struct Settings {
     /// before format 7: empty.
     #[serde(default)]
     pub default_place: String,
+    /// Funders' reports: a count of people from 1 to this number minus one is shown "< 5"
+    /// (with the default, 5). Absent from files before format 7: 5.
+    pub stats_threshold: u32,
 }
 
 impl Default for Settings {
@@ -61,6 +64,7 @@ impl Default for Settings {
             structure_phone: String::new(),
             access_notes: String::new(),
             default_place: String::new(),
+            stats_threshold: crate::model::stats::DEFAULT_THRESHOLD,
         }
     }
 }
@@ -107,5 +111,16 @@ mod tests {
         };
         let text = ron::ser::to_string(&filled).unwrap();
         assert_eq!(ron::from_str::<Settings>(&text).unwrap(), filled);
+    }
+
+    #[test]
+    fn settings_before_format_7_read_the_default_stats_threshold() {
+        let settings: Settings =
+            ron::from_str(r#"(structure_name: "EDS", journal_months: 6)"#).unwrap();
+        assert_eq!(
+            settings.stats_threshold,
+            crate::model::stats::DEFAULT_THRESHOLD
+        );
+        assert_eq!(settings.stats_threshold, 5);
     }
 }

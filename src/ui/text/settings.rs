@@ -43,3 +43,5 @@ pub const ACCESS_NOTES: &str = "Accès (transports, étage, code…)";
 
 /// The place proposed for a new appointment.
 pub const DEFAULT_PLACE: &str = "Lieu habituel des rendez-vous";
+/// The funders' reports' small-count threshold.
+pub const STATS_THRESHOLD: &str = "Seuil du secret statistique des bilans (un nombre de personnes en dessous est masqué, « < 5 » avec 5)";
