@@ -12,6 +12,7 @@
 //! - `output`: save, print (`lp` where a print system exists) or open in the viewer.
 //! - `cv_pdf`: the CV (phase 2) as a document and its template (`assets/typst/cv.typ`).
 //! - `notice_pdf`: the information notice and consent form (`assets/typst/notice.typ`).
+//! - `stats_pdf`: the funders' report on A4, charts included (`assets/typst/stats.typ`).
 
 mod creche_week;
 mod cv_pdf;
@@ -19,6 +20,7 @@ mod engine;
 pub mod export;
 mod notice_pdf;
 mod output;
+mod stats_pdf;
 mod summary;
 mod summary_pdf;
 
@@ -35,6 +37,11 @@ pub use notice_pdf::{
 pub use output::{
     Delivery, OutputError, PRINT_SHORTCUT, PRINT_TIMEOUT, fallback_folder, free_path, open_pdf,
     print_pdf, save_pdf,
+};
+pub use stats_pdf::{
+    STATS_TEMPLATE_FILE, StatsPdfMeta, cell_text, distribution_rows, french_number,
+    is_distribution, month_text, period_text, refused_text, scope_text, stats_file_name, stats_pdf,
+    stats_template, threshold_text,
 };
 pub use summary::{
     Confidential, NOT_PROVIDED, Section, Signature, Summary, SummaryOptions, SummaryRow,
