@@ -8,6 +8,7 @@ use crate::model::companies::application::Application;
 use crate::model::creche::{CrecheFamily, CrecheSettings};
 use crate::model::preparation::plan::Preparation;
 use crate::model::record::cefr::CefrLevel;
+use crate::model::record::french_history::FrenchAssessment;
 use crate::model::record::ids::{BeneficiaryId, ChildId};
 use crate::model::record::integration::FrenchAbilities;
 use crate::model::record::pathway::{EntryRoute, Pathway, Stage};
@@ -387,6 +388,11 @@ pub struct Beneficiary {
     /// the retention period (absent from files written before format 6: none).
     #[serde(default)]
     pub protection: Protection,
+    /// The French level's dated assessments, in the order entered; `french_level` is the
+    /// latest (absent from files before format 7: read as the current level dated at the
+    /// record's creation, see [`Beneficiary::french_assessments`]).
+    #[serde(default)]
+    pub french_history: Vec<FrenchAssessment>,
 }
 
 impl Beneficiary {
@@ -411,6 +417,7 @@ impl Beneficiary {
             creche: CrecheFamily::default(),
             applications: Vec::new(),
             protection: Protection::default(),
+            french_history: Vec::new(),
         }
     }
 

@@ -131,6 +131,7 @@ impl RecordPart {
             Self::FrenchLevel => {
                 to.french_level = from.french_level;
                 to.french_abilities = from.french_abilities;
+                to.french_history = from.french_history.clone();
             }
             Self::Pathway => to.pathway.clone_from(&from.pathway),
             Self::Skills => to.skills.clone_from(&from.skills),

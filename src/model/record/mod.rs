@@ -6,6 +6,7 @@ pub(crate) mod beneficiary;
 pub(crate) mod cefr;
 pub(crate) mod dates;
 pub(crate) mod draft;
+pub(crate) mod french_history;
 pub(crate) mod ids;
 pub(crate) mod integration;
 pub(crate) mod merge;
@@ -25,6 +26,9 @@ pub use beneficiary::{
 pub use cefr::CefrLevel;
 pub use dates::{age_in_months, format_date, parse_date};
 pub use draft::{BeneficiaryDraft, ChildDraft, OutcomeDraft, PhaseDraft};
+pub use french_history::{
+    AssessmentSource, FrenchAssessment, add_assessment, latest_level, level_on,
+};
 pub use ids::{
     ApplicationId, AppointmentId, BeneficiaryId, BookingId, ChildId, CompanyId, OfferId, PartnerId,
     WorkshopId, fresh_seed,

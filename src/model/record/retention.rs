@@ -243,6 +243,7 @@ pub fn anonymise(record: &Beneficiary, today: NaiveDate) -> Beneficiary {
     };
     kept.french_level = record.french_level;
     kept.french_abilities = record.french_abilities;
+    kept.french_history = record.french_history.clone();
     kept.pathway.phases = record.pathway.phases.clone();
     kept.pathway.outcome = record.pathway.outcome.clone();
     kept.pathway.route_override = record.pathway.route_override.as_ref().map(|o| {

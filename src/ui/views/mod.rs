@@ -66,7 +66,10 @@ pub struct Views {}
 
 impl Views {
     /// The view drawn for `view`; `None` for the record (drawn by the app's tabs).
-    #[expect(clippy::unused_self, reason = "no view has state yet: the first one lands next")]
+    #[expect(
+        clippy::unused_self,
+        reason = "no view has state yet: the first one lands next"
+    )]
     pub fn get_mut(&mut self, view: MainView) -> Option<&mut dyn View> {
         match view {
             MainView::Home | MainView::Agenda | MainView::Stats | MainView::Record => None,

@@ -407,6 +407,7 @@ fn one(rng: &mut Rng, today: NaiveDate) -> Beneficiary {
         creche: crate::model::creche::CrecheFamily::default(),
         applications: Vec::new(),
         protection: Protection::default(),
+        french_history: Vec::new(),
     };
     // After the rest, which draws from the generator: the demo's other data stays as it was.
     record.protection = demo_protection(created, &record.referent);
