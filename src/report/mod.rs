@@ -40,8 +40,8 @@ pub use output::{
 };
 pub use stats_pdf::{
     STATS_TEMPLATE_FILE, StatsPdfMeta, cell_text, distribution_rows, french_number,
-    is_distribution, month_text, period_text, refused_text, scope_text, stats_file_name, stats_pdf,
-    stats_template, threshold_text,
+    is_distribution, month_name, month_text, period_text, refused_text, scope_text,
+    stats_file_name, stats_pdf, stats_template, threshold_text,
 };
 pub use summary::{
     Confidential, NOT_PROVIDED, Section, Signature, Summary, SummaryOptions, SummaryRow,

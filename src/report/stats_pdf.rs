@@ -116,25 +116,31 @@ pub fn threshold_text(threshold: u32) -> String {
     )
 }
 
-/// A month's short name: "janv. 2026".
+/// A month's short name: "janv.".
 #[must_use]
-pub fn month_text(first_day: NaiveDate) -> String {
+pub fn month_name(first_day: NaiveDate) -> &'static str {
     const MONTHS: [&str; 12] = [
         "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
         "déc.",
     ];
-    let name = MONTHS
+    MONTHS
         .get(first_day.month0() as usize)
         .copied()
-        .unwrap_or_default();
-    format!("{name} {}", first_day.year())
+        .unwrap_or_default()
 }
 
-/// Whether a table's first column is a distribution of people that a bar chart shows: at
-/// least two categories besides a total.
+/// A month's short name and year: "janv. 2026".
+#[must_use]
+pub fn month_text(first_day: NaiveDate) -> String {
+    format!("{} {}", month_name(first_day), first_day.year())
+}
+
+/// Whether a table's first column is a distribution of people that a bar chart shows: its
+/// categories add up to a "Total" row, and there are at least two of them.
 #[must_use]
 pub fn is_distribution(table: &Table) -> bool {
-    distribution_rows(table).count() >= 2
+    table.rows.iter().any(|row| row.label.starts_with("Total"))
+        && distribution_rows(table).count() >= 2
 }
 
 /// The rows a distribution's bars show, with their first cell: every row but the totals.

@@ -38,6 +38,7 @@ mod ui_print;
 mod ui_protection;
 #[cfg(unix)]
 mod ui_save_fallback;
+mod ui_stats;
 mod ui_status;
 mod ui_summary;
 mod ui_typing;

@@ -6,6 +6,8 @@
 //! A view draws from the frame's [`ViewContext`] and pushes [`Command`]s, as tabs and windows
 //! do; what it computes over every record it computes off the frame.
 
+mod stats;
+
 use egui::Ui;
 
 use super::command::Command;
@@ -62,17 +64,17 @@ pub trait View {
 /// Every top-level view's state. A view is added here with its field and its arm in
 /// [`Views::get_mut`]; the bar shows the views this returns.
 #[derive(Default)]
-pub struct Views {}
+pub struct Views {
+    /// "Bilans".
+    stats: stats::StatsView,
+}
 
 impl Views {
     /// The view drawn for `view`; `None` for the record (drawn by the app's tabs).
-    #[expect(
-        clippy::unused_self,
-        reason = "no view has state yet: the first one lands next"
-    )]
     pub fn get_mut(&mut self, view: MainView) -> Option<&mut dyn View> {
         match view {
-            MainView::Home | MainView::Agenda | MainView::Stats | MainView::Record => None,
+            MainView::Stats => Some(&mut self.stats),
+            MainView::Home | MainView::Agenda | MainView::Record => None,
         }
     }
 }
