@@ -217,3 +217,34 @@ fn the_first_page_of_the_printed_report_looks_as_committed() {
         committed.display()
     );
 }
+
+/// The report of a small data set of named people (the "Bilans" view's), printed: its figures
+/// are there, no first or last name is.
+#[test]
+fn the_printed_report_of_named_people_holds_no_name() {
+    use parcours::model::creche::CrecheSettings;
+    use parcours::model::stats::{DEFAULT_THRESHOLD, StatsInput, report};
+    let people = crate::ui_stats::people();
+    let input = StatsInput {
+        records: &people,
+        workshops: &[],
+        creche: &CrecheSettings::default(),
+    };
+    let period = Period {
+        from: d(2026, 1, 1),
+        to: d(2026, 12, 31),
+    };
+    let report = report(&input, period, &Scope::All, DEFAULT_THRESHOLD);
+    let text = pdftotext(&stats_pdf(&report, &meta()).unwrap());
+    assert!(text.contains("Répartition par sexe"), "{text}");
+    assert!(
+        text.contains("1 personne a refusé l'usage statistique : non comptée."),
+        "{text}"
+    );
+    assert!(text.contains("< 5"), "{text}");
+    for b in &people {
+        for name in [&b.identity.first_name, &b.identity.last_name] {
+            assert!(!text.contains(name.as_str()), "{name} printed:\n{text}");
+        }
+    }
+}

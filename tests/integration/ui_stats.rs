@@ -43,7 +43,7 @@ fn person(
 ///
 /// For 2026 (scope "Tous"): 19 people followed (8 women, 9 men, 2 not stated), 18 entries;
 /// 1 refused. For 2025: 1 person followed, 1 entry (both "< 5").
-fn people() -> Vec<Beneficiary> {
+pub fn people() -> Vec<Beneficiary> {
     let claire = "Claire Martin";
     let mut all = Vec::new();
     for (i, first) in [
