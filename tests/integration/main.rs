@@ -19,6 +19,7 @@ mod preparation;
 mod report;
 mod restore_killed;
 mod rome_picker;
+mod stats;
 mod stats_pdf;
 mod store_files;
 mod ui_companies;

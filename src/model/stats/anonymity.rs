@@ -30,6 +30,9 @@ pub(crate) struct PeopleTable {
     /// row (appended by [`Self::finish`]); otherwise a person may count in several rows (or
     /// none) and no total row is added.
     pub additive: bool,
+    /// Columns that count things, not people (applications, interviews…): written as
+    /// [`Cell::Count`], never hidden.
+    pub count_columns: Vec<usize>,
 }
 
 impl PeopleTable {
@@ -42,7 +45,14 @@ impl PeopleTable {
             columns: columns.iter().map(|c| (*c).to_owned()).collect(),
             rows: Vec::new(),
             additive: true,
+            count_columns: Vec::new(),
         }
+    }
+
+    /// Marks a column as counting things, not people.
+    pub fn counting(mut self, column: usize) -> Self {
+        self.count_columns.push(column);
+        self
     }
 
     /// Marks the table as one where a person may count in several rows.
@@ -76,12 +86,18 @@ impl PeopleTable {
             counts.push(total);
             labels.push(TOTAL.to_owned());
         }
+        let people = |col: usize| !self.count_columns.contains(&col);
         let mut hidden: Vec<Vec<bool>> = counts
             .iter()
-            .map(|r| r.iter().map(|&n| n > 0 && n < threshold).collect())
+            .map(|r| {
+                r.iter()
+                    .enumerate()
+                    .map(|(col, &n)| people(col) && n > 0 && n < threshold)
+                    .collect()
+            })
             .collect();
         if self.additive {
-            for col in 0..width {
+            for col in (0..width).filter(|&col| people(col)) {
                 suppress_column(&counts, &mut hidden, col);
             }
         }
@@ -93,7 +109,16 @@ impl PeopleTable {
                 cells: counts
                     .iter()
                     .zip(hidden)
-                    .map(|(&n, &h)| if h { Cell::Hidden } else { Cell::People(n) })
+                    .enumerate()
+                    .map(|(col, (&n, &h))| {
+                        if h {
+                            Cell::Hidden
+                        } else if people(col) {
+                            Cell::People(n)
+                        } else {
+                            Cell::Count(n)
+                        }
+                    })
                     .collect(),
             })
             .collect();

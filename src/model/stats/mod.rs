@@ -6,18 +6,25 @@
 //! monthly [`Series`] for the charts. No cell ever holds a name, an identifier or free text.
 //!
 //! [`report`] selects the people (the scope, minus those who refused statistics), then each
-//! family of indicators adds its tables: [`people`], and the anonymity rules
-//! ([`anonymity`]) turn counts of people into cells.
+//! family of indicators adds its tables: [`people`], [`activity`], [`employment`], [`creche`]
+//! and [`series`] (month by month); the anonymity rules ([`anonymity`]) turn counts of people
+//! into cells.
 
+pub mod activity;
 pub mod anonymity;
+pub mod creche;
+pub mod employment;
 pub mod people;
+pub mod series;
 pub mod table;
+
+use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
 use crate::model::creche::CrecheSettings;
 use crate::model::preparation::Workshop;
-use crate::model::record::{Beneficiary, ConsentState, Purpose, fold};
+use crate::model::record::{Beneficiary, BeneficiaryId, ConsentState, Purpose, fold};
 
 pub use table::{Cell, Period, Report, Row, Scope, Series, Table};
 
@@ -129,16 +136,28 @@ pub fn report(input: &StatsInput<'_>, period: Period, scope: &Scope, threshold: 
             exit: exit_date(record),
         });
     }
-    let tables = people::tables(&subjects, period, threshold)
+    let ids: HashSet<BeneficiaryId> = subjects.iter().map(|s| s.record.id).collect();
+    let workshops = activity::workshops_of(input.workshops, &ids, period, *scope == Scope::All);
+    let parents: Vec<&Beneficiary> = input
+        .records
+        .iter()
+        .filter(|r| !r.creche.bookings.is_empty() && scope.includes(r) && !refused_statistics(r))
+        .collect();
+    let mut tables: Vec<Table> = people::tables(&subjects, period, threshold)
         .into_iter()
         .map(|t| t.finish(threshold))
         .collect();
+    let (monthly, series) = series::monthly(&subjects, &workshops, period, threshold);
+    tables.push(monthly);
+    tables.extend(activity::tables(&subjects, &workshops, period, threshold));
+    tables.extend(employment::tables(&subjects, period, threshold));
+    tables.extend(creche::tables(&parents, input.creche, period, threshold));
     Report {
         period,
         scope: scope.clone(),
         threshold,
         refused_statistics: refused,
         tables,
-        series: Vec::new(),
+        series,
     }
 }
