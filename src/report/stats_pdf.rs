@@ -187,7 +187,10 @@ struct PdfTable {
 /// One point of a printed monthly line.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 struct PdfPoint {
-    month: String,
+    /// "janv.".
+    month: &'static str,
+    /// "2026" under the first month and each January.
+    year: Option<String>,
     value: f64,
     text: String,
 }
@@ -253,8 +256,10 @@ fn pdf_series(series: &Series) -> PdfSeries {
     let points: Vec<PdfPoint> = series
         .points
         .iter()
-        .map(|&(month, value)| PdfPoint {
-            month: month_text(month),
+        .enumerate()
+        .map(|(index, &(month, value))| PdfPoint {
+            month: month_name(month),
+            year: (index == 0 || month.month() == 1).then(|| month.year().to_string()),
             value,
             text: french_number(value, decimals),
         })
