@@ -243,6 +243,11 @@ fn no_name_of_a_person_is_in_the_view() {
     let all = write_people(dir.path());
     let mut harness = app(dir.path());
     open_bilans(&mut harness);
+    // Tall enough for every table and chart to be on screen (those out of sight are not
+    // laid out): the last heading is there.
+    harness.set_size(egui::vec2(1200.0, 12_000.0));
+    harness.run();
+    harness.get_by_label(t::CHARTS);
     // The view is the central area: right of the list of people (which shows names).
     let left = harness.get_by_label(t::HEADING).rect().left();
     let texts: Vec<String> = harness

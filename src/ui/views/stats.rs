@@ -110,6 +110,8 @@ pub struct StatsView {
     shown: Option<(Key, Report)>,
     /// The last computation ended without a report (the worker failed).
     failed: bool,
+    /// Each table's height as last drawn: a table scrolled out of sight only takes its room.
+    heights: Vec<Option<f32>>,
     /// The exports' state: dialogs, fallback, writing under way, outcome.
     export: export::Exports,
     /// Today, when the presets were last filled (the first frame fills them).
@@ -127,6 +129,7 @@ impl Default for StatsView {
             pending: None,
             shown: None,
             failed: false,
+            heights: Vec::new(),
             export: export::Exports::default(),
             today: None,
         }
@@ -247,6 +250,7 @@ impl StatsView {
             Ok(report) => {
                 if let Some((key, _)) = self.pending.take() {
                     self.shown = Some((key, report));
+                    self.heights.clear();
                     self.failed = false;
                 }
             }
@@ -399,7 +403,7 @@ impl View for StatsView {
             ui.separator();
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
-                .show(ui, |ui| draw::report_ui(ui, report));
+                .show(ui, |ui| draw::report_ui(ui, report, &mut self.heights));
         }
     }
 }

@@ -22,16 +22,29 @@ const LINES_HEIGHT: f32 = 170.0;
 /// Room for a category's name left of its bar.
 const BARS_LABEL_WIDTH: f32 = 120.0;
 
-/// The whole report: who was left out, the tables, then the monthly lines.
-pub(super) fn report_ui(ui: &mut Ui, report: &Report) {
+/// The whole report: who was left out, the tables, then the monthly lines. `heights` keeps
+/// each table's height as last drawn: a table out of sight (scrolled away) only takes its
+/// room, so that a frame lays out the few tables on screen, not the few dozen of a report.
+pub(super) fn report_ui(ui: &mut Ui, report: &Report, heights: &mut Vec<Option<f32>>) {
     ui.label(RichText::new(refused_text(report.refused_statistics)).strong());
     ui.label(RichText::new(threshold_text(report.threshold)).weak());
     if report.tables.is_empty() {
         ui.label(text::stats::NO_TABLE);
     }
-    for table in &report.tables {
+    heights.resize(report.tables.len(), None);
+    for (table, height) in report.tables.iter().zip(heights.iter_mut()) {
         ui.add_space(theme::SECTION_GAP);
+        let gap = ui.spacing().item_spacing.y;
+        if let Some(known) = *height {
+            let room = egui::vec2(ui.available_width(), known);
+            if !ui.is_rect_visible(egui::Rect::from_min_size(ui.cursor().min, room)) {
+                ui.allocate_space(room);
+                continue;
+            }
+        }
+        let top = ui.cursor().top();
         table_ui(ui, table, report.threshold);
+        *height = Some((ui.cursor().top() - top - gap).max(0.0));
     }
     let series: Vec<&Series> = report
         .series
@@ -125,6 +138,11 @@ fn table_ui(ui: &mut Ui, table: &Table, threshold: u32) {
 /// A distribution as horizontal bars, one per category (none for a hidden count).
 fn bars_ui(ui: &mut Ui, table: &Table, width: f32) {
     let rows: Vec<(&str, Cell)> = distribution_rows(table).collect();
+    #[expect(clippy::cast_precision_loss, reason = "a handful of categories")]
+    let height = BAR_ROW_HEIGHT * rows.len() as f32 + 2.0 * BAR_ROW_HEIGHT;
+    if skipped_off_screen(ui, egui::vec2(width, height)) {
+        return;
+    }
     let labels: Vec<String> = rows.iter().map(|(label, _)| (*label).to_owned()).collect();
     #[expect(clippy::cast_precision_loss, reason = "a handful of categories")]
     let bars: Vec<Bar> = rows
@@ -144,8 +162,6 @@ fn bars_ui(ui: &mut Ui, table: &Table, width: f32) {
     let count = labels.len();
     #[expect(clippy::cast_precision_loss, reason = "a handful of categories")]
     let count_f = count as f64;
-    #[expect(clippy::cast_precision_loss, reason = "a handful of categories")]
-    let height = BAR_ROW_HEIGHT * count as f32 + 2.0 * BAR_ROW_HEIGHT;
     Plot::new(("stats-bars", table.key))
         .width(width)
         .height(height)
@@ -194,6 +210,16 @@ fn category(value: f64) -> Option<usize> {
     ((0.0..1_000.0).contains(&index) && index.fract() == 0.0).then_some(index as usize)
 }
 
+/// Takes a chart's room without drawing it when that room is scrolled out of sight: the frame
+/// then lays out only the charts on screen (a report has a few dozen).
+fn skipped_off_screen(ui: &mut Ui, size: egui::Vec2) -> bool {
+    let visible = ui.is_rect_visible(egui::Rect::from_min_size(ui.cursor().min, size));
+    if !visible {
+        ui.allocate_space(size);
+    }
+    !visible
+}
+
 /// The monthly lines of one unit ("personnes", "heures"), one per series, months below.
 fn lines_ui(ui: &mut Ui, unit: &str, series: &[&Series]) {
     let months: Vec<&'static str> = series
@@ -208,6 +234,9 @@ fn lines_ui(ui: &mut Ui, unit: &str, series: &[&Series]) {
         .unwrap_or_default();
     let count = months.len();
     ui.label(RichText::new(unit).weak());
+    if skipped_off_screen(ui, egui::vec2(ui.available_width(), LINES_HEIGHT)) {
+        return;
+    }
     Plot::new(("stats-lines", unit.to_owned()))
         .height(LINES_HEIGHT)
         .legend(Legend::default())
