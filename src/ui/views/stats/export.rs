@@ -183,3 +183,118 @@ impl Exports {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! "Imprimer / PDF…" when the save dialog gives nothing: nothing written, the Documents
+    //! folder offered, and one click writes the report there, off the frame, beside (never
+    //! over) a file of the same name.
+
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    use super::{Exports, Format};
+    use crate::model::creche::CrecheSettings;
+    use crate::model::record::Settings;
+    use crate::model::record::dates::test_support::d;
+    use crate::model::stats::{Cell, Period, Report, Row, Scope, Table};
+    use crate::report::stats_file_name;
+    use crate::ui::context::ViewContext;
+    use crate::ui::text;
+
+    fn report() -> Report {
+        Report {
+            period: Period {
+                from: d(2026, 1, 1),
+                to: d(2026, 12, 31),
+            },
+            scope: Scope::All,
+            threshold: 5,
+            refused_statistics: 0,
+            tables: vec![Table {
+                key: "people_by_sex",
+                title: "Répartition par sexe".into(),
+                source: String::new(),
+                columns: vec!["Personnes suivies".into()],
+                rows: vec![
+                    Row {
+                        label: "Femmes".into(),
+                        cells: vec![Cell::People(12)],
+                    },
+                    Row {
+                        label: "Hommes".into(),
+                        cells: vec![Cell::Hidden],
+                    },
+                ],
+            }],
+            series: Vec::new(),
+        }
+    }
+
+    fn exports() -> Harness<'static, Exports> {
+        let settings = Settings::default();
+        let creche = CrecheSettings::default();
+        let report = report();
+        Harness::builder()
+            .with_size(egui::vec2(1000.0, 300.0))
+            .build_ui_state(
+                move |ui, exports: &mut Exports| {
+                    let cx = ViewContext {
+                        records: &[],
+                        companies: &[],
+                        workshops: &[],
+                        partners: &[],
+                        settings: &settings,
+                        creche: &creche,
+                        conflicts: &[],
+                        today: d(2026, 11, 27),
+                        writable: true,
+                        shown: None,
+                        counsellor: None,
+                    };
+                    exports.ui(ui, Some(&report), &cx);
+                },
+                Exports::default(),
+            )
+    }
+
+    #[test]
+    fn the_documents_folder_receives_the_pdf_beside_a_file_of_the_same_name() {
+        let folder = tempfile::tempdir().unwrap();
+        let name = stats_file_name(report().period, "pdf");
+        std::fs::write(folder.path().join(&name), b"earlier").unwrap();
+        let mut harness = exports();
+        harness.run();
+        harness
+            .state_mut()
+            .dialog_gave_nothing(Format::Pdf, Some(folder.path()), &name);
+        harness.run();
+        harness.get_by_label(&text::common::no_file_chosen(
+            text::stats::THE_PDF,
+            Some(folder.path()),
+        ));
+        harness.get_by_label(text::common::SAVE_IN_FALLBACK).click();
+        let written = folder.path().join("bilan_2026-01-01_2026-12-31 (2).pdf");
+        let done = text::stats::exported(&written);
+        for _ in 0..1000 {
+            harness.step();
+            if harness.query_by_label(&done).is_some() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        harness.get_by_label(&done);
+        assert!(std::fs::read(&written).unwrap().starts_with(b"%PDF-"));
+        assert_eq!(
+            std::fs::read(folder.path().join(&name)).unwrap(),
+            b"earlier"
+        );
+        assert!(
+            harness
+                .query_by_label(text::common::SAVE_IN_FALLBACK)
+                .is_none()
+        );
+    }
+}
