@@ -284,3 +284,31 @@ fn snapshot_bilans_1200() {
     open_bilans(&mut harness);
     crate::image_snapshot::snapshot(&mut harness, "bilans_1200");
 }
+
+#[test]
+fn the_presets_fill_the_period() {
+    let dir = tempfile::tempdir().unwrap();
+    write_people(dir.path());
+    let mut harness = app(dir.path());
+    open_bilans(&mut harness);
+    let period = |harness: &Harness<'_, ParcoursApp>| {
+        [t::FROM, t::TO].map(|field| {
+            harness
+                .get_by_label(field)
+                .accesskit_node()
+                .value()
+                .unwrap_or_default()
+        })
+    };
+    assert_eq!(period(&harness), ["01/01/2026", "31/12/2026"]);
+    harness.get_by_label(t::LAST_YEAR).click();
+    // The fields are drawn before the presets: they show the new dates at the next frame.
+    harness.run_steps(2);
+    assert_eq!(period(&harness), ["01/01/2025", "31/12/2025"]);
+    wait_for_report(&mut harness);
+    harness.get_by_label(&cell("Entrées sur la période", "Personnes", "< 5"));
+    harness.get_by_label(t::LAST_12_MONTHS).click();
+    harness.run_steps(2);
+    // Today is 22/11/2026 in the tests.
+    assert_eq!(period(&harness), ["23/11/2025", "22/11/2026"]);
+}
