@@ -154,12 +154,13 @@ fn open_bilans(harness: &mut Harness<'_, ParcoursApp>) {
 }
 
 /// Replaces a date field's text with `typed`.
+/// (Frames are stepped, not run until idle: a computation under way keeps its spinner turning.)
 fn retype(harness: &mut Harness<'_, ParcoursApp>, field: &str, typed: &str) {
     harness.get_by_label(field).click();
-    harness.run();
+    harness.run_steps(2);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.get_by_label(field).type_text(typed);
-    harness.run();
+    harness.run_steps(2);
 }
 
 fn cell(row: &str, column: &str, value: &str) -> String {
@@ -180,7 +181,12 @@ fn bilans_counts_the_period_hides_small_counts_and_follows_a_new_period() {
     harness.get_by_label("Répartition par sexe");
     harness.get_by_label(&cell("Hommes", "Personnes suivies", "9"));
     // Two people whose sex is not stated: fewer than 5, hidden.
-    harness.get_by_label(&cell("Autre ou non renseigné", "Personnes suivies", "< 5"));
+    harness
+        .get_by_label(&cell("Autre ou non renseigné", "Personnes suivies", "< 5"))
+        .hover();
+    harness.run();
+    // Resting on a hidden cell says why it is hidden.
+    harness.get_by_label(&t::hidden_help(5));
 
     // 2025, typed: only the woman who entered in February 2025.
     retype(&mut harness, t::FROM, "01/01/2025");
@@ -226,7 +232,7 @@ fn the_scope_counts_one_counsellor() {
     harness.get_by_label(t::SCOPE).click();
     harness.run();
     harness.get_by_label("Paul Durand").click();
-    harness.run();
+    harness.step();
     wait_for_report(&mut harness);
     // Paul Durand's 3 men: fewer than 5.
     harness.get_by_label(&cell(

@@ -87,3 +87,11 @@ pub fn cell_named(row: &str, column: &str, value: &str) -> String {
         format!("{row}, {column} : {value}")
     }
 }
+
+/// Shown when the pointer rests on a hidden cell.
+pub fn hidden_help(threshold: u32) -> String {
+    format!(
+        "Effectif masqué : moins de {threshold} personnes, ou un effectif qui permettrait de \
+         retrouver un petit effectif par différence avec le total."
+    )
+}

@@ -114,9 +114,13 @@ fn table_ui(ui: &mut Ui, table: &Table, threshold: u32) {
                             shown
                         };
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            ui.label(shown).widget_info(|| {
+                            let label = ui.label(shown);
+                            label.widget_info(|| {
                                 egui::WidgetInfo::labeled(egui::Role::Label, true, &named)
                             });
+                            if *cell == Cell::Hidden {
+                                label.on_hover_text(text::stats::hidden_help(threshold));
+                            }
                         });
                     }
                     ui.end_row();
