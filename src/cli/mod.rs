@@ -14,6 +14,7 @@ mod journal;
 mod print;
 mod records;
 mod retention;
+mod stats;
 #[cfg(test)]
 mod tests;
 
@@ -183,6 +184,30 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Bilan pour les financeurs sur une période : personnes suivies, activité, emploi,
+    /// micro-crèche, anonymisés (un nombre de personnes sous le seuil des Paramètres s'affiche
+    /// « < 5 »). Tableaux en texte, ou fichier CSV (Excel) ou XLSX.
+    Stats {
+        /// Premier jour de la période (inclus).
+        #[arg(long, value_name = "AAAA-MM-JJ")]
+        from: NaiveDate,
+        /// Dernier jour de la période (inclus).
+        #[arg(long, value_name = "AAAA-MM-JJ")]
+        to: NaiveDate,
+        /// Seulement les personnes dont ce conseiller ou cette conseillère est référent·e
+        /// (majuscules et accents ignorés).
+        #[arg(long, value_name = "NOM")]
+        counsellor: Option<String>,
+        /// Écrire le bilan en CSV pour Excel (séparateur « ; », virgule décimale).
+        #[arg(long, value_name = "FICHIER.csv", conflicts_with = "xlsx")]
+        csv: Option<PathBuf>,
+        /// Écrire le bilan en classeur XLSX (une feuille de présentation, puis une par tableau).
+        #[arg(long, value_name = "FICHIER.xlsx")]
+        xlsx: Option<PathBuf>,
+        /// Écrire le bilan imprimable en PDF A4 (tableaux et graphiques).
+        #[arg(long, value_name = "FICHIER.pdf", conflicts_with_all = ["csv", "xlsx"])]
+        pdf: Option<PathBuf>,
+    },
 }
 
 /// `parcours journal …`.
@@ -281,6 +306,17 @@ pub enum CliError {
         /// The person's name.
         name: String,
     },
+    /// `stats` with a period that ends before it starts.
+    #[error("période vide : le {} (--to) précède le {} (--from)", .to.format("%d/%m/%Y"), .from.format("%d/%m/%Y"))]
+    BadPeriod {
+        /// First day asked.
+        from: NaiveDate,
+        /// Last day asked.
+        to: NaiveDate,
+    },
+    /// The spreadsheet could not be laid out.
+    #[error("classeur XLSX impossible à produire : {0}")]
+    Spreadsheet(String),
 }
 
 /// What a command that ran concluded.
@@ -362,6 +398,26 @@ pub fn run(
         } => journal::list(data_dir, beneficiary.as_deref(), *from, *to, out),
         Command::Retention { apply } => retention(data_dir, *apply, today, out),
         Command::Erase { beneficiary, yes } => erase(data_dir, beneficiary, *yes, today, out),
+        Command::Stats {
+            from,
+            to,
+            counsellor,
+            csv,
+            xlsx,
+            pdf,
+        } => {
+            let output = match (csv, xlsx, pdf) {
+                (Some(path), _, _) => stats::StatsOutput::Csv(path),
+                (None, Some(path), _) => stats::StatsOutput::Xlsx(path),
+                (None, None, Some(path)) => stats::StatsOutput::Pdf(path),
+                (None, None, None) => stats::StatsOutput::Text,
+            };
+            let period = crate::model::stats::Period {
+                from: *from,
+                to: *to,
+            };
+            stats::stats(data_dir, period, counsellor.as_deref(), output, today, out)
+        }
     }
 }
 

@@ -13,6 +13,7 @@
 //! - `cv_pdf`: the CV (phase 2) as a document and its template (`assets/typst/cv.typ`).
 //! - `notice_pdf`: the information notice and consent form (`assets/typst/notice.typ`).
 //! - `stats_pdf`: the funders' report on A4, charts included (`assets/typst/stats.typ`).
+//! - `stats_files`: a funders' report (`model::stats`) as CSV and XLSX.
 
 mod creche_week;
 mod cv_pdf;
@@ -20,6 +21,7 @@ mod engine;
 pub mod export;
 mod notice_pdf;
 mod output;
+pub mod stats_files;
 mod stats_pdf;
 mod summary;
 mod summary_pdf;

@@ -33,7 +33,8 @@ use serde::{Deserialize, Serialize};
 /// third birthday); 6 — records gained `protection` (consents, retention extension,
 /// anonymisation; absent: none), the settings `dpo_contact`, `retention_months` and
 /// `journal_months`; 7 — records gained `preparation.appointments` (absent: none) and the
-/// dated history of the French level (absent: the current level as the only entry).
+/// dated history of the French level `french_history` (absent: the current level as the only
+/// entry, dated at the record's creation); the settings gained `stats_threshold` (absent: 5).
 pub const SCHEMA_VERSION: u32 = 7;
 
 /// Deepest nesting accepted when reading: far above any real record, far below a stack overflow.

@@ -248,3 +248,41 @@ fn the_printed_report_of_named_people_holds_no_name() {
         }
     }
 }
+
+/// `parcours stats --from --to --pdf FILE`: the printed report of the data directory, read
+/// back; no name of the people counted.
+#[test]
+fn the_command_line_writes_the_printed_report() {
+    use parcours::store::{Access, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let people = crate::ui_stats::people();
+    let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+    for b in &people {
+        store.save_beneficiary(b, crate::common::today()).unwrap();
+    }
+    let pdf = dir.path().join("bilan.pdf");
+    let output = Command::new(env!("CARGO_BIN_EXE_parcours"))
+        .env_remove("PARCOURS_DATA_DIR")
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args([
+            "stats",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-12-31",
+            "--pdf",
+        ])
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let text = pdftotext(&std::fs::read(&pdf).unwrap());
+    assert!(text.contains("Bilan d'activité"), "{text}");
+    assert!(text.contains("du 01/01/2026 au 31/12/2026"), "{text}");
+    assert!(text.contains("Répartition par sexe"), "{text}");
+    assert!(text.contains("< 5"), "{text}");
+    for b in &people {
+        assert!(!text.contains(b.identity.last_name.as_str()), "{text}");
+    }
+}

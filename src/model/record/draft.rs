@@ -11,6 +11,7 @@ use crate::model::record::beneficiary::{
 };
 use crate::model::record::cefr::CefrLevel;
 use crate::model::record::dates::{format_date, parse_date};
+use crate::model::record::french_history::{AssessmentSource, FrenchAssessment, latest_level};
 use crate::model::record::ids::ChildId;
 use crate::model::record::integration::FrenchAbilities;
 use crate::model::record::pathway::{
@@ -107,6 +108,11 @@ pub struct BeneficiaryDraft {
     /// Data protection: the person's answers per purpose, overrides, retention decision (no
     /// text to parse: edited as the record holds it).
     pub protection: Protection,
+    /// Where a new French level comes from: a change of level adds an assessment of that
+    /// source, dated the day it is made, to the history.
+    pub french_source: AssessmentSource,
+    /// The French level's history as saved (shown, not edited).
+    pub french_history: Vec<FrenchAssessment>,
 }
 
 fn date_text(date: Option<NaiveDate>) -> String {
@@ -246,6 +252,8 @@ impl BeneficiaryDraft {
             preparation: PreparationDraft::from_preparation(&b.preparation),
             creche: CrecheDraft::from_family(&b.creche),
             protection: b.protection.clone(),
+            french_source: AssessmentSource::default(),
+            french_history: b.french_assessments().into_owned(),
         }
     }
 
@@ -323,6 +331,18 @@ impl BeneficiaryDraft {
 
         b.french_abilities = self.french_abilities;
         b.french_level = self.summary_french_level();
+        // A change of level adds an assessment, dated today; the earlier ones stay. Rebuilt
+        // from the saved record each time, so that trying several levels before saving adds one.
+        let saved = base.french_assessments();
+        if b.french_level.is_assessed() && latest_level(&saved) != Some(b.french_level) {
+            let mut history = saved.into_owned();
+            history.push(FrenchAssessment {
+                date: today,
+                level: b.french_level,
+                source: self.french_source,
+            });
+            b.french_history = history;
+        }
         b.pathway.route_override = self.route_override.map(|route| RouteOverride {
             route,
             reason: line(&self.route_override_reason),
@@ -409,6 +429,50 @@ mod tests {
             .expect("demo data has parents with a permit");
         let draft = BeneficiaryDraft::from_beneficiary(&record);
         assert_eq!(draft.to_beneficiary(&record, today()), Ok(record));
+    }
+
+    #[test]
+    fn a_change_of_french_level_adds_a_dated_assessment() {
+        let mut base = Beneficiary::new(
+            NaiveDate::from_ymd_opt(2026, 3, 2)
+                .unwrap()
+                .and_hms_opt(9, 0, 0)
+                .unwrap()
+                .and_utc(),
+        );
+        base.identity.last_name = "Diallo".into();
+        base.french_level = CefrLevel::A1;
+        let mut draft = BeneficiaryDraft::from_beneficiary(&base);
+        assert_eq!(
+            draft.french_history.len(),
+            1,
+            "the level of an older record"
+        );
+        draft.french_level = CefrLevel::A2;
+        draft.french_source = AssessmentSource::Test;
+        // Tried first, then changed again before saving: one new entry, the last level.
+        draft.french_level = CefrLevel::B1;
+        let saved = draft.to_beneficiary(&base, today()).unwrap();
+        assert_eq!(saved.french_level, CefrLevel::B1);
+        let levels: Vec<(NaiveDate, CefrLevel, AssessmentSource)> = saved
+            .french_history
+            .iter()
+            .map(|a| (a.date, a.level, a.source))
+            .collect();
+        assert_eq!(
+            levels,
+            [
+                (
+                    NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+                    CefrLevel::A1,
+                    AssessmentSource::Counsellor
+                ),
+                (today(), CefrLevel::B1, AssessmentSource::Test),
+            ]
+        );
+        // Saved, then the form rebuilt: nothing more is added.
+        let again = BeneficiaryDraft::from_beneficiary(&saved);
+        assert_eq!(again.to_beneficiary(&saved, today()), Ok(saved));
     }
 
     #[test]

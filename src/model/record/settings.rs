@@ -31,6 +31,9 @@ pub struct Settings {
     pub retention_months: u32,
     /// How many months of the audit journal are kept. Absent before format 6: 12.
     pub journal_months: u32,
+    /// Funders' reports: a count of people from 1 to this number minus one is shown "< 5"
+    /// (with the default, 5). Absent from files before format 7: 5.
+    pub stats_threshold: u32,
 }
 
 impl Default for Settings {
@@ -41,6 +44,7 @@ impl Default for Settings {
             dpo_contact: String::new(),
             retention_months: DEFAULT_RETENTION_MONTHS,
             journal_months: DEFAULT_JOURNAL_MONTHS,
+            stats_threshold: crate::model::stats::DEFAULT_THRESHOLD,
         }
     }
 }
@@ -64,5 +68,16 @@ mod tests {
         assert_eq!(settings.retention_months, DEFAULT_RETENTION_MONTHS);
         assert_eq!(settings.journal_months, DEFAULT_JOURNAL_MONTHS);
         assert_eq!(settings.dpo_contact, "");
+    }
+
+    #[test]
+    fn settings_before_format_7_read_the_default_stats_threshold() {
+        let settings: Settings =
+            ron::from_str(r#"(structure_name: "EDS", journal_months: 6)"#).unwrap();
+        assert_eq!(
+            settings.stats_threshold,
+            crate::model::stats::DEFAULT_THRESHOLD
+        );
+        assert_eq!(settings.stats_threshold, 5);
     }
 }

@@ -31,7 +31,7 @@ pub(crate) struct PeopleTable {
     /// none) and no total row is added.
     pub additive: bool,
     /// Columns that count things, not people (applications, interviews…): written as
-    /// [`Cell::Count`], never hidden.
+    /// [`Cell::Count`], hidden only beside a hidden count of people in their row.
     pub count_columns: Vec<usize>,
 }
 
@@ -99,6 +99,15 @@ impl PeopleTable {
         if self.additive {
             for col in (0..width).filter(|&col| people(col)) {
                 suppress_column(&counts, &mut hidden, col);
+            }
+        }
+        // A count of things beside a hidden count of people would tell it (one hire: one
+        // person): it is hidden with it.
+        for row in &mut hidden {
+            if (0..width).any(|col| people(col) && row[col]) {
+                for col in self.count_columns.iter().filter(|&&col| col < width) {
+                    row[*col] = true;
+                }
             }
         }
         let rows = labels

@@ -13,7 +13,9 @@
 pub mod activity;
 pub mod anonymity;
 pub mod creche;
+pub mod definitions;
 pub mod employment;
+pub mod format;
 pub mod people;
 pub mod series;
 pub mod table;

@@ -5,7 +5,7 @@ use crate::model::record::retention::last_contact;
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
-use crate::model::record::{ConsentEntry, ConsentMethod, ConsentState, Purpose};
+use crate::model::record::{AssessmentSource, ConsentEntry, ConsentMethod, ConsentState, Purpose};
 use crate::model::{
     Beneficiary, BeneficiaryDraft, BeneficiaryId, EntryRoute, FamilySituation, Field, FieldError,
     Outcome, OutcomeDraft, OutcomeKind, PermitKind, Phase, ResidencePermit, Sex, WorkRight,
@@ -225,6 +225,7 @@ fn form_ui(
 
     form.section(ui, text::identity::SECTION_PATHWAY, |form, ui| {
         widgets::french_level_rows(form, ui, draft);
+        french_history_rows(form, ui, draft);
 
         ui.label("");
         let mut overridden = draft.route_override.is_some();
@@ -653,4 +654,34 @@ impl IdentityTab {
             ),
         );
     }
+}
+
+/// Where the next level comes from, and the French level's dated history: a change of level
+/// adds an assessment (dated the day it is made) instead of overwriting the earlier one.
+fn french_history_rows(
+    form: &mut Form<'_>,
+    ui: &mut Ui,
+    draft: &mut crate::model::BeneficiaryDraft,
+) {
+    form.choice(
+        ui,
+        text::identity::FRENCH_SOURCE,
+        &mut draft.french_source,
+        &AssessmentSource::ALL,
+        |s| s.label().to_owned(),
+    );
+    ui.label(RichText::new(text::identity::FRENCH_HISTORY).weak());
+    ui.vertical(|ui| {
+        if draft.french_history.is_empty() {
+            ui.label(RichText::new(text::identity::FRENCH_HISTORY_EMPTY).weak());
+        }
+        for a in &draft.french_history {
+            ui.label(text::identity::french_assessment(
+                &crate::model::record::format_date(a.date),
+                a.level.short_label(),
+                a.source.label(),
+            ));
+        }
+    });
+    ui.end_row();
 }

@@ -183,3 +183,17 @@ pub fn last_contact(date: &str, kind: &str, kept_until: Option<&str>) -> String 
         None => format!("Dernier contact : {date} ({kind})"),
     }
 }
+
+/// Where a new French level comes from.
+pub const FRENCH_SOURCE: &str = "Source de l'évaluation";
+
+/// The French level's dated history.
+pub const FRENCH_HISTORY: &str = "Historique du niveau";
+
+/// No assessment yet.
+pub const FRENCH_HISTORY_EMPTY: &str = "Aucune évaluation";
+
+/// One assessment of the history: "02/03/2026 · A2 · Test de positionnement".
+pub fn french_assessment(date: &str, level: &str, source: &str) -> String {
+    format!("{date} · {level} · {source}")
+}

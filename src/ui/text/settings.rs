@@ -28,3 +28,6 @@ pub const JOURNAL_MONTHS: &str = "Durée de conservation du journal (6 à 12 moi
 pub const MONTHS_SUFFIX: &str = " mois";
 
 pub const CHANGE_COUNSELLOR: &str = "Changer le nom du conseiller·ère de cet ordinateur…";
+
+/// The funders' reports' small-count threshold.
+pub const STATS_THRESHOLD: &str = "Seuil du secret statistique des bilans (un nombre de personnes en dessous est masqué, « < 5 » avec 5)";

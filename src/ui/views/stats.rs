@@ -23,9 +23,6 @@ use crate::ui::command::Command;
 use crate::ui::context::ViewContext;
 use crate::ui::{text, theme};
 
-/// The small-count threshold: a count of fewer people than this is shown "< 5".
-const THRESHOLD: u32 = crate::model::stats::DEFAULT_THRESHOLD;
-
 /// What the scope picker offers.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 enum ScopeChoice {
@@ -377,7 +374,7 @@ impl View for StatsView {
             let key = Key {
                 period,
                 scope: self.scope(cx),
-                threshold: THRESHOLD,
+                threshold: cx.settings.stats_threshold,
             };
             let asked = self
                 .pending

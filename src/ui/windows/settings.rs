@@ -90,6 +90,11 @@ impl Window for SettingsWindow {
                     )
                     .labelled_by(label.id);
                 });
+                ui.horizontal(|ui| {
+                    let label = ui.label(text::settings::STATS_THRESHOLD);
+                    ui.add(egui::DragValue::new(&mut draft.stats_threshold).range(2..=20))
+                        .labelled_by(label.id);
+                });
                 ui.add_space(theme::SPACE_M);
                 ui.horizontal(|ui| {
                     if ui
@@ -107,6 +112,7 @@ impl Window for SettingsWindow {
                         settings.journal_months = settings
                             .journal_months
                             .clamp(*JOURNAL_MONTHS.start(), *JOURNAL_MONTHS.end());
+                        settings.stats_threshold = settings.stats_threshold.clamp(2, 20);
                         out.push(Command::SaveSettings(Box::new(settings)));
                     }
                     if ui.button(text::common::CANCEL).clicked() {

@@ -1,5 +1,4 @@
-//! The view's exports: "Imprimer / PDF…" ("Exporter CSV…" and "Exporter Excel…" join it
-//! with the CSV and XLSX writers). A save dialog
+//! The view's exports: "Exporter CSV…", "Exporter Excel…", "Imprimer / PDF…". A save dialog
 //! asks where (the Documents folder is offered when no dialog could be shown), then a worker
 //! thread renders and writes the file: the frame never waits on Typst or the disk.
 
@@ -9,49 +8,70 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use egui::{RichText, Ui};
 
 use crate::model::stats::Report;
-use crate::report::{StatsPdfMeta, save_pdf, stats_file_name, stats_pdf};
+use crate::report::{StatsPdfMeta, save_pdf, stats_file_name, stats_files, stats_pdf};
 use crate::ui::context::ViewContext;
 use crate::ui::{text, theme};
 
 /// What an export writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// A CSV file that French Excel opens by double-click.
+    Csv,
+    /// An Excel workbook.
+    Xlsx,
     /// The printed A4 report.
     Pdf,
 }
 
 impl Format {
-    const ALL: [Self; 1] = [Self::Pdf];
+    const ALL: [Self; 3] = [Self::Csv, Self::Xlsx, Self::Pdf];
 
     const fn button(self) -> &'static str {
         match self {
+            Self::Csv => text::stats::EXPORT_CSV,
+            Self::Xlsx => text::stats::EXPORT_XLSX,
             Self::Pdf => text::stats::EXPORT_PDF,
         }
     }
 
     const fn extension(self) -> &'static str {
         match self {
+            Self::Csv => "csv",
+            Self::Xlsx => "xlsx",
             Self::Pdf => "pdf",
         }
     }
 
     const fn filter(self) -> &'static str {
         match self {
+            Self::Csv => text::stats::CSV_FILTER,
+            Self::Xlsx => text::stats::XLSX_FILTER,
             Self::Pdf => text::common::PDF_FILTER,
         }
     }
 
-    /// "le bilan PDF", for the message when nothing was saved.
+    /// "le tableau CSV", for the message when nothing was saved.
     const fn what(self) -> &'static str {
         match self {
+            Self::Csv => text::stats::THE_CSV,
+            Self::Xlsx => text::stats::THE_XLSX,
             Self::Pdf => text::stats::THE_PDF,
         }
     }
 }
 
-/// The file's bytes for `report` (on the worker thread).
+/// The file's bytes for `report` (on the worker thread), through the report module's writers.
 fn render(format: Format, report: &Report, meta: &StatsPdfMeta) -> Result<Vec<u8>, String> {
     match format {
+        Format::Csv => Ok(stats_files::csv(report).into_bytes()),
+        Format::Xlsx => stats_files::xlsx(
+            report,
+            &stats_files::ReportMeta {
+                structure: meta.structure.clone(),
+                extracted_on: meta.extracted_on,
+            },
+        )
+        .map_err(|e| e.to_string()),
         Format::Pdf => stats_pdf(report, meta).map_err(|e| e.to_string()),
     }
 }
@@ -296,5 +316,35 @@ mod tests {
                 .query_by_label(text::common::SAVE_IN_FALLBACK)
                 .is_none()
         );
+    }
+
+    #[test]
+    fn the_csv_and_the_workbook_are_written_through_the_report_writers() {
+        for (format, start) in [
+            (Format::Csv, "\u{feff}".as_bytes()),
+            (Format::Xlsx, b"PK".as_slice()),
+        ] {
+            let folder = tempfile::tempdir().unwrap();
+            let name = stats_file_name(report().period, format.extension());
+            let mut harness = exports();
+            harness.run();
+            harness
+                .state_mut()
+                .dialog_gave_nothing(format, Some(folder.path()), &name);
+            harness.run();
+            harness.get_by_label(text::common::SAVE_IN_FALLBACK).click();
+            let written = folder.path().join(&name);
+            let done = text::stats::exported(&written);
+            for _ in 0..1000 {
+                harness.step();
+                if harness.query_by_label(&done).is_some() {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            harness.get_by_label(&done);
+            let bytes = std::fs::read(&written).unwrap();
+            assert!(bytes.starts_with(start), "{format:?}");
+        }
     }
 }
