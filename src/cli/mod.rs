@@ -263,6 +263,9 @@ pub enum Command {
         /// Écrire le bilan en classeur XLSX (une feuille de présentation, puis une par tableau).
         #[arg(long, value_name = "FICHIER.xlsx")]
         xlsx: Option<PathBuf>,
+        /// Écrire le bilan imprimable en PDF A4 (tableaux et graphiques).
+        #[arg(long, value_name = "FICHIER.pdf", conflicts_with_all = ["csv", "xlsx"])]
+        pdf: Option<PathBuf>,
     },
 }
 
@@ -527,11 +530,13 @@ pub fn run(
             counsellor,
             csv,
             xlsx,
+            pdf,
         } => {
-            let output = match (csv, xlsx) {
-                (Some(path), _) => stats::StatsOutput::Csv(path),
-                (None, Some(path)) => stats::StatsOutput::Xlsx(path),
-                (None, None) => stats::StatsOutput::Text,
+            let output = match (csv, xlsx, pdf) {
+                (Some(path), _, _) => stats::StatsOutput::Csv(path),
+                (None, Some(path), _) => stats::StatsOutput::Xlsx(path),
+                (None, None, Some(path)) => stats::StatsOutput::Pdf(path),
+                (None, None, None) => stats::StatsOutput::Text,
             };
             let period = crate::model::stats::Period {
                 from: *from,

@@ -1,5 +1,5 @@
 //! `parcours stats`: the funders' report over a period, for the whole structure or one
-//! counsellor, as plain text tables on stdout, or as a CSV or XLSX file.
+//! counsellor, as plain text tables on stdout, or as a CSV, XLSX or PDF file.
 
 use std::io::Write;
 use std::path::Path;
@@ -20,6 +20,8 @@ pub(super) enum StatsOutput<'a> {
     Csv(&'a Path),
     /// An XLSX file.
     Xlsx(&'a Path),
+    /// The printed A4 report.
+    Pdf(&'a Path),
 }
 
 /// `stats`: computes the report from the data directory and writes it where asked.
@@ -60,6 +62,14 @@ pub(super) fn stats(
         StatsOutput::Text => text(&report, &meta, out)?,
         StatsOutput::Csv(path) => {
             save_pdf(path, csv(&report).as_bytes())?;
+            writeln!(out, "Bilan écrit dans {}", path.display())?;
+        }
+        StatsOutput::Pdf(path) => {
+            let meta = crate::report::StatsPdfMeta {
+                structure: meta.structure.clone(),
+                extracted_on: meta.extracted_on,
+            };
+            save_pdf(path, &crate::report::stats_pdf(&report, &meta)?)?;
             writeln!(out, "Bilan écrit dans {}", path.display())?;
         }
         StatsOutput::Xlsx(path) => {

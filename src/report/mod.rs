@@ -17,6 +17,7 @@
 //! - `ics`: the calendar export (RFC 5545) of appointments and workshops, written by hand.
 //! - `day_sheet`: a day's appointments with the people's phone numbers, to call them the day
 //!   before (`assets/typst/day_sheet.typ`).
+//! - `stats_pdf`: the funders' report on A4, charts included (`assets/typst/stats.typ`).
 //! - `stats_files`: a funders' report (`model::stats`) as CSV and XLSX.
 
 mod convocation;
@@ -29,6 +30,7 @@ mod ics;
 mod notice_pdf;
 mod output;
 pub mod stats_files;
+mod stats_pdf;
 mod summary;
 mod summary_pdf;
 
@@ -58,6 +60,11 @@ pub use notice_pdf::{
 pub use output::{
     Delivery, OutputError, PRINT_SHORTCUT, PRINT_TIMEOUT, fallback_folder, free_path, open_pdf,
     print_pdf, save_pdf,
+};
+pub use stats_pdf::{
+    STATS_TEMPLATE_FILE, StatsPdfMeta, cell_text, distribution_rows, french_number,
+    is_distribution, month_name, month_text, period_text, refused_text, scope_text,
+    stats_file_name, stats_pdf, stats_template, threshold_text,
 };
 pub use summary::{
     Confidential, NOT_PROVIDED, Section, Signature, Summary, SummaryOptions, SummaryRow,

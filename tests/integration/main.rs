@@ -24,6 +24,7 @@ mod rome_picker;
 mod stats;
 mod stats_data;
 mod stats_files;
+mod stats_pdf;
 mod store_files;
 mod sync_copies;
 mod sync_syncthing;
@@ -53,6 +54,7 @@ mod ui_print;
 mod ui_protection;
 #[cfg(unix)]
 mod ui_save_fallback;
+mod ui_stats;
 mod ui_status;
 mod ui_summary;
 mod ui_typing;

@@ -18,6 +18,7 @@ pub mod preparation;
 pub mod protection;
 pub mod settings;
 pub mod skills;
+pub mod stats;
 pub mod summary;
 pub mod widgets;
 pub mod workshops;

@@ -8,6 +8,7 @@
 
 pub mod agenda;
 pub mod home;
+mod stats;
 
 use egui::Ui;
 
@@ -68,6 +69,8 @@ pub trait View {
 pub struct Views {
     home: home::HomeView,
     agenda: agenda::AgendaView,
+    /// "Bilans".
+    stats: stats::StatsView,
 }
 
 impl Views {
@@ -76,7 +79,8 @@ impl Views {
         match view {
             MainView::Home => Some(&mut self.home),
             MainView::Agenda => Some(&mut self.agenda),
-            MainView::Stats | MainView::Record => None,
+            MainView::Stats => Some(&mut self.stats),
+            MainView::Record => None,
         }
     }
 }
