@@ -159,6 +159,14 @@ fn write_cell(
         Cell::Hidden => {
             sheet.write_string_with_format(row, col, hidden(threshold), &formats.hidden)?;
         }
+        Cell::Masked => {
+            sheet.write_string_with_format(
+                row,
+                col,
+                crate::model::stats::format::MASKED,
+                &formats.hidden,
+            )?;
+        }
     }
     Ok(())
 }

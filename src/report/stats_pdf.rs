@@ -75,6 +75,7 @@ pub fn cell_text(cell: Cell, threshold: u32) -> String {
         Cell::Days(Some(days)) => format!("{} j", french_number(days, 0)),
         Cell::Percent(None) | Cell::Days(None) => "–".to_owned(),
         Cell::Hidden => format!("< {threshold}"),
+        Cell::Masked => crate::model::stats::format::MASKED.to_owned(),
     }
 }
 
@@ -145,10 +146,12 @@ pub fn is_distribution(table: &Table) -> bool {
 
 /// The rows a distribution's bars show, with their first cell: every row but the totals.
 pub fn distribution_rows(table: &Table) -> impl Iterator<Item = (&str, Cell)> {
-    let people = table
-        .rows
-        .iter()
-        .all(|row| matches!(row.cells.first(), Some(Cell::People(_) | Cell::Hidden)));
+    let people = table.rows.iter().all(|row| {
+        matches!(
+            row.cells.first(),
+            Some(Cell::People(_) | Cell::Hidden | Cell::Masked)
+        )
+    });
     table
         .rows
         .iter()
@@ -322,6 +325,7 @@ mod tests {
         assert_eq!(cell_text(Cell::Days(Some(38.4)), 5), "38 j");
         assert_eq!(cell_text(Cell::Hidden, 5), "< 5");
         assert_eq!(cell_text(Cell::Hidden, 3), "< 3");
+        assert_eq!(cell_text(Cell::Masked, 5), "masqué");
         assert_eq!(french_number(-1234.5, 1), "-1\u{202f}234,5");
         assert_eq!(french_number(999.0, 0), "999");
     }

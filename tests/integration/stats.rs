@@ -324,10 +324,10 @@ fn counts_under_five_are_hidden_and_cannot_be_recomputed_from_the_total() {
     assert_eq!(cells(&r, t, "Emploi de transition"), people(0));
     assert_eq!(cells(&r, t, "Total"), [Cell::Hidden]);
     // Two hires by two people: the people hidden, and the count of hires with them (it would
-    // tell how many people).
+    // tell how many people), shown "masqué" since it is not a count of people.
     assert_eq!(
         cells(&r, "employment_steps", "Embauches"),
-        [Cell::Hidden, Cell::Hidden]
+        [Cell::Masked, Cell::Hidden]
     );
     // CIR: signed 5 shown, not signed 5 shown.
     assert_eq!(cells(&r, "people_by_cir", "CIR signé")[0], Cell::People(5));

@@ -87,6 +87,15 @@ impl PeopleTable {
             labels.push(TOTAL.to_owned());
         }
         let people = |col: usize| !self.count_columns.contains(&col);
+        let small: Vec<Vec<bool>> = counts
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .enumerate()
+                    .map(|(col, &n)| people(col) && n > 0 && n < threshold)
+                    .collect()
+            })
+            .collect();
         let mut hidden: Vec<Vec<bool>> = counts
             .iter()
             .map(|r| {
@@ -112,16 +121,18 @@ impl PeopleTable {
         }
         let rows = labels
             .into_iter()
-            .zip(counts.iter().zip(&hidden))
-            .map(|(label, (counts, hidden))| Row {
+            .zip(counts.iter().zip(hidden.iter().zip(&small)))
+            .map(|(label, (counts, (hidden, small)))| Row {
                 label,
                 cells: counts
                     .iter()
-                    .zip(hidden)
+                    .zip(hidden.iter().zip(small))
                     .enumerate()
-                    .map(|(col, (&n, &h))| {
-                        if h {
+                    .map(|(col, (&n, (&h, &s)))| {
+                        if h && s {
                             Cell::Hidden
+                        } else if h {
+                            Cell::Masked
                         } else if people(col) {
                             Cell::People(n)
                         } else {
@@ -186,7 +197,7 @@ mod tests {
             [
                 Cell::People(12),
                 Cell::Hidden,
-                Cell::Hidden,
+                Cell::Masked,
                 Cell::People(0),
                 Cell::People(22)
             ]

@@ -23,6 +23,9 @@ pub fn hours(minutes: u64) -> String {
     decimal(minutes as f64 / 60.0, 2)
 }
 
+/// A count hidden by secondary suppression: any size, so not "< 5".
+pub const MASKED: &str = "masqué";
+
 /// What a hidden cell shows: "< 5" with the default threshold.
 #[must_use]
 pub fn hidden(threshold: u32) -> String {
@@ -41,6 +44,7 @@ impl Cell {
             Self::Days(Some(d)) => decimal(d, 1),
             Self::Percent(None) | Self::Days(None) => String::new(),
             Self::Hidden => hidden(threshold),
+            Self::Masked => MASKED.to_owned(),
         }
     }
 }
@@ -81,6 +85,8 @@ mod tests {
         assert_eq!(Cell::Percent(None).text(5), "");
         assert_eq!(Cell::Days(Some(201.5)).text(5), "201,5");
         assert_eq!(Cell::Hidden.text(5), "< 5");
+        // Hidden only so that a small count cannot be recomputed: any size, never "< 5".
+        assert_eq!(Cell::Masked.text(5), "masqué");
         assert_eq!(Cell::People(10).text(5), "10");
     }
 }

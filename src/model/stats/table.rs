@@ -43,9 +43,13 @@ pub enum Cell {
     Percent(Option<f64>),
     /// A number of days (a median duration); `None` when nothing was measured.
     Days(Option<f64>),
-    /// A count of people hidden by the small-count rule (shown "< 5" with the default
-    /// threshold), or hidden so that it cannot be recomputed from a total and the other cells.
+    /// A count of people hidden by the small-count rule: between 1 and the threshold minus one
+    /// (shown "< 5" with the default threshold).
     Hidden,
+    /// A count hidden only so that a small one beside it cannot be recomputed from a total and
+    /// the other cells (secondary suppression): it may be any size, so it is shown "masqué",
+    /// never "< 5".
+    Masked,
 }
 
 /// A row: a label (a category, never a person) and one cell per column.

@@ -108,17 +108,14 @@ fn table_ui(ui: &mut Ui, table: &Table, threshold: u32) {
                             &value,
                         );
                         let shown = strong(value);
-                        let shown = if *cell == Cell::Hidden {
-                            shown.italics()
-                        } else {
-                            shown
-                        };
+                        let hidden = matches!(cell, Cell::Hidden | Cell::Masked);
+                        let shown = if hidden { shown.italics() } else { shown };
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                             let label = ui.label(shown);
                             label.widget_info(|| {
                                 egui::WidgetInfo::labeled(egui::Role::Label, true, &named)
                             });
-                            if *cell == Cell::Hidden {
+                            if hidden {
                                 label.on_hover_text(text::stats::hidden_help(threshold));
                             }
                         });
