@@ -269,6 +269,9 @@ pub(crate) struct Journal {
     dir: PathBuf,
     /// The hash of the last line written, once read.
     last_hash: Option<String>,
+    /// The file and its length as this writer left them: another Parcours on the same folder
+    /// (a team on a shared folder) may have appended since, then the last line is read again.
+    left_at: Option<(PathBuf, u64)>,
     /// The last day whose old months were pruned.
     pruned_on: Option<NaiveDate>,
     /// How many events this process wrote (the window reads the history again when it moves).
@@ -347,6 +350,7 @@ impl Journal {
         Self {
             dir: root.join(JOURNAL_DIR),
             last_hash: None,
+            left_at: None,
             pruned_on: None,
             written: 0,
             syncer: None,
@@ -356,6 +360,7 @@ impl Journal {
     /// Reads the last line again at the next append (the folder was replaced by a restore).
     pub(crate) fn forget_last_line(&mut self) {
         self.last_hash = None;
+        self.left_at = None;
     }
 
     /// The hash of the journal's last line as on disk (the newest month's last line).
@@ -402,12 +407,19 @@ impl Journal {
         months_kept: impl FnOnce() -> u32,
     ) -> io::Result<()> {
         self.prune(now, months_kept);
-        let previous = match self.last_hash.take() {
-            Some(hash) => hash,
-            None => self.read_last_hash()?,
-        };
         fs::create_dir_all(&self.dir)?;
+        // One writer at a time across the Parcours of a shared folder, each chaining on the
+        // line really last: read again when another one appended since this one's last line.
+        let root = self.dir.parent().unwrap_or(&self.dir).to_owned();
+        let _lock = crate::store::cas::ShortLock::take(&root, "journal")?;
         let path = self.dir.join(format!("{}.log", now.format("%Y-%m")));
+        let unchanged = self.left_at.as_ref().is_some_and(|(left, len)| {
+            *left == path && fs::metadata(&path).is_ok_and(|m| m.len() == *len)
+        });
+        let previous = match self.last_hash.take() {
+            Some(hash) if unchanged => hash,
+            _ => self.read_last_hash()?,
+        };
         let record = record.map_or_else(|| "-".to_owned(), |id| id.to_string());
         let name = if author.name.trim().is_empty() {
             "-".to_owned()
@@ -438,16 +450,17 @@ impl Journal {
         bytes.push(b'\n');
         file.write_all(&bytes)?;
         match &mut self.syncer {
-            Some(syncer) => syncer.sync(path, file)?,
+            Some(syncer) => syncer.sync(path.clone(), file)?,
             None => match Syncer::start() {
                 Ok(mut syncer) => {
-                    syncer.sync(path, file)?;
+                    syncer.sync(path.clone(), file)?;
                     self.syncer = Some(syncer);
                 }
                 // No thread to be had: synced here.
                 Err(_) => file.sync_data()?,
             },
         }
+        self.left_at = fs::metadata(&path).ok().map(|m| (path.clone(), m.len()));
         self.last_hash = Some(sha256_hex(&line));
         self.written += 1;
         Ok(())

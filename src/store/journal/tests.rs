@@ -114,3 +114,28 @@ fn a_save_journals_each_consent_change_override_and_extension_on_its_own() {
     );
     assert!(!text.contains(&record.identity.last_name), "{text}");
 }
+
+/// Two Parcours on one shared folder (a team) append in turn: each chains on the line really
+/// last, not on its own previous one, and the chain stays whole.
+#[test]
+fn two_writers_on_one_folder_keep_one_chain() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = Journal::new(dir.path());
+    let mut second = Journal::new(dir.path());
+    let id = BeneficiaryId::new();
+    for _ in 0..3 {
+        for journal in [&mut first, &mut second] {
+            journal
+                .append(
+                    at(2026, 11, 27),
+                    &author(),
+                    &Operation::Create,
+                    Some(id),
+                    || 12,
+                )
+                .unwrap();
+        }
+    }
+    let report = verify(dir.path());
+    assert_eq!((report.lines, report.broken), (6, None));
+}
