@@ -81,3 +81,26 @@ fn a_counsellor_following_no_one_is_told_so_and_without_a_profile_there_is_no_fi
     assert!(anonymous.query_by_label(text::list::MINE).is_none());
     anonymous.get_by_label(&text::list::count(1, 1));
 }
+
+/// A record created on this computer is followed by its counsellor: the referent is the
+/// profile's name from the start, and it is listed under "Mes bénéficiaires".
+#[test]
+fn a_new_record_is_followed_by_the_counsellor_who_creates_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    write_records(dir.path(), &[person("Oksana", "Kovalenko", "Paul Durand")]);
+    let mut harness = app_as(dir.path(), config.path(), "Claire Martin");
+    harness.run();
+    harness.get_by_label(text::common::NEW_BENEFICIARY).click();
+    harness.run();
+    harness.run();
+    harness.get_by_label(text::common::REFERENT).scroll_to_me();
+    harness.run();
+    assert_eq!(
+        harness
+            .get_by_label(text::common::REFERENT)
+            .value()
+            .as_deref(),
+        Some("Claire Martin")
+    );
+}

@@ -31,7 +31,12 @@ impl ParcoursApp {
                     if !self.store.is_writable() {
                         continue;
                     }
-                    let record = Beneficiary::new(Utc::now());
+                    let mut record = Beneficiary::new(Utc::now());
+                    // The counsellor who creates the record follows it, until said otherwise:
+                    // it shows under "Mes bénéficiaires" at once.
+                    if let Some(profile) = &self.profile {
+                        record.referent.clone_from(&profile.name);
+                    }
                     let id = record.id;
                     self.editors.insert(id, Editor::new(&record, true));
                     self.data.records.insert(0, record);
