@@ -241,29 +241,5 @@ fn the_letter_looks_as_committed() {
         .expect("pdftoppm (poppler-utils)");
     assert!(status.success());
     let drawn = prefix.with_extension("png");
-    let committed =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/convocation_page1.png");
-    if matches!(
-        std::env::var("UPDATE_SNAPSHOTS").ok().as_deref(),
-        Some("1" | "true" | "yes" | "on" | "force")
-    ) {
-        std::fs::copy(&drawn, &committed).unwrap();
-    }
-    assert!(
-        committed.exists(),
-        "no committed page yet: run with UPDATE_SNAPSHOTS=1 and look at it"
-    );
-    let drawn = image::open(&drawn).unwrap().to_rgb8();
-    let expected = image::open(&committed).unwrap().to_rgb8();
-    assert_eq!(drawn.dimensions(), expected.dimensions(), "A4 at 50 dpi");
-    let differing = drawn
-        .pixels()
-        .zip(expected.pixels())
-        .filter(|(a, b)| a.0.iter().zip(b.0).any(|(x, y)| x.abs_diff(y) > 48))
-        .count();
-    assert!(
-        differing * 1000 <= drawn.pixels().len(),
-        "{differing} pixels differ from {}: look at the page, then UPDATE_SNAPSHOTS=1",
-        committed.display()
-    );
+    crate::image_snapshot::page_as_committed(&drawn, "convocation_page1");
 }

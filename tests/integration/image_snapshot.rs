@@ -28,3 +28,39 @@ pub fn snapshot<State>(harness: &mut Harness<'_, State>, name: &str) {
         }
     }
 }
+
+/// A printed page drawn by `pdftoppm` (`drawn`, a PNG) against the committed
+/// `tests/snapshots/<name>.png`: written there with `UPDATE_SNAPSHOTS=1`; otherwise at most one
+/// pixel in a thousand may differ noticeably (fonts are embedded: the page is the same
+/// everywhere poppler draws it).
+#[allow(clippy::unwrap_used)]
+pub fn page_as_committed(drawn: &std::path::Path, name: &str) {
+    let committed = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(format!("{name}.png"));
+    if crate::report::update_snapshots() {
+        std::fs::copy(drawn, &committed).unwrap();
+    }
+    assert!(
+        committed.exists(),
+        "no committed page yet: run with UPDATE_SNAPSHOTS=1 and look at it"
+    );
+    let drawn = image::open(drawn).unwrap().to_rgb8();
+    let expected = image::open(&committed).unwrap().to_rgb8();
+    assert_eq!(
+        drawn.dimensions(),
+        expected.dimensions(),
+        "the page's size in pixels"
+    );
+    let differing = drawn
+        .pixels()
+        .zip(expected.pixels())
+        .filter(|(a, b)| a.0.iter().zip(b.0).any(|(x, y)| x.abs_diff(y) > 48))
+        .count();
+    let total = drawn.pixels().len();
+    assert!(
+        differing * 1000 <= total,
+        "{differing} of {total} pixels differ from {}: look at the page, then UPDATE_SNAPSHOTS=1",
+        committed.display()
+    );
+}

@@ -654,7 +654,7 @@ fn update_wanted(value: Option<&str>) -> bool {
     matches!(value, Some("1" | "true" | "yes" | "on" | "force"))
 }
 
-fn update_snapshots() -> bool {
+pub(crate) fn update_snapshots() -> bool {
     update_wanted(std::env::var("UPDATE_SNAPSHOTS").ok().as_deref())
 }
 
@@ -733,29 +733,7 @@ fn the_first_page_of_a_demo_summary_looks_as_committed() {
         .expect("pdftoppm (poppler-utils) is needed: bash scripts/setup-debian.sh test");
     assert!(status.success());
     let drawn = prefix.with_extension("png");
-    let committed =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/synthese_page1.png");
-    if update_snapshots() {
-        std::fs::copy(&drawn, &committed).unwrap();
-    }
-    assert!(
-        committed.exists(),
-        "no committed page yet: run with UPDATE_SNAPSHOTS=1 and look at it"
-    );
-    let drawn = image::open(&drawn).unwrap().to_rgb8();
-    let expected = image::open(&committed).unwrap().to_rgb8();
-    assert_eq!(drawn.dimensions(), expected.dimensions(), "A4 at 80 dpi");
-    let differing = drawn
-        .pixels()
-        .zip(expected.pixels())
-        .filter(|(a, b)| a.0.iter().zip(b.0).any(|(x, y)| x.abs_diff(y) > 48))
-        .count();
-    let total = drawn.pixels().len();
-    assert!(
-        differing * 1000 <= total,
-        "{differing} of {total} pixels differ from {}: look at the page, then UPDATE_SNAPSHOTS=1",
-        committed.display()
-    );
+    crate::image_snapshot::page_as_committed(&drawn, "synthese_page1");
 }
 
 /// `print --template`: a copy of the built-in template, edited, is the one used; a template

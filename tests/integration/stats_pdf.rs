@@ -5,7 +5,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::Write;
-use std::path::Path;
 use std::process::{Command, Stdio};
 
 use parcours::model::stats::{Cell, Period, Report, Row, Scope, Series, Table};
@@ -165,13 +164,6 @@ fn a_report_with_no_table_and_no_series_still_prints() {
     assert!(text.contains("Aucune personne n'a refusé"), "{text}");
 }
 
-fn update_snapshots() -> bool {
-    matches!(
-        std::env::var("UPDATE_SNAPSHOTS").ok().as_deref(),
-        Some("1" | "true" | "yes" | "on" | "force")
-    )
-}
-
 /// Page 1 as `pdftoppm -r 50` draws it, against `tests/snapshots/bilan_page1.png` (the layout
 /// and the charts; compared on Linux only, with a tolerance for poppler's anti-aliasing).
 #[test]
@@ -194,28 +186,7 @@ fn the_first_page_of_the_printed_report_looks_as_committed() {
         .expect("pdftoppm (poppler-utils) is needed: bash scripts/setup-debian.sh test");
     assert!(status.success());
     let drawn = prefix.with_extension("png");
-    let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/bilan_page1.png");
-    if update_snapshots() {
-        std::fs::copy(&drawn, &committed).unwrap();
-    }
-    assert!(
-        committed.exists(),
-        "no committed page yet: run with UPDATE_SNAPSHOTS=1 and look at it"
-    );
-    let drawn = image::open(&drawn).unwrap().to_rgb8();
-    let expected = image::open(&committed).unwrap().to_rgb8();
-    assert_eq!(drawn.dimensions(), expected.dimensions(), "A4 at 50 dpi");
-    let differing = drawn
-        .pixels()
-        .zip(expected.pixels())
-        .filter(|(a, b)| a.0.iter().zip(b.0).any(|(x, y)| x.abs_diff(y) > 48))
-        .count();
-    let total = drawn.pixels().len();
-    assert!(
-        differing * 1000 <= total,
-        "{differing} of {total} pixels differ from {}: look at the page, then UPDATE_SNAPSHOTS=1",
-        committed.display()
-    );
+    crate::image_snapshot::page_as_committed(&drawn, "bilan_page1");
 }
 
 /// The report of a small data set of named people (the "Bilans" view's), printed: its figures
