@@ -18,14 +18,18 @@ use parcours::store::{Access, Store};
 
 /// The binary with a fixed today, on `dir`.
 fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_parcours"))
+    command(dir).args(args).output().unwrap()
+}
+
+/// The binary with a fixed today, on `dir`, to be given its arguments.
+fn command(dir: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_parcours"));
+    command
         .env_remove("PARCOURS_DATA_DIR")
         .env("PARCOURS_TODAY", "2026-11-27")
         .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .output()
-        .unwrap()
+        .arg(dir);
+    command
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -235,12 +239,8 @@ fn the_copy_lists_the_journal_about_the_person_and_is_journaled_with_the_counsel
     .unwrap();
     let id = person.id.to_string();
     let with_profile = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_parcours"))
-            .env_remove("PARCOURS_DATA_DIR")
-            .env("PARCOURS_TODAY", "2026-11-27")
+        command(dir.path())
             .env("PARCOURS_CONFIG_DIR", config.path())
-            .arg("--data-dir")
-            .arg(dir.path())
             .args(args)
             .output()
             .unwrap()
