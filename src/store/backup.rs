@@ -200,7 +200,13 @@ pub(crate) fn remove_stale_temp_dirs(root: &Path) {
 /// erasures' tombstones (a restore never undoes an erasure: without its tombstone, a sync
 /// peer's old copy could bring the person back).
 fn is_restored_entry(name: &str) -> bool {
-    is_data_entry(name) && name != super::journal::JOURNAL_DIR && name != super::erase::ERASURES_DIR
+    is_data_entry(name)
+        && name != super::journal::JOURNAL_DIR
+        && name != super::erase::ERASURES_DIR
+        // The key file of an encrypted directory is never replaced by an older one (a backup
+        // made before the encryption has none: the data key would be lost).
+        && name != super::vault::KEY_FILE
+        && name != super::vault::PENDING_KEY_FILE
 }
 
 /// Why a restore stopped.

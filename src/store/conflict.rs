@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::sync_merge::read_versions;
 use super::sync_names::ConflictName;
-use super::{Store, StoreError, atomic, envelope, io_error, load};
+use super::{Store, StoreError, envelope, load};
 use crate::model::record::Beneficiary;
 use crate::model::sync::{AskedPart, join};
 
@@ -42,7 +42,7 @@ impl Store {
         today: NaiveDate,
     ) -> Result<PathBuf, StoreError> {
         self.check_writable()?;
-        Self::mark_both_seen(conflict)?;
+        self.mark_both_seen(conflict)?;
         let saved = self.save_beneficiary(chosen, today)?;
         self.move_aside(&conflict.other_path)?;
         Ok(saved)
@@ -51,20 +51,20 @@ impl Store {
     /// Gives the record's file stamps that have seen both copies, before the choice is saved
     /// over it: the parts chosen then carry a version newer than either copy's, so that the
     /// choice is not asked again on the other laptop.
-    fn mark_both_seen(conflict: &Conflict) -> Result<(), StoreError> {
+    fn mark_both_seen(&self, conflict: &Conflict) -> Result<(), StoreError> {
         let path = &conflict.kept_path;
-        let Ok(kept) = load::load_file::<Beneficiary>(path) else {
+        let Ok(kept) = load::load_file::<Beneficiary>(&self.codec, path) else {
             return Ok(());
         };
-        let mut versions = read_versions(path);
-        for (key, theirs) in read_versions(&conflict.other_path) {
+        let mut versions = read_versions(&self.codec, path);
+        for (key, theirs) in read_versions(&self.codec, &conflict.other_path) {
             versions
                 .entry(key)
                 .and_modify(|ours| ours.clock = join(&ours.clock, &theirs.clock))
                 .or_insert(theirs);
         }
         let text = envelope::encode_with(&kept, &versions)?;
-        atomic::write_atomic(path, text.as_bytes()).map_err(io_error(path))
+        self.write_data(path, text.as_bytes())
     }
 }
 

@@ -21,6 +21,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::atomic::{self, TEMP_SUFFIX};
+use super::codec::Codec;
 use super::envelope::{decode, encode};
 use super::load::MAX_FILE_BYTES;
 use super::lock::LOCK_FILE;
@@ -51,15 +52,18 @@ pub struct ErasureReport {
 }
 
 /// The tombstones of a data directory, by record.
-pub(crate) fn tombstones(root: &Path) -> HashMap<BeneficiaryId, NaiveDate> {
+pub(crate) fn tombstones(codec: &Codec, root: &Path) -> HashMap<BeneficiaryId, NaiveDate> {
     let Ok(entries) = fs::read_dir(root.join(ERASURES_DIR)) else {
         return HashMap::new();
     };
     entries
         .flatten()
         .filter(|e| e.path().extension().is_some_and(|x| x == "ron"))
-        .filter_map(|e| fs::read_to_string(e.path()).ok())
-        .filter_map(|text| ron::from_str::<Tombstone>(&text).ok())
+        .filter_map(|e| read_small(&e.path()))
+        .filter_map(|bytes| {
+            let plain = codec.plain(&bytes).ok()?;
+            ron::from_str::<Tombstone>(std::str::from_utf8(&plain).ok()?).ok()
+        })
         .map(|t| (t.id, t.erased_on))
         .collect()
 }
@@ -99,21 +103,24 @@ enum Fate {
 
 /// A file holds the person when it decodes as their record, or is a temporary file or an
 /// unreadable copy in a folder of records that names them.
-fn fate(path: &Path, id: BeneficiaryId, in_records_folder: bool) -> Fate {
+fn fate(codec: &Codec, path: &Path, id: BeneficiaryId, in_records_folder: bool) -> Fate {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let own_name = format!("{id}.ron");
-    let Some(bytes) = read_small(path) else {
+    let Some(raw) = read_small(path) else {
         return Fate::Keep;
     };
+    // In an encrypted directory every copy is sealed: looked into once opened.
+    let opened = codec.plain(&raw);
+    let bytes: &[u8] = opened.as_deref().unwrap_or(raw.as_slice());
     let id_text = id.to_string();
-    if !name.contains(&id_text) && !contains(&bytes, id_text.as_bytes()) {
+    if !name.contains(&id_text) && !contains(bytes, id_text.as_bytes()) {
         // Every copy of the record holds its identifier: no need to decode the other files.
         return Fate::Keep;
     }
-    if let Ok(record) = decode::<Beneficiary>(&bytes) {
+    if let Ok(record) = decode::<Beneficiary>(bytes) {
         if record.id != id {
             return Fate::Keep;
         }
@@ -180,7 +187,11 @@ impl Store {
         today: NaiveDate,
     ) -> Result<ErasureReport, StoreError> {
         let path = self.beneficiary_path(id);
-        let bytes = fs::read(&path).map_err(io_error(&path))?;
+        let raw = fs::read(&path).map_err(io_error(&path))?;
+        let bytes = self
+            .codec
+            .plain(&raw)
+            .map_err(|message| StoreError::Invalid(format!("{} : {message}", path.display())))?;
         let record = decode::<Beneficiary>(&bytes)
             .map_err(|e| StoreError::Invalid(format!("{} : {}", path.display(), e.message)))?;
         // The day's backup, if not made yet, is made now so that it is cleaned below.
@@ -195,7 +206,7 @@ impl Store {
         };
         let text = ron::ser::to_string_pretty(&tombstone, ron::ser::PrettyConfig::default())?;
         let tomb = dir.join(format!("{id}.ron"));
-        atomic::write_atomic(&tomb, text.as_bytes()).map_err(io_error(&tomb))?;
+        self.write_data(&tomb, text.as_bytes())?;
 
         let text = encode(&anonymised)?;
         let mut report = ErasureReport {
@@ -207,7 +218,7 @@ impl Store {
         walk(
             &self.root,
             false,
-            &mut |file, records| match fate(file, id, records) {
+            &mut |file, records| match fate(&self.codec, file, id, records) {
                 Fate::Keep => {}
                 fate => fates.push((file.to_owned(), fate)),
             },
@@ -219,7 +230,7 @@ impl Store {
         for (file, fate) in fates {
             match fate {
                 Fate::Rewrite => {
-                    atomic::write_atomic(&file, text.as_bytes()).map_err(io_error(&file))?;
+                    self.write_data(&file, text.as_bytes())?;
                     report.rewritten.push(file);
                 }
                 Fate::Delete => {
@@ -244,7 +255,7 @@ impl Store {
     /// rewritten and any conflict copy of it deleted; a read-only store keeps the anonymised
     /// version in memory and drops the conflict.
     pub(crate) fn honour_tombstones(&mut self, report: &mut LoadReport) {
-        let erased = tombstones(&self.root);
+        let erased = tombstones(&self.codec, &self.root);
         if erased.is_empty() {
             return;
         }
@@ -261,7 +272,7 @@ impl Store {
                 let path = self.beneficiary_path(record.id);
                 if let Ok(text) = encode(&*record) {
                     // Best effort: the record is anonymised in memory whatever happens.
-                    let _ = atomic::write_atomic(&path, text.as_bytes());
+                    let _ = self.write_data(&path, text.as_bytes());
                 }
             }
         }
@@ -342,7 +353,7 @@ mod tests {
             reader.erase(record.id, today),
             Err(StoreError::ReadOnly)
         ));
-        assert!(!tombstones(dir.path()).contains_key(&record.id));
+        assert!(!tombstones(&Codec::clear(), dir.path()).contains_key(&record.id));
 
         // A torn temporary copy (not a record any more) left by a crashed save.
         let torn = fs::read(&path).unwrap();
@@ -351,6 +362,9 @@ mod tests {
         let report = store.erase(record.id, today).unwrap();
         assert!(!temp.exists());
         assert!(report.deleted.contains(&temp));
-        assert_eq!(tombstones(dir.path()).get(&record.id), Some(&today));
+        assert_eq!(
+            tombstones(&Codec::clear(), dir.path()).get(&record.id),
+            Some(&today)
+        );
     }
 }

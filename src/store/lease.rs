@@ -469,12 +469,13 @@ impl Store {
     ) -> Option<crate::model::record::Beneficiary> {
         let path = self.beneficiary_path(id);
         let bytes = fs::read(&path).ok()?;
+        let plain = self.codec.plain(&bytes).ok()?;
         if let Some(known) = known
-            && super::envelope::encode(known).is_ok_and(|text| text.as_bytes() == bytes)
+            && super::envelope::encode(known).is_ok_and(|text| text.as_bytes() == &*plain)
         {
             return None;
         }
-        super::load::load_file(&path).ok()
+        super::envelope::decode(&plain).ok()
     }
 
     /// Lets the directory's lease go.

@@ -12,6 +12,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
+use super::codec::Codec;
 use super::envelope::decode;
 
 /// Largest record file read. A real record is a few kilobytes; anything far larger is damage
@@ -79,7 +80,7 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
 }
 
 /// Loads one file that must be a regular file holding a `T` (settings and the like).
-pub(crate) fn load_file<T: DeserializeOwned>(path: &Path) -> Result<T, Problem> {
+pub(crate) fn load_file<T: DeserializeOwned>(codec: &Codec, path: &Path) -> Result<T, Problem> {
     let problem = |message: String, location| Problem {
         path: path.to_owned(),
         location,
@@ -93,13 +94,16 @@ pub(crate) fn load_file<T: DeserializeOwned>(path: &Path) -> Result<T, Problem> 
         Ok(_) => {}
     }
     let bytes = read_limited(path)?;
-    decode::<T>(&bytes).map_err(|e| problem(e.message, e.location))
+    let plain = codec
+        .plain(&bytes)
+        .map_err(|message| problem(message, None))?;
+    decode::<T>(&plain).map_err(|e| problem(e.message, e.location))
 }
 
 /// Reads one `*.ron` entry of a folder as a record. Folders or special files named `*.ron`, and
 /// links that lead nowhere, are refused without being opened, so a FIFO or `/dev/zero` cannot
 /// hang the load.
-fn read_record<T: DeserializeOwned>(path: &Path) -> Result<T, Problem> {
+fn read_record<T: DeserializeOwned>(codec: &Codec, path: &Path) -> Result<T, Problem> {
     let refuse = |message: String, location| Problem {
         path: path.to_owned(),
         location,
@@ -121,23 +125,27 @@ fn read_record<T: DeserializeOwned>(path: &Path) -> Result<T, Problem> {
         Ok(_) => {}
     }
     let bytes = read_limited(path).map_err(|problem| refuse(problem.message, None))?;
-    decode::<T>(&bytes).map_err(|error| refuse(error.message, error.location))
+    let plain = codec
+        .plain(&bytes)
+        .map_err(|message| refuse(message, None))?;
+    decode::<T>(&plain).map_err(|error| refuse(error.message, error.location))
 }
 
 /// Loads every `*.ron` file of `dir`. Other names (temporary files, notes, backups) are
 /// skipped silently; folders or special files named `*.ron`, and links that lead nowhere, are
 /// reported and skipped without being opened, so a FIFO or `/dev/zero` cannot hang the load.
-pub(crate) fn load_folder<T, K>(dir: &Path, id_of: impl Fn(&T) -> K) -> Loaded<T>
+pub(crate) fn load_folder<T, K>(codec: &Codec, dir: &Path, id_of: impl Fn(&T) -> K) -> Loaded<T>
 where
     T: DeserializeOwned + Send,
     K: Eq + Hash + fmt::Display,
 {
-    load_folder_with_progress(dir, id_of, &|_, _| {})
+    load_folder_with_progress(codec, dir, id_of, &|_, _| {})
 }
 
 /// [`load_folder`], calling `progress(files_done, files_total)` after each file (from any
 /// thread, in any order).
 pub(crate) fn load_folder_with_progress<T, K>(
+    codec: &Codec,
     dir: &Path,
     id_of: impl Fn(&T) -> K,
     progress: &(dyn Fn(usize, usize) + Sync),
@@ -178,7 +186,7 @@ where
     let outcomes: Vec<Result<(PathBuf, T), Problem>> = paths
         .into_par_iter()
         .map(|path| {
-            let outcome = read_record::<T>(&path).map(|record| (path.clone(), record));
+            let outcome = read_record::<T>(codec, &path).map(|record| (path.clone(), record));
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
             outcome
         })

@@ -26,6 +26,7 @@
 mod atomic;
 mod backup;
 mod cas;
+mod codec;
 mod companies;
 mod conflict;
 mod creche;
@@ -41,6 +42,7 @@ pub mod profile;
 mod stored;
 mod sync_merge;
 pub mod sync_names;
+pub mod vault;
 pub mod watch;
 mod workshops;
 
@@ -178,6 +180,17 @@ pub enum StoreError {
     /// A change refused, and why (a workshop full since it was read: "Atelier complet…").
     #[error("{0}")]
     Refused(String),
+    /// The directory is encrypted: it opens with its passphrase (see `vault`).
+    #[error(
+        "Ce dossier de données est chiffré : il s'ouvre avec sa phrase de passe (ou la clé de secours)."
+    )]
+    Encrypted,
+    /// A key, a passphrase or a file's encryption failed.
+    #[error("{0}")]
+    Crypto(#[from] crypto::CryptoError),
+    /// An encryption operation that does not apply to this directory, and why.
+    #[error("{0}")]
+    Vault(String),
 }
 
 /// "Sauvegardes disponibles : …" for [`StoreError::NoSuchBackup`].
@@ -233,6 +246,8 @@ pub struct Store {
     /// Each shared file (workshops, companies, partners, settings, crèche) as this store last
     /// read or wrote it: the base of its compare-and-swap (see `cas`).
     bases: RefCell<HashMap<PathBuf, String>>,
+    /// How its files are read and written: in clear, or sealed with the directory's key.
+    codec: codec::Codec,
 }
 
 /// The local date and time: the store's only clock read (backup names, and the date of saves
@@ -249,9 +264,22 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
 }
 
 impl Store {
-    /// Opens a data directory, creating it when opened for writing.
+    /// Opens a data directory that is not encrypted, creating it when opened for writing; an
+    /// encrypted one is refused ([`StoreError::Encrypted`]: see [`Self::open_with_key`]).
     pub fn open(root: impl Into<PathBuf>, access: Access) -> Result<Self, StoreError> {
+        Self::open_with_key(root, access, None)
+    }
+
+    /// Opens a data directory with its data key (`vault::unlock`) when it is encrypted, or
+    /// `None` when it is not. A key for a clear directory, or no key for an encrypted one, is
+    /// refused.
+    pub fn open_with_key(
+        root: impl Into<PathBuf>,
+        access: Access,
+        key: Option<crypto::DataKey>,
+    ) -> Result<Self, StoreError> {
         let mut store = Self::read_only(root);
+        store.codec = vault::codec_for(&store.root, key)?;
         if access == Access::ReadWrite {
             let records = store.root.join(BENEFICIARIES_DIR);
             fs::create_dir_all(&records).map_err(io_error(&records))?;
@@ -291,6 +319,7 @@ impl Store {
             journal: RefCell::new(journal::Journal::new(&root)),
             author: journal::Author::default(),
             bases: RefCell::new(HashMap::new()),
+            codec: codec::Codec::clear(),
         }
     }
 
@@ -298,6 +327,19 @@ impl Store {
     #[must_use]
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// Whether the directory's files are sealed with its key.
+    #[must_use]
+    pub fn is_encrypted(&self) -> bool {
+        self.codec.is_sealing()
+    }
+
+    /// Writes a data file's text atomically, sealed when the directory is encrypted: the one
+    /// way every data file reaches the disk.
+    pub(crate) fn write_data(&self, path: &Path, text: &[u8]) -> Result<(), StoreError> {
+        let bytes = self.codec.for_disk(text)?;
+        atomic::write_atomic(path, &bytes).map_err(io_error(path))
     }
 
     /// Whether saves are possible (this process holds the lock).
@@ -316,7 +358,8 @@ impl Store {
     /// loading threads), so that a window can show how far it is.
     pub fn load_with_progress(&mut self, progress: &(dyn Fn(usize, usize) + Sync)) -> LoadReport {
         let dir = self.root.join(BENEFICIARIES_DIR);
-        let loaded = load::load_folder_with_progress(&dir, |b: &Beneficiary| b.id, progress);
+        let loaded =
+            load::load_folder_with_progress(&self.codec, &dir, |b: &Beneficiary| b.id, progress);
         self.unreadable = loaded.unreadable.into_iter().collect();
         self.paths.clear();
         let mut beneficiaries = Vec::with_capacity(loaded.records.len());
@@ -363,7 +406,7 @@ impl Store {
         self.check_record_lease(record.id)?;
         // The version on disk, to journal what changed (absent: a creation).
         let before = if loaded_from_here {
-            load::load_file::<Beneficiary>(&path).ok()
+            load::load_file::<Beneficiary>(&self.codec, &path).ok()
         } else {
             None
         };
@@ -478,7 +521,7 @@ impl Store {
     /// How many daily backups to keep, from the settings file; the default when it is absent
     /// or unreadable (a damaged settings file must not cost the backups).
     fn backups_kept(&self) -> u32 {
-        load::load_file::<Settings>(&self.root.join(SETTINGS_FILE))
+        load::load_file::<Settings>(&self.codec, &self.root.join(SETTINGS_FILE))
             .unwrap_or_default()
             .backups_kept
     }

@@ -13,7 +13,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::cas::{ShortLock, lock_name};
-use super::{Problem, Store, StoreError, atomic, envelope, io_error, load};
+use super::{Problem, Store, StoreError, envelope, io_error, load};
 
 /// A kind of file the store writes: a value saved as one RON envelope, with the rules it must
 /// pass first.
@@ -58,6 +58,9 @@ pub(crate) trait AtRoot: Stored + DeserializeOwned + Default + Clone {
     }
 }
 
+/// Why a store opened on a clear directory writes nothing once the directory is encrypted.
+const ENCRYPTED_SINCE_OPENED: &str = "Ce dossier de données a été chiffré depuis son ouverture (par un autre poste ?) : rien n'est enregistré en clair. Fermez Parcours et rouvrez-le avec la phrase de passe.";
+
 /// A merge of three versions of a shared file, as [`InFolder::merge`].
 type Merge<T> = fn(&T, &T, &T) -> Result<Option<T>, String>;
 
@@ -72,6 +75,11 @@ impl Store {
             return Err(StoreError::Locked(super::lease::describe_directory(
                 &holder,
             )));
+        }
+        if !self.codec.is_sealing()
+            && super::vault::state(&self.root) != super::vault::VaultState::Clear
+        {
+            return Err(StoreError::Vault(ENCRYPTED_SINCE_OPENED.to_owned()));
         }
         Ok(())
     }
@@ -96,7 +104,7 @@ impl Store {
         }
         let text = self.encode_stamped(value, &path)?;
         self.before_write(today);
-        atomic::write_atomic(&path, text.as_bytes()).map_err(io_error(&path))?;
+        self.write_data(&path, text.as_bytes())?;
         Ok(path)
     }
 
@@ -141,7 +149,12 @@ impl Store {
             Err(e) if e.kind() == io::ErrorKind::NotFound => value.clone(),
             Err(e) => return Err(io_error(&path)(e)),
             Ok(bytes) => {
-                let Ok(theirs) = envelope::decode::<T>(&bytes) else {
+                let Ok(theirs) = self
+                    .codec
+                    .plain(&bytes)
+                    .map_err(drop)
+                    .and_then(|plain| envelope::decode::<T>(&plain).map_err(drop))
+                else {
                     return Err(StoreError::WouldOverwriteUnreadable(path));
                 };
                 match base {
@@ -162,7 +175,7 @@ impl Store {
         let text = self.encode_stamped(&written, &path)?;
         let base = envelope::encode(&written)?;
         self.before_write(today);
-        atomic::write_atomic(&path, text.as_bytes()).map_err(io_error(&path))?;
+        self.write_data(&path, text.as_bytes())?;
         self.bases.borrow_mut().insert(path.clone(), base);
         Ok((path, written))
     }
@@ -194,7 +207,7 @@ impl Store {
         {
             return (T::default(), None);
         }
-        match load::load_file::<T>(&path) {
+        match load::load_file::<T>(&self.codec, &path) {
             Ok(value) => {
                 self.unreadable.remove(&path);
                 self.remember_base(path, &value);

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use chrono::Utc;
 use rayon::prelude::*;
 
+use super::codec::Codec;
 use super::conflict::CONFLICTS_DIR;
 use super::load::{self, MAX_FILE_BYTES};
 use super::stored::{AtRoot, InFolder, Stored};
@@ -21,20 +22,22 @@ use crate::model::sync::{
 };
 
 /// The stamps a file carries: none when it has none, cannot be read or does not exist.
-pub(crate) fn read_versions(path: &Path) -> Versions {
+pub(crate) fn read_versions(codec: &Codec, path: &Path) -> Versions {
     match fs::metadata(path) {
         Ok(meta) if meta.is_file() && meta.len() <= MAX_FILE_BYTES => {}
         _ => return Versions::new(),
     }
-    fs::read(path).map_or_else(
-        |_| Versions::new(),
-        |bytes| envelope::decode_versions(&bytes),
-    )
+    fs::read(path).ok().map_or_else(Versions::new, |bytes| {
+        codec.plain(&bytes).map_or_else(
+            |_| Versions::new(),
+            |plain| envelope::decode_versions(&plain),
+        )
+    })
 }
 
 /// Replaces `path` with `text` as `atomic::write_atomic` does (a temporary file flushed, then
 /// renamed over), except for the folder's flush, which the caller makes once for a batch.
-fn write_flushed(path: &Path, text: &str) -> std::io::Result<()> {
+fn write_flushed(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let name = path
@@ -55,7 +58,7 @@ fn write_flushed(path: &Path, text: &str) -> std::io::Result<()> {
             .write(true)
             .create_new(true)
             .open(&temp)?;
-        file.write_all(text.as_bytes())?;
+        file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
         fs::rename(&temp, path)
@@ -90,7 +93,7 @@ impl Store {
         path: &Path,
     ) -> Result<String, ron::Error> {
         let versions = restamp(
-            &read_versions(path),
+            &read_versions(&self.codec, path),
             &value.units(),
             &self.editor(),
             Utc::now(),
@@ -113,7 +116,7 @@ impl Store {
         value.validate(today).map_err(StoreError::Invalid)?;
         let text = envelope::encode_with(value, versions)?;
         self.before_write(today);
-        atomic::write_atomic(path, text.as_bytes()).map_err(super::io_error(path))
+        self.write_data(path, text.as_bytes())
     }
 
     /// Moves a conflict copy into `conflits-resolus/` (kept, never loaded again: its name no
@@ -179,13 +182,14 @@ impl Store {
         }
         let writable = self.check_writable().is_ok();
         let today = local_now().date();
+        let codec = &self.codec;
         // Each merge, and the text to write when the file changes and may be written.
         let merged: Vec<(RecordMerge, Option<String>)> = jobs
             .par_iter()
             .map(|job| {
                 let (va, vb) = (
-                    read_versions(&job.conflict.kept_path),
-                    read_versions(&job.conflict.other_path),
+                    read_versions(codec, &job.conflict.kept_path),
+                    read_versions(codec, &job.conflict.other_path),
                 );
                 let merge = merge_records(&job.kept, &va, &job.conflict.other, &vb);
                 let changed = merge.merged != job.kept || merge.versions != va;
@@ -207,7 +211,9 @@ impl Store {
             .map(|(job, (merge, text))| {
                 let changed = merge.merged != job.kept;
                 match text {
-                    Some(text) => write_flushed(&job.conflict.kept_path, text).is_ok(),
+                    Some(text) => codec
+                        .for_disk(text.as_bytes())
+                        .is_ok_and(|bytes| write_flushed(&job.conflict.kept_path, &bytes).is_ok()),
                     // Nothing to write: the file already is the merge.
                     None => writable && !changed,
                 }
@@ -255,7 +261,7 @@ impl Store {
         &mut self,
     ) -> (Vec<T>, Vec<Problem>) {
         let dir = self.root.join(T::FOLDER);
-        let loaded = load::load_folder(&dir, T::id);
+        let loaded = load::load_folder(&self.codec, &dir, T::id);
         self.unreadable.extend(loaded.unreadable);
         let mut problems = loaded.problems;
         let mut items: Vec<(PathBuf, T)> = loaded.records;
@@ -263,7 +269,10 @@ impl Store {
             let Some(slot) = items.iter_mut().find(|(p, _)| *p == kept_path) else {
                 continue;
             };
-            let (va, vb) = (read_versions(&kept_path), read_versions(&other_path));
+            let (va, vb) = (
+                read_versions(&self.codec, &kept_path),
+                read_versions(&self.codec, &other_path),
+            );
             let Some((merged, versions)) = merge_shared(&slot.1, &va, &other, &vb) else {
                 // Both changed the same field or item: said so, naming the tool's copy.
                 let file = kept_path
@@ -320,8 +329,13 @@ impl Store {
         copies.sort();
         let path = self.root.join(T::FILE);
         for copy in copies {
-            let merged = load::load_file::<T>(&copy).map(|other| {
-                merge_shared(&value, &read_versions(&path), &other, &read_versions(&copy))
+            let merged = load::load_file::<T>(&self.codec, &copy).map(|other| {
+                merge_shared(
+                    &value,
+                    &read_versions(&self.codec, &path),
+                    &other,
+                    &read_versions(&self.codec, &copy),
+                )
             });
             let unresolved = |message: &str| Problem {
                 path: copy.clone(),

@@ -263,12 +263,13 @@ impl Store {
     ) -> Option<Beneficiary> {
         let path = self.beneficiary_path(id);
         let bytes = fs::read(&path).ok()?;
+        let plain = self.codec.plain(&bytes).ok()?;
         if let Some(known) = known
-            && super::envelope::encode(known).is_ok_and(|text| text.as_bytes() == bytes)
+            && super::envelope::encode(known).is_ok_and(|text| text.as_bytes() == &*plain)
         {
             return None;
         }
-        let record: Beneficiary = load::load_file(&path).ok()?;
+        let record: Beneficiary = load::load_file(&self.codec, &path).ok()?;
         if record.id != id {
             return None;
         }

@@ -53,7 +53,7 @@ impl Store {
     #[must_use]
     pub fn read_workshop(&self, workshop: &Workshop) -> Option<Workshop> {
         let path = self.workshop_path(workshop);
-        let read = super::load::load_file::<Workshop>(&path).ok()?;
+        let read = super::load::load_file::<Workshop>(&self.codec, &path).ok()?;
         self.remember_base(path, &read);
         Some(read)
     }

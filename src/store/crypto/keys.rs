@@ -226,6 +226,22 @@ impl KeyFile {
     }
 }
 
+impl KeyFile {
+    /// The same key file with the data key wrapped by a new recovery key (the old one no
+    /// longer opens it; the passphrase stays valid).
+    pub fn with_new_recovery(
+        &self,
+        data: &DataKey,
+        recovery: &RecoveryKey,
+        kdf: KdfParams,
+    ) -> Result<Self, CryptoError> {
+        Ok(Self {
+            by_recovery: WrappedKey::wrap(data, recovery.0.as_slice(), kdf, WRAP_AAD_RECOVERY)?,
+            ..self.clone()
+        })
+    }
+}
+
 /// Why a passphrase is refused, in French; `None` when it is accepted.
 #[must_use]
 pub fn passphrase_problem(passphrase: &str) -> Option<String> {

@@ -77,6 +77,10 @@ pub enum Operation {
     Import(usize),
     /// A record was kept past the retention period.
     RetentionExtended,
+    /// The data directory was encrypted.
+    Encrypt,
+    /// A clear copy of the encrypted directory was written.
+    DecryptCopy,
 }
 
 fn part_token(part: RecordPart) -> &'static str {
@@ -143,6 +147,8 @@ impl Operation {
             Self::Override(purpose) => format!("override:{}", purpose_token(*purpose)),
             Self::Import(count) => format!("import:{count}"),
             Self::RetentionExtended => "retention:extend".to_owned(),
+            Self::Encrypt => "encrypt".to_owned(),
+            Self::DecryptCopy => "decrypt-copy".to_owned(),
         }
     }
 
@@ -177,6 +183,8 @@ impl Operation {
             "override" => Self::Override(purpose(rest)?),
             "import" => Self::Import(rest.parse().ok()?),
             "retention" if rest == "extend" => Self::RetentionExtended,
+            "encrypt" => Self::Encrypt,
+            "decrypt-copy" => Self::DecryptCopy,
             _ => return None,
         })
     }
@@ -209,6 +217,8 @@ impl Operation {
             }
             Self::Import(count) => format!("import de {count} entreprise(s)"),
             Self::RetentionExtended => "conservation prolongée".to_owned(),
+            Self::Encrypt => "dossier de données chiffré".to_owned(),
+            Self::DecryptCopy => "copie en clair du dossier chiffré".to_owned(),
         }
     }
 }
@@ -633,7 +643,7 @@ impl Store {
     /// How many months of journal to keep, from the settings file (the default when it is
     /// absent or unreadable).
     pub(super) fn journal_months(&self) -> u32 {
-        super::load::load_file::<Settings>(&self.root.join(SETTINGS_FILE))
+        super::load::load_file::<Settings>(&self.codec, &self.root.join(SETTINGS_FILE))
             .unwrap_or_default()
             .journal_months
     }
