@@ -278,8 +278,24 @@ impl Store {
         access: Access,
         key: Option<crypto::DataKey>,
     ) -> Result<Self, StoreError> {
+        let root = root.into();
+        let codec = vault::codec_for(&root, key)?;
+        Self::open_with_codec(root, access, codec)
+    }
+
+    /// The same directory opened again with the same key (a window that reopens its folder
+    /// for writing once another Parcours lets it go, or loads it on another thread).
+    pub fn open_like(&self, access: Access) -> Result<Self, StoreError> {
+        Self::open_with_codec(self.root.clone(), access, self.codec.clone())
+    }
+
+    fn open_with_codec(
+        root: PathBuf,
+        access: Access,
+        codec: codec::Codec,
+    ) -> Result<Self, StoreError> {
         let mut store = Self::read_only(root);
-        store.codec = vault::codec_for(&store.root, key)?;
+        store.codec = codec;
         if access == Access::ReadWrite {
             let records = store.root.join(BENEFICIARIES_DIR);
             fs::create_dir_all(&records).map_err(io_error(&records))?;
