@@ -11,6 +11,7 @@ mod companies;
 mod convocation;
 mod crash_safety;
 mod creche;
+mod encryption;
 mod erasure;
 mod export;
 mod hostile_files;
