@@ -59,7 +59,7 @@ struct SheetData<'a> {
     data_dir: &'a str,
     created: String,
     /// The key's groups, in order ("ABCD", "EFGH"…), each printed in its own cells.
-    groups: Vec<&'a str>,
+    groups: Vec<String>,
     /// The QR code's width in modules, quiet zone included.
     qr_size: usize,
     /// Each run of dark modules: row, first column, length.
@@ -122,18 +122,31 @@ fn dark_runs(rows: &[Vec<bool>]) -> Vec<[usize; 3]> {
     runs
 }
 
+/// The key's characters in groups of four, whatever dashes and spaces it was given with: the
+/// printed text and the QR code are both these groups joined by dashes.
+fn key_groups(key_text: &str) -> Vec<String> {
+    let chars: Vec<char> = key_text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect();
+    chars
+        .chunks(4)
+        .map(|group| group.iter().collect())
+        .collect()
+}
+
 /// The recovery sheet as PDF bytes: one A4 page, in French (see the module's documentation).
 ///
 /// # Errors
 /// [`RenderError`] when the key does not fit a QR code or the template fails (a bug).
 pub fn render_recovery_sheet(sheet: &RecoverySheet) -> Result<Vec<u8>, RenderError> {
-    let key = sheet.key_text.trim();
-    let modules = qr_modules(key)?;
+    let groups = key_groups(&sheet.key_text);
+    let modules = qr_modules(&groups.join("-"))?;
     let data = SheetData {
         structure: sheet.structure.trim(),
         data_dir: sheet.data_dir.trim(),
         created: long_date(sheet.created),
-        groups: key.split('-').map(str::trim).collect(),
+        groups,
         qr_size: modules.len(),
         qr_runs: dark_runs(&modules),
         command: RECOVERY_COMMAND,
@@ -184,6 +197,19 @@ mod tests {
     }
 
     #[test]
+    fn the_key_is_grouped_by_four_however_it_was_given() {
+        let groups = [
+            "K7QM", "XW3P", "ZT5A", "RB2N", "HC6D", "VJ4E", "GF7S", "LU2Y",
+        ];
+        assert_eq!(key_groups(KEY), groups);
+        assert_eq!(key_groups(&KEY.replace('-', "")), groups);
+        assert_eq!(
+            key_groups(&format!(" {} ", KEY.replace('-', " - "))),
+            groups
+        );
+    }
+
+    #[test]
     fn too_long_a_text_is_an_error_in_french_not_a_panic() {
         let error = qr_modules(&"é".repeat(4000)).unwrap_err();
         assert!(error.to_string().contains("trop long pour un code QR"));
@@ -197,7 +223,7 @@ mod tests {
             structure: "Association Élan – Vitry",
             data_dir: "/home/claire/Nextcloud/Parcours/données-de-l'association-avec-un-très-long-nom",
             created: long_date(d(2026, 11, 27)),
-            groups: KEY.split('-').collect(),
+            groups: key_groups(KEY),
             qr_size: modules.len(),
             qr_runs: dark_runs(&modules),
             command: RECOVERY_COMMAND,
