@@ -19,6 +19,7 @@ mod image_snapshot;
 mod journal;
 mod no_network;
 mod preparation;
+mod recovery_sheet;
 mod report;
 mod restore_killed;
 mod rome_picker;
