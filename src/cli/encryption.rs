@@ -129,7 +129,12 @@ fn new_passphrase(question: &str) -> Result<Zeroizing<String>, CliError> {
 
 /// `parcours encrypt`: converts the directory in place (or finishes an interrupted
 /// conversion), then prints the recovery key once.
-pub(super) fn encrypt(data_dir: &Path, out: &mut dyn Write) -> Result<Outcome, CliError> {
+pub(super) fn encrypt(
+    data_dir: &Path,
+    recovery_pdf: Option<&Path>,
+    today: chrono::NaiveDate,
+    out: &mut dyn Write,
+) -> Result<Outcome, CliError> {
     if !data_dir.is_dir() {
         return Err(CliError::MissingDataDir(data_dir.to_owned()));
     }
@@ -152,6 +157,9 @@ pub(super) fn encrypt(data_dir: &Path, out: &mut dyn Write) -> Result<Outcome, C
     };
     let recovery = store.encrypt(&passphrase, Costs::default(), &|_, _| {})?;
     let key_text = recovery.to_text();
+    if let Some(path) = recovery_pdf {
+        write_sheet(&store, &key_text, today, path)?;
+    }
     writeln!(
         out,
         "Dossier {} chiffré.\n\nClé de secours (à imprimer et à ranger au coffre de la structure, \
@@ -235,3 +243,66 @@ pub(super) fn change(data_dir: &Path, out: &mut dyn Write) -> Result<Outcome, Cl
 /// Environment variable naming a file that holds the new passphrase, for `parcours passphrase`
 /// in a script.
 pub const NEW_PASSPHRASE_FILE_ENV: &str = "PARCOURS_NEW_PASSPHRASE_FILE";
+
+/// The recovery key's sheet, written as a PDF at `path` (to be printed at once, then deleted).
+fn write_sheet(
+    store: &Store,
+    key_text: &str,
+    today: chrono::NaiveDate,
+    path: &Path,
+) -> Result<(), CliError> {
+    let (settings, _) = Store::open_like(store, Access::ReadOnly)?.load_settings();
+    let sheet = crate::report::RecoverySheet {
+        structure: settings.structure_name,
+        data_dir: store.root().display().to_string(),
+        created: today,
+        key_text: key_text.to_owned(),
+    };
+    let pdf = Zeroizing::new(crate::report::render_recovery_sheet(&sheet)?);
+    crate::report::save_pdf(path, &pdf)?;
+    Ok(())
+}
+
+/// Environment variable naming a file that holds the recovery key, for `parcours recover` in
+/// a script.
+pub const RECOVERY_KEY_FILE_ENV: &str = "PARCOURS_RECOVERY_KEY_FILE";
+
+/// `parcours recover`: the recovery key (typed from the printed sheet) opens the directory and
+/// a new passphrase replaces the forgotten one.
+pub(super) fn recover(data_dir: &Path, out: &mut dyn Write) -> Result<Outcome, CliError> {
+    if vault::state(data_dir) == VaultState::Clear {
+        return Err(CliError::Passphrase(format!(
+            "le dossier {} n'est pas chiffré",
+            data_dir.display()
+        )));
+    }
+    let recovery = match std::env::var_os(RECOVERY_KEY_FILE_ENV) {
+        Some(path) => from_file(Path::new(&path))?,
+        None if std::io::stdin().is_terminal() => {
+            prompt("Clé de secours (8 groupes de 4 caractères, comme imprimée) : ")?
+        }
+        None => {
+            return Err(CliError::Passphrase(format!(
+                "tapez la clé de secours dans un terminal, ou donnez un fichier qui la contient \
+                 dans la variable {RECOVERY_KEY_FILE_ENV}"
+            )));
+        }
+    };
+    let new = match std::env::var_os(NEW_PASSPHRASE_FILE_ENV) {
+        Some(path) => {
+            let new = from_file(Path::new(&path))?;
+            if let Some(problem) = passphrase_problem(&new) {
+                return Err(CliError::Passphrase(problem));
+            }
+            new
+        }
+        None => new_passphrase("Nouvelle phrase de passe : ")?,
+    };
+    vault::recover(data_dir, &recovery, &new, Costs::default())?;
+    writeln!(
+        out,
+        "Dossier ouvert avec la clé de secours ; la nouvelle phrase de passe est en place (la clé \
+         de secours reste valable)."
+    )?;
+    Ok(Outcome::Success)
+}

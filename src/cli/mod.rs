@@ -272,7 +272,12 @@ pub enum Command {
     /// une phrase de passe, puis affiche une fois la clé de secours à imprimer ; relancée après
     /// une interruption, termine le chiffrement. Phrase de passe tapée au terminal, ou lue dans
     /// le fichier nommé par `PARCOURS_PASSPHRASE_FILE`.
-    Encrypt,
+    Encrypt {
+        /// Écrire aussi la page de la clé de secours en PDF (A4, code lisible et QR code), à
+        /// imprimer aussitôt puis à supprimer.
+        #[arg(long, value_name = "FICHIER.pdf")]
+        recovery_pdf: Option<PathBuf>,
+    },
     /// Écrit une copie en clair (RON lisible) du dossier chiffré dans un dossier nouveau ou
     /// vide.
     Decrypt {
@@ -284,6 +289,10 @@ pub enum Command {
     /// la clé de secours reste valable). Nouvelle phrase tapée deux fois, ou lue dans le fichier
     /// nommé par `PARCOURS_NEW_PASSPHRASE_FILE`.
     Passphrase,
+    /// Phrase de passe oubliée : la clé de secours imprimée ouvre le dossier et une nouvelle
+    /// phrase de passe remplace l'ancienne. Clé tapée au terminal, ou lue dans le fichier nommé
+    /// par `PARCOURS_RECOVERY_KEY_FILE`.
+    Recover,
 }
 
 /// `parcours workshop …`.
@@ -564,9 +573,12 @@ pub fn run(
             };
             stats::stats(data_dir, period, counsellor.as_deref(), output, today, out)
         }
-        Command::Encrypt => encryption::encrypt(data_dir, out),
+        Command::Encrypt { recovery_pdf } => {
+            encryption::encrypt(data_dir, recovery_pdf.as_deref(), today, out)
+        }
         Command::Decrypt { out: target } => encryption::decrypt(data_dir, target, out),
         Command::Passphrase => encryption::change(data_dir, out),
+        Command::Recover => encryption::recover(data_dir, out),
     }
 }
 

@@ -190,6 +190,58 @@ fn decrypt_writes_a_readable_copy_and_passphrase_changes_only_the_key_file() {
     assert!(run(&root, Some(&new_file), &["list"]).status.success());
 }
 
+#[test]
+fn the_recovery_sheet_prints_the_key_that_recover_accepts_for_a_new_passphrase() {
+    let (dir, root) = directory(2, PASSPHRASE);
+    let file = dir.path().join("phrase.txt");
+    let sheet = dir.path().join("cle.pdf");
+    let output = run(
+        &root,
+        Some(&file),
+        &["encrypt", "--recovery-pdf", sheet.to_str().unwrap()],
+    );
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    // The key as the terminal showed it: 8 groups of 4.
+    let said = text(&output.stdout);
+    let key = said
+        .lines()
+        .map(str::trim)
+        .find(|line| line.len() == 39 && line.split('-').count() == 8)
+        .unwrap_or_else(|| panic!("no key in {said}"))
+        .to_owned();
+    // The printed sheet shows the same key (pdftotext, an independent reader).
+    let printed = Command::new("pdftotext")
+        .arg(&sheet)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is needed: bash scripts/setup-debian.sh test");
+    let printed: String = text(&printed.stdout).split_whitespace().collect();
+    for group in key.split('-') {
+        assert!(printed.contains(group), "{group} not on the sheet");
+    }
+    // The passphrase forgotten: the key typed from paper sets a new one.
+    let key_file = dir.path().join("cle.txt");
+    fs::write(&key_file, key.to_lowercase().replace('-', " ")).unwrap();
+    let new_file = dir.path().join("nouvelle.txt");
+    fs::write(&new_file, "la phrase d'après l'oubli\n").unwrap();
+    let recovered = Command::new(env!("CARGO_BIN_EXE_parcours"))
+        .env_remove("PARCOURS_DATA_DIR")
+        .env_remove("PARCOURS_PASSPHRASE_FILE")
+        .env("PARCOURS_RECOVERY_KEY_FILE", &key_file)
+        .env("PARCOURS_NEW_PASSPHRASE_FILE", &new_file)
+        .arg("--data-dir")
+        .arg(&root)
+        .arg("recover")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(recovered.status.success(), "{}", text(&recovered.stderr));
+    assert!(!run(&root, Some(&file), &["list"]).status.success());
+    let listed = run(&root, Some(&new_file), &["list"]);
+    assert!(listed.status.success(), "{}", text(&listed.stderr));
+    assert_eq!(text(&listed.stdout).lines().count(), 2);
+}
+
 const KILLS: usize = 200;
 
 /// Deterministic numbers for the kill times (`xorshift64`).
