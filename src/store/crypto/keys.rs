@@ -33,6 +33,15 @@ impl DataKey {
     }
 }
 
+/// Argon2id's cost for a passphrase (memory in KiB, passes, lanes): 128 MiB and 3 passes,
+/// about half a second on this project's build machine and more on a modest laptop
+/// (`benches/crypto.rs`): what makes guessing the passphrase slow.
+pub const PASSPHRASE_COST: (u32, u32, u32) = (128 * 1024, 3, 1);
+
+/// Argon2id's cost for the recovery key, which already holds 160 random bits: OWASP's minimum
+/// (19 MiB, 2 passes).
+pub const RECOVERY_COST: (u32, u32, u32) = (19 * 1024, 2, 1);
+
 /// Argon2id's parameters and salt, stored with what they wrap.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KdfParams {
@@ -47,16 +56,16 @@ pub struct KdfParams {
 }
 
 impl KdfParams {
-    /// For a passphrase: 64 MiB, 3 passes, 1 lane (about half a second on a modest laptop;
-    /// measured by the bench), a fresh salt.
+    /// For a passphrase: [`PASSPHRASE_COST`], a fresh salt.
     pub fn for_passphrase() -> Result<Self, CryptoError> {
-        Self::with_cost(64 * 1024, 3, 1)
+        let (memory, passes, lanes) = PASSPHRASE_COST;
+        Self::with_cost(memory, passes, lanes)
     }
 
-    /// For the recovery key, which already holds 160 random bits: OWASP's minimum for
-    /// Argon2id (19 MiB, 2 passes), a fresh salt.
+    /// For the recovery key: [`RECOVERY_COST`], a fresh salt.
     pub fn for_recovery_key() -> Result<Self, CryptoError> {
-        Self::with_cost(19 * 1024, 2, 1)
+        let (memory, passes, lanes) = RECOVERY_COST;
+        Self::with_cost(memory, passes, lanes)
     }
 
     /// These costs with a fresh salt (tests use small ones).

@@ -13,8 +13,7 @@
 //!   file fails authentication: [`CryptoError`] says which, and nothing is ever returned from
 //!   a file that did not authenticate.
 //!
-//! Wiring these into the store's read and write paths (load, atomic save, backups, conflict
-//! copies), the window's passphrase prompt and the automatic lock is the rest of #15.
+//! The store uses them through `codec` (each file) and `vault` (the key file, conversion).
 
 mod file;
 mod keys;
@@ -23,7 +22,8 @@ mod tests;
 
 pub use file::{MAGIC, VERSION, is_sealed, open, seal};
 pub use keys::{
-    DataKey, KdfParams, KeyFile, MIN_PASSPHRASE_CHARS, RecoveryKey, WrappedKey, passphrase_problem,
+    DataKey, KdfParams, KeyFile, MIN_PASSPHRASE_CHARS, PASSPHRASE_COST, RECOVERY_COST, RecoveryKey,
+    WrappedKey, passphrase_problem,
 };
 
 /// Why a file or a key could not be opened.

@@ -75,13 +75,11 @@ pub struct Costs {
 }
 
 impl Default for Costs {
-    /// Argon2id, 128 MiB and 3 passes for the passphrase (about 0.5 s on this project's build
-    /// machine, more on a modest laptop: `benches/crypto.rs`); OWASP's minimum, 19 MiB and 2
-    /// passes, for the recovery key, which already holds 160 random bits.
+    /// [`crypto::PASSPHRASE_COST`] and [`crypto::RECOVERY_COST`].
     fn default() -> Self {
         Self {
-            passphrase: (128 * 1024, 3, 1),
-            recovery: (19 * 1024, 2, 1),
+            passphrase: crypto::PASSPHRASE_COST,
+            recovery: crypto::RECOVERY_COST,
         }
     }
 }
