@@ -347,3 +347,28 @@ fn five_wrong_secrets_slow_down_the_next_attempts() {
     assert_eq!(attempts.wait(100), None);
     assert_eq!(attempts.failures(), 0);
 }
+
+#[test]
+fn a_sealed_file_in_a_clear_directory_is_reported_and_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let records = clear_directory(dir.path(), 2);
+    let key = DataKey::generate().unwrap();
+    let path = dir
+        .path()
+        .join(BENEFICIARIES_DIR)
+        .join(format!("{}.ron", records[0].id));
+    let sealed = crypto::seal(&key, &fs::read(&path).unwrap()).unwrap();
+    fs::write(&path, &sealed).unwrap();
+    let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+    let report = store.load();
+    let problem = report.problems.iter().find(|p| p.path == path).unwrap();
+    assert!(
+        problem
+            .message
+            .contains("fichier chiffré dans un dossier qui n'est pas chiffré"),
+        "{}",
+        problem.message
+    );
+    assert!(store.save_beneficiary(&records[0], today()).is_err());
+    assert_eq!(fs::read(&path).unwrap(), sealed);
+}
