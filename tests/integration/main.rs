@@ -34,6 +34,7 @@ mod team_list;
 mod team_shared_files;
 mod team_support;
 mod ui_agenda;
+mod ui_agenda_team;
 mod ui_appointments;
 mod ui_companies;
 mod ui_competences;
