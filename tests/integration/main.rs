@@ -44,6 +44,7 @@ mod ui_creche;
 mod ui_flows;
 mod ui_french_level;
 mod ui_home;
+mod ui_home_narrow;
 mod ui_key_bursts;
 mod ui_keyboard;
 mod ui_layout;

@@ -205,8 +205,12 @@ impl HomeView {
     }
 }
 
+/// The widest a person's name is drawn in the lists: a longer one is cut, whole on hover.
+const NAME_WIDTH: f32 = 160.0;
+
 /// A person's name as a link opening their record at `tab`, named `accessible` for the
-/// screen readers (the same name is in several lists).
+/// screen readers (the same name is in several lists); cut to [`NAME_WIDTH`], whole in its
+/// hover text.
 fn person_link(
     ui: &mut Ui,
     name: &str,
@@ -218,14 +222,24 @@ fn person_link(
         Tab::Creche => words::OPEN_CRECHE_HOVER,
         _ => words::OPEN_PREPARATION_HOVER,
     };
-    if ui
-        .link(name)
-        .on_hover_text(hover)
-        .accessible_name(accessible)
-        .clicked()
-    {
+    let clicked = ui
+        .scope(|ui| {
+            ui.set_max_width(NAME_WIDTH);
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+            ui.link(name)
+                .on_hover_text(words::link_hover(name, hover))
+                .accessible_name(accessible)
+                .clicked()
+        })
+        .inner;
+    if clicked {
         out.push(Command::Open(person, tab));
     }
+}
+
+/// A free text in a list's last column, wrapped to the view's width.
+fn wrapped(ui: &mut Ui, text: impl Into<egui::WidgetText>) {
+    ui.add(egui::Label::new(text).wrap());
 }
 
 fn section(ui: &mut Ui, title: &str) {
@@ -268,7 +282,7 @@ fn today_ui(ui: &mut Ui, lines: &Lines, out: &mut Vec<Command>) {
                     .filter(|s| *s != AppointmentStatus::Planned)
                     .map(AppointmentStatus::label)
                     .unwrap_or_default();
-                ui.label(format!("{} {status}", item.place));
+                wrapped(ui, format!("{} {status}", item.place));
                 ui.end_row();
             }
         });
@@ -280,50 +294,41 @@ fn to_settle_ui(ui: &mut Ui, lines: &Lines, writable: bool, out: &mut Vec<Comman
         ui.label(RichText::new(words::TO_SETTLE_NONE).weak());
         return;
     }
-    egui::Grid::new("home-to-settle")
-        .num_columns(4)
-        .spacing([12.0, 4.0])
-        .show(ui, |ui| {
-            for line in &lines.to_settle {
-                let when = prep::appointment_when(line.date, line.start);
-                person_link(
-                    ui,
-                    &line.name,
-                    words::settle_link(&line.name, &when),
-                    (line.person, Tab::Preparation),
-                    out,
-                );
-                ui.label(
-                    RichText::new(format!(
-                        "{} {}",
-                        format_date(line.date),
-                        format_time(line.start)
-                    ))
-                    .color(theme::WARNING),
-                );
-                ui.label(line.purpose);
-                ui.horizontal(|ui| {
-                    for status in [AppointmentStatus::Honoured, AppointmentStatus::Absent] {
-                        if ui
-                            .add_enabled(writable, egui::Button::new(status.label()).small())
-                            .accessible_name(words::settle_button(
-                                status.label(),
-                                &line.name,
-                                &when,
-                            ))
-                            .clicked()
-                        {
-                            out.push(Command::SetAppointmentStatus(
-                                line.person,
-                                line.appointment,
-                                status,
-                            ));
-                        }
-                    }
-                });
-                ui.end_row();
+    // One line an appointment, flowing: at the window's smallest, the buttons go under.
+    for line in &lines.to_settle {
+        let when = prep::appointment_when(line.date, line.start);
+        ui.horizontal_wrapped(|ui| {
+            person_link(
+                ui,
+                &line.name,
+                words::settle_link(&line.name, &when),
+                (line.person, Tab::Preparation),
+                out,
+            );
+            ui.label(
+                RichText::new(format!(
+                    "{} {}",
+                    format_date(line.date),
+                    format_time(line.start)
+                ))
+                .color(theme::WARNING),
+            );
+            ui.label(line.purpose);
+            for status in [AppointmentStatus::Honoured, AppointmentStatus::Absent] {
+                if ui
+                    .add_enabled(writable, egui::Button::new(status.label()).small())
+                    .accessible_name(words::settle_button(status.label(), &line.name, &when))
+                    .clicked()
+                {
+                    out.push(Command::SetAppointmentStatus(
+                        line.person,
+                        line.appointment,
+                        status,
+                    ));
+                }
             }
         });
+    }
 }
 
 fn overdue_ui(ui: &mut Ui, lines: &Lines, out: &mut Vec<Command>) {
@@ -332,39 +337,35 @@ fn overdue_ui(ui: &mut Ui, lines: &Lines, out: &mut Vec<Command>) {
         ui.label(RichText::new(late_words::OVERDUE_NONE).weak());
         return;
     }
-    egui::Grid::new("home-overdue")
-        .num_columns(4)
-        .spacing([12.0, 4.0])
-        .show(ui, |ui| {
-            // The delay before the free text: a long action never pushes it out of sight.
-            for header in late_words::HEADERS {
-                ui.label(RichText::new(header).weak());
-            }
-            ui.end_row();
-            for line in &lines.overdue {
-                person_link(
-                    ui,
-                    &line.name,
-                    line.name.clone(),
-                    (line.person, Tab::Preparation),
-                    out,
-                );
-                ui.label(
-                    RichText::new(late_words::late(
-                        &line.due_on.map(format_date).unwrap_or_default(),
-                        line.days_late,
-                    ))
-                    .color(theme::ERROR),
-                );
-                ui.label(line.theme);
-                ui.label(if line.action.is_empty() {
+    // One line a late action, flowing: the delay before the free text, so that a long action
+    // never pushes it out of sight; the action wraps to the view's width.
+    for line in &lines.overdue {
+        ui.horizontal_wrapped(|ui| {
+            person_link(
+                ui,
+                &line.name,
+                line.name.clone(),
+                (line.person, Tab::Preparation),
+                out,
+            );
+            ui.label(
+                RichText::new(late_words::late(
+                    &line.due_on.map(format_date).unwrap_or_default(),
+                    line.days_late,
+                ))
+                .color(theme::ERROR),
+            );
+            ui.label(RichText::new(line.theme).weak());
+            wrapped(
+                ui,
+                if line.action.is_empty() {
                     late_words::UNTITLED_ACTION
                 } else {
                     &line.action
-                });
-                ui.end_row();
-            }
+                },
+            );
         });
+    }
 }
 
 fn people_ui(
@@ -386,7 +387,7 @@ fn people_ui(
                     (line.person, tab),
                     out,
                 );
-                ui.label(&line.text);
+                wrapped(ui, &line.text);
                 ui.end_row();
             }
         });
@@ -395,9 +396,9 @@ fn people_ui(
 impl View for HomeView {
     fn ui(&mut self, ui: &mut Ui, cx: &ViewContext<'_>, out: &mut Vec<Command>) {
         let lines = self.lines(cx);
-        // Unwrapped cells, scrolled both ways: wrapping to a width the grids set themselves
-        // would keep them resizing for several frames.
-        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+        // Names cut, free texts (a permit's dates, an action, a place) wrapped in the grids'
+        // last columns: at the window's smallest the lines fit its width. Scrolled both ways
+        // all the same, so that nothing is ever out of reach.
         egui::ScrollArea::both()
             .auto_shrink([false, false])
             .show(ui, |ui| {
