@@ -31,6 +31,7 @@ mod sync_syncthing;
 mod team_changes;
 mod team_leases;
 mod team_list;
+mod team_open_record;
 mod team_shared_files;
 mod team_support;
 mod ui_agenda;
