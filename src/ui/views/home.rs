@@ -222,19 +222,22 @@ fn person_link(
         Tab::Creche => words::OPEN_CRECHE_HOVER,
         _ => words::OPEN_PREPARATION_HOVER,
     };
-    let clicked = ui
-        .scope(|ui| {
-            ui.set_max_width(NAME_WIDTH);
-            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-            ui.link(name)
-                .on_hover_text(words::link_hover(name, hover))
-                .accessible_name(accessible)
-                .clicked()
-        })
-        .inner;
-    if clicked {
+    if cut_link(ui, name, accessible, hover) {
         out.push(Command::Open(person, tab));
     }
+}
+
+/// A link cut to [`NAME_WIDTH`], whole in its hover text (before `action`); whether clicked.
+fn cut_link(ui: &mut Ui, text: &str, accessible: String, action: &str) -> bool {
+    ui.scope(|ui| {
+        ui.set_max_width(NAME_WIDTH);
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+        ui.link(text)
+            .on_hover_text(words::link_hover(text, action))
+            .accessible_name(accessible)
+            .clicked()
+    })
+    .inner
 }
 
 /// A free text in a list's last column, wrapped to the view's width.
@@ -273,9 +276,22 @@ fn today_ui(ui: &mut Ui, lines: &Lines, out: &mut Vec<Command>) {
                         };
                         person_link(ui, name, words::today_link(name, &time), (person, tab), out);
                     }
-                    _ => {
-                        ui.label(&item.title);
-                    }
+                    _ => match item.workshop {
+                        // A workshop opens its form in the catalogue.
+                        Some(workshop) => {
+                            if cut_link(
+                                ui,
+                                &item.title,
+                                item.title.clone(),
+                                crate::ui::text::common::OPEN_WORKSHOP_HOVER,
+                            ) {
+                                out.push(Command::OpenWorkshop(workshop));
+                            }
+                        }
+                        None => {
+                            ui.label(&item.title);
+                        }
+                    },
                 }
                 let status = item
                     .status
