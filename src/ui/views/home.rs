@@ -205,8 +205,12 @@ impl HomeView {
     }
 }
 
-/// The widest a person's name is drawn in the lists: a longer one is cut, whole on hover.
+/// The width of a person's name in the lists: a longer one is cut, whole on hover.
 const NAME_WIDTH: f32 = 160.0;
+/// The width of a time ("14 h 30") among today's items.
+const TIME_WIDTH: f32 = 48.0;
+/// The width of an item's kind ("Entretien d'embauche") among today's items.
+const KIND_WIDTH: f32 = 150.0;
 
 /// A person's name as a link opening their record at `tab`, named `accessible` for the
 /// screen readers (the same name is in several lists); cut to [`NAME_WIDTH`], whole in its
@@ -227,15 +231,25 @@ fn person_link(
     }
 }
 
-/// A link cut to [`NAME_WIDTH`], whole in its hover text (before `action`); whether clicked.
+/// A link in a cell of [`NAME_WIDTH`] (cut to it, whole in its hover text, before `action`);
+/// whether clicked.
 fn cut_link(ui: &mut Ui, text: &str, accessible: String, action: &str) -> bool {
-    ui.scope(|ui| {
-        ui.set_max_width(NAME_WIDTH);
-        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+    cell(ui, NAME_WIDTH, |ui| {
         ui.link(text)
             .on_hover_text(words::link_hover(text, action))
             .accessible_name(accessible)
             .clicked()
+    })
+}
+
+/// A cell of a line, `width` wide whatever it holds (a longer text is cut): the lines' cells
+/// stand one under the other without a grid, whose sizes would settle over several frames.
+fn cell<R>(ui: &mut Ui, width: f32, add: impl FnOnce(&mut Ui) -> R) -> R {
+    ui.scope(|ui| {
+        ui.set_min_width(width);
+        ui.set_max_width(width);
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+        add(ui)
     })
     .inner
 }
@@ -255,53 +269,47 @@ fn today_ui(ui: &mut Ui, lines: &Lines, out: &mut Vec<Command>) {
         ui.label(RichText::new(words::TODAY_NOTHING).weak());
         return;
     }
-    egui::Grid::new("home-today")
-        .num_columns(4)
-        .spacing([12.0, 4.0])
-        .show(ui, |ui| {
-            for item in &lines.today {
-                let time = item.start.map(format_time).unwrap_or_default();
-                ui.label(&time);
-                ui.label(item.kind.label());
-                let name = item
-                    .record
-                    .and_then(|id| lines.names.iter().find(|(r, _)| *r == id))
-                    .map(|(_, name)| name.as_str());
-                match (item.record, name) {
-                    (Some(person), Some(name)) => {
-                        let tab = if item.kind == AgendaKind::Appointment {
-                            Tab::Preparation
-                        } else {
-                            Tab::Companies
-                        };
-                        person_link(ui, name, words::today_link(name, &time), (person, tab), out);
-                    }
-                    _ => match item.workshop {
-                        // A workshop opens its form in the catalogue.
-                        Some(workshop) => {
-                            if cut_link(
-                                ui,
-                                &item.title,
-                                item.title.clone(),
-                                crate::ui::text::common::OPEN_WORKSHOP_HOVER,
-                            ) {
-                                out.push(Command::OpenWorkshop(workshop));
-                            }
-                        }
-                        None => {
-                            ui.label(&item.title);
-                        }
-                    },
+    for item in &lines.today {
+        ui.horizontal_top(|ui| {
+            let time = item.start.map(format_time).unwrap_or_default();
+            cell(ui, TIME_WIDTH, |ui| ui.label(&time));
+            cell(ui, KIND_WIDTH, |ui| ui.label(item.kind.label()));
+            let name = item
+                .record
+                .and_then(|id| lines.names.iter().find(|(r, _)| *r == id))
+                .map(|(_, name)| name.as_str());
+            match (item.record, name, item.workshop) {
+                (Some(person), Some(name), _) => {
+                    let tab = if item.kind == AgendaKind::Appointment {
+                        Tab::Preparation
+                    } else {
+                        Tab::Companies
+                    };
+                    person_link(ui, name, words::today_link(name, &time), (person, tab), out);
                 }
-                let status = item
-                    .status
-                    .filter(|s| *s != AppointmentStatus::Planned)
-                    .map(AppointmentStatus::label)
-                    .unwrap_or_default();
-                wrapped(ui, format!("{} {status}", item.place));
-                ui.end_row();
+                // A workshop opens its form in the catalogue.
+                (_, _, Some(workshop)) => {
+                    if cut_link(
+                        ui,
+                        &item.title,
+                        item.title.clone(),
+                        crate::ui::text::common::OPEN_WORKSHOP_HOVER,
+                    ) {
+                        out.push(Command::OpenWorkshop(workshop));
+                    }
+                }
+                _ => {
+                    cell(ui, NAME_WIDTH, |ui| ui.label(&item.title));
+                }
             }
+            let status = item
+                .status
+                .filter(|s| *s != AppointmentStatus::Planned)
+                .map(AppointmentStatus::label)
+                .unwrap_or_default();
+            wrapped(ui, format!("{} {status}", item.place));
         });
+    }
 }
 
 fn to_settle_ui(ui: &mut Ui, lines: &Lines, writable: bool, out: &mut Vec<Command>) {
@@ -386,35 +394,31 @@ fn overdue_ui(ui: &mut Ui, lines: &Lines, out: &mut Vec<Command>) {
 
 fn people_ui(
     ui: &mut Ui,
-    (id, lines): (&str, &[PersonLine]),
+    lines: &[PersonLine],
     tab: Tab,
     accessible: fn(&str) -> String,
     out: &mut Vec<Command>,
 ) {
-    egui::Grid::new(id)
-        .num_columns(2)
-        .spacing([12.0, 4.0])
-        .show(ui, |ui| {
-            for line in lines {
-                person_link(
-                    ui,
-                    &line.name,
-                    accessible(&line.name),
-                    (line.person, tab),
-                    out,
-                );
-                wrapped(ui, &line.text);
-                ui.end_row();
-            }
+    for line in lines {
+        ui.horizontal_top(|ui| {
+            person_link(
+                ui,
+                &line.name,
+                accessible(&line.name),
+                (line.person, tab),
+                out,
+            );
+            wrapped(ui, &line.text);
         });
+    }
 }
 
 impl View for HomeView {
     fn ui(&mut self, ui: &mut Ui, cx: &ViewContext<'_>, out: &mut Vec<Command>) {
         let lines = self.lines(cx);
-        // Names cut, free texts (a permit's dates, an action, a place) wrapped in the grids'
-        // last columns: at the window's smallest the lines fit its width. Scrolled both ways
-        // all the same, so that nothing is ever out of reach.
+        // Names cut, free texts (a permit's dates, an action, a place) wrapped: at the window's
+        // smallest the lines fit its width. Scrolled both ways all the same, so that nothing
+        // is ever out of reach.
         egui::ScrollArea::both()
             .auto_shrink([false, false])
             .show(ui, |ui| {
@@ -431,7 +435,7 @@ impl View for HomeView {
                 } else {
                     people_ui(
                         ui,
-                        ("home-permits", &lines.permits),
+                        &lines.permits,
                         Tab::Preparation,
                         words::permit_link,
                         out,
@@ -443,7 +447,7 @@ impl View for HomeView {
                 } else {
                     people_ui(
                         ui,
-                        ("home-creche", &lines.creche_requests),
+                        &lines.creche_requests,
                         Tab::Creche,
                         words::creche_link,
                         out,
