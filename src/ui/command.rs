@@ -97,4 +97,7 @@ pub enum Command {
     /// Open the "Crèche" tab with a booking prepared for this appointment of the record shown
     /// (not booked yet).
     BookCrecheForAppointment(Box<crate::model::preparation::Appointment>),
+    /// Open the workshops' catalogue with this workshop's form (a workshop clicked on the
+    /// agenda or on Accueil): over the record shown, else over a person enrolled in it.
+    OpenWorkshop(crate::model::WorkshopId),
 }

@@ -1,7 +1,7 @@
 //! The window follows what other Parcours write in a shared folder (the store's watcher looks
 //! every second): a record changed elsewhere is read again, in the list and on screen — unless
 //! this window has an edit of it waiting, which is kept, the record saying "modifiée
-//! ailleurs"; the catalogue, the companies, the partners, the crèche's and the structure's
+//! ailleurs" until it is left; the catalogue, the companies, the partners, the crèche's and the structure's
 //! settings are read again. The window's own writes read back as what it shows: nothing moves.
 
 use std::collections::HashSet;
@@ -45,11 +45,12 @@ impl ParcoursApp {
             .as_ref()
             .map(Watcher::take)
             .unwrap_or_default();
-        // An edit saved since: its "modifiée ailleurs" is said.
-        let editors = &self.editors;
-        self.following
-            .changed_elsewhere
-            .retain(|id| editors.get(id).is_some_and(|e| e.pending.is_some()));
+        // Said while the edit waits, and after its save as long as the record is shown (the
+        // counsellor is asked to check it): a record left with nothing waiting is done with.
+        let (editors, shown) = (&self.editors, self.selected);
+        self.following.changed_elsewhere.retain(|id| {
+            shown == Some(*id) || editors.get(id).is_some_and(|e| e.pending.is_some())
+        });
         if changes.is_empty() || self.loading.is_some() {
             return;
         }

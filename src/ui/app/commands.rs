@@ -215,6 +215,23 @@ impl ParcoursApp {
                 Command::Printed(id, document) => self.store.journal_print(id, document),
                 Command::Erase(id) => self.erase(id),
                 Command::ExtendRetention(id, extension) => self.extend_retention(id, extension),
+                Command::OpenWorkshop(id) => {
+                    let Some(workshop) = self.data.workshops.iter().find(|w| w.id == id).cloned()
+                    else {
+                        continue;
+                    };
+                    // The catalogue is drawn over a record: the one shown, else a person
+                    // enrolled, else the list's first.
+                    let over = self
+                        .selected
+                        .or_else(|| workshop.enrolments.first().map(|e| e.beneficiary))
+                        .or_else(|| self.data.records.first().map(|r| r.id));
+                    let Some(over) = over else { continue };
+                    self.select(over, now);
+                    self.leave_form_field(ctx);
+                    self.tab = Tab::Preparation;
+                    self.tabs.preparation.edit_workshop(&workshop);
+                }
                 Command::PlanAppointment(id, appointment) => {
                     self.select(id, now);
                     self.leave_form_field(ctx);

@@ -92,3 +92,6 @@ pub const VIEW_AGENDA: &str = "Agenda";
 pub const VIEW_STATS: &str = "Bilans";
 /// The views' bar: the record selected in the list.
 pub const VIEW_RECORD: &str = "Fiche";
+
+/// Over a workshop on the agenda or on Accueil: a click opens its form in the catalogue.
+pub const OPEN_WORKSHOP_HOVER: &str = "Ouvrir l'atelier dans le catalogue (Ateliers collectifs)";

@@ -77,3 +77,10 @@ pub const OPEN_CRECHE_HOVER: &str = "Ouvrir la fiche, onglet Crèche";
 pub fn settle_button(status: &str, name: &str, when: &str) -> String {
     format!("{status} : {name}, rendez-vous {when}")
 }
+
+/// The hover text of a person's link: the whole name (cut in the list when long), then what a
+/// click does.
+#[must_use]
+pub fn link_hover(name: &str, action: &str) -> String {
+    format!("{name}\n{action}")
+}

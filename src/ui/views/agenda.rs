@@ -1,7 +1,8 @@
 //! "Agenda": the day or the week (Monday to Friday) of appointments, workshops, job interviews
 //! and PMSMP days, everybody's or the counsellor's own, by hour from 8 h to 19 h. Overlapping
-//! items stand side by side, marked; a click opens the record at the right tab, a click on a
-//! free hour plans an appointment there once the person is picked.
+//! items stand side by side, marked; a click opens the record at the right tab (a workshop, its
+//! form in the catalogue), a click on a free hour plans an appointment there once the person
+//! is picked.
 //!
 //! The items come from [`agenda`], computed once for the period shown and kept until a record,
 //! the catalogue, the period or the filter changes: a frame only draws them.
@@ -259,7 +260,8 @@ fn row_of(item: &AgendaItem) -> Option<u32> {
         .map(|t| t.hour().clamp(FIRST_HOUR, LAST_HOUR - 1))
 }
 
-/// One item, as a button opening its record (a workshop, without a record, as a label).
+/// One item, as a button opening its record at the right tab (a workshop: its form in the
+/// catalogue).
 fn item_ui(ui: &mut Ui, item: &AgendaItem, width: f32, out: &mut Vec<Command>) {
     let mut text = match (item.start, item.end) {
         (Some(start), Some(end)) => format!("{}–{} ", format_time(start), format_time(end)),
@@ -278,16 +280,19 @@ fn item_ui(ui: &mut Ui, item: &AgendaItem, width: f32, out: &mut Vec<Command>) {
         rich = RichText::new(format!("{} · {}", rich.text(), words::OVERLAP)).color(theme::WARNING);
     }
     let hover = words::item_hover(&item.place, &item.counsellor);
-    let tab = match item.kind {
-        AgendaKind::Appointment => Tab::Preparation,
-        AgendaKind::Interview | AgendaKind::Immersion => Tab::Companies,
-        AgendaKind::Workshop => {
-            let label = ui.add(egui::Label::new(rich).wrap());
-            if !hover.is_empty() {
-                label.on_hover_text(hover);
-            }
-            return;
-        }
+    let (command, open) = match item.kind {
+        AgendaKind::Appointment => (
+            item.record.map(|r| Command::Open(r, Tab::Preparation)),
+            words::OPEN_HOVER,
+        ),
+        AgendaKind::Interview | AgendaKind::Immersion => (
+            item.record.map(|r| Command::Open(r, Tab::Companies)),
+            words::OPEN_HOVER,
+        ),
+        AgendaKind::Workshop => (
+            item.workshop.map(Command::OpenWorkshop),
+            crate::ui::text::common::OPEN_WORKSHOP_HOVER,
+        ),
     };
     let response = ui.add(
         egui::Button::new(rich)
@@ -295,14 +300,12 @@ fn item_ui(ui: &mut Ui, item: &AgendaItem, width: f32, out: &mut Vec<Command>) {
             .min_size(egui::vec2(width, 0.0)),
     );
     let response = response.on_hover_text(if hover.is_empty() {
-        words::OPEN_HOVER.to_owned()
+        open.to_owned()
     } else {
-        format!("{hover}\n{}", words::OPEN_HOVER)
+        format!("{hover}\n{open}")
     });
-    if response.clicked()
-        && let Some(record) = item.record
-    {
-        out.push(Command::Open(record, tab));
+    if response.clicked() {
+        out.extend(command);
     }
 }
 

@@ -205,8 +205,16 @@ impl HomeView {
     }
 }
 
+/// The width of a person's name in the lists: a longer one is cut, whole on hover.
+const NAME_WIDTH: f32 = 160.0;
+/// The width of a time ("14 h 30") among today's items.
+const TIME_WIDTH: f32 = 48.0;
+/// The width of an item's kind ("Entretien d'embauche") among today's items.
+const KIND_WIDTH: f32 = 150.0;
+
 /// A person's name as a link opening their record at `tab`, named `accessible` for the
-/// screen readers (the same name is in several lists).
+/// screen readers (the same name is in several lists); cut to [`NAME_WIDTH`], whole in its
+/// hover text.
 fn person_link(
     ui: &mut Ui,
     name: &str,
@@ -218,14 +226,37 @@ fn person_link(
         Tab::Creche => words::OPEN_CRECHE_HOVER,
         _ => words::OPEN_PREPARATION_HOVER,
     };
-    if ui
-        .link(name)
-        .on_hover_text(hover)
-        .accessible_name(accessible)
-        .clicked()
-    {
+    if cut_link(ui, name, accessible, hover) {
         out.push(Command::Open(person, tab));
     }
+}
+
+/// A link in a cell of [`NAME_WIDTH`] (cut to it, whole in its hover text, before `action`);
+/// whether clicked.
+fn cut_link(ui: &mut Ui, text: &str, accessible: String, action: &str) -> bool {
+    cell(ui, NAME_WIDTH, |ui| {
+        ui.link(text)
+            .on_hover_text(words::link_hover(text, action))
+            .accessible_name(accessible)
+            .clicked()
+    })
+}
+
+/// A cell of a line, `width` wide whatever it holds (a longer text is cut): the lines' cells
+/// stand one under the other without a grid, whose sizes would settle over several frames.
+fn cell<R>(ui: &mut Ui, width: f32, add: impl FnOnce(&mut Ui) -> R) -> R {
+    ui.scope(|ui| {
+        ui.set_min_width(width);
+        ui.set_max_width(width);
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+        add(ui)
+    })
+    .inner
+}
+
+/// A free text in a list's last column, wrapped to the view's width.
+fn wrapped(ui: &mut Ui, text: impl Into<egui::WidgetText>) {
+    ui.add(egui::Label::new(text).wrap());
 }
 
 fn section(ui: &mut Ui, title: &str) {
@@ -238,40 +269,47 @@ fn today_ui(ui: &mut Ui, lines: &Lines, out: &mut Vec<Command>) {
         ui.label(RichText::new(words::TODAY_NOTHING).weak());
         return;
     }
-    egui::Grid::new("home-today")
-        .num_columns(4)
-        .spacing([12.0, 4.0])
-        .show(ui, |ui| {
-            for item in &lines.today {
-                let time = item.start.map(format_time).unwrap_or_default();
-                ui.label(&time);
-                ui.label(item.kind.label());
-                let name = item
-                    .record
-                    .and_then(|id| lines.names.iter().find(|(r, _)| *r == id))
-                    .map(|(_, name)| name.as_str());
-                match (item.record, name) {
-                    (Some(person), Some(name)) => {
-                        let tab = if item.kind == AgendaKind::Appointment {
-                            Tab::Preparation
-                        } else {
-                            Tab::Companies
-                        };
-                        person_link(ui, name, words::today_link(name, &time), (person, tab), out);
-                    }
-                    _ => {
-                        ui.label(&item.title);
+    for item in &lines.today {
+        ui.horizontal_top(|ui| {
+            let time = item.start.map(format_time).unwrap_or_default();
+            cell(ui, TIME_WIDTH, |ui| ui.label(&time));
+            cell(ui, KIND_WIDTH, |ui| ui.label(item.kind.label()));
+            let name = item
+                .record
+                .and_then(|id| lines.names.iter().find(|(r, _)| *r == id))
+                .map(|(_, name)| name.as_str());
+            match (item.record, name, item.workshop) {
+                (Some(person), Some(name), _) => {
+                    let tab = if item.kind == AgendaKind::Appointment {
+                        Tab::Preparation
+                    } else {
+                        Tab::Companies
+                    };
+                    person_link(ui, name, words::today_link(name, &time), (person, tab), out);
+                }
+                // A workshop opens its form in the catalogue.
+                (_, _, Some(workshop)) => {
+                    if cut_link(
+                        ui,
+                        &item.title,
+                        item.title.clone(),
+                        crate::ui::text::common::OPEN_WORKSHOP_HOVER,
+                    ) {
+                        out.push(Command::OpenWorkshop(workshop));
                     }
                 }
-                let status = item
-                    .status
-                    .filter(|s| *s != AppointmentStatus::Planned)
-                    .map(AppointmentStatus::label)
-                    .unwrap_or_default();
-                ui.label(format!("{} {status}", item.place));
-                ui.end_row();
+                _ => {
+                    cell(ui, NAME_WIDTH, |ui| ui.label(&item.title));
+                }
             }
+            let status = item
+                .status
+                .filter(|s| *s != AppointmentStatus::Planned)
+                .map(AppointmentStatus::label)
+                .unwrap_or_default();
+            wrapped(ui, format!("{} {status}", item.place));
         });
+    }
 }
 
 fn to_settle_ui(ui: &mut Ui, lines: &Lines, writable: bool, out: &mut Vec<Command>) {
@@ -280,50 +318,41 @@ fn to_settle_ui(ui: &mut Ui, lines: &Lines, writable: bool, out: &mut Vec<Comman
         ui.label(RichText::new(words::TO_SETTLE_NONE).weak());
         return;
     }
-    egui::Grid::new("home-to-settle")
-        .num_columns(4)
-        .spacing([12.0, 4.0])
-        .show(ui, |ui| {
-            for line in &lines.to_settle {
-                let when = prep::appointment_when(line.date, line.start);
-                person_link(
-                    ui,
-                    &line.name,
-                    words::settle_link(&line.name, &when),
-                    (line.person, Tab::Preparation),
-                    out,
-                );
-                ui.label(
-                    RichText::new(format!(
-                        "{} {}",
-                        format_date(line.date),
-                        format_time(line.start)
-                    ))
-                    .color(theme::WARNING),
-                );
-                ui.label(line.purpose);
-                ui.horizontal(|ui| {
-                    for status in [AppointmentStatus::Honoured, AppointmentStatus::Absent] {
-                        if ui
-                            .add_enabled(writable, egui::Button::new(status.label()).small())
-                            .accessible_name(words::settle_button(
-                                status.label(),
-                                &line.name,
-                                &when,
-                            ))
-                            .clicked()
-                        {
-                            out.push(Command::SetAppointmentStatus(
-                                line.person,
-                                line.appointment,
-                                status,
-                            ));
-                        }
-                    }
-                });
-                ui.end_row();
+    // One line an appointment, flowing: at the window's smallest, the buttons go under.
+    for line in &lines.to_settle {
+        let when = prep::appointment_when(line.date, line.start);
+        ui.horizontal_wrapped(|ui| {
+            person_link(
+                ui,
+                &line.name,
+                words::settle_link(&line.name, &when),
+                (line.person, Tab::Preparation),
+                out,
+            );
+            ui.label(
+                RichText::new(format!(
+                    "{} {}",
+                    format_date(line.date),
+                    format_time(line.start)
+                ))
+                .color(theme::WARNING),
+            );
+            ui.label(line.purpose);
+            for status in [AppointmentStatus::Honoured, AppointmentStatus::Absent] {
+                if ui
+                    .add_enabled(writable, egui::Button::new(status.label()).small())
+                    .accessible_name(words::settle_button(status.label(), &line.name, &when))
+                    .clicked()
+                {
+                    out.push(Command::SetAppointmentStatus(
+                        line.person,
+                        line.appointment,
+                        status,
+                    ));
+                }
             }
         });
+    }
 }
 
 fn overdue_ui(ui: &mut Ui, lines: &Lines, out: &mut Vec<Command>) {
@@ -332,72 +361,64 @@ fn overdue_ui(ui: &mut Ui, lines: &Lines, out: &mut Vec<Command>) {
         ui.label(RichText::new(late_words::OVERDUE_NONE).weak());
         return;
     }
-    egui::Grid::new("home-overdue")
-        .num_columns(4)
-        .spacing([12.0, 4.0])
-        .show(ui, |ui| {
-            // The delay before the free text: a long action never pushes it out of sight.
-            for header in late_words::HEADERS {
-                ui.label(RichText::new(header).weak());
-            }
-            ui.end_row();
-            for line in &lines.overdue {
-                person_link(
-                    ui,
-                    &line.name,
-                    line.name.clone(),
-                    (line.person, Tab::Preparation),
-                    out,
-                );
-                ui.label(
-                    RichText::new(late_words::late(
-                        &line.due_on.map(format_date).unwrap_or_default(),
-                        line.days_late,
-                    ))
-                    .color(theme::ERROR),
-                );
-                ui.label(line.theme);
-                ui.label(if line.action.is_empty() {
+    // One line a late action, flowing: the delay before the free text, so that a long action
+    // never pushes it out of sight; the action wraps to the view's width.
+    for line in &lines.overdue {
+        ui.horizontal_wrapped(|ui| {
+            person_link(
+                ui,
+                &line.name,
+                line.name.clone(),
+                (line.person, Tab::Preparation),
+                out,
+            );
+            ui.label(
+                RichText::new(late_words::late(
+                    &line.due_on.map(format_date).unwrap_or_default(),
+                    line.days_late,
+                ))
+                .color(theme::ERROR),
+            );
+            ui.label(RichText::new(line.theme).weak());
+            wrapped(
+                ui,
+                if line.action.is_empty() {
                     late_words::UNTITLED_ACTION
                 } else {
                     &line.action
-                });
-                ui.end_row();
-            }
+                },
+            );
         });
+    }
 }
 
 fn people_ui(
     ui: &mut Ui,
-    (id, lines): (&str, &[PersonLine]),
+    lines: &[PersonLine],
     tab: Tab,
     accessible: fn(&str) -> String,
     out: &mut Vec<Command>,
 ) {
-    egui::Grid::new(id)
-        .num_columns(2)
-        .spacing([12.0, 4.0])
-        .show(ui, |ui| {
-            for line in lines {
-                person_link(
-                    ui,
-                    &line.name,
-                    accessible(&line.name),
-                    (line.person, tab),
-                    out,
-                );
-                ui.label(&line.text);
-                ui.end_row();
-            }
+    for line in lines {
+        ui.horizontal_top(|ui| {
+            person_link(
+                ui,
+                &line.name,
+                accessible(&line.name),
+                (line.person, tab),
+                out,
+            );
+            wrapped(ui, &line.text);
         });
+    }
 }
 
 impl View for HomeView {
     fn ui(&mut self, ui: &mut Ui, cx: &ViewContext<'_>, out: &mut Vec<Command>) {
         let lines = self.lines(cx);
-        // Unwrapped cells, scrolled both ways: wrapping to a width the grids set themselves
-        // would keep them resizing for several frames.
-        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+        // Names cut, free texts (a permit's dates, an action, a place) wrapped: at the window's
+        // smallest the lines fit its width. Scrolled both ways all the same, so that nothing
+        // is ever out of reach.
         egui::ScrollArea::both()
             .auto_shrink([false, false])
             .show(ui, |ui| {
@@ -414,7 +435,7 @@ impl View for HomeView {
                 } else {
                     people_ui(
                         ui,
-                        ("home-permits", &lines.permits),
+                        &lines.permits,
                         Tab::Preparation,
                         words::permit_link,
                         out,
@@ -426,7 +447,7 @@ impl View for HomeView {
                 } else {
                     people_ui(
                         ui,
-                        ("home-creche", &lines.creche_requests),
+                        &lines.creche_requests,
                         Tab::Creche,
                         words::creche_link,
                         out,

@@ -4,7 +4,8 @@
 //! saves it in its own file, so the open record's edits are never touched.
 //!
 //! Opened from the "Préparation à l'emploi" tab, which draws it over the record it shows
-//! (`ViewContext::shown`): the enrol buttons act for that person.
+//! (`ViewContext::shown`): the enrol buttons act for that person. A workshop clicked on the
+//! agenda or on Accueil opens it with that workshop's form (`Command::OpenWorkshop`).
 
 use chrono::NaiveTime;
 use egui::{RichText, TextEdit, Ui};
@@ -105,6 +106,12 @@ impl WorkshopsWindow {
     pub fn open(&mut self) {
         self.open = true;
         self.message = None;
+    }
+
+    /// Opens the window with `workshop`'s form, to edit it.
+    pub fn edit(&mut self, workshop: &Workshop) {
+        self.open();
+        self.form = Some(WorkshopForm::new(workshop.clone()));
     }
 
     /// Draws the window for `person`; pushes what the counsellor asked for into `out`.

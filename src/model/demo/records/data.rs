@@ -264,6 +264,32 @@ pub(super) const REFERENTS: &[&str] = &[
     "Sandrine Moreau",
 ];
 
+/// The names of the other counsellors of a large demo (see `referents_for`).
+pub(super) const COUNSELLOR_FIRST_NAMES: &[&str] = &[
+    "Anne",
+    "Bruno",
+    "Céline",
+    "David",
+    "Élodie",
+    "François",
+    "Gaëlle",
+    "Hugo",
+    "Isabelle",
+    "Jérôme",
+    "Laure",
+    "Mathieu",
+    "Nadia",
+    "Olivier",
+    "Patricia",
+    "Rachid",
+];
+
+/// See [`COUNSELLOR_FIRST_NAMES`].
+pub(super) const COUNSELLOR_LAST_NAMES: &[&str] = &[
+    "Bernard", "Petit", "Durand", "Leroy", "Roux", "Fournier", "Girard", "Bonnet", "Dupont",
+    "Lambert", "Fontaine", "Rousseau", "Vincent", "Muller", "Faure", "Mercier",
+];
+
 pub(super) const NOTES: &[&str] = &[
     "Très motivée, disponible le matin uniquement.",
     "A exercé comme aide-soignant pendant 6 ans ; diplôme à faire reconnaître.",

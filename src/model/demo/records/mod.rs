@@ -25,7 +25,10 @@ use crate::model::skills::assessment::{
 
 mod data;
 
-use data::{CHILD_NAMES, NOTES, ORIGINS, REFERENTS, STREETS, TOWNS, TRADES};
+use data::{
+    CHILD_NAMES, COUNSELLOR_FIRST_NAMES, COUNSELLOR_LAST_NAMES, NOTES, ORIGINS, REFERENTS, STREETS,
+    TOWNS, TRADES,
+};
 
 /// A tiny deterministic generator (`SplitMix64`): enough for varied demo data, no dependency.
 /// Shared by the demo modules (phase 2 seeds one per record: see `demo_preparation`).
@@ -191,24 +194,45 @@ pub fn demo_partners() -> Vec<FlePartner> {
     ]
 }
 
+/// How many people a demo counsellor follows at most, about: a larger demo has more
+/// counsellors, so that each one's week stays a plausible one.
+const CASELOAD: usize = 50;
+
+/// The referents of `count` demo records: the four of the demo structure, and one more per
+/// [`CASELOAD`] people beyond two hundred.
+fn referents_for(count: usize) -> Vec<String> {
+    let generated = COUNSELLOR_LAST_NAMES.iter().flat_map(|last| {
+        COUNSELLOR_FIRST_NAMES
+            .iter()
+            .map(move |first| format!("{first} {last}"))
+    });
+    REFERENTS
+        .iter()
+        .map(|&name| name.to_owned())
+        .chain(generated)
+        .take(count.div_ceil(CASELOAD).max(REFERENTS.len()))
+        .collect()
+}
+
 /// `count` demonstration records as of `today`, reproducible for the same `seed`.
 #[must_use]
 pub fn demo_beneficiaries(count: usize, today: NaiveDate, seed: u64) -> Vec<Beneficiary> {
     let mut rng = Rng(seed);
+    let referents = referents_for(count);
     let mut records: Vec<Beneficiary> = (0..count)
-        .map(|_| one(&mut rng, today))
+        .map(|_| one(&mut rng, today, &referents))
         .map(|mut b| {
             b.preparation = crate::model::demo::preparation::preparation(&b, today);
             crate::model::demo::preparation::add_integration(&mut b, today);
-            crate::model::demo::appointments::add_appointments(&mut b, today);
             b
         })
         .collect();
+    crate::model::demo::appointments::add_appointments(&mut records, today);
     crate::model::demo::creche::add_creche_bookings(&mut records, today);
     records
 }
 
-fn one(rng: &mut Rng, today: NaiveDate) -> Beneficiary {
+fn one(rng: &mut Rng, today: NaiveDate, referents: &[String]) -> Beneficiary {
     let origin = rng.pick(ORIGINS);
     let sex = if rng.chance(60) {
         Sex::Female
@@ -400,7 +424,8 @@ fn one(rng: &mut Rng, today: NaiveDate) -> Beneficiary {
         french_abilities: crate::model::record::integration::FrenchAbilities::default(),
         pathway,
         skills,
-        referent: (*rng.pick(REFERENTS)).to_owned(),
+        // One draw, whatever the number of referents: the rest of the record stays the same.
+        referent: rng.pick(referents).clone(),
         private_notes: (*rng.pick(NOTES)).to_owned(),
         created_at: timestamp(created, (9, 30)),
         updated_at: timestamp(today.min(created + Days::new(rng.below(60))), (16, 5)),

@@ -72,6 +72,13 @@ impl PreparationPanel {
     }
 }
 
+impl PreparationPanel {
+    /// Opens the workshops' catalogue with `workshop`'s form (drawn once this tab is shown).
+    pub fn edit_workshop(&mut self, workshop: &crate::model::preparation::Workshop) {
+        self.workshops.edit(workshop);
+    }
+}
+
 impl RecordTab for PreparationPanel {
     fn label(&self) -> &'static str {
         text::preparation::TAB_PREPARATION
