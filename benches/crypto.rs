@@ -23,7 +23,7 @@ fn unlock(c: &mut Criterion) {
         .sample_size(10)
         .measurement_time(Duration::from_secs(10));
     group.bench_function(
-        "unlock with the passphrase (Argon2id 128 MiB, 3 passes)",
+        "unlock with the passphrase (Argon2id 128 MiB, 4 passes)",
         |b| {
             b.iter(|| {
                 file.unlock(black_box("une phrase de passe de démonstration"))
