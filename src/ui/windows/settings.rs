@@ -18,6 +18,9 @@ const RETENTION_MONTHS: std::ops::RangeInclusive<u32> = 1..=36;
 /// How many months of the journal a structure may keep (CNIL 2021-122: six months to a year).
 const JOURNAL_MONTHS: std::ops::RangeInclusive<u32> = 6..=12;
 
+/// Minutes without input before the window of an encrypted folder locks itself.
+const LOCK_MINUTES: std::ops::RangeInclusive<u32> = 1..=60;
+
 /// The window, open while it holds a draft.
 #[derive(Debug, Default)]
 pub struct SettingsWindow {
@@ -92,6 +95,15 @@ impl Window for SettingsWindow {
                     .labelled_by(label.id);
                 });
                 ui.horizontal(|ui| {
+                    let label = ui.label(text::settings::LOCK_MINUTES);
+                    ui.add(
+                        egui::DragValue::new(&mut draft.lock_minutes)
+                            .range(LOCK_MINUTES)
+                            .suffix(text::settings::MINUTES_SUFFIX),
+                    )
+                    .labelled_by(label.id);
+                });
+                ui.horizontal(|ui| {
                     let label = ui.label(text::settings::STATS_THRESHOLD);
                     ui.add(egui::DragValue::new(&mut draft.stats_threshold).range(2..=20))
                         .labelled_by(label.id);
@@ -120,6 +132,9 @@ impl Window for SettingsWindow {
                             .journal_months
                             .clamp(*JOURNAL_MONTHS.start(), *JOURNAL_MONTHS.end());
                         settings.stats_threshold = settings.stats_threshold.clamp(2, 20);
+                        settings.lock_minutes = settings
+                            .lock_minutes
+                            .clamp(*LOCK_MINUTES.start(), *LOCK_MINUTES.end());
                         out.push(Command::SaveSettings(Box::new(settings)));
                     }
                     if ui.button(text::common::CANCEL).clicked() {

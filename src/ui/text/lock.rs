@@ -1,0 +1,55 @@
+//! The lock screen of an encrypted data directory, the recovery key's dialog, and the
+//! encryption dialogs of "Paramètres".
+
+#![allow(
+    missing_docs,
+    clippy::must_use_candidate,
+    reason = "each string is its own documentation, and only ever read"
+)]
+
+/// The lock screen's title.
+pub const TITLE: &str = "Dossier chiffré";
+pub const EXPLAIN: &str =
+    "Les fiches de ce dossier sont chiffrées : saisissez la phrase de passe pour les afficher.";
+pub const PASSPHRASE: &str = "Phrase de passe";
+pub const UNLOCK: &str = "Déverrouiller";
+/// While the key is derived (about half a second).
+pub const CHECKING: &str = "Vérification…";
+pub const WRONG_PASSPHRASE: &str = "Phrase de passe incorrecte.";
+pub const WRONG_RECOVERY: &str = "Clé de secours incorrecte.";
+pub const EMPTY_PASSPHRASE: &str = "Saisissez la phrase de passe.";
+
+/// After five wrong secrets: how long before the next attempt.
+pub fn wait_seconds(seconds: u64) -> String {
+    format!("Trop d'essais incorrects : nouvel essai possible dans {seconds} s.")
+}
+
+/// Opens the recovery form.
+pub const USE_RECOVERY: &str = "Clé de secours…";
+pub const RECOVERY_TITLE: &str = "Ouvrir avec la clé de secours";
+pub const RECOVERY_EXPLAIN: &str = "Saisissez la clé de secours imprimée (majuscules, espaces et tirets sans importance), puis choisissez une nouvelle phrase de passe.";
+pub const RECOVERY_KEY: &str = "Clé de secours";
+pub const NEW_PASSPHRASE: &str = "Nouvelle phrase de passe";
+pub const NEW_PASSPHRASE_AGAIN: &str = "Nouvelle phrase de passe (encore)";
+pub const PASSPHRASES_DIFFER: &str = "Les deux phrases de passe ne sont pas identiques.";
+pub const RECOVER: &str = "Ouvrir et changer la phrase de passe";
+pub const BACK_TO_PASSPHRASE: &str = "Retour à la phrase de passe";
+
+/// An interrupted conversion, finished after the passphrase.
+pub const INTERRUPTED: &str =
+    "Le chiffrement de ce dossier a été interrompu : il sera terminé après la phrase de passe.";
+pub const CONVERTING: &str = "Chiffrement du dossier…";
+
+/// The recovery key's dialog.
+pub const RECOVERY_DIALOG_TITLE: &str = "Clé de secours";
+pub const RECOVERY_DIALOG_EXPLAIN: &str = "Cette clé ouvre le dossier si la phrase de passe est perdue. Elle ne sera plus jamais affichée.";
+pub const RECOVERY_KEEP: &str =
+    "À imprimer et à ranger au coffre de la structure, jamais avec l'ordinateur.";
+pub const RECOVERY_PRINTED: &str = "J'ai imprimé la clé de secours";
+
+/// The lock-now shortcut, named in the status bar's tooltip and in Paramètres.
+pub const LOCK_NOW: &str = "Verrouiller (Ctrl+L)";
+/// The checking thread died.
+pub const CHECK_FAILED: &str = "La vérification a échoué : réessayez.";
+/// A conversion's thread died.
+pub const CONVERSION_FAILED: &str = "Le chiffrement s'est interrompu : rouvrez Parcours pour le terminer (aucune fiche n'est perdue).";

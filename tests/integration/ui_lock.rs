@@ -1,0 +1,277 @@
+//! The window on an encrypted folder (issue #15): nothing of the folder is shown before the
+//! passphrase; Ctrl+L and minutes without input hide everything again, and unlocking brings
+//! back the record and the tab; the recovery key opens it with a new passphrase; a clear
+//! folder is encrypted from "Paramètres".
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{By, NodeT, Queryable};
+use parcours::model::Beneficiary;
+use parcours::store::vault::{self, Costs, VaultState};
+use parcours::store::{Access, Store};
+use parcours::ui::{AppConfig, ParcoursApp, text};
+
+use crate::common::{fixture, today, type_into};
+
+const PASSPHRASE: &str = "cheval agrafe batterie correcte";
+
+/// Cheap key derivations: the window's unlock of such a folder is quick (the costs are stored
+/// in its key file).
+const CHEAP: Costs = Costs {
+    passphrase: (256, 1, 1),
+    recovery: (256, 1, 1),
+};
+
+fn ngom() -> Beneficiary {
+    let mut record = fixture();
+    record.identity.last_name = "Ngom".into();
+    record.identity.first_name = "Aminata".into();
+    record
+}
+
+/// An encrypted folder holding one record, "Aminata Ngom"; the recovery key's text.
+fn encrypted_folder(dir: &Path) -> String {
+    let mut store = Store::open(dir, Access::ReadWrite).unwrap();
+    store.save_beneficiary(&ngom(), today()).unwrap();
+    let recovery = store.encrypt(PASSPHRASE, CHEAP, &|_, _| {}).unwrap();
+    assert_eq!(vault::state(dir), VaultState::Encrypted);
+    recovery.to_text().to_string()
+}
+
+fn window(dir: &Path) -> Harness<'static, ParcoursApp> {
+    let config = AppConfig {
+        data_dir: dir.to_owned(),
+        today: Some(today()),
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1100.0, 760.0))
+        .with_theme(egui::Theme::Light)
+        // Short frames: an edit typed is still waiting for its autosave when Ctrl+L comes.
+        .with_step_dt(0.05)
+        .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config));
+    harness.run();
+    harness
+}
+
+/// Steps the window (its threads work meanwhile) until `done` holds.
+fn wait_until(
+    harness: &mut Harness<'_, ParcoursApp>,
+    what: &str,
+    done: impl Fn(&Harness<'_, ParcoursApp>) -> bool,
+) {
+    let started = Instant::now();
+    while !done(harness) {
+        assert!(
+            started.elapsed() < Duration::from_mins(2),
+            "never happened: {what}"
+        );
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.run();
+}
+
+/// Whether any node of the accessibility tree (label, value or description) contains `needle`.
+fn anything_shows(harness: &Harness<'_, ParcoursApp>, needle: &str) -> bool {
+    harness
+        .query_all(By::new().include_labels().predicate(move |node| {
+            [node.label(), node.value(), node.description()]
+                .into_iter()
+                .flatten()
+                .any(|text| text.contains(needle))
+        }))
+        .next()
+        .is_some()
+}
+
+/// Types `passphrase` on the lock screen and asks to unlock.
+fn submit_passphrase(harness: &mut Harness<'_, ParcoursApp>, passphrase: &str) {
+    type_into(harness, text::lock::PASSPHRASE, passphrase);
+    harness.get_by_label(text::lock::UNLOCK).click();
+    harness.run();
+}
+
+/// Unlocks with the right passphrase and waits for the records.
+fn unlock(harness: &mut Harness<'_, ParcoursApp>) {
+    submit_passphrase(harness, PASSPHRASE);
+    wait_until(harness, "unlocked", |h| !h.state().is_locked());
+    wait_until(harness, "records loaded", |h| {
+        !h.state().records().is_empty()
+    });
+}
+
+fn now(harness: &Harness<'_, ParcoursApp>) -> f64 {
+    harness.ctx.input(|i| i.time)
+}
+
+/// One frame `seconds` later, with a mouse move or without any input.
+fn later(harness: &mut Harness<'_, ParcoursApp>, seconds: f64, moved: bool) {
+    let at = now(harness) + seconds;
+    harness.input_mut().time = Some(at);
+    if moved {
+        harness
+            .input_mut()
+            .events
+            .push(egui::Event::PointerMoved(egui::pos2(500.0, 400.0)));
+    }
+    harness.step();
+    harness.run();
+}
+
+#[test]
+fn an_encrypted_folder_shows_no_name_before_its_passphrase_and_the_records_after() {
+    let dir = tempfile::tempdir().unwrap();
+    encrypted_folder(dir.path());
+    let mut harness = window(dir.path());
+
+    harness.get_by_label(text::lock::TITLE);
+    assert!(harness.state().is_locked());
+    assert!(harness.state().records().is_empty());
+    assert!(!anything_shows(&harness, "Ngom"));
+
+    submit_passphrase(&mut harness, "cheval agrafe batterie fausse");
+    wait_until(&mut harness, "the wrong passphrase refused", |h| {
+        h.query_by_label(text::lock::WRONG_PASSPHRASE).is_some()
+    });
+    assert!(harness.state().is_locked());
+    assert!(!anything_shows(&harness, "Ngom"));
+
+    // Enter in the field submits, as the button does.
+    type_into(&mut harness, text::lock::PASSPHRASE, PASSPHRASE);
+    harness.key_press(Key::Enter);
+    wait_until(&mut harness, "unlocked", |h| !h.state().is_locked());
+    wait_until(&mut harness, "records loaded", |h| {
+        !h.state().records().is_empty()
+    });
+    assert!(harness.query_by_label(text::lock::TITLE).is_none());
+    assert!(anything_shows(&harness, "Ngom"));
+    assert!(harness.state().is_writable());
+}
+
+#[test]
+fn five_wrong_passphrases_make_the_next_attempt_wait() {
+    let dir = tempfile::tempdir().unwrap();
+    encrypted_folder(dir.path());
+    let mut harness = window(dir.path());
+    for attempt in 1..=5 {
+        submit_passphrase(&mut harness, "pas la bonne phrase du tout");
+        wait_until(&mut harness, "refused", |h| {
+            h.query_by_label(text::lock::CHECKING).is_none()
+                && h.query_by_label(text::lock::WRONG_PASSPHRASE).is_some()
+        });
+        assert!(harness.state().is_locked(), "attempt {attempt}");
+    }
+    // The fifth wrong one: the next attempt waits (2 s, then longer).
+    assert!(anything_shows(&harness, "Trop d'essais"));
+    assert!(
+        harness
+            .get_by_label(text::lock::UNLOCK)
+            .accesskit_node()
+            .is_disabled()
+    );
+    later(&mut harness, 3.0, false);
+    assert!(!anything_shows(&harness, "Trop d'essais"));
+    assert!(
+        !harness
+            .get_by_label(text::lock::UNLOCK)
+            .accesskit_node()
+            .is_disabled()
+    );
+    unlock(&mut harness);
+    assert!(anything_shows(&harness, "Ngom"));
+}
+
+#[test]
+fn ctrl_l_hides_every_name_and_the_passphrase_brings_back_the_record_and_its_tab() {
+    let dir = tempfile::tempdir().unwrap();
+    encrypted_folder(dir.path());
+    let mut harness = window(dir.path());
+    unlock(&mut harness);
+    harness.get_by_label(text::common::VIEW_RECORD).click();
+    harness.run();
+    harness.get_by_label_contains("Ngom").click();
+    harness.run();
+    let shown = harness.state().selected();
+    assert!(shown.is_some());
+    // An edit waiting for the autosave: saved before the window locks.
+    type_into(&mut harness, text::identity::TOWN, " Sud");
+    harness.get_by_label(text::skills::TAB_SKILLS).click();
+    harness.run();
+    assert_eq!(harness.state().pending_saves(), 1);
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    harness.run();
+    assert!(harness.state().is_locked());
+    assert!(!anything_shows(&harness, "Ngom"));
+    assert!(!anything_shows(&harness, "Aminata"));
+    harness.get_by_label(text::lock::TITLE);
+    assert_eq!(harness.state().pending_saves(), 0);
+    let reopened = Store::open_with_key(
+        dir.path(),
+        Access::ReadOnly,
+        Some(vault::unlock(dir.path(), PASSPHRASE).unwrap()),
+    )
+    .unwrap()
+    .load();
+    assert_eq!(
+        reopened.beneficiaries[0].contact.town,
+        "Vitry-sur-Seine Sud"
+    );
+
+    submit_passphrase(&mut harness, PASSPHRASE);
+    wait_until(&mut harness, "unlocked", |h| !h.state().is_locked());
+    assert_eq!(harness.state().selected(), shown);
+    assert!(anything_shows(&harness, "Ngom"));
+    // The same tab: its first section is on screen.
+    harness.get_by_label(text::skills::ADD_LANGUAGE);
+}
+
+#[test]
+fn minutes_without_input_lock_the_window_and_input_keeps_it_open() {
+    let dir = tempfile::tempdir().unwrap();
+    encrypted_folder(dir.path());
+    let mut harness = window(dir.path());
+    unlock(&mut harness);
+    assert!(anything_shows(&harness, "Ngom"));
+
+    // Four minutes, a move of the mouse, four more minutes: never five without input.
+    later(&mut harness, 240.0, true);
+    later(&mut harness, 240.0, false);
+    assert!(!harness.state().is_locked());
+    assert!(anything_shows(&harness, "Ngom"));
+
+    // Five minutes (the default) without input: locked.
+    later(&mut harness, 61.0, false);
+    assert!(harness.state().is_locked());
+    assert!(!anything_shows(&harness, "Ngom"));
+}
+
+#[test]
+fn a_clear_folder_never_locks() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::common::write_fixture(dir.path());
+    let mut harness = window(dir.path());
+    assert!(!harness.state().is_locked());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    later(&mut harness, 3600.0, false);
+    assert!(!harness.state().is_locked());
+    assert!(anything_shows(&harness, "Diallo"));
+}
+
+#[test]
+fn settings_of_format_7_lock_after_five_minutes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("settings.ron"),
+        "(\n    schema_version: 7,\n    record: (\n        structure_name: \"EDS Vitry\",\n        stats_threshold: 6,\n    ),\n)\n",
+    )
+    .unwrap();
+    let (settings, problem) = Store::read_only(dir.path()).load_settings();
+    assert!(problem.is_none(), "{problem:?}");
+    assert_eq!(settings.structure_name, "EDS Vitry");
+    assert_eq!(settings.lock_minutes, 5);
+}
