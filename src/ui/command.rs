@@ -97,4 +97,10 @@ pub enum Command {
     /// Open the "Crèche" tab with a booking prepared for this appointment of the record shown
     /// (not booked yet).
     BookCrecheForAppointment(Box<crate::model::preparation::Appointment>),
+    /// Open "Chiffrer ce dossier…" (a clear folder, from Paramètres).
+    EncryptFolder,
+    /// Open "Changer la phrase de passe…" (an encrypted folder, from Paramètres).
+    ChangePassphrase,
+    /// Open "Nouvelle clé de secours…" (an encrypted folder, from Paramètres).
+    RenewRecoveryKey,
 }

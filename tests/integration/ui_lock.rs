@@ -52,6 +52,8 @@ fn window(dir: &Path) -> Harness<'static, ParcoursApp> {
         .with_theme(egui::Theme::Light)
         // Short frames: an edit typed is still waiting for its autosave when Ctrl+L comes.
         .with_step_dt(0.05)
+        // A check or a load finishing on its thread asks a few more frames.
+        .with_max_steps(16)
         .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config));
     harness.run();
     harness
@@ -92,7 +94,9 @@ fn anything_shows(harness: &Harness<'_, ParcoursApp>, needle: &str) -> bool {
 fn submit_passphrase(harness: &mut Harness<'_, ParcoursApp>, passphrase: &str) {
     type_into(harness, text::lock::PASSPHRASE, passphrase);
     harness.get_by_label(text::lock::UNLOCK).click();
-    harness.run();
+    // The click's frame starts the check; the next one no longer shows an earlier answer.
+    harness.step();
+    harness.step();
 }
 
 /// Unlocks with the right passphrase and waits for the records.
@@ -274,4 +278,244 @@ fn settings_of_format_7_lock_after_five_minutes() {
     assert!(problem.is_none(), "{problem:?}");
     assert_eq!(settings.structure_name, "EDS Vitry");
     assert_eq!(settings.lock_minutes, 5);
+}
+
+const NEW_PASSPHRASE: &str = "nouvelle phrase du coffre-fort";
+
+#[test]
+fn the_recovery_key_opens_the_folder_with_a_new_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = encrypted_folder(dir.path());
+    let mut harness = window(dir.path());
+    harness.get_by_label(text::lock::USE_RECOVERY).click();
+    harness.run();
+
+    // A wrong key first: refused, the folder stays locked.
+    type_into(
+        &mut harness,
+        text::lock::RECOVERY_KEY,
+        "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH",
+    );
+    type_into(&mut harness, text::lock::NEW_PASSPHRASE, NEW_PASSPHRASE);
+    type_into(
+        &mut harness,
+        text::lock::NEW_PASSPHRASE_AGAIN,
+        NEW_PASSPHRASE,
+    );
+    harness.get_by_label(text::lock::RECOVER).click();
+    harness.step();
+    wait_until(&mut harness, "the wrong recovery key refused", |h| {
+        h.query_by_label(text::lock::WRONG_RECOVERY).is_some()
+    });
+    assert!(harness.state().is_locked());
+    assert!(!anything_shows(&harness, "Ngom"));
+
+    // As typed from the paper: lower case, spaces instead of dashes.
+    let typed = recovery.to_lowercase().replace('-', " ");
+    type_into(&mut harness, text::lock::RECOVERY_KEY, &typed);
+    type_into(&mut harness, text::lock::NEW_PASSPHRASE, NEW_PASSPHRASE);
+    type_into(
+        &mut harness,
+        text::lock::NEW_PASSPHRASE_AGAIN,
+        NEW_PASSPHRASE,
+    );
+    harness.get_by_label(text::lock::RECOVER).click();
+    harness.step();
+    wait_until(&mut harness, "unlocked", |h| !h.state().is_locked());
+    wait_until(&mut harness, "records loaded", |h| {
+        !h.state().records().is_empty()
+    });
+    assert!(anything_shows(&harness, "Ngom"));
+    // The new passphrase is the folder's now; the old one no longer opens it.
+    assert!(vault::unlock(dir.path(), NEW_PASSPHRASE).is_ok());
+    assert!(vault::unlock(dir.path(), PASSPHRASE).is_err());
+}
+
+/// The recovery key shown in the window (8 groups of 4 letters and digits).
+fn recovery_key_shown(harness: &Harness<'_, ParcoursApp>) -> Option<String> {
+    let is_key = |text: &str| {
+        let groups: Vec<&str> = text.split('-').collect();
+        groups.len() == 8
+            && groups.iter().all(|g| {
+                g.len() == 4
+                    && g.chars()
+                        .all(|c| c.is_ascii_uppercase() || ('2'..='7').contains(&c))
+            })
+    };
+    harness
+        .query_all(By::new().include_labels().predicate(move |node| {
+            [node.label(), node.value()]
+                .into_iter()
+                .flatten()
+                .any(|text| is_key(&text))
+        }))
+        .find_map(|node| {
+            let node = node.accesskit_node();
+            [node.label(), node.value()]
+                .into_iter()
+                .flatten()
+                .find(|text| is_key(text))
+        })
+}
+
+#[test]
+fn an_interrupted_conversion_is_finished_after_the_passphrase_and_its_recovery_key_shown() {
+    use parcours::store::crypto::{self, KdfParams, KeyFile};
+    let dir = tempfile::tempdir().unwrap();
+    crate::common::write_fixture(dir.path());
+    // A conversion killed before its first file: the pending key file alone.
+    let cheap = || KdfParams::with_cost(256, 1, 1).unwrap();
+    let (file, _, _) = KeyFile::create(PASSPHRASE, cheap(), cheap()).unwrap();
+    std::fs::write(
+        dir.path().join(vault::PENDING_KEY_FILE),
+        ron::ser::to_string_pretty(&file, ron::ser::PrettyConfig::default()).unwrap(),
+    )
+    .unwrap();
+    let mut harness = window(dir.path());
+    harness.get_by_label(text::lock::INTERRUPTED);
+    assert!(!anything_shows(&harness, "Diallo"));
+
+    submit_passphrase(&mut harness, PASSPHRASE);
+    wait_until(&mut harness, "the recovery key shown", |h| {
+        h.query_by_label(text::lock::RECOVERY_KEEP).is_some()
+    });
+    assert_eq!(vault::state(dir.path()), VaultState::Encrypted);
+    for record in crate::common::record_files(dir.path()) {
+        assert!(crypto::is_sealed(&std::fs::read(record).unwrap()));
+    }
+    // The key shown is the folder's recovery key.
+    let key = recovery_key_shown(&harness).expect("no recovery key on screen");
+    vault::recover(dir.path(), &key, NEW_PASSPHRASE, CHEAP).unwrap();
+
+    harness.get_by_label(text::lock::RECOVERY_PRINTED).click();
+    harness.run();
+    wait_until(&mut harness, "records loaded", |h| {
+        !h.state().records().is_empty()
+    });
+    assert!(recovery_key_shown(&harness).is_none());
+    assert!(anything_shows(&harness, "Diallo"));
+}
+
+fn open_settings(harness: &mut Harness<'_, ParcoursApp>) {
+    harness
+        .get_all_by_label(text::common::SETTINGS)
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+}
+
+#[test]
+fn settings_encrypt_a_clear_folder_and_show_its_recovery_key_once() {
+    use parcours::store::crypto;
+    let dir = tempfile::tempdir().unwrap();
+    crate::common::write_fixture(dir.path());
+    let mut harness = window(dir.path());
+    harness.get_by_label(text::common::VIEW_RECORD).click();
+    harness.run();
+    open_settings(&mut harness);
+    harness.get_by_label(text::settings::ENCRYPT).click();
+    harness.run();
+    harness.get_by_label(text::lock::ENCRYPT_LOSS);
+
+    // Too short: the rule beside the field, nothing done.
+    type_into(&mut harness, text::lock::CHOOSE_PASSPHRASE, "court");
+    type_into(&mut harness, text::lock::CHOOSE_PASSPHRASE_AGAIN, "court");
+    harness.get_by_label(text::lock::ENCRYPT_START).click();
+    harness.run();
+    assert!(anything_shows(&harness, "au moins 12 caractères"));
+    assert_eq!(vault::state(dir.path()), VaultState::Clear);
+    // The dialog stays open, the passphrase typed kept, to be made longer.
+    harness.get_by_label(text::lock::ENCRYPT_START);
+
+    type_into(
+        &mut harness,
+        text::lock::CHOOSE_PASSPHRASE,
+        " et bien plus long",
+    );
+    type_into(
+        &mut harness,
+        text::lock::CHOOSE_PASSPHRASE_AGAIN,
+        " et bien plus long",
+    );
+    harness.get_by_label(text::lock::ENCRYPT_START).click();
+    harness.step();
+    wait_until(&mut harness, "the recovery key shown", |h| {
+        h.query_by_label(text::lock::RECOVERY_KEEP).is_some()
+    });
+    assert_eq!(vault::state(dir.path()), VaultState::Encrypted);
+    for record in crate::common::record_files(dir.path()) {
+        let bytes = std::fs::read(record).unwrap();
+        assert!(crypto::is_sealed(&bytes));
+        assert!(!String::from_utf8_lossy(&bytes).contains("Diallo"));
+    }
+    assert!(vault::unlock(dir.path(), "court et bien plus long").is_ok());
+    let key = recovery_key_shown(&harness).expect("no recovery key on screen");
+    vault::recover(dir.path(), &key, NEW_PASSPHRASE, CHEAP).unwrap();
+
+    harness.get_by_label(text::lock::RECOVERY_PRINTED).click();
+    harness.run();
+    assert!(recovery_key_shown(&harness).is_none());
+    // The window still shows the records, and now locks.
+    assert!(anything_shows(&harness, "Diallo"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    harness.run();
+    assert!(harness.state().is_locked());
+    assert!(!anything_shows(&harness, "Diallo"));
+}
+
+#[test]
+fn settings_change_the_passphrase_and_renew_the_recovery_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let old_recovery = encrypted_folder(dir.path());
+    let mut harness = window(dir.path());
+    unlock(&mut harness);
+
+    open_settings(&mut harness);
+    harness
+        .get_by_label(text::settings::CHANGE_PASSPHRASE)
+        .click();
+    harness.run();
+    type_into(
+        &mut harness,
+        text::lock::OLD_PASSPHRASE,
+        "pas la bonne phrase",
+    );
+    type_into(&mut harness, text::lock::NEW_PASSPHRASE, NEW_PASSPHRASE);
+    type_into(
+        &mut harness,
+        text::lock::NEW_PASSPHRASE_AGAIN,
+        NEW_PASSPHRASE,
+    );
+    harness.get_by_label(text::lock::CHANGE_START).click();
+    harness.step();
+    wait_until(&mut harness, "the wrong passphrase refused", |h| {
+        h.query_by_label(text::lock::WRONG_OLD_PASSPHRASE).is_some()
+    });
+    assert!(vault::unlock(dir.path(), PASSPHRASE).is_ok());
+
+    type_into(&mut harness, text::lock::OLD_PASSPHRASE, PASSPHRASE);
+    type_into(&mut harness, text::lock::NEW_PASSPHRASE, NEW_PASSPHRASE);
+    type_into(
+        &mut harness,
+        text::lock::NEW_PASSPHRASE_AGAIN,
+        NEW_PASSPHRASE,
+    );
+    harness.get_by_label(text::lock::CHANGE_START).click();
+    harness.step();
+    wait_until(&mut harness, "the dialog closed", |h| {
+        h.query_by_label(text::lock::CHANGE_START).is_none()
+    });
+    assert!(vault::unlock(dir.path(), NEW_PASSPHRASE).is_ok());
+    assert!(vault::unlock(dir.path(), PASSPHRASE).is_err());
+
+    open_settings(&mut harness);
+    harness.get_by_label(text::settings::RENEW_RECOVERY).click();
+    harness.run();
+    harness.get_by_label(text::lock::RENEW_START).click();
+    harness.run();
+    let key = recovery_key_shown(&harness).expect("no recovery key on screen");
+    assert_ne!(key, old_recovery);
+    assert!(vault::recover(dir.path(), &old_recovery, PASSPHRASE, CHEAP).is_err());
+    vault::recover(dir.path(), &key, PASSPHRASE, CHEAP).unwrap();
 }

@@ -118,6 +118,9 @@ impl ParcoursApp {
                     }
                     if ui.small_button(text::common::SETTINGS).clicked() {
                         self.windows.settings.open(&self.data.settings);
+                        self.windows
+                            .settings
+                            .set_encrypted(self.store.is_encrypted());
                     }
                     if ui.small_button(text::common::PROTECTION_OPEN).clicked() {
                         self.windows.protection.open();

@@ -11,6 +11,7 @@ mod leases;
 pub(crate) mod loading;
 mod lock;
 mod record;
+mod vault_dialogs;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -183,6 +184,8 @@ pub struct ParcoursApp {
     conversion: Option<encryption::Conversion>,
     /// A recovery key just made, shown once.
     recovery_dialog: Option<encryption::RecoveryDialog>,
+    /// An encryption dialog opened from Paramètres.
+    vault_dialog: Option<vault_dialogs::VaultDialog>,
 }
 
 impl ParcoursApp {
@@ -241,6 +244,7 @@ impl ParcoursApp {
             last_input: 0.0,
             conversion: None,
             recovery_dialog: None,
+            vault_dialog: None,
         }
     }
 
@@ -632,6 +636,7 @@ impl eframe::App for ParcoursApp {
             }
         }
         self.close_ui(&ctx, now);
+        self.vault_dialog_ui(&ctx);
         self.recovery_ui(&ctx);
         self.restore_ui(&ctx);
         self.profile_ui(&ctx);

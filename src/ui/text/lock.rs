@@ -53,3 +53,23 @@ pub const LOCK_NOW: &str = "Verrouiller (Ctrl+L)";
 pub const CHECK_FAILED: &str = "La vérification a échoué : réessayez.";
 /// A conversion's thread died.
 pub const CONVERSION_FAILED: &str = "Le chiffrement s'est interrompu : rouvrez Parcours pour le terminer (aucune fiche n'est perdue).";
+
+/// The dialog that encrypts a clear folder.
+pub const ENCRYPT_TITLE: &str = "Chiffrer ce dossier";
+pub const ENCRYPT_EXPLAIN: &str = "Chaque fiche, sauvegarde et copie de ce dossier sera chiffrée : sans la phrase de passe, un ordinateur perdu ou volé ne montre aucun nom. Parcours demandera la phrase de passe à chaque ouverture, et après quelques minutes sans activité.";
+pub const ENCRYPT_KEEP: &str = "À garder : la phrase de passe (chaque conseiller·ère qui ouvre le dossier) et la feuille de la clé de secours, imprimée à la fin, rangée au coffre de la structure.";
+pub const ENCRYPT_LOSS: &str = "Si la phrase de passe et la clé de secours sont perdues toutes les deux, les données sont perdues : personne ne peut les rouvrir, pas même l'éditeur de Parcours.";
+pub const CHOOSE_PASSPHRASE: &str = "Phrase de passe";
+pub const CHOOSE_PASSPHRASE_AGAIN: &str = "Phrase de passe (encore)";
+pub const ENCRYPT_START: &str = "Chiffrer le dossier";
+
+/// The dialog that changes the passphrase.
+pub const CHANGE_TITLE: &str = "Changer la phrase de passe";
+pub const OLD_PASSPHRASE: &str = "Phrase de passe actuelle";
+pub const WRONG_OLD_PASSPHRASE: &str = "Phrase de passe actuelle incorrecte.";
+pub const CHANGE_START: &str = "Enregistrer la nouvelle phrase de passe";
+
+/// The dialog that makes a new recovery key.
+pub const RENEW_TITLE: &str = "Nouvelle clé de secours";
+pub const RENEW_EXPLAIN: &str = "Une nouvelle clé de secours sera affichée, à imprimer. L'ancienne n'ouvrira plus le dossier : détruisez la feuille rangée au coffre.";
+pub const RENEW_START: &str = "Créer une nouvelle clé de secours";

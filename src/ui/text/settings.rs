@@ -52,3 +52,8 @@ pub const LOCK_MINUTES: &str =
 
 /// After a number of minutes in the settings' fields.
 pub const MINUTES_SUFFIX: &str = " min";
+
+/// Opens the dialog that encrypts a clear folder.
+pub const ENCRYPT: &str = "Chiffrer ce dossier…";
+pub const CHANGE_PASSPHRASE: &str = "Changer la phrase de passe…";
+pub const RENEW_RECOVERY: &str = "Nouvelle clé de secours…";

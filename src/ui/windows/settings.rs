@@ -25,12 +25,20 @@ const LOCK_MINUTES: std::ops::RangeInclusive<u32> = 1..=60;
 #[derive(Debug, Default)]
 pub struct SettingsWindow {
     draft: Option<Settings>,
+    /// The folder is encrypted: its passphrase and recovery key can be changed, rather than
+    /// the folder encrypted.
+    encrypted: bool,
 }
 
 impl SettingsWindow {
     /// Opens the window on the current settings.
     pub fn open(&mut self, current: &Settings) {
         self.draft = Some(current.clone());
+    }
+
+    /// Says whether the folder is encrypted (what its encryption section offers).
+    pub fn set_encrypted(&mut self, encrypted: bool) {
+        self.encrypted = encrypted;
     }
 
     /// Closes the window (after a successful save).
@@ -108,6 +116,7 @@ impl Window for SettingsWindow {
                     ui.add(egui::DragValue::new(&mut draft.stats_threshold).range(2..=20))
                         .labelled_by(label.id);
                 });
+                encryption_ui(ui, self.encrypted, cx.writable, out);
                 ui.add_space(theme::SPACE_M);
                 letters_ui(ui, draft);
                 ui.add_space(theme::SPACE_M);
@@ -146,6 +155,34 @@ impl Window for SettingsWindow {
             self.draft = None;
         }
     }
+}
+
+/// Encrypting the folder, or, once encrypted, changing its passphrase and its recovery key.
+fn encryption_ui(ui: &mut egui::Ui, encrypted: bool, writable: bool, out: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        if encrypted {
+            if ui
+                .add_enabled(
+                    writable,
+                    egui::Button::new(text::settings::CHANGE_PASSPHRASE),
+                )
+                .clicked()
+            {
+                out.push(Command::ChangePassphrase);
+            }
+            if ui
+                .add_enabled(writable, egui::Button::new(text::settings::RENEW_RECOVERY))
+                .clicked()
+            {
+                out.push(Command::RenewRecoveryKey);
+            }
+        } else if ui
+            .add_enabled(writable, egui::Button::new(text::settings::ENCRYPT))
+            .clicked()
+        {
+            out.push(Command::EncryptFolder);
+        }
+    });
 }
 
 /// The structure's details printed on convocation letters: address, phone, access notes, and
