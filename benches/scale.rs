@@ -5,10 +5,14 @@
 //!   files and parse them with `ron` alone into the same types: one after the other
 //!   (`load/baseline_ron_alone_sequential`) and on every core with rayon, as the store does
 //!   (`load/baseline_ron_alone_rayon`, the fair comparison);
+//! - the same directory encrypted (issue #15: every file sealed with the data key), loaded
+//!   side by side (`load/store_encrypted`, target ≤ 1.3 × `load/store`; the key is unwrapped
+//!   with small Argon2 costs, stored in the bench's key file: the unlock is not what is
+//!   measured here but in `benches/crypto.rs`);
 //! - one search keystroke over the list;
 //! - saving one edited record (atomic write with `fsync` of the file and the folder), in a
 //!   folder under `target/` (the project's disk: `/tmp` is a tmpfs on many machines, where
-//!   `fsync` costs nothing);
+//!   `fsync` costs nothing), in clear and in an encrypted directory (`save_one_record_encrypted`);
 //! - one frame of the window with the list and a record open, three ways, each labelled:
 //!   `frame/egui_pass_only` (the UI code, no tessellation nor painting: what the app costs),
 //!   `frame/pass_and_tessellation` (plus turning the shapes into triangles, as eframe does
@@ -35,6 +39,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use parcours::model::{Beneficiary, SearchQuery, fold};
+use parcours::store::vault::{self, Costs, VaultState};
 use parcours::store::{Access, BENEFICIARIES_DIR, Store};
 use parcours::ui::{AppConfig, ParcoursApp};
 use serde::Deserialize;
@@ -73,6 +78,51 @@ fn data_dir(count: usize) -> PathBuf {
         assert!(status.success());
         eprintln!(
             "parcours demo --count {count}: {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    dir
+}
+
+/// The bench's passphrase, and Argon2 costs small enough to unwrap the key at each load.
+const PASSPHRASE: &str = "phrase de passe du banc de mesure";
+const CHEAP: Costs = Costs {
+    passphrase: (256, 1, 1),
+    recovery: (256, 1, 1),
+};
+
+fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name();
+        let target = to.join(&name);
+        if entry.file_type().unwrap().is_dir() {
+            if name != ".parcours" {
+                copy_tree(&entry.path(), &target);
+            }
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// `target/bench-data/<count>-chiffre`: a copy of [`data_dir`] converted by `Store::encrypt`.
+fn encrypted_dir(count: usize) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/bench-data")
+        .join(format!("{count}-chiffre"));
+    let present = fs::read_dir(dir.join(BENEFICIARIES_DIR)).map_or(0, Iterator::count);
+    if present != count || vault::state(&dir) != VaultState::Encrypted {
+        let _ = fs::remove_dir_all(&dir);
+        copy_tree(&data_dir(count), &dir);
+        let started = Instant::now();
+        Store::open(&dir, Access::ReadWrite)
+            .unwrap()
+            .encrypt(PASSPHRASE, CHEAP, &|_, _| {})
+            .unwrap();
+        eprintln!(
+            "encrypting {count} records in place: {:.1} s",
             started.elapsed().as_secs_f64()
         );
     }
@@ -132,6 +182,20 @@ fn load(c: &mut Criterion) {
                 report
             });
         });
+        let encrypted = encrypted_dir(count);
+        group.bench_with_input(
+            BenchmarkId::new("store_encrypted", count),
+            &encrypted,
+            |b, dir| {
+                b.iter(|| {
+                    let key = vault::unlock(dir, PASSPHRASE).unwrap();
+                    let mut store = Store::open_with_key(dir, Access::ReadOnly, Some(key)).unwrap();
+                    let report = store.load();
+                    assert_eq!(report.beneficiaries.len(), count);
+                    report
+                });
+            },
+        );
         group.bench_with_input(
             BenchmarkId::new("baseline_ron_alone_sequential", count),
             &dir,
@@ -187,6 +251,23 @@ fn save_one(c: &mut Criterion) {
     store.save_beneficiary(&record, today()).unwrap();
     let mut n = 0_u32;
     c.bench_function("save_one_record", |b| {
+        b.iter(|| {
+            n += 1;
+            record.private_notes = format!("Entretien n° {n}");
+            record.updated_at = Utc::now();
+            store.save_beneficiary(&record, today()).unwrap();
+        });
+    });
+    // The same in an encrypted directory: the record sealed before the atomic write.
+    let encrypted = tempfile::tempdir_in(&parent).unwrap();
+    Store::open(encrypted.path(), Access::ReadWrite)
+        .unwrap()
+        .encrypt(PASSPHRASE, CHEAP, &|_, _| {})
+        .unwrap();
+    let key = vault::unlock(encrypted.path(), PASSPHRASE).unwrap();
+    let mut store = Store::open_with_key(encrypted.path(), Access::ReadWrite, Some(key)).unwrap();
+    store.save_beneficiary(&record, today()).unwrap();
+    c.bench_function("save_one_record_encrypted", |b| {
         b.iter(|| {
             n += 1;
             record.private_notes = format!("Entretien n° {n}");

@@ -11,6 +11,7 @@ mod backups;
 mod companies;
 mod convocation;
 mod creche;
+mod encryption;
 mod export;
 mod journal;
 mod print;
@@ -267,6 +268,31 @@ pub enum Command {
         #[arg(long, value_name = "FICHIER.pdf", conflicts_with_all = ["csv", "xlsx"])]
         pdf: Option<PathBuf>,
     },
+    /// Chiffre le dossier de données sur place (tous les fichiers, sauvegardes comprises) avec
+    /// une phrase de passe, puis affiche une fois la clé de secours à imprimer ; relancée après
+    /// une interruption, termine le chiffrement. Phrase de passe tapée au terminal, ou lue dans
+    /// le fichier nommé par `PARCOURS_PASSPHRASE_FILE`.
+    Encrypt {
+        /// Écrire aussi la page de la clé de secours en PDF (A4, code lisible et QR code), à
+        /// imprimer aussitôt puis à supprimer.
+        #[arg(long, value_name = "FICHIER.pdf")]
+        recovery_pdf: Option<PathBuf>,
+    },
+    /// Écrit une copie en clair (RON lisible) du dossier chiffré dans un dossier nouveau ou
+    /// vide.
+    Decrypt {
+        /// Dossier où écrire la copie en clair.
+        #[arg(long, value_name = "DOSSIER")]
+        out: PathBuf,
+    },
+    /// Change la phrase de passe du dossier chiffré (aucun fichier de données n'est réécrit ;
+    /// la clé de secours reste valable). Nouvelle phrase tapée deux fois, ou lue dans le fichier
+    /// nommé par `PARCOURS_NEW_PASSPHRASE_FILE`.
+    Passphrase,
+    /// Phrase de passe oubliée : la clé de secours imprimée ouvre le dossier et une nouvelle
+    /// phrase de passe remplace l'ancienne. Clé tapée au terminal, ou lue dans le fichier nommé
+    /// par `PARCOURS_RECOVERY_KEY_FILE`.
+    Recover,
 }
 
 /// `parcours workshop …`.
@@ -400,6 +426,9 @@ pub enum CliError {
     /// The spreadsheet could not be laid out.
     #[error("classeur XLSX impossible à produire : {0}")]
     Spreadsheet(String),
+    /// The passphrase could not be had, or does not suit.
+    #[error("{0}")]
+    Passphrase(String),
 }
 
 /// What a command that ran concluded.
@@ -544,30 +573,48 @@ pub fn run(
             };
             stats::stats(data_dir, period, counsellor.as_deref(), output, today, out)
         }
+        Command::Encrypt { recovery_pdf } => {
+            encryption::encrypt(data_dir, recovery_pdf.as_deref(), today, out)
+        }
+        Command::Decrypt { out: target } => encryption::decrypt(data_dir, target, out),
+        Command::Passphrase => encryption::change(data_dir, out),
+        Command::Recover => encryption::recover(data_dir, out),
     }
 }
 
 /// Opens the data directory to write, the journal naming the counsellor profile of this
 /// computer when there is one (the same profile as the window's), else "-".
+/// An encrypted directory asks for its passphrase first (see `encryption`).
 fn open_writer(data_dir: &Path) -> Result<Store, CliError> {
     if !data_dir.is_dir() {
         return Err(CliError::MissingDataDir(data_dir.to_owned()));
     }
-    let mut store = Store::open(data_dir, Access::ReadWrite)?;
+    let key = encryption::key_for(data_dir)?;
+    Ok(with_profile(Store::open_with_key(
+        data_dir,
+        Access::ReadWrite,
+        key,
+    )?))
+}
+
+/// The store, the journal naming this computer's counsellor profile when there is one.
+fn with_profile(mut store: Store) -> Store {
     if let Some(profile) = crate::store::profile::default_config_dir()
         .as_deref()
         .and_then(crate::store::profile::load)
     {
         store.set_author(profile.author());
     }
-    Ok(store)
+    store
 }
 
+/// An encrypted directory asks for its passphrase first (see `encryption`).
 fn open_read_only(data_dir: &Path) -> Result<Store, CliError> {
     if !data_dir.is_dir() {
         return Err(CliError::MissingDataDir(data_dir.to_owned()));
     }
-    Ok(Store::open(data_dir, Access::ReadOnly)?)
+    let key = encryption::key_for(data_dir)?;
+    Ok(Store::open_with_key(data_dir, Access::ReadOnly, key)?)
 }
 
 /// A value fit for one tab-separated field: a hand-edited file may hold tabs or line breaks.

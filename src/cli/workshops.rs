@@ -9,7 +9,7 @@ use std::path::Path;
 use super::{CliError, Outcome};
 use crate::model::preparation::WorkshopError;
 use crate::model::record::{BeneficiaryId, WorkshopId};
-use crate::store::{Access, Store, StoreError};
+use crate::store::StoreError;
 
 pub(super) fn enrol(
     data_dir: &Path,
@@ -20,7 +20,7 @@ pub(super) fn enrol(
     if !data_dir.is_dir() {
         return Err(CliError::MissingDataDir(data_dir.to_owned()));
     }
-    let mut store = Store::open(data_dir, Access::ReadWrite)?;
+    let mut store = super::open_writer(data_dir)?;
     let unknown = || StoreError::Refused(format!("aucun atelier n'a l'identifiant « {workshop} »"));
     let id: WorkshopId = workshop.trim().parse().map_err(|_| unknown())?;
     let (catalogue, _) = store.load_workshops();

@@ -19,6 +19,8 @@
 //!   before (`assets/typst/day_sheet.typ`).
 //! - `stats_pdf`: the funders' report on A4, charts included (`assets/typst/stats.typ`).
 //! - `stats_files`: a funders' report (`model::stats`) as CSV and XLSX.
+//! - `recovery_sheet`: the encryption's recovery key on one A4 page, as text and QR code
+//!   (`assets/typst/recovery_sheet.typ`), printed once at set-up (#15).
 
 mod convocation;
 mod creche_week;
@@ -29,6 +31,7 @@ pub mod export;
 mod ics;
 mod notice_pdf;
 mod output;
+mod recovery_sheet;
 pub mod stats_files;
 mod stats_pdf;
 mod summary;
@@ -60,6 +63,10 @@ pub use notice_pdf::{
 pub use output::{
     Delivery, OutputError, PRINT_SHORTCUT, PRINT_TIMEOUT, fallback_folder, free_path, open_pdf,
     print_pdf, save_pdf,
+};
+pub use recovery_sheet::{
+    QR_QUIET_ZONE, RECOVERY_COMMAND, RECOVERY_SHEET_TEMPLATE_FILE, RecoverySheet, qr_modules,
+    recovery_sheet_template, render_recovery_sheet,
 };
 pub use stats_pdf::{
     STATS_TEMPLATE_FILE, StatsPdfMeta, cell_text, distribution_rows, french_number,

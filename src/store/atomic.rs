@@ -27,7 +27,14 @@ fn temp_path(path: &Path) -> PathBuf {
 /// Writes `bytes` to `path` through a temporary file in the same folder: write, fsync, rename
 /// over the target, then fsync the folder so that the rename itself is durable.
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    write_flushed(path, bytes)?;
+    sync_dir(path.parent().unwrap_or_else(|| Path::new(".")))
+}
+
+/// [`write_atomic`] without the folder's flush, which the caller makes once for a batch of
+/// files of one folder: until then, a power cut may bring back the file's previous content
+/// (whole, never torn).
+pub(crate) fn write_flushed(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let temp = temp_path(path);
     let result = (|| {
         let mut file = OpenOptions::new()
@@ -37,8 +44,7 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
-        fs::rename(&temp, path)?;
-        sync_dir(dir)
+        fs::rename(&temp, path)
     })();
     if result.is_err() {
         // Best effort: a leftover temp file is harmless (never loaded, cleaned at next start).

@@ -16,6 +16,8 @@
 //!   backups/AAAA-MM-JJ/       a copy of all the above, made before the first write of a day
 //!   journal/AAAA-MM.log       the audit journal, one event a line, chained (see `journal`)
 //!   effacements/<id>.ron      the tombstone of an erased record: its id and the date (see `erase`)
+//!   chiffrement.ron           an encrypted directory's key file (see `vault`): then every
+//!                             `.ron` file above is sealed with the directory's key (`codec`)
 //! ```
 //!
 //! Promises: writes are atomic (temp file, fsync, rename, fsync of the folder); a file that

@@ -35,40 +35,6 @@ pub(crate) fn read_versions(codec: &Codec, path: &Path) -> Versions {
     })
 }
 
-/// Replaces `path` with `text` as `atomic::write_atomic` does (a temporary file flushed, then
-/// renamed over), except for the folder's flush, which the caller makes once for a batch.
-fn write_flushed(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let unique = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    // The store's temporary name (cleaned at the next start if a crash leaves it), with a
-    // counter of its own far from `atomic`'s.
-    let temp = path.with_file_name(format!(
-        ".{name}.{}-{}{}",
-        std::process::id(),
-        unique + (1 << 40),
-        atomic::TEMP_SUFFIX
-    ));
-    let result = (|| {
-        let mut file = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result
-}
-
 /// What a conflict copy's name says, judged beside the other files of its folder.
 pub(crate) fn conflict_name(path: &Path) -> Option<ConflictName> {
     let name = path.file_name()?.to_str()?;
@@ -211,9 +177,9 @@ impl Store {
             .map(|(job, (merge, text))| {
                 let changed = merge.merged != job.kept;
                 match text {
-                    Some(text) => codec
-                        .for_disk(text.as_bytes())
-                        .is_ok_and(|bytes| write_flushed(&job.conflict.kept_path, &bytes).is_ok()),
+                    Some(text) => codec.for_disk(text.as_bytes()).is_ok_and(|bytes| {
+                        atomic::write_flushed(&job.conflict.kept_path, &bytes).is_ok()
+                    }),
                     // Nothing to write: the file already is the merge.
                     None => writable && !changed,
                 }

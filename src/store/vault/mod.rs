@@ -357,14 +357,23 @@ impl Store {
         self.codec = Codec::sealed(Arc::clone(&key), true);
         let files = sealed_kind_files(&self.root)?;
         let total = files.len();
+        // Each file replaced whole; each folder flushed once, before the key file's final
+        // name (until then a power cut may bring a file back in clear: still read).
+        let mut folders = std::collections::BTreeSet::new();
         for (done, relative) in files.iter().enumerate() {
             let path = self.root.join(relative);
             let bytes = fs::read(&path).map_err(io_error(&path))?;
             if !crypto::is_sealed(&bytes) {
                 let sealed = crypto::seal(&key, &bytes)?;
-                atomic::write_atomic(&path, &sealed).map_err(io_error(&path))?;
+                atomic::write_flushed(&path, &sealed).map_err(io_error(&path))?;
+                if let Some(folder) = path.parent() {
+                    folders.insert(folder.to_owned());
+                }
             }
             progress(done + 1, total);
+        }
+        for folder in &folders {
+            atomic::sync_dir(folder).map_err(io_error(folder))?;
         }
         // The last step: a recovery key made now (one made before a kill was never printed),
         // then the key file under its final name.
