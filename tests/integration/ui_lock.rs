@@ -453,6 +453,37 @@ fn settings_encrypt_a_clear_folder_and_show_its_recovery_key_once() {
     let key = recovery_key_shown(&harness).expect("no recovery key on screen");
     vault::recover(dir.path(), &key, NEW_PASSPHRASE, CHEAP).unwrap();
 
+    // "Enregistrer en PDF…": the sheet, read back by another reader, carries the same key.
+    let out = tempfile::tempdir().unwrap();
+    let sheet = out.path().join("clé.pdf");
+    harness.state_mut().save_recovery_sheet_to(sheet.clone());
+    harness.step();
+    wait_until(&mut harness, "the sheet saved", |h| {
+        anything_shows(h, "Feuille enregistrée")
+    });
+    let printed = std::process::Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&sheet)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let printed = String::from_utf8(printed.stdout).unwrap();
+    // The sheet spaces the letters out: compared without spaces and dashes.
+    let bare = |text: &str| -> String {
+        text.chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .collect()
+    };
+    assert!(
+        bare(&printed).contains(&bare(&key)),
+        "{key} not on the sheet:\n{printed}"
+    );
+    // Nothing else of the key was written: the data folder holds no copy of it.
+    for entry in walk(dir.path()) {
+        let bytes = std::fs::read(&entry).unwrap();
+        assert!(!String::from_utf8_lossy(&bytes).contains(&key), "{entry:?}");
+    }
+
     harness.get_by_label(text::lock::RECOVERY_PRINTED).click();
     harness.run();
     assert!(recovery_key_shown(&harness).is_none());
@@ -518,4 +549,18 @@ fn settings_change_the_passphrase_and_renew_the_recovery_key() {
     assert_ne!(key, old_recovery);
     assert!(vault::recover(dir.path(), &old_recovery, PASSPHRASE, CHEAP).is_err());
     vault::recover(dir.path(), &key, PASSPHRASE, CHEAP).unwrap();
+}
+
+/// Every file under `dir`.
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
 }

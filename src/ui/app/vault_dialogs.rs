@@ -17,7 +17,6 @@ use crate::ui::{text, theme};
 
 use super::ParcoursApp;
 use super::editor::SaveState;
-use super::encryption::RecoveryDialog;
 
 /// Width of the dialogs' fields.
 const FIELD_WIDTH: f32 = 360.0;
@@ -188,7 +187,7 @@ impl ParcoursApp {
             Asked::Renew => {
                 self.vault_dialog = None;
                 match self.store.renew_recovery_key(Costs::default()) {
-                    Ok(recovery) => self.recovery_dialog = Some(RecoveryDialog::new(&recovery)),
+                    Ok(recovery) => self.show_recovery_key(&recovery),
                     Err(error) => self.save_state = SaveState::Failed(error.to_string()),
                 }
             }

@@ -73,3 +73,21 @@ pub const CHANGE_START: &str = "Enregistrer la nouvelle phrase de passe";
 pub const RENEW_TITLE: &str = "Nouvelle clé de secours";
 pub const RENEW_EXPLAIN: &str = "Une nouvelle clé de secours sera affichée, à imprimer. L'ancienne n'ouvrira plus le dossier : détruisez la feuille rangée au coffre.";
 pub const RENEW_START: &str = "Créer une nouvelle clé de secours";
+
+/// The recovery sheet, printed or saved from the recovery key's dialog.
+pub const PRINT_SHEET: &str = "Imprimer…";
+pub const SAVE_SHEET: &str = "Enregistrer en PDF…";
+pub const SAVE_SHEET_TITLE: &str = "Enregistrer la feuille de la clé de secours";
+pub const SHEET_FILE_NAME: &str = "cle-de-secours-parcours.pdf";
+/// What "Aucun fichier choisi : … n'a pas été enregistré(e)." names.
+pub const THE_SHEET: &str = "la feuille de la clé de secours";
+pub const SHEET_WORKING: &str = "Préparation de la feuille…";
+pub const SHEET_FAILED: &str = "La feuille n'a pas pu être préparée : réessayez.";
+
+/// The sheet was saved at `path`.
+pub fn sheet_saved(path: &std::path::Path) -> String {
+    format!(
+        "Feuille enregistrée dans {} : imprimez-la, puis supprimez ce fichier.",
+        path.display()
+    )
+}
