@@ -365,9 +365,12 @@ impl ParcoursApp {
         }
     }
 
-    /// Hides the window behind the lock screen, the edits waiting saved first.
+    /// Hides the window behind the lock screen, the edits waiting saved first; the records'
+    /// leases are let go meanwhile (a colleague may edit the record left on screen), taken
+    /// again on unlocking, when the record shown is read again if it changed.
     pub(super) fn lock_now(&mut self) {
         self.autosave(f64::INFINITY, true);
+        self.leases.let_go_all();
         self.lock.show();
     }
 
