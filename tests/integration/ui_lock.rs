@@ -564,3 +564,56 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     }
     files
 }
+
+/// The window of counsellor `name` (profile kept in `config`) on `dir`, unlocked, the record
+/// "Ngom" open.
+fn colleague_on_ngom(dir: &Path, config: &Path, name: &str) -> Harness<'static, ParcoursApp> {
+    use parcours::store::profile::{self, Profile};
+    profile::save(config, &Profile::new(name)).unwrap();
+    let app_config = AppConfig {
+        data_dir: dir.to_owned(),
+        today: Some(today()),
+    };
+    let config = config.to_owned();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1100.0, 760.0))
+        .with_theme(egui::Theme::Light)
+        .with_max_steps(16)
+        .build_eframe(move |cc| {
+            ParcoursApp::new(&cc.egui_ctx, app_config).with_profile_dir(config)
+        });
+    harness.run();
+    unlock(&mut harness);
+    harness.get_by_label(text::common::VIEW_RECORD).click();
+    harness.run();
+    harness.get_by_label_contains("Ngom").click();
+    harness.run();
+    harness.run();
+    harness
+}
+
+fn last_name_disabled(harness: &Harness<'_, ParcoursApp>) -> bool {
+    harness
+        .get_by_label(text::common::LAST_NAME)
+        .accesskit_node()
+        .is_disabled()
+}
+
+#[test]
+fn a_locked_window_lets_a_colleague_edit_the_record_it_showed() {
+    let dir = tempfile::tempdir().unwrap();
+    encrypted_folder(dir.path());
+    let (claire_config, paul_config) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let mut claire = colleague_on_ngom(dir.path(), claire_config.path(), "Claire Martin");
+    let mut paul = colleague_on_ngom(dir.path(), paul_config.path(), "Paul Durand");
+    assert!(!last_name_disabled(&claire));
+    assert!(last_name_disabled(&paul), "Claire holds the record");
+
+    claire.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    claire.run();
+    assert!(claire.state().is_locked());
+    // Paul's window looks again every second: the record is free, he may edit it.
+    later(&mut paul, 1.5, false);
+    later(&mut paul, 0.5, false);
+    assert!(!last_name_disabled(&paul));
+}
