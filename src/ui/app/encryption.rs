@@ -150,16 +150,20 @@ impl RecoveryDialog {
         let mut close = false;
         let busy = self.pending.is_some();
         egui::Modal::new(egui::Id::unique("recovery-key")).show(ctx, |ui| {
-            ui.set_max_width(560.0);
+            ui.set_max_width(600.0);
             ui.label(RichText::new(text::lock::RECOVERY_DIALOG_TITLE).heading());
             ui.add_space(theme::SPACE_M);
             ui.label(text::lock::RECOVERY_DIALOG_EXPLAIN);
             ui.add_space(theme::SPACE_L);
-            ui.label(
-                RichText::new(self.key.as_str())
-                    .monospace()
-                    .size(26.0)
-                    .strong(),
+            // On one line, as typed back: 39 characters of the monospace font.
+            ui.add(
+                egui::Label::new(
+                    RichText::new(self.key.as_str())
+                        .monospace()
+                        .size(22.0)
+                        .strong(),
+                )
+                .wrap_mode(egui::TextWrapMode::Extend),
             );
             ui.add_space(theme::SPACE_L);
             ui.label(RichText::new(text::lock::RECOVERY_KEEP).strong());
