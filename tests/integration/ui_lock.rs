@@ -255,11 +255,24 @@ fn minutes_without_input_lock_the_window_and_input_keeps_it_open() {
 }
 
 #[test]
+fn the_status_bar_locks_an_encrypted_folder_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    encrypted_folder(dir.path());
+    let mut harness = window(dir.path());
+    unlock(&mut harness);
+    harness.get_by_label(text::lock::LOCK_NOW).click();
+    harness.run();
+    assert!(harness.state().is_locked());
+    assert!(!anything_shows(&harness, "Ngom"));
+}
+
+#[test]
 fn a_clear_folder_never_locks() {
     let dir = tempfile::tempdir().unwrap();
     crate::common::write_fixture(dir.path());
     let mut harness = window(dir.path());
     assert!(!harness.state().is_locked());
+    assert!(harness.query_by_label(text::lock::LOCK_NOW).is_none());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
     later(&mut harness, 3600.0, false);
     assert!(!harness.state().is_locked());
