@@ -40,8 +40,9 @@ use crate::model::sync::Versions;
 /// `structure_phone`, `access_notes` and `default_place` (for convocation letters; absent:
 /// empty) and `stats_threshold` (absent: 5); every file gained `versions` beside `record`, the
 /// stamps that tell which laptop changed which part of it (absent: none, the file is as old as
-/// the copies met; see `model::sync`).
-pub const SCHEMA_VERSION: u32 = 7;
+/// the copies met; see `model::sync`); 8 — the settings gained `lock_minutes`, the minutes
+/// without input before the window of an encrypted folder locks itself (absent: 5).
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// Deepest nesting accepted when reading: far above any real record, far below a stack overflow.
 const RECURSION_LIMIT: usize = 64;

@@ -100,4 +100,10 @@ pub enum Command {
     /// Open the workshops' catalogue with this workshop's form (a workshop clicked on the
     /// agenda or on Accueil): over the record shown, else over a person enrolled in it.
     OpenWorkshop(crate::model::WorkshopId),
+    /// Open "Chiffrer ce dossier…" (a clear folder, from Paramètres).
+    EncryptFolder,
+    /// Open "Changer la phrase de passe…" (an encrypted folder, from Paramètres).
+    ChangePassphrase,
+    /// Open "Nouvelle clé de secours…" (an encrypted folder, from Paramètres).
+    RenewRecoveryKey,
 }

@@ -52,6 +52,7 @@ mod ui_key_bursts;
 mod ui_keyboard;
 mod ui_layout;
 mod ui_loading;
+mod ui_lock;
 mod ui_monkey;
 mod ui_preparation;
 #[cfg(unix)]

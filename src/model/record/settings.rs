@@ -14,6 +14,10 @@ pub const DEFAULT_RETENTION_MONTHS: u32 = 24;
 /// year (CNIL, journalisation recommendation 2021-122: six months to a year).
 pub const DEFAULT_JOURNAL_MONTHS: u32 = 12;
 
+/// Minutes without input before the window of an encrypted folder locks itself, when the
+/// settings do not say otherwise.
+pub const DEFAULT_LOCK_MINUTES: u32 = 5;
+
 /// What a structure sets once: its name on printed documents, and the like.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -50,6 +54,9 @@ pub struct Settings {
     /// Funders' reports: a count of people from 1 to this number minus one is shown "< 5"
     /// (with the default, 5). Absent from files before format 7: 5.
     pub stats_threshold: u32,
+    /// Minutes without input before the window of an encrypted folder hides every record
+    /// behind the passphrase (1 to 60). Absent before format 8: 5.
+    pub lock_minutes: u32,
 }
 
 impl Default for Settings {
@@ -65,6 +72,7 @@ impl Default for Settings {
             access_notes: String::new(),
             default_place: String::new(),
             stats_threshold: crate::model::stats::DEFAULT_THRESHOLD,
+            lock_minutes: DEFAULT_LOCK_MINUTES,
         }
     }
 }
@@ -122,5 +130,20 @@ mod tests {
             crate::model::stats::DEFAULT_THRESHOLD
         );
         assert_eq!(settings.stats_threshold, 5);
+    }
+
+    #[test]
+    fn settings_before_format_8_lock_after_five_minutes_and_the_minutes_round_trip() {
+        let format_7 = r#"(structure_name: "EDS", stats_threshold: 7, default_place: "Bureau 2")"#;
+        let settings: Settings = ron::from_str(format_7).unwrap();
+        assert_eq!(settings.lock_minutes, DEFAULT_LOCK_MINUTES);
+        assert_eq!(settings.lock_minutes, 5);
+        assert_eq!(settings.stats_threshold, 7);
+        let changed = Settings {
+            lock_minutes: 12,
+            ..settings
+        };
+        let text = ron::ser::to_string(&changed).unwrap();
+        assert_eq!(ron::from_str::<Settings>(&text).unwrap().lock_minutes, 12);
     }
 }

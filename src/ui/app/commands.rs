@@ -212,6 +212,15 @@ impl ParcoursApp {
                     }
                 }
                 Command::ChangeCounsellor => self.change_counsellor(),
+                Command::EncryptFolder => {
+                    self.open_vault_dialog(super::vault_dialogs::VaultDialog::encrypt());
+                }
+                Command::ChangePassphrase => {
+                    self.open_vault_dialog(super::vault_dialogs::VaultDialog::change());
+                }
+                Command::RenewRecoveryKey => {
+                    self.open_vault_dialog(super::vault_dialogs::VaultDialog::Renew);
+                }
                 Command::Printed(id, document) => self.store.journal_print(id, document),
                 Command::Erase(id) => self.erase(id),
                 Command::ExtendRetention(id, extension) => self.extend_retention(id, extension),

@@ -116,8 +116,16 @@ impl ParcoursApp {
                     if let Some(profile) = &self.profile {
                         ui.label(text::app::counsellor(&profile.name));
                     }
+                    if self.store.is_encrypted() && ui.small_button(text::lock::LOCK_NOW).clicked()
+                    {
+                        self.lock_now();
+                        ui.ctx().request_repaint();
+                    }
                     if ui.small_button(text::common::SETTINGS).clicked() {
                         self.windows.settings.open(&self.data.settings);
+                        self.windows
+                            .settings
+                            .set_encrypted(self.store.is_encrypted());
                     }
                     if ui.small_button(text::common::PROTECTION_OPEN).clicked() {
                         self.windows.protection.open();

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use crate::model::BeneficiaryId;
-use crate::store::{Access, Lease, LeaseError, LeaseHolder, Store, StoreError};
+use crate::store::{Access, Lease, LeaseError, LeaseHolder, StoreError};
 use crate::ui::text;
 
 use super::ParcoursApp;
@@ -127,7 +127,7 @@ impl ParcoursApp {
     /// longer does, when it was opened read-only because of it.
     fn look_at_the_folder(&mut self) {
         if self.reopen_when_free && self.loading.is_none() {
-            match Store::open(self.store.root(), Access::ReadWrite) {
+            match self.store.open_like(Access::ReadWrite) {
                 Ok(store) => {
                     self.store = store;
                     self.reopen_when_free = false;

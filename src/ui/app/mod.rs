@@ -5,10 +5,13 @@ mod changes;
 mod commands;
 mod dialogs;
 mod editor;
+mod encryption;
 pub(crate) mod input_pacing;
 mod leases;
 pub(crate) mod loading;
+mod lock;
 mod record;
+mod vault_dialogs;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -172,20 +175,37 @@ pub struct ParcoursApp {
     reopen_when_free: bool,
     /// What other Parcours write in the folder, followed.
     following: changes::Following,
+    /// The lock screen of an encrypted folder, shown before anything of it is read and
+    /// whenever the window is locked.
+    lock: lock::Lock,
+    /// When (egui time) the last input came: the automatic lock counts from it.
+    last_input: f64,
+    /// The folder being encrypted on a thread of its own.
+    conversion: Option<encryption::Conversion>,
+    /// A recovery key just made, shown once.
+    recovery_dialog: Option<encryption::RecoveryDialog>,
+    /// An encryption dialog opened from Paramètres.
+    vault_dialog: Option<vault_dialogs::VaultDialog>,
 }
 
 impl ParcoursApp {
     /// Opens the data directory (read-only, with a banner, when another Parcours holds it),
-    /// nothing loaded yet.
+    /// nothing loaded yet. An encrypted directory is not opened: the lock screen asks its
+    /// passphrase first, and nothing of it is read meanwhile.
     fn open(ctx: &egui::Context, config: AppConfig) -> Self {
         theme::apply(ctx);
         let AppConfig { data_dir, today } = config;
-        let (store, read_only_reason) = match Store::open(&data_dir, Access::ReadWrite) {
-            Ok(store) => (store, None),
-            Err(error) => (
-                Store::read_only(&data_dir),
-                Some(text::app::read_only_because(&error)),
-            ),
+        let lock = lock::Lock::for_folder(&data_dir);
+        let (store, read_only_reason) = if lock.shown {
+            (Store::read_only(&data_dir), None)
+        } else {
+            match Store::open(&data_dir, Access::ReadWrite) {
+                Ok(store) => (store, None),
+                Err(error) => (
+                    Store::read_only(&data_dir),
+                    Some(text::app::read_only_because(&error)),
+                ),
+            }
         };
         let reopen_when_free =
             read_only_reason.is_some() && Store::read_only(&data_dir).directory_holder().is_some();
@@ -220,6 +240,11 @@ impl ParcoursApp {
             leases: leases::Leases::default(),
             reopen_when_free,
             following: changes::Following::start(data_dir, ctx),
+            lock,
+            last_input: 0.0,
+            conversion: None,
+            recovery_dialog: None,
+            vault_dialog: None,
         }
     }
 
@@ -274,7 +299,10 @@ impl ParcoursApp {
     #[must_use]
     pub fn new(ctx: &egui::Context, config: AppConfig) -> Self {
         let mut app = Self::open(ctx, config);
-        app.reload();
+        // An encrypted folder loads once unlocked, on a thread (see `lock.rs`).
+        if !app.is_locked() {
+            app.reload();
+        }
         app
     }
 
@@ -284,10 +312,21 @@ impl ParcoursApp {
     #[must_use]
     pub fn new_loading_in_background(ctx: &egui::Context, config: AppConfig) -> Self {
         let mut app = Self::open(ctx, config);
-        let placeholder = Store::read_only(app.store.root());
-        let store = std::mem::replace(&mut app.store, placeholder);
-        app.loading = Some(Loading::start(store, ctx));
+        if !app.is_locked() {
+            app.start_loading(ctx);
+        }
         app
+    }
+
+    /// Loads the records on a thread of their own, the store moved into it (a read-only
+    /// one with the same key stands in meanwhile).
+    fn start_loading(&mut self, ctx: &egui::Context) {
+        let placeholder = self
+            .store
+            .open_like(Access::ReadOnly)
+            .unwrap_or_else(|_| Store::read_only(self.store.root()));
+        let store = std::mem::replace(&mut self.store, placeholder);
+        self.loading = Some(Loading::start(store, ctx));
     }
 
     /// Draws the progress while the records load, and takes them once loaded; `false` while
@@ -312,8 +351,7 @@ impl ParcoursApp {
                 // The thread died (and its store with its lock): load here instead, which
                 // reports what it finds.
                 self.loading = None;
-                let root = self.store.root().to_owned();
-                match Store::open(&root, Access::ReadWrite) {
+                match self.store.open_like(Access::ReadWrite) {
                     Ok(store) => {
                         self.store = store;
                         self.give_author();
@@ -530,11 +568,15 @@ impl eframe::App for ParcoursApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         // This pass reads what the raw-input hook handed over.
         self.pacer.read();
-        if !self.loading_ui(ui) {
-            return;
-        }
         let ctx = ui.ctx().clone();
         let now = ctx.input(|i| i.time);
+        if self.lock.shown {
+            self.lock_ui(ui, now);
+            return;
+        }
+        if !self.conversion_ui(ui) || !self.loading_ui(ui) || self.lock_when_due(&ctx, now) {
+            return;
+        }
         let surrender_focus_on = keep_focus_for_typed_keys(&ctx);
         self.shortcuts(&ctx);
         self.tend_leases(&ctx, now);
@@ -594,6 +636,8 @@ impl eframe::App for ParcoursApp {
             }
         }
         self.close_ui(&ctx, now);
+        self.vault_dialog_ui(&ctx);
+        self.recovery_ui(&ctx);
         self.restore_ui(&ctx);
         self.profile_ui(&ctx);
         let status_before = (self.save_state.clone(), self.pending_saves());

@@ -13,6 +13,7 @@ pub mod creche;
 pub mod home;
 pub mod identity;
 pub mod list;
+pub mod lock;
 pub mod overdue;
 pub mod preparation;
 pub mod protection;

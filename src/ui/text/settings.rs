@@ -45,3 +45,15 @@ pub const ACCESS_NOTES: &str = "Accès (transports, étage, code…)";
 pub const DEFAULT_PLACE: &str = "Lieu habituel des rendez-vous";
 /// The funders' reports' small-count threshold.
 pub const STATS_THRESHOLD: &str = "Seuil du secret statistique des bilans (un nombre de personnes en dessous est masqué, « < 5 » avec 5)";
+
+/// Minutes without input before the window of an encrypted folder locks itself.
+pub const LOCK_MINUTES: &str =
+    "Verrouillage automatique d'un dossier chiffré après (sans activité, 1 à 60 min)";
+
+/// After a number of minutes in the settings' fields.
+pub const MINUTES_SUFFIX: &str = " min";
+
+/// Opens the dialog that encrypts a clear folder.
+pub const ENCRYPT: &str = "Chiffrer ce dossier…";
+pub const CHANGE_PASSPHRASE: &str = "Changer la phrase de passe…";
+pub const RENEW_RECOVERY: &str = "Nouvelle clé de secours…";

@@ -18,16 +18,27 @@ const RETENTION_MONTHS: std::ops::RangeInclusive<u32> = 1..=36;
 /// How many months of the journal a structure may keep (CNIL 2021-122: six months to a year).
 const JOURNAL_MONTHS: std::ops::RangeInclusive<u32> = 6..=12;
 
+/// Minutes without input before the window of an encrypted folder locks itself.
+const LOCK_MINUTES: std::ops::RangeInclusive<u32> = 1..=60;
+
 /// The window, open while it holds a draft.
 #[derive(Debug, Default)]
 pub struct SettingsWindow {
     draft: Option<Settings>,
+    /// The folder is encrypted: its passphrase and recovery key can be changed, rather than
+    /// the folder encrypted.
+    encrypted: bool,
 }
 
 impl SettingsWindow {
     /// Opens the window on the current settings.
     pub fn open(&mut self, current: &Settings) {
         self.draft = Some(current.clone());
+    }
+
+    /// Says whether the folder is encrypted (what its encryption section offers).
+    pub fn set_encrypted(&mut self, encrypted: bool) {
+        self.encrypted = encrypted;
     }
 
     /// Closes the window (after a successful save).
@@ -92,10 +103,20 @@ impl Window for SettingsWindow {
                     .labelled_by(label.id);
                 });
                 ui.horizontal(|ui| {
+                    let label = ui.label(text::settings::LOCK_MINUTES);
+                    ui.add(
+                        egui::DragValue::new(&mut draft.lock_minutes)
+                            .range(LOCK_MINUTES)
+                            .suffix(text::settings::MINUTES_SUFFIX),
+                    )
+                    .labelled_by(label.id);
+                });
+                ui.horizontal(|ui| {
                     let label = ui.label(text::settings::STATS_THRESHOLD);
                     ui.add(egui::DragValue::new(&mut draft.stats_threshold).range(2..=20))
                         .labelled_by(label.id);
                 });
+                encryption_ui(ui, self.encrypted, cx.writable, out);
                 ui.add_space(theme::SPACE_M);
                 letters_ui(ui, draft);
                 ui.add_space(theme::SPACE_M);
@@ -120,6 +141,9 @@ impl Window for SettingsWindow {
                             .journal_months
                             .clamp(*JOURNAL_MONTHS.start(), *JOURNAL_MONTHS.end());
                         settings.stats_threshold = settings.stats_threshold.clamp(2, 20);
+                        settings.lock_minutes = settings
+                            .lock_minutes
+                            .clamp(*LOCK_MINUTES.start(), *LOCK_MINUTES.end());
                         out.push(Command::SaveSettings(Box::new(settings)));
                     }
                     if ui.button(text::common::CANCEL).clicked() {
@@ -131,6 +155,34 @@ impl Window for SettingsWindow {
             self.draft = None;
         }
     }
+}
+
+/// Encrypting the folder, or, once encrypted, changing its passphrase and its recovery key.
+fn encryption_ui(ui: &mut egui::Ui, encrypted: bool, writable: bool, out: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        if encrypted {
+            if ui
+                .add_enabled(
+                    writable,
+                    egui::Button::new(text::settings::CHANGE_PASSPHRASE),
+                )
+                .clicked()
+            {
+                out.push(Command::ChangePassphrase);
+            }
+            if ui
+                .add_enabled(writable, egui::Button::new(text::settings::RENEW_RECOVERY))
+                .clicked()
+            {
+                out.push(Command::RenewRecoveryKey);
+            }
+        } else if ui
+            .add_enabled(writable, egui::Button::new(text::settings::ENCRYPT))
+            .clicked()
+        {
+            out.push(Command::EncryptFolder);
+        }
+    });
 }
 
 /// The structure's details printed on convocation letters: address, phone, access notes, and
