@@ -116,7 +116,11 @@ impl ParcoursApp {
                     if let Some(profile) = &self.profile {
                         ui.label(text::app::counsellor(&profile.name));
                     }
-                    if self.store.is_encrypted() && ui.small_button(text::lock::LOCK_NOW).clicked()
+                    if self.store.is_encrypted()
+                        && ui
+                            .small_button(text::lock::LOCK_NOW)
+                            .on_hover_text(text::lock::LOCK_NOW_HOVER)
+                            .clicked()
                     {
                         self.lock_now();
                         ui.ctx().request_repaint();

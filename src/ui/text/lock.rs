@@ -47,8 +47,10 @@ pub const RECOVERY_KEEP: &str =
     "À imprimer et à ranger au coffre de la structure, jamais avec l'ordinateur.";
 pub const RECOVERY_PRINTED: &str = "J'ai imprimé la clé de secours";
 
-/// The lock-now shortcut, named in the status bar's tooltip and in Paramètres.
-pub const LOCK_NOW: &str = "Verrouiller (Ctrl+L)";
+/// The status bar's lock-now button (short: the bar is full at the window's usual width).
+pub const LOCK_NOW: &str = "Verrouiller";
+/// Its tooltip, naming the shortcut.
+pub const LOCK_NOW_HOVER: &str = "Masquer toutes les fiches derrière la phrase de passe (Ctrl+L)";
 /// The checking thread died.
 pub const CHECK_FAILED: &str = "La vérification a échoué : réessayez.";
 /// A conversion's thread died.
