@@ -372,3 +372,51 @@ fn a_sealed_file_in_a_clear_directory_is_reported_and_never_overwritten() {
     assert!(store.save_beneficiary(&records[0], today()).is_err());
     assert_eq!(fs::read(&path).unwrap(), sealed);
 }
+
+#[test]
+fn a_synced_conflict_copy_in_an_encrypted_directory_is_opened_merged_and_set_aside_sealed() {
+    use crate::store::journal::Author;
+    let dir = tempfile::tempdir().unwrap();
+    let (records, _) = encrypted(dir.path(), 1);
+    let open_as = |installation: &str| {
+        let key = unlock(dir.path(), PASSPHRASE).unwrap();
+        let mut store = Store::open_with_key(dir.path(), Access::ReadWrite, Some(key)).unwrap();
+        store.set_author(Author {
+            name: installation.to_owned(),
+            installation: installation.to_owned(),
+        });
+        store.load();
+        store
+    };
+    let path = dir
+        .path()
+        .join(BENEFICIARIES_DIR)
+        .join(format!("{}.ron", records[0].id));
+    let base = fs::read(&path).unwrap();
+    // Laptop B changes the notes (its copy arrives as Syncthing's conflict copy)…
+    let mut theirs = records[0].clone();
+    theirs.private_notes = "Vu au forum emploi.".into();
+    open_as("B").save_beneficiary(&theirs, today()).unwrap();
+    let from_b = fs::read(&path).unwrap();
+    fs::write(&path, &base).unwrap();
+    // …while laptop A changed the phone.
+    let mut ours = records[0].clone();
+    ours.contact.phone = "06 11 22 33 44".into();
+    open_as("A").save_beneficiary(&ours, today()).unwrap();
+    let copy = path.with_file_name(format!(
+        "{}.sync-conflict-20261127-101010-BBBBBBB.ron",
+        records[0].id
+    ));
+    fs::write(&copy, &from_b).unwrap();
+
+    let report = open_as("A").load();
+    assert!(report.conflicts.is_empty(), "{:?}", report.conflicts.len());
+    let merged = &report.beneficiaries[0];
+    assert_eq!(merged.private_notes, "Vu au forum emploi.");
+    assert_eq!(merged.contact.phone, "06 11 22 33 44");
+    assert!(!copy.exists());
+    let aside: Vec<_> = every_file(&dir.path().join(CONFLICTS_DIR));
+    assert_eq!(aside.len(), 1);
+    assert!(crypto::is_sealed(&fs::read(&aside[0]).unwrap()));
+    assert!(crypto::is_sealed(&fs::read(&path).unwrap()));
+}
