@@ -13,7 +13,8 @@ use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 use super::codec::Codec;
-use super::envelope::decode;
+use super::envelope::{decode, decode_with};
+use crate::model::sync::Versions;
 
 /// Largest record file read. A real record is a few kilobytes; anything far larger is damage
 /// (or not ours), and reading it whole would stall start-up.
@@ -56,6 +57,9 @@ pub(crate) struct Loaded<T> {
     pub unreadable: Vec<PathBuf>,
     /// Records found twice: (the file loaded, the other file, the other file's record).
     pub duplicates: Vec<(PathBuf, PathBuf, T)>,
+    /// The stamps each loaded file carried (see `model::sync`): what this store read, the base
+    /// of a record's compare-and-swap.
+    pub stamps: HashMap<PathBuf, Versions>,
 }
 
 fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
@@ -103,7 +107,7 @@ pub(crate) fn load_file<T: DeserializeOwned>(codec: &Codec, path: &Path) -> Resu
 /// Reads one `*.ron` entry of a folder as a record. Folders or special files named `*.ron`, and
 /// links that lead nowhere, are refused without being opened, so a FIFO or `/dev/zero` cannot
 /// hang the load.
-fn read_record<T: DeserializeOwned>(codec: &Codec, path: &Path) -> Result<T, Problem> {
+fn read_record<T: DeserializeOwned>(codec: &Codec, path: &Path) -> Result<(T, Versions), Problem> {
     let refuse = |message: String, location| Problem {
         path: path.to_owned(),
         location,
@@ -128,7 +132,7 @@ fn read_record<T: DeserializeOwned>(codec: &Codec, path: &Path) -> Result<T, Pro
     let plain = codec
         .plain(&bytes)
         .map_err(|message| refuse(message, None))?;
-    decode::<T>(&plain).map_err(|error| refuse(error.message, error.location))
+    decode_with::<T>(&plain).map_err(|error| refuse(error.message, error.location))
 }
 
 /// Loads every `*.ron` file of `dir`. Other names (temporary files, notes, backups) are
@@ -159,6 +163,7 @@ where
         problems: Vec::new(),
         unreadable: Vec::new(),
         duplicates: Vec::new(),
+        stamps: HashMap::new(),
     };
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -183,10 +188,11 @@ where
     // outcome is the same as one file after the other).
     let total = paths.len();
     let done = AtomicUsize::new(0);
-    let outcomes: Vec<Result<(PathBuf, T), Problem>> = paths
+    let outcomes: Vec<Result<(PathBuf, T, Versions), Problem>> = paths
         .into_par_iter()
         .map(|path| {
-            let outcome = read_record::<T>(codec, &path).map(|record| (path.clone(), record));
+            let outcome = read_record::<T>(codec, &path)
+                .map(|(record, stamps)| (path.clone(), record, stamps));
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
             outcome
         })
@@ -194,7 +200,10 @@ where
     let mut decoded: Vec<(PathBuf, T)> = Vec::with_capacity(outcomes.len());
     for outcome in outcomes {
         match outcome {
-            Ok(pair) => decoded.push(pair),
+            Ok((path, record, stamps)) => {
+                loaded.stamps.insert(path.clone(), stamps);
+                decoded.push((path, record));
+            }
             Err(problem) => {
                 loaded.unreadable.push(problem.path.clone());
                 loaded.problems.push(problem);

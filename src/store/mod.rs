@@ -250,6 +250,10 @@ pub struct Store {
     bases: RefCell<HashMap<PathBuf, String>>,
     /// How its files are read and written: in clear, or sealed with the directory's key.
     codec: codec::Codec,
+    /// The stamps of each record file as this store last read or wrote it: a file whose stamps
+    /// differ at the next save was changed elsewhere since (a synced copy arriving), and the
+    /// save merges instead of replacing (see `save_beneficiary`).
+    seen: RefCell<HashMap<PathBuf, crate::model::sync::Versions>>,
 }
 
 /// The local date and time: the store's only clock read (backup names, and the date of saves
@@ -338,6 +342,7 @@ impl Store {
             author: journal::Author::default(),
             bases: RefCell::new(HashMap::new()),
             codec: codec::Codec::clear(),
+            seen: RefCell::new(HashMap::new()),
         }
     }
 
@@ -357,7 +362,26 @@ impl Store {
     /// way every data file reaches the disk.
     pub(crate) fn write_data(&self, path: &Path, text: &[u8]) -> Result<(), StoreError> {
         let bytes = self.codec.for_disk(text)?;
-        atomic::write_atomic(path, &bytes).map_err(io_error(path))
+        atomic::write_atomic(path, &bytes).map_err(io_error(path))?;
+        self.remember_seen(path, text);
+        Ok(())
+    }
+
+    /// Remembers the stamps of a record file this store wrote (`text`, in clear).
+    fn remember_seen(&self, path: &Path, text: &[u8]) {
+        if path.parent() == Some(self.root.join(BENEFICIARIES_DIR).as_path()) {
+            self.seen
+                .borrow_mut()
+                .insert(path.to_owned(), envelope::decode_versions(text));
+        }
+    }
+
+    /// Says that the window now shows record `id` as its file holds it (read back after a
+    /// change elsewhere): its next save starts from that version.
+    pub fn mark_record_seen(&self, id: BeneficiaryId) {
+        let path = self.beneficiary_path(id);
+        let stamps = sync_merge::read_versions(&self.codec, &path);
+        self.seen.borrow_mut().insert(path, stamps);
     }
 
     /// Whether saves are possible (this process holds the lock).
@@ -379,6 +403,7 @@ impl Store {
         let loaded =
             load::load_folder_with_progress(&self.codec, &dir, |b: &Beneficiary| b.id, progress);
         self.unreadable = loaded.unreadable.into_iter().collect();
+        *self.seen.borrow_mut() = loaded.stamps;
         self.paths.clear();
         let mut beneficiaries = Vec::with_capacity(loaded.records.len());
         for (path, record) in loaded.records {
@@ -428,6 +453,17 @@ impl Store {
         } else {
             None
         };
+        // Changed elsewhere since this store read or wrote it (a synced copy arriving while
+        // the record was edited here): merged, never replaced.
+        if let Some(theirs) = &before {
+            let seen = self.seen.borrow().get(&path).cloned();
+            let now = sync_merge::read_versions(&self.codec, &path);
+            if let Some(seen) = seen
+                && seen != now
+            {
+                return self.save_over_change(record, theirs, &seen, &now, path, today);
+            }
+        }
         let path = self.save_at(record, path, today, |path| {
             loaded_from_here || fs::symlink_metadata(path).is_err()
         })?;
@@ -825,5 +861,46 @@ mod tests {
         store.reserve_for_restore().unwrap();
         drop(store);
         assert!(Store::open(dir.path(), Access::ReadWrite).is_ok());
+    }
+
+    #[test]
+    fn a_record_changed_elsewhere_since_it_was_read_is_merged_by_its_save_never_replaced() {
+        use journal::Author;
+        let dir = tempfile::tempdir().unwrap();
+        let open_as = |who: &str| {
+            let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+            store.set_author(Author {
+                name: who.to_owned(),
+                installation: who.to_owned(),
+            });
+            store.load();
+            store
+        };
+        let record = demo_beneficiaries(1, today(), 3).remove(0);
+        open_as("A").save_beneficiary(&record, today()).unwrap();
+        // This window read the record; then a synced copy from laptop B replaced the file,
+        // with another phone and other notes.
+        let mut window = open_as("A");
+        let mut theirs = record.clone();
+        theirs.contact.phone = "07 98 76 54 32".into();
+        theirs.private_notes = "Noté sur l'autre poste.".into();
+        open_as("B").save_beneficiary(&theirs, today()).unwrap();
+        // The window saves its own edit: other notes, same phone.
+        let mut ours = record.clone();
+        ours.private_notes = "Noté ici.".into();
+        window.save_beneficiary(&ours, today()).unwrap();
+
+        let report = open_as("A").load();
+        let saved = &report.beneficiaries[0];
+        // The part changed on one side only is taken from it; the part both changed keeps
+        // this side's version in the file, and the other is asked, side by side.
+        assert_eq!(saved.contact.phone, "07 98 76 54 32");
+        assert_eq!(saved.private_notes, "Noté ici.");
+        assert_eq!(report.conflicts.len(), 1, "{:?}", report.problems);
+        assert_eq!(
+            report.conflicts[0].other.private_notes,
+            "Noté sur l'autre poste."
+        );
+        assert!(!report.conflicts[0].asked.is_empty());
     }
 }

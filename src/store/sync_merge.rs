@@ -67,6 +67,59 @@ impl Store {
         envelope::encode_with(value, &versions)
     }
 
+    /// Saves `record` over its file, changed elsewhere since this store read it (`seen`: the
+    /// stamps then; `now`: the stamps of `theirs`, the file's record now): the two are merged
+    /// as synced copies are — a part changed on one side only taken from it, list items by id —
+    /// and the merge is written. The parts both sides changed keep this side's version in the
+    /// file; the other side's version is kept beside it as a conflict copy
+    /// (`<id>.sync-conflict-…-PARCOURS.ron`), asked side by side at the next load: nothing is
+    /// replaced unseen.
+    pub(crate) fn save_over_change(
+        &mut self,
+        record: &Beneficiary,
+        theirs: &Beneficiary,
+        seen: &Versions,
+        now: &Versions,
+        path: PathBuf,
+        today: chrono::NaiveDate,
+    ) -> Result<PathBuf, StoreError> {
+        self.check_writable()?;
+        record.validate(today).map_err(StoreError::Invalid)?;
+        if self.unreadable.contains(&path) {
+            return Err(StoreError::WouldOverwriteUnreadable(path));
+        }
+        let ours = restamp(seen, &record.units(), &self.editor(), Utc::now());
+        let merge = merge_records(record, &ours, theirs, now);
+        // A merge that breaks a rule (each side valid, not both together): this side is
+        // written, the other kept whole beside it.
+        let (kept, kept_versions, other, other_versions) = if merge.merged.validate(today).is_ok() {
+            (
+                merge.merged,
+                merge.versions,
+                merge.other,
+                merge.other_versions,
+            )
+        } else {
+            (record.clone(), ours, theirs.clone(), now.clone())
+        };
+        self.before_write(today);
+        if !merge.asked.is_empty() || other != kept {
+            let copy = path.with_file_name(format!(
+                "{}.sync-conflict-{}-PARCOURS.ron",
+                record.id,
+                local_now().format("%Y%m%d-%H%M%S")
+            ));
+            let text = envelope::encode_with(&other, &other_versions)?;
+            let bytes = self.codec.for_disk(text.as_bytes())?;
+            atomic::write_atomic(&copy, &bytes).map_err(super::io_error(&copy))?;
+        }
+        let text = envelope::encode_with(&kept, &kept_versions)?;
+        self.write_data(&path, text.as_bytes())?;
+        self.paths.insert(record.id, path.clone());
+        self.journal_save(Some(theirs), &kept);
+        Ok(path)
+    }
+
     /// Writes a merge over the file it was loaded from, with the stamps the merge decided.
     fn write_merged<T: Stored>(
         &self,
@@ -192,6 +245,12 @@ impl Store {
                 // The merge breaks a rule (or the disk refused it): everything is asked.
                 report.conflicts.push(job.conflict);
                 continue;
+            }
+            if written {
+                // What the file holds now: the base of the record's next save.
+                self.seen
+                    .borrow_mut()
+                    .insert(job.conflict.kept_path.clone(), merge.versions.clone());
             }
             if written && merge.merged != job.kept {
                 self.journal_save(Some(&job.kept), &merge.merged);

@@ -114,7 +114,8 @@ fn an_edit_waiting_is_kept_and_the_change_elsewhere_said() {
         window.state().pending_saves() > 0,
         "the edit waits for autosave"
     );
-    amina.identity.last_name = "Benali-Haddad".into();
+    // The other laptop changed her phone number.
+    amina.contact.phone = "07 98 76 54 32".into();
     arrives_from_the_other_laptop(other.path(), dir.path(), &amina);
     // The watcher looks every second (real time); one frame then takes what it saw, before
     // the autosave's delay (window time) has passed.
@@ -134,6 +135,18 @@ fn an_edit_waiting_is_kept_and_the_change_elsewhere_said() {
     // Saved, the record still says so while it is shown: the counsellor is asked to check it.
     crate::common::let_autosave_run(&mut window);
     assert_eq!(window.state().pending_saves(), 0);
+    // The save merged the two changes instead of replacing the other laptop's.
+    let on_disk = Store::open(dir.path(), Access::ReadOnly).unwrap().load();
+    let saved = on_disk
+        .beneficiaries
+        .iter()
+        .find(|b| b.id == amina.id)
+        .unwrap();
+    assert_eq!(saved.identity.first_name, "Amina-Li");
+    assert_eq!(
+        saved.contact.phone, "07 98 76 54 32",
+        "the other change was replaced"
+    );
     assert!(
         window
             .query_by_label(text::app::CHANGED_ELSEWHERE)

@@ -65,11 +65,13 @@ impl ParcoursApp {
                 continue;
             };
             let Some(index) = self.index_of(id) else {
+                self.store.mark_record_seen(id);
                 self.data.records.push(record);
                 list_changed = true;
                 continue;
             };
             if self.data.records[index] == record {
+                self.store.mark_record_seen(id);
                 continue;
             }
             if self
@@ -83,6 +85,9 @@ impl ParcoursApp {
             if self.editors.contains_key(&id) {
                 self.editors.insert(id, Editor::new(&record, false));
             }
+            // Shown as the file holds it: the next save starts from it (with an edit
+            // waiting, above, the save merges the change instead).
+            self.store.mark_record_seen(id);
             self.data.records[index] = record;
             list_changed = true;
         }

@@ -166,6 +166,7 @@ impl ParcoursApp {
         let Some(record) = self.store.read_record(id, Some(&self.data.records[index])) else {
             return;
         };
+        self.store.mark_record_seen(id);
         if record == self.data.records[index] {
             return;
         }
