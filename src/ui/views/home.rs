@@ -22,6 +22,7 @@ use crate::ui::tabs::Tab;
 use crate::ui::text::{home as words, overdue as late_words, preparation as prep};
 use crate::ui::theme;
 
+use super::long_grid::LongGrids;
 use super::{View, records_fingerprint};
 
 /// An appointment past and still planned.
@@ -180,12 +181,16 @@ impl Lines {
 #[derive(Default)]
 pub struct HomeView {
     lines: Option<Lines>,
+    /// The lists' grids, measured once per computation of the lines and then drawn by their
+    /// visible rows (thousands of lines at 10,000 records).
+    grids: LongGrids,
     /// How many times the lines were computed (for the tests of the cache).
     computed: u64,
 }
 
 impl HomeView {
-    fn lines(&mut self, cx: &ViewContext<'_>) -> &Lines {
+    /// Computes the lines again when what they are computed from changed.
+    fn refresh(&mut self, cx: &ViewContext<'_>) {
         let key = (records_fingerprint(cx.records), cx.today);
         let fresh = self
             .lines
@@ -194,8 +199,8 @@ impl HomeView {
         if !fresh {
             self.computed += 1;
             self.lines = Some(Lines::compute(cx, key));
+            self.grids.clear();
         }
-        self.lines.get_or_insert_with(|| Lines::compute(cx, key))
     }
 
     /// How many times the lines were computed since the view was made.
@@ -213,19 +218,19 @@ fn person_link(
     accessible: String,
     (person, tab): (BeneficiaryId, Tab),
     out: &mut Vec<Command>,
-) {
+) -> f32 {
     let hover = match tab {
         Tab::Creche => words::OPEN_CRECHE_HOVER,
         _ => words::OPEN_PREPARATION_HOVER,
     };
-    if ui
+    let link = ui
         .link(name)
         .on_hover_text(hover)
-        .accessible_name(accessible)
-        .clicked()
-    {
+        .accessible_name(accessible);
+    if link.clicked() {
         out.push(Command::Open(person, tab));
     }
+    link.rect.width()
 }
 
 fn section(ui: &mut Ui, title: &str) {
@@ -233,48 +238,69 @@ fn section(ui: &mut Ui, title: &str) {
     ui.label(RichText::new(title).strong());
 }
 
-fn today_ui(ui: &mut Ui, lines: &Lines, out: &mut Vec<Command>) {
+/// The grids' spacing: between columns, between rows.
+const GRID_SPACING: [f32; 2] = [12.0, 4.0];
+
+fn today_ui(ui: &mut Ui, lines: &Lines, grids: &mut LongGrids, out: &mut Vec<Command>) {
     if lines.today.is_empty() {
         ui.label(RichText::new(words::TODAY_NOTHING).weak());
         return;
     }
     egui::Grid::new("home-today")
         .num_columns(4)
-        .spacing([12.0, 4.0])
+        .spacing(GRID_SPACING)
         .show(ui, |ui| {
-            for item in &lines.today {
-                let time = item.start.map(format_time).unwrap_or_default();
-                ui.label(&time);
-                ui.label(item.kind.label());
-                let name = item
-                    .record
-                    .and_then(|id| lines.names.iter().find(|(r, _)| *r == id))
-                    .map(|(_, name)| name.as_str());
-                match (item.record, name) {
-                    (Some(person), Some(name)) => {
-                        let tab = if item.kind == AgendaKind::Appointment {
-                            Tab::Preparation
-                        } else {
-                            Tab::Companies
-                        };
-                        person_link(ui, name, words::today_link(name, &time), (person, tab), out);
-                    }
-                    _ => {
-                        ui.label(&item.title);
-                    }
-                }
-                let status = item
-                    .status
-                    .filter(|s| *s != AppointmentStatus::Planned)
-                    .map(AppointmentStatus::label)
-                    .unwrap_or_default();
-                ui.label(format!("{} {status}", item.place));
-                ui.end_row();
-            }
+            grids.rows(
+                ui,
+                ("home-today", GRID_SPACING[1]),
+                lines.today.len(),
+                |ui, index| {
+                    let Some(item) = lines.today.get(index) else {
+                        return [0.0; 4];
+                    };
+                    let time = item.start.map(format_time).unwrap_or_default();
+                    let time_width = ui.label(&time).rect.width();
+                    let kind_width = ui.label(item.kind.label()).rect.width();
+                    let name = item
+                        .record
+                        .and_then(|id| lines.names.iter().find(|(r, _)| *r == id))
+                        .map(|(_, name)| name.as_str());
+                    let name_width = match (item.record, name) {
+                        (Some(person), Some(name)) => {
+                            let tab = if item.kind == AgendaKind::Appointment {
+                                Tab::Preparation
+                            } else {
+                                Tab::Companies
+                            };
+                            person_link(
+                                ui,
+                                name,
+                                words::today_link(name, &time),
+                                (person, tab),
+                                out,
+                            )
+                        }
+                        _ => ui.label(&item.title).rect.width(),
+                    };
+                    let status = item
+                        .status
+                        .filter(|s| *s != AppointmentStatus::Planned)
+                        .map(AppointmentStatus::label)
+                        .unwrap_or_default();
+                    let place_width = ui.label(format!("{} {status}", item.place)).rect.width();
+                    [time_width, kind_width, name_width, place_width]
+                },
+            );
         });
 }
 
-fn to_settle_ui(ui: &mut Ui, lines: &Lines, writable: bool, out: &mut Vec<Command>) {
+fn to_settle_ui(
+    ui: &mut Ui,
+    lines: &Lines,
+    grids: &mut LongGrids,
+    writable: bool,
+    out: &mut Vec<Command>,
+) {
     section(ui, words::TO_SETTLE);
     if lines.to_settle.is_empty() {
         ui.label(RichText::new(words::TO_SETTLE_NONE).weak());
@@ -282,51 +308,67 @@ fn to_settle_ui(ui: &mut Ui, lines: &Lines, writable: bool, out: &mut Vec<Comman
     }
     egui::Grid::new("home-to-settle")
         .num_columns(4)
-        .spacing([12.0, 4.0])
+        .spacing(GRID_SPACING)
         .show(ui, |ui| {
-            for line in &lines.to_settle {
-                let when = prep::appointment_when(line.date, line.start);
-                person_link(
-                    ui,
-                    &line.name,
-                    words::settle_link(&line.name, &when),
-                    (line.person, Tab::Preparation),
-                    out,
-                );
-                ui.label(
-                    RichText::new(format!(
-                        "{} {}",
-                        format_date(line.date),
-                        format_time(line.start)
-                    ))
-                    .color(theme::WARNING),
-                );
-                ui.label(line.purpose);
-                ui.horizontal(|ui| {
-                    for status in [AppointmentStatus::Honoured, AppointmentStatus::Absent] {
-                        if ui
-                            .add_enabled(writable, egui::Button::new(status.label()).small())
-                            .accessible_name(words::settle_button(
-                                status.label(),
-                                &line.name,
-                                &when,
+            grids.rows(
+                ui,
+                ("home-to-settle", GRID_SPACING[1]),
+                lines.to_settle.len(),
+                |ui, index| {
+                    let Some(line) = lines.to_settle.get(index) else {
+                        return [0.0; 4];
+                    };
+                    let when = prep::appointment_when(line.date, line.start);
+                    let name_width = person_link(
+                        ui,
+                        &line.name,
+                        words::settle_link(&line.name, &when),
+                        (line.person, Tab::Preparation),
+                        out,
+                    );
+                    let date_width = ui
+                        .label(
+                            RichText::new(format!(
+                                "{} {}",
+                                format_date(line.date),
+                                format_time(line.start)
                             ))
-                            .clicked()
-                        {
-                            out.push(Command::SetAppointmentStatus(
-                                line.person,
-                                line.appointment,
-                                status,
-                            ));
+                            .color(theme::WARNING),
+                        )
+                        .rect
+                        .width();
+                    let purpose_width = ui.label(line.purpose).rect.width();
+                    let buttons = ui.horizontal(|ui| {
+                        for status in [AppointmentStatus::Honoured, AppointmentStatus::Absent] {
+                            if ui
+                                .add_enabled(writable, egui::Button::new(status.label()).small())
+                                .accessible_name(words::settle_button(
+                                    status.label(),
+                                    &line.name,
+                                    &when,
+                                ))
+                                .clicked()
+                            {
+                                out.push(Command::SetAppointmentStatus(
+                                    line.person,
+                                    line.appointment,
+                                    status,
+                                ));
+                            }
                         }
-                    }
-                });
-                ui.end_row();
-            }
+                    });
+                    [
+                        name_width,
+                        date_width,
+                        purpose_width,
+                        buttons.response.rect.width(),
+                    ]
+                },
+            );
         });
 }
 
-fn overdue_ui(ui: &mut Ui, lines: &Lines, out: &mut Vec<Command>) {
+fn overdue_ui(ui: &mut Ui, lines: &Lines, grids: &mut LongGrids, out: &mut Vec<Command>) {
     section(ui, words::OVERDUE);
     if lines.overdue.is_empty() {
         ui.label(RichText::new(late_words::OVERDUE_NONE).weak());
@@ -334,67 +376,86 @@ fn overdue_ui(ui: &mut Ui, lines: &Lines, out: &mut Vec<Command>) {
     }
     egui::Grid::new("home-overdue")
         .num_columns(4)
-        .spacing([12.0, 4.0])
+        .spacing(GRID_SPACING)
         .show(ui, |ui| {
             // The delay before the free text: a long action never pushes it out of sight.
             for header in late_words::HEADERS {
                 ui.label(RichText::new(header).weak());
             }
             ui.end_row();
-            for line in &lines.overdue {
-                person_link(
-                    ui,
-                    &line.name,
-                    line.name.clone(),
-                    (line.person, Tab::Preparation),
-                    out,
-                );
-                ui.label(
-                    RichText::new(late_words::late(
-                        &line.due_on.map(format_date).unwrap_or_default(),
-                        line.days_late,
-                    ))
-                    .color(theme::ERROR),
-                );
-                ui.label(line.theme);
-                ui.label(if line.action.is_empty() {
-                    late_words::UNTITLED_ACTION
-                } else {
-                    &line.action
-                });
-                ui.end_row();
-            }
+            grids.rows(
+                ui,
+                ("home-overdue", GRID_SPACING[1]),
+                lines.overdue.len(),
+                |ui, index| {
+                    let Some(line) = lines.overdue.get(index) else {
+                        return [0.0; 4];
+                    };
+                    let name_width = person_link(
+                        ui,
+                        &line.name,
+                        line.name.clone(),
+                        (line.person, Tab::Preparation),
+                        out,
+                    );
+                    let late_width = ui
+                        .label(
+                            RichText::new(late_words::late(
+                                &line.due_on.map(format_date).unwrap_or_default(),
+                                line.days_late,
+                            ))
+                            .color(theme::ERROR),
+                        )
+                        .rect
+                        .width();
+                    let theme_width = ui.label(line.theme).rect.width();
+                    let action_width = ui
+                        .label(if line.action.is_empty() {
+                            late_words::UNTITLED_ACTION
+                        } else {
+                            &line.action
+                        })
+                        .rect
+                        .width();
+                    [name_width, late_width, theme_width, action_width]
+                },
+            );
         });
 }
 
 fn people_ui(
     ui: &mut Ui,
-    (id, lines): (&str, &[PersonLine]),
-    tab: Tab,
+    (id, lines): (&'static str, &[PersonLine]),
+    (grids, tab): (&mut LongGrids, Tab),
     accessible: fn(&str) -> String,
     out: &mut Vec<Command>,
 ) {
     egui::Grid::new(id)
         .num_columns(2)
-        .spacing([12.0, 4.0])
+        .spacing(GRID_SPACING)
         .show(ui, |ui| {
-            for line in lines {
-                person_link(
+            grids.rows(ui, (id, GRID_SPACING[1]), lines.len(), |ui, index| {
+                let Some(line) = lines.get(index) else {
+                    return [0.0; 2];
+                };
+                let name_width = person_link(
                     ui,
                     &line.name,
                     accessible(&line.name),
                     (line.person, tab),
                     out,
                 );
-                ui.label(&line.text);
-                ui.end_row();
-            }
+                [name_width, ui.label(&line.text).rect.width()]
+            });
         });
 }
 
 impl View for HomeView {
     fn ui(&mut self, ui: &mut Ui, cx: &ViewContext<'_>, out: &mut Vec<Command>) {
-        let lines = self.lines(cx);
+        self.refresh(cx);
+        let (Some(lines), grids) = (&self.lines, &mut self.grids) else {
+            return;
+        };
         // Unwrapped cells, scrolled both ways: wrapping to a width the grids set themselves
         // would keep them resizing for several frames.
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
@@ -402,12 +463,12 @@ impl View for HomeView {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.heading(words::today(cx.today));
-                today_ui(ui, lines, out);
+                today_ui(ui, lines, grids, out);
                 ui.add_space(theme::SECTION_GAP);
                 ui.heading(words::TO_DO);
                 ui.separator();
-                to_settle_ui(ui, lines, cx.writable, out);
-                overdue_ui(ui, lines, out);
+                to_settle_ui(ui, lines, grids, cx.writable, out);
+                overdue_ui(ui, lines, grids, out);
                 section(ui, words::PERMITS);
                 if lines.permits.is_empty() {
                     ui.label(RichText::new(words::PERMITS_NONE).weak());
@@ -415,7 +476,7 @@ impl View for HomeView {
                     people_ui(
                         ui,
                         ("home-permits", &lines.permits),
-                        Tab::Preparation,
+                        (grids, Tab::Preparation),
                         words::permit_link,
                         out,
                     );
@@ -427,7 +488,7 @@ impl View for HomeView {
                     people_ui(
                         ui,
                         ("home-creche", &lines.creche_requests),
-                        Tab::Creche,
+                        (grids, Tab::Creche),
                         words::creche_link,
                         out,
                     );
@@ -441,6 +502,7 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
     use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
 
     use super::*;
     use crate::model::preparation::{Action, Objective};
@@ -474,6 +536,72 @@ mod tests {
             1
         );
         assert_eq!(overdue_count(&[open, closed], d(2026, 11, 22)), 1);
+    }
+
+    /// A home view of `records`, 1200×800, as of 22/11/2026.
+    fn harness(records: Vec<Beneficiary>) -> Harness<'static, (HomeView, Vec<Beneficiary>)> {
+        let settings = Settings::default();
+        let creche = CrecheSettings::default();
+        Harness::builder()
+            .with_size(egui::vec2(1200.0, 800.0))
+            .build_ui_state(
+                move |ui, (view, records): &mut (HomeView, Vec<Beneficiary>)| {
+                    let cx = ViewContext {
+                        records,
+                        companies: &[],
+                        workshops: &[],
+                        partners: &[],
+                        settings: &settings,
+                        creche: &creche,
+                        conflicts: &[],
+                        today: d(2026, 11, 22),
+                        writable: true,
+                        shown: None,
+                        counsellor: None,
+                    };
+                    view.ui(ui, &cx, &mut Vec::new());
+                },
+                (HomeView::default(), records),
+            )
+    }
+
+    #[test]
+    fn a_list_longer_than_the_window_scrolls_to_its_last_line() {
+        // 400 overdue actions: far more lines than the window holds.
+        let records: Vec<Beneficiary> = (0..400)
+            .map(|i| {
+                let mut record = with_overdue_action();
+                record.identity.first_name = "Awa".into();
+                record.identity.last_name = format!("Personne {i:03}");
+                record
+            })
+            .collect();
+        let first = records[0].display_name();
+        let last = records[399].display_name();
+        let mut harness = harness(records);
+        harness.run_steps(5);
+        assert!(harness.query_by_label(&first).is_some());
+        // The wheel turned all the way down over the view.
+        harness.event(egui::Event::PointerMoved(egui::pos2(600.0, 400.0)));
+        for _ in 0..5 {
+            harness.event(egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: egui::vec2(0.0, -100_000.0),
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Wheel,
+                modifiers: egui::Modifiers::NONE,
+            });
+            harness.run_steps(3);
+        }
+        let line = harness.get_by_label(&last);
+        let bounds = line.rect();
+        assert!(
+            bounds.max.y <= 800.0 && bounds.min.y >= 0.0,
+            "the last line is on screen: {bounds:?}"
+        );
+        // Below it, the rest of the view (the sections after the list).
+        let after = harness.get_by_label(words::PERMITS).rect();
+        assert!(after.min.y > bounds.max.y && after.max.y <= 800.0);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 pub mod agenda;
 pub mod home;
+mod long_grid;
 mod stats;
 
 use egui::Ui;
