@@ -54,10 +54,12 @@ fn frame(c: &mut Criterion) {
         let mut harness = Harness::builder()
             .with_size(egui::vec2(1280.0, 800.0))
             .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config));
-        // The records load on a thread of their own: the list shows when they are in.
+        // The records load on a thread of their own: the list shows when they are in ("0 / 0
+        // bénéficiaire(s)" before).
+        let loaded = format!("/ {count} bénéficiaire(s)");
         for _ in 0..6000 {
             harness.step();
-            if harness.query_by_label_contains("bénéficiaire(s)").is_some() {
+            if harness.query_by_label_contains(&loaded).is_some() {
                 break;
             }
             std::thread::sleep(Duration::from_millis(10));
@@ -67,6 +69,10 @@ fn frame(c: &mut Criterion) {
         // The view is on screen, with its lists.
         harness.get_by_label(&t::today(today));
         harness.get_by_label(t::TO_SETTLE);
+        assert!(
+            harness.query_by_label(t::TO_SETTLE_NONE).is_none(),
+            "the demo has appointments to settle"
+        );
         group.bench_function(BenchmarkId::new("egui_pass_only", count), |b| {
             b.iter(|| harness.step());
         });

@@ -6,6 +6,8 @@
 //! The lines are computed once, and again only when a record, the catalogue, the crèche's
 //! settings or the day changes: a frame only draws them.
 
+use std::collections::HashMap;
+
 use chrono::{NaiveDate, NaiveTime};
 use egui::{RichText, Ui};
 
@@ -113,13 +115,11 @@ impl Lines {
     fn compute(cx: &ViewContext<'_>, key: (u64, NaiveDate)) -> Self {
         let today = cx.today;
         let records = cx.records;
-        let name_of = |id: BeneficiaryId| {
-            records
-                .iter()
-                .find(|r| r.id == id)
-                .map(Beneficiary::display_name)
-                .unwrap_or_default()
-        };
+        // Looked up by id: thousands of lines at 10,000 records.
+        let by_id: HashMap<BeneficiaryId, &Beneficiary> =
+            records.iter().map(|r| (r.id, r)).collect();
+        let name_of =
+            |id: BeneficiaryId| by_id.get(&id).map(|r| r.display_name()).unwrap_or_default();
         let today_items = agenda(records, cx.workshops, today, today, None);
         let names = today_items
             .iter()
@@ -149,12 +149,19 @@ impl Lines {
             })
             .collect();
         let refs: Vec<&Beneficiary> = records.iter().collect();
+        // The places taken are the bookings': a request is planned against the families that
+        // have some (a few dozen), not against every record (the occupancy is built for each
+        // request, and again for each alternative it looks for).
+        let booked: Vec<&Beneficiary> = records
+            .iter()
+            .filter(|r| !r.creche.bookings.is_empty())
+            .collect();
         let creche_requests = waiting_list(&refs, today)
             .into_iter()
             .filter_map(|queued| {
-                let parent = refs.iter().find(|r| r.id == queued.parent)?;
+                let parent = *by_id.get(&queued.parent)?;
                 let request = parent.creche.waiting.get(queued.index)?;
-                plan_booking(&refs, parent, request.booking.clone(), cx.creche)
+                plan_booking(&booked, parent, request.booking.clone(), cx.creche)
                     .ok()
                     .map(|_| PersonLine {
                         person: parent.id,
@@ -246,7 +253,7 @@ fn today_ui(ui: &mut Ui, lines: &Lines, grids: &mut LongGrids, out: &mut Vec<Com
         ui.label(RichText::new(words::TODAY_NOTHING).weak());
         return;
     }
-    egui::Grid::new("home-today")
+    egui::Grid::new(grids.egui_id("home-today"))
         .num_columns(4)
         .spacing(GRID_SPACING)
         .show(ui, |ui| {
@@ -306,7 +313,7 @@ fn to_settle_ui(
         ui.label(RichText::new(words::TO_SETTLE_NONE).weak());
         return;
     }
-    egui::Grid::new("home-to-settle")
+    egui::Grid::new(grids.egui_id("home-to-settle"))
         .num_columns(4)
         .spacing(GRID_SPACING)
         .show(ui, |ui| {
@@ -374,7 +381,7 @@ fn overdue_ui(ui: &mut Ui, lines: &Lines, grids: &mut LongGrids, out: &mut Vec<C
         ui.label(RichText::new(late_words::OVERDUE_NONE).weak());
         return;
     }
-    egui::Grid::new("home-overdue")
+    egui::Grid::new(grids.egui_id("home-overdue"))
         .num_columns(4)
         .spacing(GRID_SPACING)
         .show(ui, |ui| {
@@ -430,7 +437,7 @@ fn people_ui(
     accessible: fn(&str) -> String,
     out: &mut Vec<Command>,
 ) {
-    egui::Grid::new(id)
+    egui::Grid::new(grids.egui_id(id))
         .num_columns(2)
         .spacing(GRID_SPACING)
         .show(ui, |ui| {
