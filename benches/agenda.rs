@@ -2,9 +2,8 @@
 //! and PMSMP days between Monday and Sunday, sorted, overlaps flagged, as the "Agenda" view and
 //! `parcours agenda --week` compute it. Target: ≤ 5 ms.
 //!
-//! Measured on the 2-core development machine, heavily shared, dev profile with the crate at
-//! opt-level 2: one counsellor's week 4.4 ms of CPU time, everybody's 7.4 ms (README's
-//! Performance table).
+//! Measured in release on the shared 2-core development machine: one counsellor's week 1.4 ms
+//! of CPU time, everybody's 3.8 ms (README's Performance table).
 //! Besides criterion's wall-clock figures, the bench prints each call's CPU time (Linux), which
 //! a loaded machine does not inflate.
 //!

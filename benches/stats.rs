@@ -2,8 +2,7 @@
 //! employment, crèche, months) with the anonymity rules, as the "Bilans" view and `parcours
 //! stats` compute it. Target: ≤ 300 ms.
 //!
-//! Measured on the shared 2-core machine (loaded), in the dev (unoptimised) profile: about
-//! 137 ms (`cargo bench --bench stats --profile dev`); the release figure is not measured yet.
+//! Measured in release on the shared 2-core machine: about 19 ms (README's Performance table).
 //!
 //! Run with `cargo bench --bench stats`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]

@@ -53,9 +53,11 @@ fn frame(c: &mut Criterion) {
             .with_size(egui::vec2(1280.0, 800.0))
             .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config));
         // The records load on a thread of their own: the list shows when they are in.
+        // ("0 / 0 bénéficiaire(s)" before.)
+        let loaded = format!("/ {count} bénéficiaire(s)");
         for _ in 0..6000 {
             harness.step();
-            if harness.query_by_label_contains("bénéficiaire(s)").is_some() {
+            if harness.query_by_label_contains(&loaded).is_some() {
                 break;
             }
             std::thread::sleep(Duration::from_millis(10));

@@ -10,10 +10,9 @@
 //!   records alone, so that the difference is not lost in the noise of 9,900 records' loading.
 //! - `sync_merge/merge_records_100`: the 100 merges alone (model only).
 //!
-//! The merge's cost is the first minus the second. `cargo bench --bench sync_merge` (release);
-//! the figures in README were measured with `cargo bench --profile dev --bench sync_merge`
-//! (unoptimised, on the shared 2-core machine: an upper bound). The folder is built on the
-//! first run under `target/bench-data/sync_merge/`.
+//! The merge's cost is the first minus the second. `cargo bench --bench sync_merge` (release;
+//! README's figures). The folder is built on the first run under
+//! `target/bench-data/sync_merge/`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::fs;

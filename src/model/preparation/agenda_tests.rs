@@ -219,3 +219,47 @@ fn counsellors_match_whatever_the_case_and_the_spaces_around() {
         "nobody is nobody's counsellor"
     );
 }
+
+#[test]
+fn an_anonymised_record_shows_nothing_on_the_agenda() {
+    let monday = d(2026, 11, 23);
+    let mut erased = person("Fatou", "Diallo", "Claire");
+    erased.preparation.appointments = vec![rdv(d(2026, 11, 24), t(9, 0), 45, "Claire")];
+    let mut kept = erased.clone();
+    kept.identity.first_name = "Awa".into();
+    erased.protection.anonymised_on = Some(d(2026, 11, 20));
+    let items = agenda(&[erased, kept], &[], monday, d(2026, 11, 29), None);
+    let titles: Vec<&str> = items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["Awa D."]);
+}
+
+#[test]
+fn a_job_interview_or_an_immersion_alone_is_on_the_agenda() {
+    let monday = d(2026, 11, 23);
+    let mut interview = Application::propose(CompanyId::new(), "Onet", None, d(2026, 11, 1));
+    interview.state = ApplicationState::Interview {
+        date: d(2026, 11, 26),
+        time: Some(t(10, 30)),
+        place: "12 rue des Lilas".into(),
+    };
+    let mut fatou = person("Fatou", "Diallo", "Claire");
+    fatou.applications = vec![interview];
+    // An immersion that began the week before and ends on Tuesday.
+    let mut omar = person("Omar", "Haddad", "Claire");
+    omar.applications = vec![Application::immersion(
+        CompanyId::new(),
+        "Jardins solidaires",
+        Immersion::new(d(2026, 11, 16), d(2026, 11, 24), "M. Roux").unwrap(),
+        d(2026, 11, 1),
+    )];
+    let items = agenda(&[fatou, omar], &[], monday, d(2026, 11, 29), None);
+    let kinds: Vec<(AgendaKind, NaiveDate)> = items.iter().map(|i| (i.kind, i.date)).collect();
+    assert_eq!(
+        kinds,
+        [
+            (AgendaKind::Immersion, monday),
+            (AgendaKind::Immersion, d(2026, 11, 24)),
+            (AgendaKind::Interview, d(2026, 11, 26)),
+        ]
+    );
+}

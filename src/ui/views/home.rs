@@ -6,6 +6,8 @@
 //! The lines are computed once, and again only when a record, the catalogue, the crèche's
 //! settings or the day changes: a frame only draws them.
 
+use std::collections::HashMap;
+
 use chrono::{NaiveDate, NaiveTime};
 use egui::{RichText, Ui};
 
@@ -22,6 +24,7 @@ use crate::ui::tabs::Tab;
 use crate::ui::text::{home as words, overdue as late_words, preparation as prep};
 use crate::ui::theme;
 
+use super::long_lines::LongLines;
 use super::{View, records_fingerprint};
 
 /// An appointment past and still planned.
@@ -112,13 +115,11 @@ impl Lines {
     fn compute(cx: &ViewContext<'_>, key: (u64, NaiveDate)) -> Self {
         let today = cx.today;
         let records = cx.records;
-        let name_of = |id: BeneficiaryId| {
-            records
-                .iter()
-                .find(|r| r.id == id)
-                .map(Beneficiary::display_name)
-                .unwrap_or_default()
-        };
+        // Looked up by id: thousands of lines at 10,000 records.
+        let by_id: HashMap<BeneficiaryId, &Beneficiary> =
+            records.iter().map(|r| (r.id, r)).collect();
+        let name_of =
+            |id: BeneficiaryId| by_id.get(&id).map(|r| r.display_name()).unwrap_or_default();
         let today_items = agenda(records, cx.workshops, today, today, None);
         let names = today_items
             .iter()
@@ -148,12 +149,19 @@ impl Lines {
             })
             .collect();
         let refs: Vec<&Beneficiary> = records.iter().collect();
+        // The places taken are the bookings': a request is planned against the families that
+        // have some (a few dozen), not against every record (the occupancy is built for each
+        // request, and again for each alternative it looks for).
+        let booked: Vec<&Beneficiary> = records
+            .iter()
+            .filter(|r| !r.creche.bookings.is_empty())
+            .collect();
         let creche_requests = waiting_list(&refs, today)
             .into_iter()
             .filter_map(|queued| {
-                let parent = refs.iter().find(|r| r.id == queued.parent)?;
+                let parent = *by_id.get(&queued.parent)?;
                 let request = parent.creche.waiting.get(queued.index)?;
-                plan_booking(&refs, parent, request.booking.clone(), cx.creche)
+                plan_booking(&booked, parent, request.booking.clone(), cx.creche)
                     .ok()
                     .map(|_| PersonLine {
                         person: parent.id,
@@ -180,12 +188,15 @@ impl Lines {
 #[derive(Default)]
 pub struct HomeView {
     lines: Option<Lines>,
+    /// The long lists' lines, drawn by those in sight (thousands at 10,000 records).
+    long: LongLines,
     /// How many times the lines were computed (for the tests of the cache).
     computed: u64,
 }
 
 impl HomeView {
-    fn lines(&mut self, cx: &ViewContext<'_>) -> &Lines {
+    /// Computes the lines again when what they are computed from changed.
+    fn refresh(&mut self, cx: &ViewContext<'_>) {
         let key = (records_fingerprint(cx.records), cx.today);
         let fresh = self
             .lines
@@ -194,8 +205,8 @@ impl HomeView {
         if !fresh {
             self.computed += 1;
             self.lines = Some(Lines::compute(cx, key));
+            self.long.clear();
         }
-        self.lines.get_or_insert_with(|| Lines::compute(cx, key))
     }
 
     /// How many times the lines were computed since the view was made.
@@ -312,14 +323,23 @@ fn today_ui(ui: &mut Ui, lines: &Lines, out: &mut Vec<Command>) {
     }
 }
 
-fn to_settle_ui(ui: &mut Ui, lines: &Lines, writable: bool, out: &mut Vec<Command>) {
+fn to_settle_ui(
+    ui: &mut Ui,
+    lines: &Lines,
+    long: &mut LongLines,
+    writable: bool,
+    out: &mut Vec<Command>,
+) {
     section(ui, words::TO_SETTLE);
     if lines.to_settle.is_empty() {
         ui.label(RichText::new(words::TO_SETTLE_NONE).weak());
         return;
     }
     // One line an appointment, flowing: at the window's smallest, the buttons go under.
-    for line in &lines.to_settle {
+    long.show(ui, "to-settle", lines.to_settle.len(), |ui, index| {
+        let Some(line) = lines.to_settle.get(index) else {
+            return;
+        };
         let when = prep::appointment_when(line.date, line.start);
         ui.horizontal_wrapped(|ui| {
             person_link(
@@ -352,10 +372,10 @@ fn to_settle_ui(ui: &mut Ui, lines: &Lines, writable: bool, out: &mut Vec<Comman
                 }
             }
         });
-    }
+    });
 }
 
-fn overdue_ui(ui: &mut Ui, lines: &Lines, out: &mut Vec<Command>) {
+fn overdue_ui(ui: &mut Ui, lines: &Lines, long: &mut LongLines, out: &mut Vec<Command>) {
     section(ui, words::OVERDUE);
     if lines.overdue.is_empty() {
         ui.label(RichText::new(late_words::OVERDUE_NONE).weak());
@@ -363,7 +383,10 @@ fn overdue_ui(ui: &mut Ui, lines: &Lines, out: &mut Vec<Command>) {
     }
     // One line a late action, flowing: the delay before the free text, so that a long action
     // never pushes it out of sight; the action wraps to the view's width.
-    for line in &lines.overdue {
+    long.show(ui, "overdue", lines.overdue.len(), |ui, index| {
+        let Some(line) = lines.overdue.get(index) else {
+            return;
+        };
         ui.horizontal_wrapped(|ui| {
             person_link(
                 ui,
@@ -389,17 +412,21 @@ fn overdue_ui(ui: &mut Ui, lines: &Lines, out: &mut Vec<Command>) {
                 },
             );
         });
-    }
+    });
 }
 
 fn people_ui(
     ui: &mut Ui,
+    (long, id): (&mut LongLines, &'static str),
     lines: &[PersonLine],
     tab: Tab,
     accessible: fn(&str) -> String,
     out: &mut Vec<Command>,
 ) {
-    for line in lines {
+    long.show(ui, id, lines.len(), |ui, index| {
+        let Some(line) = lines.get(index) else {
+            return;
+        };
         ui.horizontal_top(|ui| {
             person_link(
                 ui,
@@ -410,12 +437,15 @@ fn people_ui(
             );
             wrapped(ui, &line.text);
         });
-    }
+    });
 }
 
 impl View for HomeView {
     fn ui(&mut self, ui: &mut Ui, cx: &ViewContext<'_>, out: &mut Vec<Command>) {
-        let lines = self.lines(cx);
+        self.refresh(cx);
+        let (Some(lines), long) = (self.lines.as_ref(), &mut self.long) else {
+            return;
+        };
         // Names cut, free texts (a permit's dates, an action, a place) wrapped: at the window's
         // smallest the lines fit its width. Scrolled both ways all the same, so that nothing
         // is ever out of reach.
@@ -427,14 +457,15 @@ impl View for HomeView {
                 ui.add_space(theme::SECTION_GAP);
                 ui.heading(words::TO_DO);
                 ui.separator();
-                to_settle_ui(ui, lines, cx.writable, out);
-                overdue_ui(ui, lines, out);
+                to_settle_ui(ui, lines, long, cx.writable, out);
+                overdue_ui(ui, lines, long, out);
                 section(ui, words::PERMITS);
                 if lines.permits.is_empty() {
                     ui.label(RichText::new(words::PERMITS_NONE).weak());
                 } else {
                     people_ui(
                         ui,
+                        (long, "permits"),
                         &lines.permits,
                         Tab::Preparation,
                         words::permit_link,
@@ -447,6 +478,7 @@ impl View for HomeView {
                 } else {
                     people_ui(
                         ui,
+                        (long, "creche"),
                         &lines.creche_requests,
                         Tab::Creche,
                         words::creche_link,
@@ -462,6 +494,7 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
     use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
 
     use super::*;
     use crate::model::preparation::{Action, Objective};
@@ -495,6 +528,72 @@ mod tests {
             1
         );
         assert_eq!(overdue_count(&[open, closed], d(2026, 11, 22)), 1);
+    }
+
+    /// A home view of `records`, 1200×800, as of 22/11/2026.
+    fn harness(records: Vec<Beneficiary>) -> Harness<'static, (HomeView, Vec<Beneficiary>)> {
+        let settings = Settings::default();
+        let creche = CrecheSettings::default();
+        Harness::builder()
+            .with_size(egui::vec2(1200.0, 800.0))
+            .build_ui_state(
+                move |ui, (view, records): &mut (HomeView, Vec<Beneficiary>)| {
+                    let cx = ViewContext {
+                        records,
+                        companies: &[],
+                        workshops: &[],
+                        partners: &[],
+                        settings: &settings,
+                        creche: &creche,
+                        conflicts: &[],
+                        today: d(2026, 11, 22),
+                        writable: true,
+                        shown: None,
+                        counsellor: None,
+                    };
+                    view.ui(ui, &cx, &mut Vec::new());
+                },
+                (HomeView::default(), records),
+            )
+    }
+
+    #[test]
+    fn a_list_longer_than_the_window_scrolls_to_its_last_line() {
+        // 400 overdue actions: far more lines than the window holds.
+        let records: Vec<Beneficiary> = (0..400)
+            .map(|i| {
+                let mut record = with_overdue_action();
+                record.identity.first_name = "Awa".into();
+                record.identity.last_name = format!("Personne {i:03}");
+                record
+            })
+            .collect();
+        let first = records[0].display_name();
+        let last = records[399].display_name();
+        let mut harness = harness(records);
+        harness.run_steps(5);
+        assert!(harness.query_by_label(&first).is_some());
+        // The wheel turned all the way down over the view.
+        harness.event(egui::Event::PointerMoved(egui::pos2(600.0, 400.0)));
+        for _ in 0..5 {
+            harness.event(egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: egui::vec2(0.0, -100_000.0),
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Wheel,
+                modifiers: egui::Modifiers::NONE,
+            });
+            harness.run_steps(3);
+        }
+        let line = harness.get_by_label(&last);
+        let bounds = line.rect();
+        assert!(
+            bounds.max.y <= 800.0 && bounds.min.y >= 0.0,
+            "the last line is on screen: {bounds:?}"
+        );
+        // Below it, the rest of the view (the sections after the list).
+        let after = harness.get_by_label(words::PERMITS).rect();
+        assert!(after.min.y > bounds.max.y && after.max.y <= 800.0);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 pub mod agenda;
 pub mod home;
+mod long_lines;
 mod stats;
 
 use egui::Ui;

@@ -1,0 +1,99 @@
+//! The "Accueil" view's frame (issue #17: ≤ 2 ms at 10,000 records) on the data of
+//! `parcours demo --count N` (made by the scale bench under `target/bench-data/<N>/`, reused
+//! here; run `cargo bench --bench scale` once first, or make it with
+//! `PARCOURS_TODAY=2026-11-22 parcours --data-dir target/bench-data/N demo --count N`).
+//!
+//! The window opens on "Accueil"; once the records are in and the view's lines computed, one
+//! frame is measured, two ways: `home_frame/egui_pass_only` (the UI code) and
+//! `home_frame/pass_and_tessellation` (plus the shapes turned into triangles). A frame only
+//! draws the lines already computed: nothing changed, nothing recomputed. For comparison,
+//! `home_frame/baseline_no_view`: the same window on "Fiche" with no record selected.
+//!
+//! Run with `cargo bench --bench home_view` (sizes: `PARCOURS_BENCH_SIZES=1000,10000`).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use parcours::ui::text::home as t;
+use parcours::ui::{AppConfig, ParcoursApp};
+
+fn sizes() -> Vec<usize> {
+    std::env::var("PARCOURS_BENCH_SIZES")
+        .unwrap_or_else(|_| "1000,10000".to_owned())
+        .split(',')
+        .map(|n| n.trim().parse().unwrap())
+        .collect()
+}
+
+fn data_dir(count: usize) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/bench-data")
+        .join(count.to_string());
+    assert!(
+        dir.join("beneficiaries").is_dir(),
+        "{}: run `cargo bench --bench scale` first (it makes the data)",
+        dir.display()
+    );
+    dir
+}
+
+fn frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("home_frame");
+    group.sample_size(20);
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    for count in sizes() {
+        let config = AppConfig {
+            data_dir: data_dir(count),
+            today: Some(today),
+        };
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(1280.0, 800.0))
+            .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config));
+        // The records load on a thread of their own: the list shows when they are in ("0 / 0
+        // bénéficiaire(s)" before).
+        let loaded = format!("/ {count} bénéficiaire(s)");
+        for _ in 0..6000 {
+            harness.step();
+            if harness.query_by_label_contains(&loaded).is_some() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        harness.step();
+        harness.step();
+        // The view is on screen, with its lists.
+        harness.get_by_label(&t::today(today));
+        harness.get_by_label(t::TO_SETTLE);
+        assert!(
+            harness.query_by_label(t::TO_SETTLE_NONE).is_none(),
+            "the demo has appointments to settle"
+        );
+        group.bench_function(BenchmarkId::new("egui_pass_only", count), |b| {
+            b.iter(|| harness.step());
+        });
+        let pixels_per_point = harness.ctx.pixels_per_point();
+        group.bench_function(BenchmarkId::new("pass_and_tessellation", count), |b| {
+            b.iter(|| {
+                harness.step();
+                let shapes = harness.output().shapes.clone();
+                harness.ctx.tessellate(shapes, pixels_per_point)
+            });
+        });
+        // For comparison: the same window showing no record ("Fiche", nothing selected).
+        harness.get_by_label("Fiche").click();
+        harness.step();
+        harness.step();
+        group.bench_function(BenchmarkId::new("baseline_no_view", count), |b| {
+            b.iter(|| harness.step());
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, frame);
+criterion_main!(benches);
