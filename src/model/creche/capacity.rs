@@ -219,6 +219,18 @@ pub fn plan_booking_on(
         Alternatives::Search(Some(today)),
     )
 }
+/// Whether `booking` fits for a child of `parent` now ([`plan_booking`]'s answer without the
+/// search for alternatives a refusal makes: what a list of waiting requests needs to know).
+#[must_use]
+pub fn booking_fits(
+    records: &[&Beneficiary],
+    parent: &Beneficiary,
+    booking: Booking,
+    settings: &CrecheSettings,
+) -> bool {
+    plan(records, parent, booking, settings, Alternatives::Skip).is_ok()
+}
+
 /// Whether a refusal for lack of places looks for free alternatives (the waiting list's
 /// scan does not need them, and runs at every frame); searched ones start on or after the
 /// given day, when there is one.

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, NaiveTime};
 use egui::{RichText, Ui};
 
-use crate::model::creche::{CrecheSettings, format_time, plan_booking, waiting_list};
+use crate::model::creche::{CrecheSettings, booking_fits, format_time, waiting_list};
 use crate::model::preparation::{
     AgendaItem, AgendaKind, AppointmentStatus, PermitAlert, Workshop, agenda, to_settle,
 };
@@ -151,7 +151,7 @@ impl Lines {
         let refs: Vec<&Beneficiary> = records.iter().collect();
         // The places taken are the bookings': a request is planned against the families that
         // have some (a few dozen), not against every record (the occupancy is built for each
-        // request, and again for each alternative it looks for).
+        // request); whether it fits is all the line needs, no alternative is looked for.
         let booked: Vec<&Beneficiary> = records
             .iter()
             .filter(|r| !r.creche.bookings.is_empty())
@@ -161,13 +161,13 @@ impl Lines {
             .filter_map(|queued| {
                 let parent = *by_id.get(&queued.parent)?;
                 let request = parent.creche.waiting.get(queued.index)?;
-                plan_booking(&booked, parent, request.booking.clone(), cx.creche)
-                    .ok()
-                    .map(|_| PersonLine {
+                booking_fits(&booked, parent, request.booking.clone(), cx.creche).then(|| {
+                    PersonLine {
                         person: parent.id,
                         name: parent.display_name(),
                         text: words::creche_request(queued.requested_on),
-                    })
+                    }
+                })
             })
             .collect();
         Self {
