@@ -19,9 +19,39 @@ fn temp_path(path: &Path) -> PathBuf {
         .unwrap_or_default();
     let unique = COUNTER.fetch_add(1, Ordering::Relaxed);
     path.with_file_name(format!(
-        ".{name}.{}-{unique}{TEMP_SUFFIX}",
-        std::process::id()
+        ".{name}.{}-{unique}-{}{TEMP_SUFFIX}",
+        std::process::id(),
+        machine_tag()
     ))
+}
+
+/// This machine in our temporary files' names (8 hexadecimal digits of a digest of its
+/// name): a folder shared by several machines holds temporary files whose process ids mean
+/// nothing here.
+fn machine_tag() -> &'static str {
+    static TAG: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TAG.get_or_init(|| {
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::digest(super::lease::machine_name().as_bytes());
+        digest.iter().take(4).fold(String::new(), |mut tag, b| {
+            use std::fmt::Write as _;
+            let _ = write!(tag, "{b:02x}");
+            tag
+        })
+    })
+}
+
+/// Age after which a temporary file of another machine is left over: a write lives for
+/// milliseconds, so that machine's writer is dead or long done with it.
+const OTHER_MACHINE_STALE: std::time::Duration = std::time::Duration::from_mins(10);
+
+/// Whether the file at `path` was last modified more than `age` ago (`false` when unknown).
+fn older_than(path: &Path, age: std::time::Duration) -> bool {
+    fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|elapsed| elapsed > age)
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder: write, fsync, rename
@@ -67,19 +97,26 @@ pub(crate) fn sync_dir(_dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// The process id in one of our temporary files' names, `.<name>.ron.<pid>-<n>.tmp`; `None`
-/// for any other name (other tools' temporary files, a sync client's partial download…, are
-/// not ours to delete).
-fn temp_file_pid(name: &str) -> Option<u32> {
+/// Who wrote one of our temporary files, from its name `.<name>.ron.<pid>-<n>-<machine>.tmp`
+/// (or `.<name>.ron.<pid>-<n>.tmp`, written before the machine was named: taken as this
+/// machine's); `None` for any other name (other tools' temporary files, a sync client's partial
+/// download…, are not ours to delete).
+fn temp_file_writer(name: &str) -> Option<(u32, Option<&str>)> {
     let inner = name.strip_prefix('.')?.strip_suffix(TEMP_SUFFIX)?;
     let (target, unique) = inner.rsplit_once('.')?;
-    let (pid, counter) = unique.split_once('-')?;
+    let mut parts = unique.split('-');
+    let (pid, counter, machine) = (parts.next()?, parts.next()?, parts.next());
+    if parts.next().is_some() {
+        return None;
+    }
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
     let is_record = std::path::Path::new(target)
         .extension()
         .is_some_and(|ext| ext == "ron");
-    if is_record && digits(pid) && digits(counter) {
-        pid.parse().ok()
+    let machine_ok =
+        machine.is_none_or(|m| !m.is_empty() && m.chars().all(|c| c.is_ascii_hexdigit()));
+    if is_record && digits(pid) && digits(counter) && machine_ok {
+        Some((pid.parse().ok()?, machine))
     } else {
         None
     }
@@ -94,7 +131,8 @@ pub(crate) fn may_be_in_use(pid: u32) -> bool {
 }
 
 /// Removes temporary files a killed writer may have left in `dir`; never one of a writer still
-/// alive on this machine (several Parcours may write one folder).
+/// alive on this machine (several Parcours may write one folder), nor one of another machine
+/// sharing the folder younger than ten minutes.
 pub(crate) fn remove_stale_temp_files(dir: &Path) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
@@ -102,9 +140,17 @@ pub(crate) fn remove_stale_temp_files(dir: &Path) {
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        // Only our own pattern, `.<name>.ron.<pid>-<n>.tmp`: other tools' temporary files
+        // Only our own pattern, `.<name>.ron.<pid>-<n>-<machine>.tmp`: other tools' temporary files
         // (a sync client's partial download…) are not ours to delete.
-        if temp_file_pid(&name).is_some_and(|pid| !may_be_in_use(pid)) {
+        let left_over = match temp_file_writer(&name) {
+            None => false,
+            // This machine's: left over when its process is gone.
+            Some((pid, None)) => !may_be_in_use(pid),
+            Some((pid, Some(machine))) if machine == machine_tag() => !may_be_in_use(pid),
+            // Another machine's (a shared folder): its pid means nothing here; its age does.
+            Some((_, Some(_))) => older_than(&entry.path(), OTHER_MACHINE_STALE),
+        };
+        if left_over {
             let _ = fs::remove_file(entry.path());
         }
     }
@@ -135,12 +181,33 @@ mod tests {
         fs::write(dir.path().join("b.ron"), b"keep").unwrap();
         // A sync client's partial download is not ours to delete.
         fs::write(dir.path().join(".syncthing.b.ron.tmp"), b"not ours").unwrap();
+        // This machine's, of a dead process: left over.
+        let mine = format!(".c.ron.{}-0-{}.tmp", u32::MAX - 1, machine_tag());
+        fs::write(dir.path().join(&mine), b"half").unwrap();
+        // Another machine's on a shared folder, being written now (its pid may be free here):
+        // kept; the same, old: left over.
+        fs::write(
+            dir.path().join(".d.ron.123-0-0badcafe.tmp"),
+            b"being written",
+        )
+        .unwrap();
+        let old = dir.path().join(".e.ron.123-0-0badcafe.tmp");
+        fs::write(&old, b"left").unwrap();
+        File::options()
+            .write(true)
+            .open(&old)
+            .unwrap()
+            .set_modified(std::time::SystemTime::now() - std::time::Duration::from_mins(20))
+            .unwrap();
         remove_stale_temp_files(dir.path());
         let mut names: Vec<_> = fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name())
             .collect();
         names.sort();
-        assert_eq!(names, [".syncthing.b.ron.tmp", "b.ron"]);
+        assert_eq!(
+            names,
+            [".d.ron.123-0-0badcafe.tmp", ".syncthing.b.ron.tmp", "b.ron"]
+        );
     }
 }

@@ -51,7 +51,7 @@ fn is_data_entry(name: &str) -> bool {
         && !is_temporary(name)
 }
 
-/// Our temporary files (`.<name>.ron.<pid>-<n>.tmp`) and folders (`.parcours-….tmp-<pid>`),
+/// Our temporary files (`.<name>.ron.<pid>-<n>-<machine>.tmp`) and folders (`.parcours-….tmp-<pid>`),
 /// and other tools' hidden temporary files: none of them is data.
 fn is_temporary(name: &str) -> bool {
     name.starts_with('.') && (name.ends_with(TEMP_SUFFIX) || name.contains(TEMP_DIR_MARKER))
