@@ -158,7 +158,7 @@ pub(super) fn encrypt(
     let recovery = store.encrypt(&passphrase, Costs::default(), &|_, _| {})?;
     let key_text = recovery.to_text();
     if let Some(path) = recovery_pdf {
-        write_sheet(&store, &key_text, today, path)?;
+        write_sheet(&mut store, &key_text, today, path)?;
     }
     writeln!(
         out,
@@ -212,6 +212,19 @@ pub(super) fn decrypt(
     })
 }
 
+/// The passphrase that replaces the current one: from the file named by
+/// `PARCOURS_NEW_PASSPHRASE_FILE`, else as [`new_passphrase`] has it.
+fn replacement_passphrase() -> Result<Zeroizing<String>, CliError> {
+    let Some(path) = std::env::var_os(NEW_PASSPHRASE_FILE_ENV) else {
+        return new_passphrase("Nouvelle phrase de passe : ");
+    };
+    let new = from_file(Path::new(&path))?;
+    match passphrase_problem(&new) {
+        Some(problem) => Err(CliError::Passphrase(problem)),
+        None => Ok(new),
+    }
+}
+
 /// `parcours passphrase`: replaces the passphrase (the data key is re-wrapped; no data file is
 /// rewritten; the recovery key stays valid).
 pub(super) fn change(data_dir: &Path, out: &mut dyn Write) -> Result<Outcome, CliError> {
@@ -225,16 +238,7 @@ pub(super) fn change(data_dir: &Path, out: &mut dyn Write) -> Result<Outcome, Cl
         Source::File(path) => from_file(&path)?,
         Source::Terminal => prompt("Phrase de passe actuelle : ")?,
     };
-    let new = match std::env::var_os(NEW_PASSPHRASE_FILE_ENV) {
-        Some(path) => {
-            let new = from_file(Path::new(&path))?;
-            if let Some(problem) = passphrase_problem(&new) {
-                return Err(CliError::Passphrase(problem));
-            }
-            new
-        }
-        None => new_passphrase("Nouvelle phrase de passe : ")?,
-    };
+    let new = replacement_passphrase()?;
     vault::change_passphrase(data_dir, &old, &new, Costs::default())?;
     writeln!(out, "Phrase de passe changée.")?;
     Ok(Outcome::Success)
@@ -246,12 +250,12 @@ pub const NEW_PASSPHRASE_FILE_ENV: &str = "PARCOURS_NEW_PASSPHRASE_FILE";
 
 /// The recovery key's sheet, written as a PDF at `path` (to be printed at once, then deleted).
 fn write_sheet(
-    store: &Store,
+    store: &mut Store,
     key_text: &str,
     today: chrono::NaiveDate,
     path: &Path,
 ) -> Result<(), CliError> {
-    let (settings, _) = Store::open_like(store, Access::ReadOnly)?.load_settings();
+    let (settings, _) = store.load_settings();
     let sheet = crate::report::RecoverySheet {
         structure: settings.structure_name,
         data_dir: store.root().display().to_string(),
@@ -288,16 +292,7 @@ pub(super) fn recover(data_dir: &Path, out: &mut dyn Write) -> Result<Outcome, C
             )));
         }
     };
-    let new = match std::env::var_os(NEW_PASSPHRASE_FILE_ENV) {
-        Some(path) => {
-            let new = from_file(Path::new(&path))?;
-            if let Some(problem) = passphrase_problem(&new) {
-                return Err(CliError::Passphrase(problem));
-            }
-            new
-        }
-        None => new_passphrase("Nouvelle phrase de passe : ")?,
-    };
+    let new = replacement_passphrase()?;
     vault::recover(data_dir, &recovery, &new, Costs::default())?;
     writeln!(
         out,

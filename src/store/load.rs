@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 use super::codec::Codec;
-use super::envelope::{decode, decode_with};
+use super::envelope::decode_with;
 use crate::model::sync::Versions;
 
 /// Largest record file read. A real record is a few kilobytes; anything far larger is damage
@@ -85,6 +85,14 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
 
 /// Loads one file that must be a regular file holding a `T` (settings and the like).
 pub(crate) fn load_file<T: DeserializeOwned>(codec: &Codec, path: &Path) -> Result<T, Problem> {
+    load_file_with_stamps(codec, path).map(|(value, _)| value)
+}
+
+/// [`load_file`], with the stamps the file carries (see `model::sync`), from the same read.
+pub(crate) fn load_file_with_stamps<T: DeserializeOwned>(
+    codec: &Codec,
+    path: &Path,
+) -> Result<(T, Versions), Problem> {
     let problem = |message: String, location| Problem {
         path: path.to_owned(),
         location,
@@ -101,7 +109,7 @@ pub(crate) fn load_file<T: DeserializeOwned>(codec: &Codec, path: &Path) -> Resu
     let plain = codec
         .plain(&bytes)
         .map_err(|message| problem(message, None))?;
-    decode::<T>(&plain).map_err(|e| problem(e.message, e.location))
+    decode_with::<T>(&plain).map_err(|e| problem(e.message, e.location))
 }
 
 /// Reads one `*.ron` entry of a folder as a record. Folders or special files named `*.ron`, and

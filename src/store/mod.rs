@@ -447,23 +447,23 @@ impl Store {
         let loaded_from_here = self.paths.get(&record.id) == Some(&path);
         // Another Parcours editing this record holds its lease: it is theirs to write.
         self.check_record_lease(record.id)?;
-        // The version on disk, to journal what changed (absent: a creation).
+        // The version on disk, to journal what changed (absent: a creation), with its stamps.
         let before = if loaded_from_here {
-            load::load_file::<Beneficiary>(&self.codec, &path).ok()
+            load::load_file_with_stamps::<Beneficiary>(&self.codec, &path).ok()
         } else {
             None
         };
         // Changed elsewhere since this store read or wrote it (a synced copy arriving while
         // the record was edited here): merged, never replaced.
-        if let Some(theirs) = &before {
+        if let Some((theirs, now)) = &before {
             let seen = self.seen.borrow().get(&path).cloned();
-            let now = sync_merge::read_versions(&self.codec, &path);
             if let Some(seen) = seen
-                && seen != now
+                && seen != *now
             {
-                return self.save_over_change(record, theirs, &seen, &now, path, today);
+                return self.save_over_change(record, theirs, &seen, now, path, today);
             }
         }
+        let before = before.map(|(record, _)| record);
         let path = self.save_at(record, path, today, |path| {
             loaded_from_here || fs::symlink_metadata(path).is_err()
         })?;

@@ -110,8 +110,7 @@ impl Store {
                 local_now().format("%Y%m%d-%H%M%S")
             ));
             let text = envelope::encode_with(&other, &other_versions)?;
-            let bytes = self.codec.for_disk(text.as_bytes())?;
-            atomic::write_atomic(&copy, &bytes).map_err(super::io_error(&copy))?;
+            self.write_data(&copy, text.as_bytes())?;
         }
         let text = envelope::encode_with(&kept, &kept_versions)?;
         self.write_data(&path, text.as_bytes())?;

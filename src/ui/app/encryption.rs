@@ -10,7 +10,7 @@ use std::thread::JoinHandle;
 
 use chrono::NaiveDate;
 
-use egui::{ProgressBar, RichText, Ui};
+use egui::{RichText, Ui};
 use zeroize::Zeroizing;
 
 use crate::report::{RecoverySheet, render_recovery_sheet};
@@ -42,26 +42,12 @@ impl Conversion {
 
     /// The progress bar shown instead of the window while the folder is converted.
     fn ui(&self, ui: &mut Ui) {
-        let done = self.done.load(Ordering::Relaxed);
-        let total = self.total.load(Ordering::Relaxed);
-        ui.add_space(theme::SECTION_GAP * 4.0);
-        ui.vertical_centered(|ui| {
-            ui.label(RichText::new(text::lock::CONVERTING).heading());
-            ui.add_space(theme::SECTION_GAP);
-            #[allow(clippy::cast_precision_loss)] // counts of files: far below 2^52
-            let fraction = if total == 0 {
-                0.0
-            } else {
-                done as f32 / total as f32
-            };
-            ui.add(
-                ProgressBar::new(fraction)
-                    .desired_width(360.0)
-                    .text(format!("{done} / {total}")),
-            );
-        });
-        ui.ctx()
-            .request_repaint_after(std::time::Duration::from_millis(100));
+        super::loading::progress_screen(
+            ui,
+            text::lock::CONVERTING,
+            self.done.load(Ordering::Relaxed),
+            self.total.load(Ordering::Relaxed),
+        );
     }
 }
 

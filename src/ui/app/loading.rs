@@ -59,26 +59,35 @@ impl Loading {
 
     /// The progress bar shown instead of the list while loading.
     pub fn ui(&self, ui: &mut Ui) {
-        let done = self.done.load(Ordering::Relaxed);
-        let total = self.total.load(Ordering::Relaxed);
-        ui.add_space(theme::SECTION_GAP * 4.0);
-        ui.vertical_centered(|ui| {
-            ui.label(RichText::new(text::app::LOADING).heading());
-            ui.add_space(theme::SECTION_GAP);
-            #[allow(clippy::cast_precision_loss)] // counts of files: far below 2^52
-            let fraction = if total == 0 {
-                0.0
-            } else {
-                done as f32 / total as f32
-            };
-            ui.add(
-                ProgressBar::new(fraction)
-                    .desired_width(360.0)
-                    .text(format!("{done} / {total}")),
-            );
-        });
-        // Keep drawing while the thread works, even between its repaint requests.
-        ui.ctx()
-            .request_repaint_after(std::time::Duration::from_millis(100));
+        progress_screen(
+            ui,
+            text::app::LOADING,
+            self.done.load(Ordering::Relaxed),
+            self.total.load(Ordering::Relaxed),
+        );
     }
+}
+
+/// A long piece of work's screen, shown instead of the window's content: its title and a bar
+/// of `done / total` files, drawn again while a thread works (even between its repaint
+/// requests).
+pub(super) fn progress_screen(ui: &mut Ui, title: &str, done: usize, total: usize) {
+    ui.add_space(theme::SECTION_GAP * 4.0);
+    ui.vertical_centered(|ui| {
+        ui.label(RichText::new(title).heading());
+        ui.add_space(theme::SECTION_GAP);
+        #[allow(clippy::cast_precision_loss)] // counts of files: far below 2^52
+        let fraction = if total == 0 {
+            0.0
+        } else {
+            done as f32 / total as f32
+        };
+        ui.add(
+            ProgressBar::new(fraction)
+                .desired_width(360.0)
+                .text(format!("{done} / {total}")),
+        );
+    });
+    ui.ctx()
+        .request_repaint_after(std::time::Duration::from_millis(100));
 }
