@@ -10,58 +10,21 @@
 //! Run with `cargo bench --bench stats_view` (sizes: `PARCOURS_BENCH_SIZES=1000,10000`).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+#[path = "support/window.rs"]
+mod window;
 
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use parcours::ui::text::stats as t;
-use parcours::ui::{AppConfig, ParcoursApp};
-
-fn sizes() -> Vec<usize> {
-    std::env::var("PARCOURS_BENCH_SIZES")
-        .unwrap_or_else(|_| "1000,10000".to_owned())
-        .split(',')
-        .map(|n| n.trim().parse().unwrap())
-        .collect()
-}
-
-fn data_dir(count: usize) -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("target/bench-data")
-        .join(count.to_string());
-    assert!(
-        dir.join("beneficiaries").is_dir(),
-        "{}: run `cargo bench --bench scale` first (it makes the data)",
-        dir.display()
-    );
-    dir
-}
 
 fn frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("stats_frame");
     group.sample_size(20);
-    for count in sizes() {
-        let config = AppConfig {
-            data_dir: data_dir(count),
-            today: NaiveDate::from_ymd_opt(2026, 11, 22),
-        };
-        let mut harness = Harness::builder()
-            .with_size(egui::vec2(1280.0, 800.0))
-            .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config));
-        // The records load on a thread of their own: the list shows when they are in.
-        // ("0 / 0 bénéficiaire(s)" before.)
-        let loaded = format!("/ {count} bénéficiaire(s)");
-        for _ in 0..6000 {
-            harness.step();
-            if harness.query_by_label_contains(&loaded).is_some() {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
+    for count in window::sizes() {
+        let mut harness =
+            window::loaded_window(count, NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
         harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::B);
         harness.step();
         harness.get_by_label(t::HEADING);
@@ -70,7 +33,7 @@ fn frame(c: &mut Criterion) {
             if harness.query_by_label(t::COMPUTING).is_none() {
                 break;
             }
-            std::thread::sleep(Duration::from_millis(10));
+            std::thread::sleep(std::time::Duration::from_millis(10));
         }
         assert!(
             harness.query_by_label(t::COMPUTING).is_none(),

@@ -16,6 +16,8 @@ use parcours::store::crypto::{self, KdfParams, KeyFile};
 use parcours::store::vault::{self, PENDING_KEY_FILE, VaultState};
 use parcours::store::{Access, Store};
 
+use crate::kill_support::{Rng, copy_tree};
+
 const PASSPHRASE: &str = "trois petits chats dans la neige";
 
 fn today() -> NaiveDate {
@@ -244,18 +246,6 @@ fn the_recovery_sheet_prints_the_key_that_recover_accepts_for_a_new_passphrase()
 
 const KILLS: usize = 200;
 
-/// Deterministic numbers for the kill times (`xorshift64`).
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, bound: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % bound
-    }
-}
-
 /// Every file under `root` but the coordination folder, the journal (and its backups) and the
 /// key files, with its bytes.
 fn data_files(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
@@ -277,19 +267,6 @@ fn data_files(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
         .collect();
     out.sort();
     out
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 #[test]

@@ -17,6 +17,7 @@ mod export;
 mod hostile_files;
 mod image_snapshot;
 mod journal;
+mod kill_support;
 mod no_network;
 mod preparation;
 mod recovery_sheet;

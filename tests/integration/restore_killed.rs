@@ -17,6 +17,8 @@ use parcours::model::Beneficiary;
 use parcours::model::demo::demo_beneficiaries;
 use parcours::store::{Access, BACKUPS_DIR, Store};
 
+use crate::kill_support::{Rng, copy_tree};
+
 const KILLS: usize = 40;
 const SIGKILL: i32 = 9;
 
@@ -63,33 +65,6 @@ fn directory(old: &[Beneficiary], new: &[Beneficiary]) -> tempfile::TempDir {
         store.save_beneficiary(record, day(21)).unwrap();
     }
     dir
-}
-
-/// A plain copy of a data directory (without its lock), for each run to start from the same
-/// state without writing every record again.
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else if entry.file_name() != ".parcours.lock" {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
-/// Deterministic numbers for the kill times (`xorshift64`).
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, bound: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % bound
-    }
 }
 
 #[test]

@@ -1,0 +1,53 @@
+//! What the benches of a view's frame share: the sizes measured, the data of `--bench scale`,
+//! and the window opened on it once every record is in.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use parcours::ui::{AppConfig, ParcoursApp};
+
+/// The numbers of records measured: `PARCOURS_BENCH_SIZES`, else 1,000 and 10,000.
+pub fn sizes() -> Vec<usize> {
+    std::env::var("PARCOURS_BENCH_SIZES")
+        .unwrap_or_else(|_| "1000,10000".to_owned())
+        .split(',')
+        .map(|n| n.trim().parse().unwrap())
+        .collect()
+}
+
+/// `target/bench-data/<count>`, made by `--bench scale`.
+pub fn data_dir(count: usize) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/bench-data")
+        .join(count.to_string());
+    assert!(
+        dir.join("beneficiaries").is_dir(),
+        "{}: run `cargo bench --bench scale` first (it makes the data)",
+        dir.display()
+    );
+    dir
+}
+
+/// The window (1280 × 800) on the data of `count` records as of `today`, once they are all
+/// in: they load on a thread of their own, and the list shows "0 / 0 bénéficiaire(s)" before.
+pub fn loaded_window(count: usize, today: NaiveDate) -> Harness<'static, ParcoursApp> {
+    let config = AppConfig {
+        data_dir: data_dir(count),
+        today: Some(today),
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config));
+    let loaded = format!("/ {count} bénéficiaire(s)");
+    for _ in 0..6000 {
+        harness.step();
+        if harness.query_by_label_contains(&loaded).is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness
+}
