@@ -33,9 +33,44 @@ pub fn data_dir(count: usize) -> PathBuf {
 
 /// The window (1280 × 800) on the data of `count` records as of `today`, once they are all
 /// in: they load on a thread of their own, and the list shows "0 / 0 bénéficiaire(s)" before.
+#[allow(dead_code, reason = "not every bench reads the data in place")]
 pub fn loaded_window(count: usize, today: NaiveDate) -> Harness<'static, ParcoursApp> {
+    window_on(data_dir(count), count, today)
+}
+
+/// A copy of the data of `count` records (without its backups), for a bench that saves:
+/// the data of `--bench scale` stays as it was made.
+#[allow(dead_code, reason = "not every bench saves")]
+pub fn data_copy(count: usize) -> tempfile::TempDir {
+    fn copy_tree(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let name = entry.file_name();
+            if name == "backups" || name == ".parcours" {
+                continue;
+            }
+            if entry.file_type().unwrap().is_dir() {
+                copy_tree(&entry.path(), &to.join(name));
+            } else {
+                std::fs::copy(entry.path(), to.join(name)).unwrap();
+            }
+        }
+    }
+    let copy = tempfile::tempdir().unwrap();
+    copy_tree(&data_dir(count), copy.path());
+    copy
+}
+
+/// The window (1280 × 800) on `data_dir`, holding `count` records, as of `today`, once they
+/// are all in.
+pub fn window_on(
+    data_dir: PathBuf,
+    count: usize,
+    today: NaiveDate,
+) -> Harness<'static, ParcoursApp> {
     let config = AppConfig {
-        data_dir: data_dir(count),
+        data_dir,
         today: Some(today),
     };
     let mut harness = Harness::builder()

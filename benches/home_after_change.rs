@@ -1,0 +1,85 @@
+//! "Accueil" right after a change (issue #17: the lines computed off the frame, ≤ 2 ms per
+//! frame at 10,000 records), on a copy of the data of `parcours demo --count N` (see
+//! `home_view`).
+//!
+//! One iteration: a click on the first "Honoré" of the appointments to settle (a save of
+//! that record, applied at the end of its frame), then frames until the line is gone from
+//! the view (its new lines in). Measured, per iteration:
+//! - `after_a_save/slowest_frame`: the slowest of those frames — what the counsellor waits
+//!   at worst between two frames while the lines are computed again;
+//! - `after_a_save/first_frame`: the frame right after the save, the one that used to
+//!   compute the lines.
+//!
+//! The frame of the click itself (the record's write, fsync, journal) is not counted: it is
+//! the save's, not the view's.
+//!
+//! Run with `cargo bench --bench home_after_change` (sizes: `PARCOURS_BENCH_SIZES`).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "support/window.rs"]
+mod window;
+
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use parcours::ui::ParcoursApp;
+
+/// The accessible name of the first "Honoré" button of the appointments to settle.
+fn first_settle_button(harness: &Harness<'_, ParcoursApp>) -> String {
+    harness
+        .query_all_by(|node| {
+            node.role() == egui::accesskit::Role::Button
+                && node.label().is_some_and(|l| l.starts_with("Honoré :"))
+        })
+        .next()
+        .and_then(|node| node.accesskit_node().label())
+        .expect("an appointment to settle")
+}
+
+/// One save and the frames until its line is gone: (first frame, slowest frame).
+fn one_save(harness: &mut Harness<'_, ParcoursApp>) -> (Duration, Duration) {
+    let button = first_settle_button(harness);
+    harness.get_by_label(&button).click();
+    // The click's frame: the command is applied (the save) at its end.
+    harness.step();
+    let mut first = None;
+    let mut slowest = Duration::ZERO;
+    for _ in 0..10_000 {
+        let start = Instant::now();
+        harness.step();
+        let took = start.elapsed();
+        first.get_or_insert(took);
+        slowest = slowest.max(took);
+        if harness.query_by_label(&button).is_none() {
+            return (first.unwrap(), slowest);
+        }
+        // A frame at most every millisecond, as a window repainting continuously would.
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    panic!("the settled appointment stays in Accueil: {button}");
+}
+
+fn after_a_save(c: &mut Criterion) {
+    let mut group = c.benchmark_group("after_a_save");
+    group.sample_size(10);
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    for count in window::sizes() {
+        let data = window::data_copy(count);
+        let mut harness = window::window_on(data.path().to_path_buf(), count, today);
+        harness.step();
+        harness.step();
+        group.bench_function(BenchmarkId::new("slowest_frame", count), |b| {
+            b.iter_custom(|iterations| (0..iterations).map(|_| one_save(&mut harness).1).sum());
+        });
+        group.bench_function(BenchmarkId::new("first_frame", count), |b| {
+            b.iter_custom(|iterations| (0..iterations).map(|_| one_save(&mut harness).0).sum());
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, after_a_save);
+criterion_main!(benches);
