@@ -26,18 +26,21 @@ fn no_progress(_: usize, _: usize) {}
 fn clear_directory(root: &Path, n: usize) -> Vec<Beneficiary> {
     let records = demo_beneficiaries(n, today(), 7);
     let mut store = Store::open(root, Access::ReadWrite).unwrap();
-    store
-        .save_settings(&Settings {
-            structure_name: "EDS Ivry".into(),
-            ..Settings::default()
-        })
-        .unwrap();
     for record in &records {
         store.save_beneficiary(record, today()).unwrap();
     }
     // A second day's save makes a backup of the first day's files.
     store
         .save_beneficiary(&records[0], today().succ_opt().unwrap())
+        .unwrap();
+    // The settings last: their save reads the system's date, and the day's backup it may
+    // make holds the records whatever that date is (made first, on a later day than the
+    // records', it held none, and the newest backup was empty).
+    store
+        .save_settings(&Settings {
+            structure_name: "EDS Ivry".into(),
+            ..Settings::default()
+        })
         .unwrap();
     records
 }
