@@ -3,6 +3,8 @@
 //! [`Command`](super::command::Command)s, or through the form's draft, which the app
 //! revalidates and autosaves.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
 use crate::model::companies::Company;
@@ -15,8 +17,9 @@ use crate::store::Conflict;
 /// The data of the window, read-only, for one frame.
 #[derive(Clone, Copy)]
 pub struct ViewContext<'a> {
-    /// Every record as saved, in list order.
-    pub records: &'a [Beneficiary],
+    /// Every record as saved, in list order; shared, so that a view computing over every
+    /// record on a thread takes them without a copy.
+    pub records: &'a [Arc<Beneficiary>],
     /// The partner companies' directory.
     pub companies: &'a [Company],
     /// The collective workshops' catalogue.

@@ -3,6 +3,8 @@
 //! every record and the counsellor's own ("Mes bénéficiaires": the referent is the profile's
 //! name, compared folded). Each row names its referent.
 
+use std::sync::Arc;
+
 use egui::{Key, RichText, TextEdit, Ui};
 
 use crate::model::record::is_anonymised;
@@ -36,13 +38,44 @@ pub struct ListPanel {
 
 impl ListPanel {
     /// Recomputes the folded texts: call whenever the records change.
-    pub fn records_changed(&mut self, records: &[Beneficiary]) {
+    pub fn records_changed(&mut self, records: &[Arc<Beneficiary>]) {
         self.folded = records
             .iter()
             .map(|b| (!is_anonymised(b)).then(|| fold(&b.search_text())))
             .collect();
         self.referents = records.iter().map(|b| fold(b.referent.trim())).collect();
         self.listed = self.folded.iter().flatten().count();
+        self.stale = true;
+    }
+
+    /// The folded texts of one record that changed, moved from `from` to `to` in the records
+    /// (`from`: `None` for a record new to the list; the same index when it stayed in place):
+    /// a save folds its record's texts again, not every record's.
+    pub fn record_moved(&mut self, from: Option<usize>, to: usize, record: &Beneficiary) {
+        let folded = (!is_anonymised(record)).then(|| fold(&record.search_text()));
+        let referent = fold(record.referent.trim());
+        let place = |len: usize| to <= len;
+        match from {
+            Some(from) if from < self.folded.len() && from < self.referents.len() => {
+                let was = self.folded.remove(from);
+                self.referents.remove(from);
+                self.listed -= usize::from(was.is_some());
+            }
+            Some(_) => {
+                // Out of step with the records (never expected): the next frame folds them
+                // all again.
+                self.folded.clear();
+                return;
+            }
+            None => {}
+        }
+        if !place(self.folded.len()) || !place(self.referents.len()) {
+            self.folded.clear();
+            return;
+        }
+        self.listed += usize::from(folded.is_some());
+        self.folded.insert(to, folded);
+        self.referents.insert(to, referent);
         self.stale = true;
     }
 
@@ -84,7 +117,7 @@ impl ListPanel {
     pub fn ui(
         &mut self,
         ui: &mut Ui,
-        records: &[Beneficiary],
+        records: &[Arc<Beneficiary>],
         (selected, flagged): (Option<BeneficiaryId>, &[BeneficiaryId]),
         (writable, me): (bool, Option<&str>),
         commands: &mut Vec<Command>,
@@ -190,7 +223,7 @@ impl ListPanel {
     fn keyboard_navigation(
         &self,
         ui: &Ui,
-        records: &[Beneficiary],
+        records: &[Arc<Beneficiary>],
         selected: Option<BeneficiaryId>,
         commands: &mut Vec<Command>,
     ) {

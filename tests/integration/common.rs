@@ -35,6 +35,22 @@ pub fn app(dir: &Path) -> Harness<'static, ParcoursApp> {
     harness
 }
 
+/// Runs frames until "Accueil" has its lists for the data as they are ("Mise à jour…" gone:
+/// its worker thread sent them); at once on another view.
+pub fn wait_for_home(harness: &mut Harness<'_, ParcoursApp>) {
+    for _ in 0..2000 {
+        harness.run();
+        if harness
+            .query_by_label(parcours::ui::text::home::UPDATING)
+            .is_none()
+        {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("Accueil's lists never came");
+}
+
 /// Shows the record area ("Fiche") rather than "Accueil", where the window starts: for the
 /// tests of the record's tabs, which look people up by name in the list.
 pub fn show_record_area(harness: &mut Harness<'_, ParcoursApp>) {

@@ -120,6 +120,7 @@ fn a_workshop_of_the_day_on_accueil_opens_its_form_over_the_record_shown() {
     harness.get_by_label_contains("Amina").click();
     harness.run();
     click(&mut harness, common::VIEW_HOME);
+    crate::common::wait_for_home(&mut harness);
     click(&mut harness, "Atelier CV");
     catalogue_edits(&harness, "Amina Benali", "22/11/2026");
 }

@@ -281,3 +281,52 @@ fn a_daily_backup_is_restored_from_the_window() {
     );
     assert_eq!(harness.state().records()[0].contact.town, "Vitry-sur-Seine");
 }
+
+#[test]
+fn a_renamed_record_moves_to_its_place_in_the_list_and_is_found_by_its_new_name() {
+    use egui::{Key, Modifiers};
+    use parcours::model::Beneficiary;
+
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+        for (first, last) in [("Awa", "Bah"), ("Ahmad", "Karimi"), ("Moussa", "Camara")] {
+            let mut b = Beneficiary::new(chrono::Utc::now());
+            b.identity.first_name = first.into();
+            b.identity.last_name = last.into();
+            store.save_beneficiary(&b, crate::common::today()).unwrap();
+        }
+    }
+    let mut harness = app(dir.path());
+    let last_names = |harness: &egui_kittest::Harness<'_, parcours::ui::ParcoursApp>| {
+        harness
+            .state()
+            .records()
+            .iter()
+            .map(|b| b.identity.last_name.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(last_names(&harness), ["Bah", "Camara", "Karimi"]);
+    harness.get_by_label_contains("Moussa Camara").click();
+    harness.run();
+    harness.get_by_label(text::common::LAST_NAME).click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness
+        .get_by_label(text::common::LAST_NAME)
+        .type_text("Traoré");
+    let_autosave_run(&mut harness);
+    // Saved under the new name, the record takes its place in the list's order…
+    assert_eq!(last_names(&harness), ["Bah", "Karimi", "Traoré"]);
+    // …and the search finds it by the new name, accents aside, no longer by the old one.
+    type_into(&mut harness, text::list::SEARCH_LABEL, "traore");
+    assert!(harness.query_by_label(&text::list::count(1, 3)).is_some());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness
+        .get_by_label(text::list::SEARCH_LABEL)
+        .type_text("camara");
+    harness.run();
+    assert!(harness.query_by_label(&text::list::count(0, 3)).is_some());
+}

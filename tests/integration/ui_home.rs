@@ -13,13 +13,15 @@ use parcours::store::{Access, Store};
 use parcours::ui::text::{common, home as words, overdue, preparation as prep};
 use parcours::ui::{AppConfig, ParcoursApp};
 
-use crate::common::{d, fixture, let_autosave_run, today};
+use crate::common::{d, fixture, let_autosave_run, today, wait_for_home};
 
+/// A click on `label`, then frames until the view shown is up to date (Accueil's lists are
+/// computed again after a change, off the frame).
 fn click(harness: &mut Harness<'_, ParcoursApp>, label: &str) {
     harness.get_by_label(label).scroll_to_me();
     harness.run();
     harness.get_by_label(label).click();
-    harness.run();
+    wait_for_home(harness);
 }
 
 fn at(day: u32, hour: u32) -> Appointment {
@@ -78,7 +80,7 @@ fn window(
         .with_size(egui::vec2(width, 760.0))
         .with_theme(egui::Theme::Light)
         .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config));
-    harness.run();
+    wait_for_home(&mut harness);
     harness
 }
 
@@ -148,7 +150,7 @@ fn the_home_screen_lists_the_day_and_what_needs_doing() {
         egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
         egui::Key::A,
     );
-    harness.run();
+    wait_for_home(&mut harness);
     click(&mut harness, &words::permit_link(NAME));
     assert!(harness.query_by_label(prep::APPOINTMENTS).is_some());
 }

@@ -58,7 +58,7 @@ fn a_long_name_and_a_long_permit_line_fit_the_smallest_window() {
         .with_size(SMALLEST)
         .with_theme(egui::Theme::Light)
         .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config));
-    harness.run();
+    crate::common::wait_for_home(&mut harness);
     harness
         .get_by_label(&words::permit_link(&name))
         .scroll_to_me();

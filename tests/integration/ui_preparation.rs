@@ -224,6 +224,7 @@ fn an_action_past_its_due_date_is_in_the_overdue_list() {
     let mut harness = app(dir.path());
     harness.run();
     click(&mut harness, &format!("{OVERDUE_OPEN} (1)"));
+    crate::common::wait_for_home(&mut harness);
     assert!(
         harness
             .query_by_label("Rédiger le CV en français")

@@ -6,6 +6,7 @@
 //! Everything here is pure: the window's "Agenda" and "Accueil" views, `parcours agenda` and the
 //! calendar export call the same functions.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveTime, TimeDelta};
@@ -151,8 +152,8 @@ pub fn is_appointment_of(
 /// sorted by day then start (whole-day items first), see the module's documentation.
 /// Anonymised records show nothing.
 #[must_use]
-pub fn agenda(
-    records: &[Beneficiary],
+pub fn agenda<R: Borrow<Beneficiary>>(
+    records: &[R],
     workshops: &[Workshop],
     from: NaiveDate,
     to: NaiveDate,
@@ -162,7 +163,7 @@ pub fn agenda(
     let referent_ok =
         |record: &Beneficiary| counsellor.is_none_or(|c| same_counsellor(&record.referent, c));
     let mut items = Vec::new();
-    for record in records {
+    for record in records.iter().map(Borrow::borrow) {
         // Most records have nothing in the span: they are passed over reading their lists
         // alone (the rest of a record is memory the scan of 10,000 records need not touch).
         if !has_items_within(record, from, to) || is_anonymised(record) {
@@ -366,13 +367,14 @@ enum GroupKey {
 /// The past appointments still "planned" (see [`Appointment::to_settle`]) of `counsellor`
 /// (`None`: everybody's), oldest first: the counsellor should say what happened.
 #[must_use]
-pub fn to_settle<'a>(
-    records: &'a [Beneficiary],
+pub fn to_settle<'a, R: Borrow<Beneficiary>>(
+    records: &'a [R],
     today: NaiveDate,
     counsellor: Option<&str>,
 ) -> Vec<(BeneficiaryId, &'a Appointment)> {
     let mut list: Vec<(BeneficiaryId, &Appointment)> = records
         .iter()
+        .map(Borrow::borrow)
         .filter(|r| !is_anonymised(r))
         .flat_map(|record| {
             record

@@ -20,6 +20,7 @@ pub mod people;
 pub mod series;
 pub mod table;
 
+use std::borrow::Borrow;
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
@@ -35,10 +36,10 @@ pub const DEFAULT_THRESHOLD: u32 = 5;
 
 /// What a report is computed from.
 #[derive(Debug, Clone, Copy)]
-pub struct StatsInput<'a> {
+pub struct StatsInput<'a, R = Beneficiary> {
     /// Every record of the directory (anonymised ones included: they count with the values
-    /// they keep).
-    pub records: &'a [Beneficiary],
+    /// they keep): the records themselves or what holds them (the window's shared records).
+    pub records: &'a [R],
     /// The workshops' catalogue.
     pub workshops: &'a [Workshop],
     /// The crèche's settings (opening days, capacity).
@@ -121,10 +122,15 @@ impl Subject<'_> {
 /// minus those who refused statistics (counted in [`Report::refused_statistics`]); counts of
 /// people from 1 to `threshold − 1` hidden.
 #[must_use]
-pub fn report(input: &StatsInput<'_>, period: Period, scope: &Scope, threshold: u32) -> Report {
+pub fn report<R: Borrow<Beneficiary>>(
+    input: &StatsInput<'_, R>,
+    period: Period,
+    scope: &Scope,
+    threshold: u32,
+) -> Report {
     let mut refused = 0_u32;
     let mut subjects = Vec::new();
-    for record in input.records {
+    for record in input.records.iter().map(Borrow::borrow) {
         if !scope.includes(record) || !followed_during(record, period) {
             continue;
         }
@@ -143,6 +149,7 @@ pub fn report(input: &StatsInput<'_>, period: Period, scope: &Scope, threshold: 
     let parents: Vec<&Beneficiary> = input
         .records
         .iter()
+        .map(Borrow::borrow)
         .filter(|r| !r.creche.bookings.is_empty() && scope.includes(r) && !refused_statistics(r))
         .collect();
     let mut tables: Vec<Table> = people::tables(&subjects, period, threshold)

@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use crate::model::{BeneficiaryId, name_order_key};
+use crate::model::BeneficiaryId;
 use crate::store::watch::{Changes, Watcher};
 
 use super::ParcoursApp;
@@ -58,19 +58,17 @@ impl ParcoursApp {
     }
 
     fn take_changes(&mut self, changes: &Changes) {
-        let mut list_changed = false;
         for &id in &changes.records {
-            let known = self.index_of(id).map(|index| &self.data.records[index]);
+            let known = self.index_of(id).map(|index| &*self.data.records[index]);
             let Some(record) = self.store.reload_record(id, known) else {
                 continue;
             };
             let Some(index) = self.index_of(id) else {
                 self.store.mark_record_seen(id);
-                self.data.records.push(record);
-                list_changed = true;
+                self.put_record(record);
                 continue;
             };
-            if self.data.records[index] == record {
+            if *self.data.records[index] == record {
                 self.store.mark_record_seen(id);
                 continue;
             }
@@ -88,14 +86,7 @@ impl ParcoursApp {
             // Shown as the file holds it: the next save starts from it (with an edit
             // waiting, above, the save merges the change instead).
             self.store.mark_record_seen(id);
-            self.data.records[index] = record;
-            list_changed = true;
-        }
-        if list_changed {
-            self.data
-                .records
-                .sort_by_cached_key(|b| (name_order_key(b), b.id));
-            self.records_changed();
+            self.put_record(record);
         }
         if changes.workshops {
             self.data.workshops = self.store.load_workshops().0;

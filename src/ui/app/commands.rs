@@ -1,5 +1,7 @@
 //! Applying the frame's [`Command`]s, once, at its end: every save goes through the store.
 
+use std::sync::Arc;
+
 use crate::model::demo::demo_workshops;
 use crate::model::demo::{add_demo_applications, demo_companies};
 use crate::model::demo::{demo_beneficiaries, demo_partners};
@@ -39,7 +41,7 @@ impl ParcoursApp {
                     }
                     let id = record.id;
                     self.editors.insert(id, Editor::new(&record, true));
-                    self.data.records.insert(0, record);
+                    self.data.records.insert(0, Arc::new(record));
                     self.records_changed();
                     self.list.clear_search();
                     self.select(id, now);
@@ -322,13 +324,12 @@ impl ParcoursApp {
             Ok(report) => {
                 self.editors.remove(&id);
                 self.data.conflicts.retain(|c| c.other.id != id);
-                if let Some(index) = self.index_of(id) {
-                    self.data.records[index] = report.anonymised;
+                if self.index_of(id).is_some() {
+                    self.put_record(report.anonymised);
                 }
                 if self.selected == Some(id) {
                     self.selected = None;
                 }
-                self.records_changed();
                 self.save_state = SaveState::Saved;
             }
             Err(error) => self.save_state = SaveState::Failed(error.to_string()),
@@ -346,16 +347,16 @@ impl ParcoursApp {
         let Some(index) = self.index_of(id) else {
             return;
         };
-        let mut record = self.data.records[index].clone();
+        let mut record = Beneficiary::clone(&self.data.records[index]);
         record.protection.extension = Some(extension.clone());
         match self.store.save_beneficiary(&record, today) {
             Ok(_) => {
-                self.data.records[index] = record;
-                if let Some(editor) = self.editors.get_mut(&id) {
+                self.put_record(record);
+                let index = self.index_of(id);
+                if let (Some(editor), Some(index)) = (self.editors.get_mut(&id), index) {
                     editor.draft.protection.extension = Some(extension);
                     editor.revalidate(&self.data.records[index], today);
                 }
-                self.records_changed();
                 self.save_state = SaveState::Saved;
             }
             Err(error) => self.save_state = SaveState::Failed(error.to_string()),

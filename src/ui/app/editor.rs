@@ -2,9 +2,7 @@
 //! (debounced), switching records, the undo of a removal, what cannot be saved at closing.
 
 use crate::model::companies::Application;
-use crate::model::{
-    Beneficiary, BeneficiaryDraft, BeneficiaryId, Field, FieldError, name_order_key,
-};
+use crate::model::{Beneficiary, BeneficiaryDraft, BeneficiaryId, Field, FieldError};
 use crate::ui::tabs::Tab;
 use crate::ui::{text, widgets};
 use chrono::{NaiveDate, Utc};
@@ -186,16 +184,8 @@ impl ParcoursApp {
                     editor.pending = None;
                     editor.is_new = false;
                     self.save_state = SaveState::Saved;
-                    if let Some(index) = self.index_of(id) {
-                        let renamed =
-                            name_order_key(&self.data.records[index]) != name_order_key(&record);
-                        self.data.records[index] = record;
-                        if renamed {
-                            self.data
-                                .records
-                                .sort_by_cached_key(|b| (name_order_key(b), b.id));
-                        }
-                        self.records_changed();
+                    if self.index_of(id).is_some() {
+                        self.put_record(record);
                     }
                 }
                 Err(error) => {
@@ -336,15 +326,15 @@ impl ParcoursApp {
             .editors
             .get(&id)
             .and_then(|e| e.pending.clone())
-            .unwrap_or_else(|| self.data.records[index].clone());
+            .unwrap_or_else(|| Beneficiary::clone(&self.data.records[index]));
         record.applications = applications;
         record.updated_at = Utc::now();
         match self.store.save_beneficiary(&record, today) {
             Ok(_) => {
-                self.data.records[index] = record;
-                self.records_changed();
+                self.put_record(record);
                 self.save_state = SaveState::Saved;
-                if let Some(editor) = self.editors.get_mut(&id) {
+                let index = self.index_of(id);
+                if let (Some(editor), Some(index)) = (self.editors.get_mut(&id), index) {
                     editor.pending = None;
                     editor.is_new = false;
                     editor.revalidate(&self.data.records[index], today);

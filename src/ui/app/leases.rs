@@ -167,11 +167,10 @@ impl ParcoursApp {
             return;
         };
         self.store.mark_record_seen(id);
-        if record == self.data.records[index] {
+        if record == *self.data.records[index] {
             return;
         }
         self.editors.insert(id, Editor::new(&record, false));
-        self.data.records[index] = record;
-        self.records_changed();
+        self.put_record(record);
     }
 }

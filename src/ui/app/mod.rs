@@ -15,6 +15,7 @@ mod vault_dialogs;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::{Local, NaiveDate};
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
@@ -72,7 +73,7 @@ struct NewRecordFocus {
 #[derive(Default)]
 struct AppData {
     /// Every record, sorted by last then first name.
-    records: Vec<Beneficiary>,
+    records: Vec<Arc<Beneficiary>>,
     /// Records found in two files, waiting for the counsellor's choice.
     conflicts: Vec<Conflict>,
     settings: Settings,
@@ -107,6 +108,39 @@ impl AppData {
             shown,
             counsellor: None,
         }
+    }
+}
+
+/// How many actions are overdue on `day`, per record (those with some): a record's save
+/// counts its own again.
+struct OverdueCount {
+    day: NaiveDate,
+    per_record: HashMap<BeneficiaryId, usize>,
+    total: usize,
+}
+
+impl OverdueCount {
+    fn of(records: &[Arc<Beneficiary>], day: NaiveDate) -> Self {
+        let mut count = Self {
+            day,
+            per_record: HashMap::new(),
+            total: 0,
+        };
+        for record in records {
+            count.update(record);
+        }
+        count
+    }
+
+    /// Counts `record`'s overdue actions again.
+    fn update(&mut self, record: &Beneficiary) {
+        let now = crate::ui::views::home::overdue_of(record, self.day);
+        let before = if now == 0 {
+            self.per_record.remove(&record.id)
+        } else {
+            self.per_record.insert(record.id, now)
+        };
+        self.total = self.total - before.unwrap_or(0) + now;
     }
 }
 
@@ -150,9 +184,9 @@ pub struct ParcoursApp {
     /// (`input_pacing`), so that fast typing never lands in the field just left.
     pacer: input_pacing::Pacer,
     commands: Vec<Command>,
-    /// How many actions are overdue, for the day it was counted: counted again only when the
-    /// records or the day change, not at every frame.
-    overdue_count: Option<(NaiveDate, usize)>,
+    /// How many actions are overdue, for the day it was counted: counted again when the day
+    /// changes, per record when one changes, not at every frame.
+    overdue_count: Option<OverdueCount>,
     /// Entries removed from the forms in this session, oldest first, each with its record:
     /// the undo bar puts them back.
     removals: Vec<(BeneficiaryId, Removal)>,
@@ -368,7 +402,7 @@ impl ParcoursApp {
 
     /// Every record, in list order.
     #[must_use]
-    pub fn records(&self) -> &[Beneficiary] {
+    pub fn records(&self) -> &[Arc<Beneficiary>] {
         &self.data.records
     }
 
@@ -419,7 +453,7 @@ impl ParcoursApp {
     /// Takes a load's records and problems, then reads the smaller files (settings, partners,
     /// companies, workshops, crèche).
     fn take_report(&mut self, report: LoadReport) {
-        self.data.records = report.beneficiaries;
+        self.data.records = report.beneficiaries.into_iter().map(Arc::new).collect();
         self.data
             .records
             .sort_by_cached_key(|b| (name_order_key(b), b.id));
@@ -454,15 +488,50 @@ impl ParcoursApp {
         self.overdue_count = None;
     }
 
+    /// Puts `record`, saved or read back, in the records: in place of its former version,
+    /// or at its place in the list's order when it is new or its name changed. What depends
+    /// on the records is brought up to date for it alone: a save never goes over the
+    /// thousands of others on the frame (their search texts, their overdue actions).
+    fn put_record(&mut self, record: Beneficiary) {
+        let from = self.index_of(record.id);
+        let stays = from.is_some_and(|index| {
+            name_order_key(&self.data.records[index]) == name_order_key(&record)
+        });
+        let to = match from {
+            Some(index) if stays => {
+                self.data.records[index] = Arc::new(record);
+                index
+            }
+            _ => {
+                if let Some(index) = from {
+                    self.data.records.remove(index);
+                }
+                let key = (name_order_key(&record), record.id);
+                let to = self
+                    .data
+                    .records
+                    .partition_point(|b| (name_order_key(b), b.id) < key);
+                self.data.records.insert(to, Arc::new(record));
+                to
+            }
+        };
+        let record = &self.data.records[to];
+        self.list.record_moved(from, to, record);
+        if let Some(count) = &mut self.overdue_count {
+            count.update(record);
+        }
+    }
+
     /// How many actions are overdue across the records today.
     fn overdue_count(&mut self) -> usize {
         let today = self.today();
-        match self.overdue_count {
-            Some((day, count)) if day == today => count,
+        match &self.overdue_count {
+            Some(count) if count.day == today => count.total,
             _ => {
-                let count = crate::ui::views::home::overdue_count(&self.data.records, today);
-                self.overdue_count = Some((today, count));
-                count
+                let count = OverdueCount::of(&self.data.records, today);
+                let total = count.total;
+                self.overdue_count = Some(count);
+                total
             }
         }
     }
@@ -475,7 +544,7 @@ impl ParcoursApp {
             self.editors
                 .get(&id)
                 .and_then(|e| e.pending.clone())
-                .unwrap_or_else(|| saved.clone()),
+                .unwrap_or_else(|| Beneficiary::clone(saved)),
         )
     }
 

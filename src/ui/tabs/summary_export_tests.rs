@@ -41,13 +41,14 @@ fn tab(record: Beneficiary) -> Harness<'static, SummaryPanel> {
     let settings = Settings::default();
     let creche = CrecheSettings::default();
     let mut draft = BeneficiaryDraft::from_beneficiary(&record);
+    let shared = std::sync::Arc::new(record.clone());
     let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
     Harness::builder()
         .with_size(egui::vec2(1200.0, 900.0))
         .build_ui_state(
             move |ui, panel: &mut SummaryPanel| {
                 let cx = ViewContext {
-                    records: std::slice::from_ref(&record),
+                    records: std::slice::from_ref(&shared),
                     companies: &[],
                     workshops: &[],
                     partners: &[],

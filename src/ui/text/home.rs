@@ -16,6 +16,11 @@ pub fn today(date: NaiveDate) -> String {
     format!("Aujourd'hui, {}", super::agenda::day(date))
 }
 
+/// Beside the day's heading while the lists are computed again (the previous ones shown).
+pub const UPDATING: &str = "Mise à jour…";
+/// Beside the day's heading when the lists could not be computed.
+pub const FAILED: &str = "Les listes de l'accueil n'ont pas pu être calculées.";
+
 pub const TODAY_NOTHING: &str = "Aucun rendez-vous ni atelier aujourd'hui.";
 
 pub const TO_DO: &str = "À faire";

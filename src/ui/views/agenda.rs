@@ -7,6 +7,8 @@
 //! The items come from [`agenda`], computed once for the period shown and kept until a record,
 //! the catalogue, the period or the filter changes: a frame only draws them.
 
+use std::sync::Arc;
+
 use chrono::{Datelike, Days, NaiveDate, NaiveTime, Timelike, Weekday};
 use egui::{RichText, TextEdit, Ui};
 
@@ -239,13 +241,14 @@ impl AgendaView {
 }
 
 /// The records whose name holds every word of `search`, the first few.
-fn matching<'a>(records: &'a [Beneficiary], search: &str) -> Vec<&'a Beneficiary> {
+fn matching<'a>(records: &'a [Arc<Beneficiary>], search: &str) -> Vec<&'a Beneficiary> {
     let words: Vec<String> = search.split_whitespace().map(str::to_lowercase).collect();
     if words.is_empty() {
         return Vec::new();
     }
     records
         .iter()
+        .map(|r| &**r)
         .filter(|r| {
             let name = r.display_name().to_lowercase();
             words.iter().all(|w| name.contains(w.as_str()))
@@ -432,7 +435,7 @@ mod tests {
         let mut harness = Harness::builder()
             .with_size(egui::vec2(1200.0, 800.0))
             .build_ui_state(
-                move |ui, (view, records): &mut (AgendaView, Vec<Beneficiary>)| {
+                move |ui, (view, records): &mut (AgendaView, Vec<Arc<Beneficiary>>)| {
                     let cx = ViewContext {
                         records,
                         companies: &[],
@@ -450,13 +453,13 @@ mod tests {
                 },
                 (
                     AgendaView::default(),
-                    vec![person("Diallo"), person("Haddad")],
+                    vec![Arc::new(person("Diallo")), Arc::new(person("Haddad"))],
                 ),
             );
         harness.run_steps(5);
         assert_eq!(harness.state().0.computations(), 1);
         // A save changes the record's time stamp (and what the agenda shows).
-        let record = &mut harness.state_mut().1[1];
+        let record = Arc::make_mut(&mut harness.state_mut().1[1]);
         record.preparation.appointments.clear();
         record.updated_at += chrono::TimeDelta::seconds(1);
         harness.run_steps(5);

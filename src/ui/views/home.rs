@@ -7,6 +7,8 @@
 //! settings or the day changes: a frame only draws them.
 
 use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use chrono::{NaiveDate, NaiveTime};
 use egui::{RichText, Ui};
@@ -54,17 +56,44 @@ struct PersonLine {
     text: String,
 }
 
-/// Everything the view shows, and what it was computed from.
+/// Everything the view shows.
 struct Lines {
-    key: (u64, NaiveDate),
-    workshops: Vec<Workshop>,
-    creche: CrecheSettings,
     today: Vec<AgendaItem>,
     names: Vec<(BeneficiaryId, String)>,
     to_settle: Vec<SettleLine>,
     overdue: Vec<OverdueLine>,
     permits: Vec<PersonLine>,
     creche_requests: Vec<PersonLine>,
+}
+
+/// What the lines are computed from, as the frame last saw it: when it differs, they are
+/// computed again. Cheap to take and compare at each frame (one date per record, the
+/// catalogue and the crèche's settings).
+#[derive(Clone, PartialEq)]
+struct Key {
+    records: u64,
+    today: NaiveDate,
+    workshops: Vec<Workshop>,
+    creche: CrecheSettings,
+}
+
+impl Key {
+    fn of(cx: &ViewContext<'_>) -> Self {
+        Self {
+            records: records_fingerprint(cx.records),
+            today: cx.today,
+            workshops: cx.workshops.to_vec(),
+            creche: cx.creche.clone(),
+        }
+    }
+
+    /// Whether `cx` holds what this key was taken of (nothing copied when it does).
+    fn matches(&self, cx: &ViewContext<'_>) -> bool {
+        self.today == cx.today
+            && self.records == records_fingerprint(cx.records)
+            && self.workshops == cx.workshops
+            && self.creche == *cx.creche
+    }
 }
 
 /// Whether the record is followed now: not anonymised, its pathway not closed.
@@ -74,7 +103,7 @@ fn followed(record: &Beneficiary) -> bool {
 
 /// Every overdue action of `records` on `today`, most late first. A closed pathway (with an
 /// outcome) has nothing left to chase.
-fn overdue_lines(records: &[Beneficiary], today: NaiveDate) -> Vec<OverdueLine> {
+fn overdue_lines(records: &[Arc<Beneficiary>], today: NaiveDate) -> Vec<OverdueLine> {
     let mut lines: Vec<OverdueLine> = records
         .iter()
         .filter(|record| followed(record))
@@ -101,26 +130,30 @@ fn overdue_lines(records: &[Beneficiary], today: NaiveDate) -> Vec<OverdueLine> 
     lines
 }
 
-/// How many actions are overdue across `records` (the status bar's count).
+/// How many actions of `record` are overdue (the status bar counts them across records).
 #[must_use]
-pub fn overdue_count(records: &[Beneficiary], today: NaiveDate) -> usize {
-    records
-        .iter()
-        .filter(|r| followed(r))
-        .map(|r| r.preparation.overdue(today).len())
-        .sum()
+pub fn overdue_of(record: &Beneficiary, today: NaiveDate) -> usize {
+    if followed(record) {
+        record.preparation.overdue(today).len()
+    } else {
+        0
+    }
 }
 
 impl Lines {
-    fn compute(cx: &ViewContext<'_>, key: (u64, NaiveDate)) -> Self {
-        let today = cx.today;
-        let records = cx.records;
+    /// The lines of `records` on `today` (on the worker thread).
+    fn compute(
+        records: &[Arc<Beneficiary>],
+        workshops: &[Workshop],
+        creche: &CrecheSettings,
+        today: NaiveDate,
+    ) -> Self {
         // Looked up by id: thousands of lines at 10,000 records.
         let by_id: HashMap<BeneficiaryId, &Beneficiary> =
-            records.iter().map(|r| (r.id, r)).collect();
+            records.iter().map(|r| (r.id, &**r)).collect();
         let name_of =
             |id: BeneficiaryId| by_id.get(&id).map(|r| r.display_name()).unwrap_or_default();
-        let today_items = agenda(records, cx.workshops, today, today, None);
+        let today_items = agenda(records, workshops, today, today, None);
         let names = today_items
             .iter()
             .filter_map(|i| i.record)
@@ -148,12 +181,13 @@ impl Lines {
                 })
             })
             .collect();
-        let refs: Vec<&Beneficiary> = records.iter().collect();
+        let refs: Vec<&Beneficiary> = records.iter().map(|r| &**r).collect();
         // The places taken are the bookings': a request is planned against the families that
         // have some (a few dozen), not against every record (the occupancy is built for each
         // request); whether it fits is all the line needs, no alternative is looked for.
         let booked: Vec<&Beneficiary> = records
             .iter()
+            .map(|r| &**r)
             .filter(|r| !r.creche.bookings.is_empty())
             .collect();
         let creche_requests = waiting_list(&refs, today)
@@ -161,19 +195,14 @@ impl Lines {
             .filter_map(|queued| {
                 let parent = *by_id.get(&queued.parent)?;
                 let request = parent.creche.waiting.get(queued.index)?;
-                booking_fits(&booked, parent, request.booking.clone(), cx.creche).then(|| {
-                    PersonLine {
-                        person: parent.id,
-                        name: parent.display_name(),
-                        text: words::creche_request(queued.requested_on),
-                    }
+                booking_fits(&booked, parent, request.booking.clone(), creche).then(|| PersonLine {
+                    person: parent.id,
+                    name: parent.display_name(),
+                    text: words::creche_request(queued.requested_on),
                 })
             })
             .collect();
         Self {
-            key,
-            workshops: cx.workshops.to_vec(),
-            creche: cx.creche.clone(),
             today: today_items,
             names,
             to_settle,
@@ -184,10 +213,16 @@ impl Lines {
     }
 }
 
-/// State of the "Accueil" view: its lines, kept between frames.
+/// State of the "Accueil" view: its lines, kept between frames, and their computation.
 #[derive(Default)]
 pub struct HomeView {
-    lines: Option<Lines>,
+    /// The lines shown, and what they were computed from.
+    lines: Option<(Key, Lines)>,
+    /// The computation under way: what for, and where its lines arrive.
+    pending: Option<(Key, Receiver<Lines>)>,
+    /// The computation for this key ended without lines (the worker failed): not tried
+    /// again until the data change.
+    failed: Option<Key>,
     /// The long lists' lines, drawn by those in sight (thousands at 10,000 records).
     long: LongLines,
     /// How many times the lines were computed (for the tests of the cache).
@@ -195,18 +230,58 @@ pub struct HomeView {
 }
 
 impl HomeView {
-    /// Computes the lines again when what they are computed from changed.
-    fn refresh(&mut self, cx: &ViewContext<'_>) {
-        let key = (records_fingerprint(cx.records), cx.today);
-        let fresh = self
-            .lines
-            .as_ref()
-            .is_some_and(|l| l.key == key && l.workshops == cx.workshops && l.creche == *cx.creche);
-        if !fresh {
-            self.computed += 1;
-            self.lines = Some(Lines::compute(cx, key));
-            self.long.clear();
+    /// Takes the lines of the computation under way when they have arrived; starts another
+    /// when what they are computed from changed since. One computation at a time: changes
+    /// made meanwhile are taken by the next.
+    fn refresh(&mut self, ctx: &egui::Context, cx: &ViewContext<'_>) {
+        if let Some((_, receiver)) = &self.pending {
+            match receiver.try_recv() {
+                Err(TryRecvError::Empty) => return,
+                Ok(lines) => {
+                    if let Some((key, _)) = self.pending.take() {
+                        self.lines = Some((key, lines));
+                        self.long.clear();
+                    }
+                }
+                Err(TryRecvError::Disconnected) => {
+                    self.failed = self.pending.take().map(|(key, _)| key);
+                }
+            }
         }
+        let fresh = |key: Option<&Key>| key.is_some_and(|key| key.matches(cx));
+        if fresh(self.lines.as_ref().map(|(key, _)| key)) || fresh(self.failed.as_ref()) {
+            return;
+        }
+        self.start(ctx, cx);
+    }
+
+    /// Computes the lines of `cx`'s data on a worker thread: the records are shared with it
+    /// (no copy), the catalogue and the crèche's settings copied.
+    fn start(&mut self, ctx: &egui::Context, cx: &ViewContext<'_>) {
+        self.computed += 1;
+        self.failed = None;
+        let key = Key::of(cx);
+        let records = cx.records.to_vec();
+        let (workshops, creche, today) = (key.workshops.clone(), key.creche.clone(), key.today);
+        let (sender, receiver) = mpsc::channel();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("accueil".to_owned())
+            .spawn(move || {
+                let lines = Lines::compute(&records, &workshops, &creche, today);
+                // The window may be gone meanwhile: then nobody listens.
+                let _ = sender.send(lines);
+                ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.pending = Some((key, receiver)),
+            Err(_) => self.failed = Some(key),
+        }
+    }
+
+    /// Whether the lines are being computed.
+    fn computing(&self) -> bool {
+        self.pending.is_some()
     }
 
     /// How many times the lines were computed since the view was made.
@@ -442,17 +517,28 @@ fn people_ui(
 
 impl View for HomeView {
     fn ui(&mut self, ui: &mut Ui, cx: &ViewContext<'_>, out: &mut Vec<Command>) {
-        self.refresh(cx);
-        let (Some(lines), long) = (self.lines.as_ref(), &mut self.long) else {
-            return;
-        };
+        self.refresh(ui.ctx(), cx);
+        let computing = self.computing();
+        let failed = self.failed.is_some();
+        let (lines, long) = (self.lines.as_ref().map(|(_, lines)| lines), &mut self.long);
         // Names cut, free texts (a permit's dates, an action, a place) wrapped: at the window's
         // smallest the lines fit its width. Scrolled both ways all the same, so that nothing
         // is ever out of reach.
         egui::ScrollArea::both()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                ui.heading(words::today(cx.today));
+                ui.horizontal_wrapped(|ui| {
+                    ui.heading(words::today(cx.today));
+                    // The lines shown stay until the new ones are in (a fraction of a second).
+                    if computing {
+                        ui.label(RichText::new(words::UPDATING).weak());
+                    } else if failed {
+                        ui.label(RichText::new(words::FAILED).color(theme::ERROR));
+                    }
+                });
+                let Some(lines) = lines else {
+                    return;
+                };
                 today_ui(ui, lines, out);
                 ui.add_space(theme::SECTION_GAP);
                 ui.heading(words::TO_DO);
@@ -523,21 +609,34 @@ mod tests {
             date: d(2026, 11, 12),
             contract_months: None,
         });
-        assert_eq!(
-            overdue_count(std::slice::from_ref(&open), d(2026, 11, 22)),
-            1
-        );
-        assert_eq!(overdue_count(&[open, closed], d(2026, 11, 22)), 1);
+        assert_eq!(overdue_of(&open, d(2026, 11, 22)), 1);
+        assert_eq!(overdue_of(&closed, d(2026, 11, 22)), 0);
     }
 
+    /// Runs frames until the view's lines are computed (the worker sent them).
+    fn wait_for_lines<S>(harness: &mut Harness<'_, S>, view: fn(&S) -> &HomeView) {
+        for _ in 0..1000 {
+            harness.step();
+            if !view(harness.state()).computing() {
+                harness.step();
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        panic!("the lines never came");
+    }
+
+    type Records = Vec<Arc<Beneficiary>>;
+
     /// A home view of `records`, 1200×800, as of 22/11/2026.
-    fn harness(records: Vec<Beneficiary>) -> Harness<'static, (HomeView, Vec<Beneficiary>)> {
+    fn harness(records: Vec<Beneficiary>) -> Harness<'static, (HomeView, Records)> {
+        let records = records.into_iter().map(Arc::new).collect();
         let settings = Settings::default();
         let creche = CrecheSettings::default();
         Harness::builder()
             .with_size(egui::vec2(1200.0, 800.0))
             .build_ui_state(
-                move |ui, (view, records): &mut (HomeView, Vec<Beneficiary>)| {
+                move |ui, (view, records): &mut (HomeView, Records)| {
                     let cx = ViewContext {
                         records,
                         companies: &[],
@@ -571,7 +670,7 @@ mod tests {
         let first = records[0].display_name();
         let last = records[399].display_name();
         let mut harness = harness(records);
-        harness.run_steps(5);
+        wait_for_lines(&mut harness, |(view, _)| view);
         assert!(harness.query_by_label(&first).is_some());
         // The wheel turned all the way down over the view.
         harness.event(egui::Event::PointerMoved(egui::pos2(600.0, 400.0)));
@@ -603,7 +702,7 @@ mod tests {
         let mut harness = Harness::builder()
             .with_size(egui::vec2(1200.0, 800.0))
             .build_ui_state(
-                move |ui, (view, records, today): &mut (HomeView, Vec<Beneficiary>, NaiveDate)| {
+                move |ui, (view, records, today): &mut (HomeView, Records, NaiveDate)| {
                     let cx = ViewContext {
                         records,
                         companies: &[],
@@ -621,21 +720,52 @@ mod tests {
                 },
                 (
                     HomeView::default(),
-                    vec![with_overdue_action(), Beneficiary::new(chrono::Utc::now())],
+                    vec![
+                        Arc::new(with_overdue_action()),
+                        Arc::new(Beneficiary::new(chrono::Utc::now())),
+                    ],
                     d(2026, 11, 22),
                 ),
             );
+        let view: fn(&(HomeView, Records, NaiveDate)) -> &HomeView = |(view, _, _)| view;
+        wait_for_lines(&mut harness, view);
         harness.run_steps(5);
         assert_eq!(harness.state().0.computations(), 1);
+        harness.get_by_label(&late_words::late("10/11/2026", 12));
         harness.state_mut().2 = d(2026, 11, 23);
+        wait_for_lines(&mut harness, view);
         harness.run_steps(5);
         assert_eq!(harness.state().0.computations(), 2);
-        let record = &mut harness.state_mut().1[0];
+        harness.get_by_label(&late_words::late("10/11/2026", 13));
+        let record = Arc::make_mut(&mut harness.state_mut().1[0]);
         record.preparation.objectives.clear();
         record.updated_at += chrono::TimeDelta::seconds(1);
+        wait_for_lines(&mut harness, view);
         harness.run_steps(5);
         assert_eq!(harness.state().0.computations(), 3);
-        let overdue = harness.state().0.lines.as_ref().map(|l| l.overdue.len());
-        assert_eq!(overdue, Some(0));
+        harness.get_by_label(late_words::OVERDUE_NONE);
+    }
+
+    #[test]
+    fn after_a_change_the_frame_draws_the_lines_it_has_while_the_new_ones_are_computed() {
+        let mut harness = harness(vec![with_overdue_action()]);
+        wait_for_lines(&mut harness, |(view, _)| view);
+        let late = late_words::late("10/11/2026", 12);
+        harness.get_by_label(&late);
+        assert!(harness.query_by_label(words::UPDATING).is_none());
+        // The action is done: saved elsewhere, the record changes.
+        let record = Arc::make_mut(&mut harness.state_mut().1[0]);
+        record.preparation.objectives.clear();
+        record.updated_at += chrono::TimeDelta::seconds(1);
+        // The next frame does not compute the lines: it shows those it has, and says they
+        // are being brought up to date.
+        harness.step();
+        harness.get_by_label(&late);
+        harness.get_by_label(words::UPDATING);
+        // Then the new ones, from the worker.
+        wait_for_lines(&mut harness, |(view, _)| view);
+        assert!(harness.query_by_label(&late).is_none());
+        harness.get_by_label(late_words::OVERDUE_NONE);
+        assert!(harness.query_by_label(words::UPDATING).is_none());
     }
 }

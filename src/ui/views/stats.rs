@@ -2,13 +2,14 @@
 //! and charts, and their exports (CSV, Excel, PDF).
 //!
 //! The indicators are computed off the frame: when the period, the scope or the data change,
-//! a worker thread gets a copy of what the computation reads and sends the [`Report`] back;
-//! meanwhile the view says "Calcul…" (with the previous figures, if any, still shown). A
-//! frame only polls the channel and draws the last report: it never waits.
+//! a worker thread gets what the computation reads (the records shared, not copied) and sends
+//! the [`Report`] back; meanwhile the view says "Calcul…" (with the previous figures, if any,
+//! still shown). A frame only polls the channel and draws the last report: it never waits.
 
 mod draw;
 mod export;
 
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
@@ -72,9 +73,9 @@ struct Key {
     threshold: u32,
 }
 
-/// What the worker reads: a copy, so that the window keeps its data while it counts.
+/// What the worker reads: the records shared (no copy of them), a copy of the rest.
 struct Snapshot {
-    records: Vec<Beneficiary>,
+    records: Vec<Arc<Beneficiary>>,
     workshops: Vec<Workshop>,
     creche: CrecheSettings,
 }
@@ -215,7 +216,7 @@ impl StatsView {
         true
     }
 
-    /// Starts a computation for `key` on a copy of the data.
+    /// Starts a computation for `key` on a snapshot of the data.
     fn start(&mut self, ctx: &egui::Context, cx: &ViewContext<'_>, key: Key) {
         let snapshot = Snapshot {
             records: cx.records.to_vec(),
@@ -344,7 +345,7 @@ impl StatsView {
 }
 
 /// The records' referents, once each (compared folded), sorted the way people read them.
-fn referents(records: &[Beneficiary]) -> Vec<String> {
+fn referents(records: &[Arc<Beneficiary>]) -> Vec<String> {
     use crate::model::record::search::fold;
     let mut seen = std::collections::BTreeMap::new();
     for record in records {

@@ -151,8 +151,12 @@ impl ProtectionWindow {
     fn on_request_ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>) {
         ui.strong(text::protection::ON_REQUEST_HEADING);
         ui.add_space(theme::SPACE_S);
-        let mut people: Vec<&Beneficiary> =
-            cx.records.iter().filter(|r| !is_anonymised(r)).collect();
+        let mut people: Vec<&Beneficiary> = cx
+            .records
+            .iter()
+            .map(|r| &**r)
+            .filter(|r| !is_anonymised(r))
+            .collect();
         people.sort_by_cached_key(|b| (name_order_key(b), b.id));
         let picked_name = self
             .picked

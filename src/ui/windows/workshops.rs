@@ -7,6 +7,8 @@
 //! (`ViewContext::shown`): the enrol buttons act for that person. A workshop clicked on the
 //! agenda or on Accueil opens it with that workshop's form (`Command::OpenWorkshop`).
 
+use std::sync::Arc;
+
 use chrono::NaiveTime;
 use egui::{RichText, TextEdit, Ui};
 
@@ -94,11 +96,11 @@ pub struct WorkshopsWindow {
 }
 
 /// A person's name for the lists, from the records.
-fn name_of(records: &[Beneficiary], id: BeneficiaryId) -> String {
-    records.iter().find(|b| b.id == id).map_or_else(
-        || words::RECORD_NOT_FOUND.to_owned(),
-        Beneficiary::display_name,
-    )
+fn name_of(records: &[Arc<Beneficiary>], id: BeneficiaryId) -> String {
+    records
+        .iter()
+        .find(|b| b.id == id)
+        .map_or_else(|| words::RECORD_NOT_FOUND.to_owned(), |b| b.display_name())
 }
 
 impl WorkshopsWindow {

@@ -1,6 +1,7 @@
 //! The reverse view: the people whose pathway is still open, ranked for one offer with the
 //! same rules.
 
+use std::borrow::Borrow;
 use std::cmp::Reverse;
 
 use chrono::NaiveDate;
@@ -15,15 +16,16 @@ use super::{Profile, Reason};
 
 /// The reverse view: people whose pathway is still open, ranked for one offer, best first.
 #[must_use]
-pub fn rank_beneficiaries(
+pub fn rank_beneficiaries<R: Borrow<Beneficiary>>(
     company: &Company,
     offer: &Offer,
-    people: &[Beneficiary],
+    people: &[R],
     creche: &CrecheSettings,
     today: NaiveDate,
 ) -> Vec<(BeneficiaryId, i32, Vec<Reason>)> {
     let mut ranked: Vec<(BeneficiaryId, i32, Vec<Reason>, String)> = people
         .iter()
+        .map(Borrow::borrow)
         .filter(|p| p.pathway.outcome.is_none())
         .map(|person| {
             let reasons = Profile::of(person, creche, today).score_offer(company, offer);

@@ -218,6 +218,7 @@ impl CrechePanel {
             .cx
             .records
             .iter()
+            .map(|r| &**r)
             .filter(|r| r.id != parent.id)
             .collect();
 

@@ -3,6 +3,7 @@
 //! l'entreprise" asks for the save once every field is valid.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use egui::{RichText, TextEdit, Ui};
@@ -522,7 +523,7 @@ fn reverse_ui(
     ui: &mut Ui,
     company: &Company,
     offer: &Offer,
-    people: &[Beneficiary],
+    people: &[Arc<Beneficiary>],
     creche: &CrecheSettings,
     today: NaiveDate,
 ) {
@@ -534,7 +535,7 @@ fn reverse_ui(
         let name = people
             .iter()
             .find(|p| p.id == *id)
-            .map(Beneficiary::display_name)
+            .map(|p| p.display_name())
             .unwrap_or_default();
         ui.label(RichText::new(format!("{score}  {name}")).strong());
         let text: Vec<String> = reasons.iter().map(ToString::to_string).collect();
