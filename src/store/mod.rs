@@ -254,6 +254,10 @@ pub struct Store {
     /// differ at the next save was changed elsewhere since (a synced copy arriving), and the
     /// save merges instead of replacing (see `save_beneficiary`).
     seen: RefCell<HashMap<PathBuf, crate::model::sync::Versions>>,
+    /// The SHA-256 of each record file's text as this store last wrote it: the watcher
+    /// reports this store's own writes too, and [`Self::reload_record`] knows them at once
+    /// (no parse, on the window's frame) while they are still what the file holds.
+    written: RefCell<HashMap<PathBuf, [u8; 32]>>,
 }
 
 /// The local date and time: the store's only clock read (backup names, and the date of saves
@@ -343,6 +347,7 @@ impl Store {
             bases: RefCell::new(HashMap::new()),
             codec: codec::Codec::clear(),
             seen: RefCell::new(HashMap::new()),
+            written: RefCell::new(HashMap::new()),
         }
     }
 
@@ -373,6 +378,10 @@ impl Store {
             self.seen
                 .borrow_mut()
                 .insert(path.to_owned(), envelope::decode_versions(text));
+            self.written.borrow_mut().insert(
+                path.to_owned(),
+                <sha2::Sha256 as sha2::Digest>::digest(text).into(),
+            );
         }
     }
 

@@ -114,6 +114,9 @@ impl Store {
         }
         let text = envelope::encode_with(&kept, &kept_versions)?;
         self.write_data(&path, text.as_bytes())?;
+        // The file holds the merge, not the record the caller saved: read back like a change
+        // made elsewhere, so that the window shows it.
+        self.written.borrow_mut().remove(&path);
         self.paths.insert(record.id, path.clone());
         self.journal_save(Some(theirs), &kept);
         Ok(path)

@@ -3,8 +3,8 @@
 //! what changed since the last look. Polling works everywhere, network shares included, where
 //! file-system notifications do not.
 //!
-//! The window's own writes are reported too: it reads the file again and finds what it
-//! already shows, so nothing happens.
+//! The window's own writes are reported too: the store knows its last write of each record
+//! file by its digest, and does not read it back (`Store::reload_record`).
 
 use std::collections::HashMap;
 use std::fs;
@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::thread::JoinHandle;
 use std::time::{Duration, SystemTime};
+
+use sha2::{Digest, Sha256};
 
 use super::companies::COMPANIES_DIR;
 use super::creche::CRECHE_FILE;
@@ -264,6 +266,11 @@ impl Store {
         let path = self.beneficiary_path(id);
         let bytes = fs::read(&path).ok()?;
         let plain = self.codec.plain(&bytes).ok()?;
+        // This store's own last write, still what the file holds.
+        let digest: [u8; 32] = Sha256::digest(&*plain).into();
+        if self.written.borrow().get(&path) == Some(&digest) {
+            return None;
+        }
         if let Some(known) = known
             && super::envelope::encode(known).is_ok_and(|text| text.as_bytes() == &*plain)
         {
@@ -301,5 +308,28 @@ mod tests {
         let found = changes(&before, &scan_since(root, before.clone()));
         assert_eq!(found.records, [id]);
         assert!(found.workshops && !found.companies && !found.creche);
+    }
+
+    #[test]
+    fn this_stores_own_write_is_known_without_reading_it_and_another_writers_is_read_back() {
+        use crate::store::Access;
+        let dir = tempfile::tempdir().unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let mut record = Beneficiary::new(chrono::Utc::now());
+        record.identity.last_name = "Diallo".into();
+        let mut ours = Store::open(dir.path(), Access::ReadWrite).unwrap();
+        ours.save_beneficiary(&record, today).unwrap();
+        // The window's own save, reported by the watcher: nothing to read back, even against
+        // a version the window holds that differs from the file's stamps.
+        assert_eq!(ours.reload_record(record.id, Some(&record)), None);
+        assert_eq!(ours.reload_record(record.id, None), None);
+        // Another Parcours writes the same record: it is read back.
+        let mut other = Store::open(dir.path(), Access::ReadWrite).unwrap();
+        other.load();
+        let mut changed = record.clone();
+        changed.identity.first_name = "Awa".into();
+        other.save_beneficiary(&changed, today).unwrap();
+        let read = ours.reload_record(record.id, Some(&record)).unwrap();
+        assert_eq!(read.identity.first_name, "Awa");
     }
 }
