@@ -30,6 +30,9 @@ pub struct ViewContext<'a> {
     pub settings: &'a Settings,
     /// The micro-crèche's settings.
     pub creche: &'a CrecheSettings,
+    /// Changes whenever the records, the companies, the workshops or the crèche's settings
+    /// change: what a view computed over them holds while it stays the same.
+    pub revision: u64,
     /// Records found in two files, waiting for the counsellor's choice.
     pub conflicts: &'a [Conflict],
     /// The day the window works with.

@@ -59,7 +59,7 @@ impl ParcoursApp {
 
     fn take_changes(&mut self, changes: &Changes) {
         for &id in &changes.records {
-            let known = self.index_of(id).map(|index| &*self.data.records[index]);
+            let known = self.index_of(id).map(|index| &*self.data.records()[index]);
             let Some(record) = self.store.reload_record(id, known) else {
                 continue;
             };
@@ -68,7 +68,7 @@ impl ParcoursApp {
                 self.put_record(record);
                 continue;
             };
-            if *self.data.records[index] == record {
+            if *self.data.records()[index] == record {
                 self.store.mark_record_seen(id);
                 continue;
             }
@@ -89,16 +89,16 @@ impl ParcoursApp {
             self.put_record(record);
         }
         if changes.workshops {
-            self.data.workshops = self.store.load_workshops().0;
+            *self.data.workshops_mut() = self.store.load_workshops().0;
         }
         if changes.companies {
-            self.data.companies = self.store.load_companies().0;
+            *self.data.companies_mut() = self.store.load_companies().0;
         }
         if changes.partners {
             self.data.partners = self.store.load_partners().0;
         }
         if changes.creche {
-            self.data.creche_settings = self.store.load_creche_settings().0;
+            *self.data.creche_settings_mut() = self.store.load_creche_settings().0;
         }
         if changes.settings {
             self.data.settings = self.store.load_settings().0;

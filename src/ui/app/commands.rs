@@ -41,7 +41,7 @@ impl ParcoursApp {
                     }
                     let id = record.id;
                     self.editors.insert(id, Editor::new(&record, true));
-                    self.data.records.insert(0, Arc::new(record));
+                    self.data.records_mut().insert(0, Arc::new(record));
                     self.records_changed();
                     self.list.clear_search();
                     self.select(id, now);
@@ -107,7 +107,7 @@ impl ParcoursApp {
                 Command::SaveCrecheSettings(settings) => {
                     match self.store.save_creche_settings(&settings) {
                         Ok(_) => {
-                            self.data.creche_settings = *settings;
+                            *self.data.creche_settings_mut() = *settings;
                             self.windows.creche_settings.close();
                             self.save_state = SaveState::Saved;
                         }
@@ -119,7 +119,7 @@ impl ParcoursApp {
                 Command::DeleteWorkshop(workshop) => match self.store.delete_workshop(&workshop) {
                     Ok(_) => {
                         self.save_state = SaveState::Saved;
-                        self.data.workshops.retain(|w| w.id != workshop.id);
+                        self.data.workshops_mut().retain(|w| w.id != workshop.id);
                     }
                     Err(error) => self.save_state = SaveState::Failed(error.to_string()),
                 },
@@ -128,19 +128,27 @@ impl ParcoursApp {
                     match self.store.save_workshop_as_written(&workshop) {
                         Ok(written) => {
                             self.save_state = SaveState::Saved;
-                            match self.data.workshops.iter_mut().find(|w| w.id == workshop.id) {
+                            match self
+                                .data
+                                .workshops_mut()
+                                .iter_mut()
+                                .find(|w| w.id == workshop.id)
+                            {
                                 Some(kept) => *kept = written,
-                                None => self.data.workshops.push(written),
+                                None => self.data.workshops_mut().push(written),
                             }
-                            sort_catalogue(&mut self.data.workshops);
+                            sort_catalogue(self.data.workshops_mut());
                         }
                         Err(error) => {
                             self.save_state = SaveState::Failed(error.to_string());
                             // Full since (another Parcours took the last place): the catalogue
                             // shows the workshop as it now is.
                             if let Some(now) = self.store.read_workshop(&workshop)
-                                && let Some(kept) =
-                                    self.data.workshops.iter_mut().find(|w| w.id == workshop.id)
+                                && let Some(kept) = self
+                                    .data
+                                    .workshops_mut()
+                                    .iter_mut()
+                                    .find(|w| w.id == workshop.id)
                             {
                                 *kept = now;
                             }
@@ -158,14 +166,14 @@ impl ParcoursApp {
                 Command::OpenCrecheSettings => {
                     self.windows
                         .creche_settings
-                        .open(&self.data.creche_settings);
+                        .open(self.data.creche_settings());
                 }
                 Command::BookCrecheForWorkshop(workshop) => {
                     if let Some(shown) = self.shown_record() {
                         self.tabs.creche.prefill_for_workshop(
                             &workshop,
                             &shown,
-                            &self.data.creche_settings,
+                            self.data.creche_settings(),
                         );
                         self.tab = Tab::Creche;
                     }
@@ -175,7 +183,7 @@ impl ParcoursApp {
                         self.tabs.creche.prefill_for_interview(
                             &interview,
                             &shown,
-                            &self.data.creche_settings,
+                            self.data.creche_settings(),
                         );
                         self.tab = Tab::Creche;
                     }
@@ -210,7 +218,7 @@ impl ParcoursApp {
                             months: String::new(),
                         });
                         editor.last_edit = now;
-                        editor.revalidate(&self.data.records[index], today);
+                        editor.revalidate(&self.data.records()[index], today);
                     }
                 }
                 Command::ChangeCounsellor => self.change_counsellor(),
@@ -227,7 +235,7 @@ impl ParcoursApp {
                 Command::Erase(id) => self.erase(id),
                 Command::ExtendRetention(id, extension) => self.extend_retention(id, extension),
                 Command::OpenWorkshop(id) => {
-                    let Some(workshop) = self.data.workshops.iter().find(|w| w.id == id).cloned()
+                    let Some(workshop) = self.data.workshops().iter().find(|w| w.id == id).cloned()
                     else {
                         continue;
                     };
@@ -236,7 +244,7 @@ impl ParcoursApp {
                     let over = self
                         .selected
                         .or_else(|| workshop.enrolments.first().map(|e| e.beneficiary))
-                        .or_else(|| self.data.records.first().map(|r| r.id));
+                        .or_else(|| self.data.records().first().map(|r| r.id));
                     let Some(over) = over else { continue };
                     self.select(over, now);
                     self.leave_form_field(ctx);
@@ -263,7 +271,7 @@ impl ParcoursApp {
                         self.tabs.creche.prefill_for_appointment(
                             &appointment,
                             &shown,
-                            &self.data.creche_settings,
+                            self.data.creche_settings(),
                         );
                         self.tab = Tab::Creche;
                     }
@@ -290,10 +298,10 @@ impl ParcoursApp {
         let editor = self
             .editors
             .entry(id)
-            .or_insert_with(|| Editor::new(&self.data.records[index], false));
+            .or_insert_with(|| Editor::new(&self.data.records()[index], false));
         change(&mut editor.draft.preparation.appointments);
         editor.last_edit = now;
-        editor.revalidate(&self.data.records[index], today);
+        editor.revalidate(&self.data.records()[index], today);
     }
 
     /// Erases a record through the store; the anonymised version replaces it in memory, its
@@ -311,7 +319,7 @@ impl ParcoursApp {
             self.save_state = SaveState::Saved;
         }
         let (companies, _) = self.store.load_companies();
-        self.data.companies = companies;
+        *self.data.companies_mut() = companies;
         saved
     }
 
@@ -347,7 +355,7 @@ impl ParcoursApp {
         let Some(index) = self.index_of(id) else {
             return;
         };
-        let mut record = Beneficiary::clone(&self.data.records[index]);
+        let mut record = Beneficiary::clone(&self.data.records()[index]);
         record.protection.extension = Some(extension.clone());
         match self.store.save_beneficiary(&record, today) {
             Ok(_) => {
@@ -355,7 +363,7 @@ impl ParcoursApp {
                 let index = self.index_of(id);
                 if let (Some(editor), Some(index)) = (self.editors.get_mut(&id), index) {
                     editor.draft.protection.extension = Some(extension);
-                    editor.revalidate(&self.data.records[index], today);
+                    editor.revalidate(&self.data.records()[index], today);
                 }
                 self.save_state = SaveState::Saved;
             }
@@ -374,7 +382,7 @@ impl ParcoursApp {
         }
         let companies = demo_companies(today);
         for company in &companies {
-            if !self.data.companies.iter().any(|c| c.id == company.id)
+            if !self.data.companies().iter().any(|c| c.id == company.id)
                 && let Err(error) = self.store.save_company(company)
             {
                 self.save_state = SaveState::Failed(error.to_string());
@@ -395,7 +403,7 @@ impl ParcoursApp {
             }
         }
         self.reload();
-        if let Some(first) = self.data.records.first().map(|b| b.id) {
+        if let Some(first) = self.data.records().first().map(|b| b.id) {
             self.select(first, 0.0);
         }
     }

@@ -213,12 +213,12 @@ impl ParcoursApp {
             let discard_new = self.editors.get(&previous).is_some_and(|e| {
                 e.is_new
                     && self.index_of(previous).is_some_and(|i| {
-                        e.draft == BeneficiaryDraft::from_beneficiary(&self.data.records[i])
+                        e.draft == BeneficiaryDraft::from_beneficiary(&self.data.records()[i])
                     })
             });
             if discard_new {
                 self.editors.remove(&previous);
-                self.data.records.retain(|b| b.id != previous);
+                self.data.records_mut().retain(|b| b.id != previous);
                 self.records_changed();
             } else if let Some(left) = self
                 .unsaveable()
@@ -241,7 +241,7 @@ impl ParcoursApp {
         if let Some(index) = self.index_of(id) {
             self.editors
                 .entry(id)
-                .or_insert_with(|| Editor::new(&self.data.records[index], false));
+                .or_insert_with(|| Editor::new(&self.data.records()[index], false));
             self.selected = Some(id);
         }
     }
@@ -277,7 +277,7 @@ impl ParcoursApp {
         let Some(record_index) = self.index_of(id) else {
             return;
         };
-        let saved = &self.data.records[record_index];
+        let saved = &self.data.records()[record_index];
         let editor = self
             .editors
             .entry(id)
@@ -289,11 +289,14 @@ impl ParcoursApp {
 
     /// The records whose forms hold an invalid field (marked in the list).
     pub(super) fn flagged(&self) -> Vec<BeneficiaryId> {
+        // Only forms holding errors are looked up among the records (a search through
+        // thousands for each form opened in the session, at every frame, otherwise).
         self.editors
             .iter()
+            .filter(|(_, editor)| !editor.errors.is_empty())
             .filter(|(id, editor)| {
                 self.index_of(**id)
-                    .is_some_and(|i| editor.has_unsaveable_edits(&self.data.records[i]))
+                    .is_some_and(|i| editor.has_unsaveable_edits(&self.data.records()[i]))
             })
             .map(|(&id, _)| id)
             .collect()
@@ -302,7 +305,7 @@ impl ParcoursApp {
     /// The records whose forms hold fields that cannot be saved as typed, in list order.
     pub(super) fn unsaveable(&self) -> Vec<Unsaveable> {
         self.data
-            .records
+            .records()
             .iter()
             .filter_map(|saved| {
                 let editor = self.editors.get(&saved.id)?;
@@ -326,7 +329,7 @@ impl ParcoursApp {
             .editors
             .get(&id)
             .and_then(|e| e.pending.clone())
-            .unwrap_or_else(|| Beneficiary::clone(&self.data.records[index]));
+            .unwrap_or_else(|| Beneficiary::clone(&self.data.records()[index]));
         record.applications = applications;
         record.updated_at = Utc::now();
         match self.store.save_beneficiary(&record, today) {
@@ -337,7 +340,7 @@ impl ParcoursApp {
                 if let (Some(editor), Some(index)) = (self.editors.get_mut(&id), index) {
                     editor.pending = None;
                     editor.is_new = false;
-                    editor.revalidate(&self.data.records[index], today);
+                    editor.revalidate(&self.data.records()[index], today);
                 }
             }
             Err(error) => self.save_state = SaveState::Failed(error.to_string()),

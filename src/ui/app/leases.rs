@@ -163,11 +163,14 @@ impl ParcoursApp {
         {
             return;
         }
-        let Some(record) = self.store.read_record(id, Some(&self.data.records[index])) else {
+        let Some(record) = self
+            .store
+            .read_record(id, Some(&self.data.records()[index]))
+        else {
             return;
         };
         self.store.mark_record_seen(id);
-        if record == *self.data.records[index] {
+        if record == *self.data.records()[index] {
             return;
         }
         self.editors.insert(id, Editor::new(&record, false));

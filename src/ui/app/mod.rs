@@ -3,6 +3,7 @@
 
 mod changes;
 mod commands;
+mod data;
 mod dialogs;
 mod editor;
 mod encryption;
@@ -20,17 +21,14 @@ use std::sync::Arc;
 use chrono::{Local, NaiveDate};
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
+use self::data::AppData;
 use crate::model::companies::Company;
-use crate::model::creche::CrecheSettings;
-use crate::model::preparation::Workshop;
-use crate::model::skills::FlePartner;
-use crate::model::{Beneficiary, BeneficiaryId, Removal, Settings, name_order_key};
+use crate::model::{Beneficiary, BeneficiaryId, Removal, name_order_key};
 use crate::store::journal::Filter;
 use crate::store::profile::{self, Profile};
-use crate::store::{Access, Conflict, LoadReport, Problem, Store};
+use crate::store::{Access, LoadReport, Problem, Store};
 use crate::ui::app::loading::Loading;
 use crate::ui::command::Command;
-use crate::ui::context::ViewContext;
 use crate::ui::list::ListPanel;
 use crate::ui::tabs::{Tab, Tabs};
 use crate::ui::views::{MainView, Views};
@@ -67,48 +65,6 @@ pub struct AppConfig {
 struct NewRecordFocus {
     record: BeneficiaryId,
     since: f64,
-}
-
-/// What the data directory holds, as loaded: what every panel reads.
-#[derive(Default)]
-struct AppData {
-    /// Every record, sorted by last then first name.
-    records: Vec<Arc<Beneficiary>>,
-    /// Records found in two files, waiting for the counsellor's choice.
-    conflicts: Vec<Conflict>,
-    settings: Settings,
-    /// The French-course partners' directory.
-    partners: Vec<FlePartner>,
-    /// The partner companies' directory.
-    companies: Vec<Company>,
-    /// The collective workshops' catalogue.
-    workshops: Vec<Workshop>,
-    /// The micro-crèche's settings (`creche.ron`).
-    creche_settings: CrecheSettings,
-}
-
-impl AppData {
-    /// The read-only context handed to the panels and windows for this frame.
-    fn view<'a>(
-        &'a self,
-        today: NaiveDate,
-        writable: bool,
-        shown: Option<&'a Beneficiary>,
-    ) -> ViewContext<'a> {
-        ViewContext {
-            records: &self.records,
-            companies: &self.companies,
-            workshops: &self.workshops,
-            partners: &self.partners,
-            settings: &self.settings,
-            creche: &self.creche_settings,
-            conflicts: &self.conflicts,
-            today,
-            writable,
-            shown,
-            counsellor: None,
-        }
-    }
 }
 
 /// How many actions are overdue on `day`, per record (those with some): a record's save
@@ -403,7 +359,7 @@ impl ParcoursApp {
     /// Every record, in list order.
     #[must_use]
     pub fn records(&self) -> &[Arc<Beneficiary>] {
-        &self.data.records
+        self.data.records()
     }
 
     /// The record shown on the right, if any.
@@ -453,9 +409,9 @@ impl ParcoursApp {
     /// Takes a load's records and problems, then reads the smaller files (settings, partners,
     /// companies, workshops, crèche).
     fn take_report(&mut self, report: LoadReport) {
-        self.data.records = report.beneficiaries.into_iter().map(Arc::new).collect();
+        *self.data.records_mut() = report.beneficiaries.into_iter().map(Arc::new).collect();
         self.data
-            .records
+            .records_mut()
             .sort_by_cached_key(|b| (name_order_key(b), b.id));
         // A conflict copy has its own banner and window: not counted among unreadable files.
         self.problems = report
@@ -471,20 +427,20 @@ impl ParcoursApp {
         self.data.partners = partners;
         self.problems.extend(problems);
         let (companies, problems) = self.store.load_companies();
-        self.data.companies = companies;
+        *self.data.companies_mut() = companies;
         self.problems.extend(problems);
         self.records_changed();
         let (workshops, problems) = self.store.load_workshops();
-        self.data.workshops = workshops;
+        *self.data.workshops_mut() = workshops;
         self.problems.extend(problems);
         let (creche_settings, problem) = self.store.load_creche_settings();
-        self.data.creche_settings = creche_settings;
+        *self.data.creche_settings_mut() = creche_settings;
         self.problems.extend(problem);
     }
 
     /// What depends on the whole list of records: the list's search texts, the overdue count.
     fn records_changed(&mut self) {
-        self.list.records_changed(&self.data.records);
+        self.list.records_changed(self.data.records());
         self.overdue_count = None;
     }
 
@@ -495,27 +451,27 @@ impl ParcoursApp {
     fn put_record(&mut self, record: Beneficiary) {
         let from = self.index_of(record.id);
         let stays = from.is_some_and(|index| {
-            name_order_key(&self.data.records[index]) == name_order_key(&record)
+            name_order_key(&self.data.records()[index]) == name_order_key(&record)
         });
         let to = match from {
             Some(index) if stays => {
-                self.data.records[index] = Arc::new(record);
+                self.data.records_mut()[index] = Arc::new(record);
                 index
             }
             _ => {
                 if let Some(index) = from {
-                    self.data.records.remove(index);
+                    self.data.records_mut().remove(index);
                 }
                 let key = (name_order_key(&record), record.id);
                 let to = self
                     .data
-                    .records
+                    .records()
                     .partition_point(|b| (name_order_key(b), b.id) < key);
-                self.data.records.insert(to, Arc::new(record));
+                self.data.records_mut().insert(to, Arc::new(record));
                 to
             }
         };
-        let record = &self.data.records[to];
+        let record = &self.data.records()[to];
         self.list.record_moved(from, to, record);
         if let Some(count) = &mut self.overdue_count {
             count.update(record);
@@ -528,7 +484,7 @@ impl ParcoursApp {
         match &self.overdue_count {
             Some(count) if count.day == today => count.total,
             _ => {
-                let count = OverdueCount::of(&self.data.records, today);
+                let count = OverdueCount::of(self.data.records(), today);
                 let total = count.total;
                 self.overdue_count = Some(count);
                 total
@@ -539,7 +495,7 @@ impl ParcoursApp {
     /// The record on screen as last validated: the edit in progress when valid.
     fn shown_record(&self) -> Option<Beneficiary> {
         let id = self.selected?;
-        let saved = &self.data.records[self.index_of(id)?];
+        let saved = &self.data.records()[self.index_of(id)?];
         Some(
             self.editors
                 .get(&id)
@@ -549,7 +505,7 @@ impl ParcoursApp {
     }
 
     fn index_of(&self, id: BeneficiaryId) -> Option<usize> {
-        self.data.records.iter().position(|b| b.id == id)
+        self.data.records().iter().position(|b| b.id == id)
     }
 
     /// The bar of top-level views above the central area, when there is more than the record
@@ -655,7 +611,7 @@ impl eframe::App for ParcoursApp {
 
         let selected = self.selected;
         let writable = self.is_writable();
-        if !self.data.records.is_empty() {
+        if !self.data.records().is_empty() {
             let flagged = self.flagged();
             egui::Panel::left("list")
                 .resizable(true)
@@ -663,7 +619,7 @@ impl eframe::App for ParcoursApp {
                 .show(ui, |ui| {
                     self.list.ui(
                         ui,
-                        &self.data.records,
+                        self.data.records(),
                         (selected, &flagged),
                         (writable, self.profile.as_ref().map(|p| p.name.as_str())),
                         &mut self.commands,
@@ -676,13 +632,13 @@ impl eframe::App for ParcoursApp {
         egui::CentralPanel::default_margins().show(ui, |ui| {
             // With no record yet, the empty screen (and its demo button) whatever the view.
             if self.main_view != MainView::Record
-                && !self.data.records.is_empty()
+                && !self.data.records().is_empty()
                 && let Some(view) = self.views.get_mut(self.main_view)
             {
                 let mut cx = self.data.view(today, writable, None);
                 cx.counsellor = self.profile.as_ref().map(|p| p.name.as_str());
                 view.ui(ui, &cx, &mut self.commands);
-            } else if self.data.records.is_empty() {
+            } else if self.data.records().is_empty() {
                 self.empty_ui(ui);
             } else if let Some(id) = selected {
                 self.record_ui(ui, id, now);
@@ -767,7 +723,7 @@ impl ParcoursApp {
     /// The partner companies' directory, sorted by name.
     #[must_use]
     pub fn companies(&self) -> &[Company] {
-        &self.data.companies
+        self.data.companies()
     }
 
     /// Saves the summary of the record shown at `path` at the next frame, as when the
@@ -783,7 +739,7 @@ impl ParcoursApp {
         let Some(record) = self.selected().and_then(|id| self.index_of(id)) else {
             return;
         };
-        let name = crate::report::summary_file_name(&self.data.records[record], self.today());
+        let name = crate::report::summary_file_name(&self.data.records()[record], self.today());
         self.tabs.summary.dialog_gave_nothing(Some(folder), &name);
     }
 
@@ -794,7 +750,7 @@ impl ParcoursApp {
         let Some(index) = self.selected().and_then(|id| self.index_of(id)) else {
             return;
         };
-        let record = self.data.records[index].clone();
+        let record = self.data.records()[index].clone();
         let today = self.today();
         self.tabs
             .preparation

@@ -47,7 +47,7 @@ impl ParcoursApp {
         let Some(editor) = self.editors.get_mut(&id) else {
             return;
         };
-        let saved = &self.data.records[index];
+        let saved = &self.data.records()[index];
         // Read-only tabs show the edit in progress when it is valid.
         let shown = editor.pending.as_ref().unwrap_or(saved).clone();
 

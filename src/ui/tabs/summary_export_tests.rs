@@ -54,6 +54,7 @@ fn tab(record: Beneficiary) -> Harness<'static, SummaryPanel> {
                     partners: &[],
                     settings: &settings,
                     creche: &creche,
+                    revision: 0,
                     conflicts: &[],
                     today,
                     writable: true,

@@ -14,9 +14,7 @@ use egui::{RichText, TextEdit, Ui};
 
 use crate::model::Beneficiary;
 use crate::model::creche::{format_time, monday_of};
-use crate::model::preparation::{
-    AgendaItem, AgendaKind, Appointment, AppointmentStatus, Workshop, agenda,
-};
+use crate::model::preparation::{AgendaItem, AgendaKind, Appointment, AppointmentStatus, agenda};
 use crate::ui::command::Command;
 use crate::ui::context::ViewContext;
 use crate::ui::tabs::Tab;
@@ -24,7 +22,7 @@ use crate::ui::text::agenda as words;
 use crate::ui::theme;
 use crate::ui::widgets::field_id;
 
-use super::{View, records_fingerprint};
+use super::View;
 
 /// The first hour row.
 const FIRST_HOUR: u32 = 8;
@@ -43,7 +41,8 @@ enum Span {
 /// What the items were computed for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Key {
-    records: u64,
+    /// The data's revision.
+    revision: u64,
     from: NaiveDate,
     to: NaiveDate,
     counsellor: Option<String>,
@@ -52,7 +51,6 @@ struct Key {
 /// The items of the period shown, and what they were computed from.
 struct Cache {
     key: Key,
-    workshops: Vec<Workshop>,
     items: Vec<AgendaItem>,
 }
 
@@ -117,15 +115,12 @@ impl AgendaView {
             None
         };
         let key = Key {
-            records: records_fingerprint(cx.records),
+            revision: cx.revision,
             from,
             to,
             counsellor,
         };
-        let fresh = self
-            .cache
-            .as_ref()
-            .is_some_and(|c| c.key == key && c.workshops == cx.workshops);
+        let fresh = self.cache.as_ref().is_some_and(|c| c.key == key);
         if !fresh {
             self.computed += 1;
             let items = agenda(
@@ -135,11 +130,7 @@ impl AgendaView {
                 to,
                 key.counsellor.as_deref(),
             );
-            self.cache = Some(Cache {
-                key,
-                workshops: cx.workshops.to_vec(),
-                items,
-            });
+            self.cache = Some(Cache { key, items });
         }
         self.cache.as_ref().map_or(&[], |c| c.items.as_slice())
     }
@@ -435,33 +426,38 @@ mod tests {
         let mut harness = Harness::builder()
             .with_size(egui::vec2(1200.0, 800.0))
             .build_ui_state(
-                move |ui, (view, records): &mut (AgendaView, Vec<Arc<Beneficiary>>)| {
-                    let cx = ViewContext {
-                        records,
-                        companies: &[],
-                        workshops: &[],
-                        partners: &[],
-                        settings: &settings,
-                        creche: &creche,
-                        conflicts: &[],
-                        today: d(2026, 11, 23),
-                        writable: true,
-                        shown: None,
-                        counsellor: None,
-                    };
-                    view.ui(ui, &cx, &mut Vec::new());
-                },
-                (
-                    AgendaView::default(),
-                    vec![Arc::new(person("Diallo")), Arc::new(person("Haddad"))],
-                ),
-            );
+            move |ui, (view, records, revision): &mut (AgendaView, Vec<Arc<Beneficiary>>, u64)| {
+                let cx = ViewContext {
+                    records,
+                    revision: *revision,
+                    companies: &[],
+                    workshops: &[],
+                    partners: &[],
+                    settings: &settings,
+                    creche: &creche,
+                    conflicts: &[],
+                    today: d(2026, 11, 23),
+                    writable: true,
+                    shown: None,
+                    counsellor: None,
+                };
+                view.ui(ui, &cx, &mut Vec::new());
+            },
+            (
+                AgendaView::default(),
+                vec![Arc::new(person("Diallo")), Arc::new(person("Haddad"))],
+                0,
+            ),
+        );
         harness.run_steps(5);
         assert_eq!(harness.state().0.computations(), 1);
-        // A save changes the record's time stamp (and what the agenda shows).
-        let record = Arc::make_mut(&mut harness.state_mut().1[1]);
-        record.preparation.appointments.clear();
-        record.updated_at += chrono::TimeDelta::seconds(1);
+        // A save changes the data's revision (and what the agenda shows).
+        let state = harness.state_mut();
+        state.2 += 1;
+        Arc::make_mut(&mut state.1[1])
+            .preparation
+            .appointments
+            .clear();
         harness.run_steps(5);
         assert_eq!(harness.state().0.computations(), 2);
         assert_eq!(

@@ -85,16 +85,3 @@ impl Views {
         }
     }
 }
-
-/// A number that changes whenever a record is saved, added, removed or reordered: what a view
-/// computed over every record is kept under it. Reading one date per record, it costs far
-/// less than the computation it spares.
-#[must_use]
-pub fn records_fingerprint(records: &[std::sync::Arc<crate::model::Beneficiary>]) -> u64 {
-    records.iter().fold(records.len() as u64, |acc, record| {
-        // The bits of the timestamp are what matters, not its sign.
-        #[expect(clippy::cast_sign_loss, reason = "only mixed into a fingerprint")]
-        let micros = record.updated_at.timestamp_micros() as u64;
-        acc.rotate_left(7) ^ micros
-    })
-}

@@ -12,7 +12,7 @@ mod export;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
-use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
+use chrono::{Datelike, Months, NaiveDate};
 use egui::{RichText, Ui};
 
 use super::View;
@@ -34,35 +34,6 @@ enum ScopeChoice {
     Me,
     /// One referent among the records'.
     Counsellor(String),
-}
-
-/// What changes the figures: the data, seen through cheap marks (records' count and latest
-/// change, the catalogue and the crèche as they are).
-#[derive(Debug, Clone, PartialEq)]
-struct DataMark {
-    records: usize,
-    latest: Option<DateTime<Utc>>,
-    workshops: Vec<Workshop>,
-    creche: CrecheSettings,
-}
-
-impl DataMark {
-    fn of(cx: &ViewContext<'_>) -> Self {
-        Self {
-            records: cx.records.len(),
-            latest: cx.records.iter().map(|b| b.updated_at).max(),
-            workshops: cx.workshops.to_vec(),
-            creche: cx.creche.clone(),
-        }
-    }
-
-    /// Whether `cx` still holds the data this mark was taken of (no copy when it does).
-    fn matches(&self, cx: &ViewContext<'_>) -> bool {
-        self.records == cx.records.len()
-            && self.latest == cx.records.iter().map(|b| b.updated_at).max()
-            && self.workshops == cx.workshops
-            && self.creche == *cx.creche
-    }
 }
 
 /// What a report was computed for.
@@ -99,7 +70,7 @@ pub struct StatsView {
     /// Whose people are counted.
     scope: ScopeChoice,
     /// The data the shown (or pending) report was computed from.
-    mark: Option<DataMark>,
+    mark: Option<u64>,
     /// The records' referents, for the scope picker (taken with `mark`).
     referents: Vec<String>,
     /// The computation under way: what for, and where its report arrives.
@@ -208,10 +179,10 @@ impl StatsView {
     /// Takes the data's mark again when it changed (and then the referents), and says whether
     /// it did.
     fn refresh_data(&mut self, cx: &ViewContext<'_>) -> bool {
-        if self.mark.as_ref().is_some_and(|mark| mark.matches(cx)) {
+        if self.mark == Some(cx.revision) {
             return false;
         }
-        self.mark = Some(DataMark::of(cx));
+        self.mark = Some(cx.revision);
         self.referents = referents(cx.records);
         true
     }

@@ -268,6 +268,7 @@ mod tests {
                         partners: &[],
                         settings: &settings,
                         creche: &creche,
+                        revision: 0,
                         conflicts: &[],
                         today: d(2026, 11, 27),
                         writable: true,
