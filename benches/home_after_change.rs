@@ -11,7 +11,10 @@
 //!   compute the lines.
 //!
 //! The frame of the click itself (the record's write, fsync, journal) is not counted: it is
-//! the save's, not the view's.
+//! the save's, not the view's. Besides criterion's wall-clock figures, the bench prints the
+//! slowest frames' CPU time (Linux): on a machine of two cores, the worker computing the
+//! lines and the watcher listing the folder after the save take cores the frame then waits
+//! for.
 //!
 //! Run with `cargo bench --bench home_after_change` (sizes: `PARCOURS_BENCH_SIZES`).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -47,27 +50,75 @@ fn first_settle_button(harness: &mut Harness<'_, ParcoursApp>) -> String {
     panic!("no appointment to settle on Accueil");
 }
 
-/// One save and the frames until its line is gone: (first frame, slowest frame).
-fn one_save(harness: &mut Harness<'_, ParcoursApp>) -> (Duration, Duration) {
+/// This thread's time on a CPU so far, in nanoseconds (Linux: `/proc/thread-self/schedstat`),
+/// or `None` elsewhere: on the 2-core development machine the worker thread computing the
+/// lines, the watcher listing the folder after the save and the frames share two cores, and
+/// wall time also counts a frame's waits for one.
+fn cpu_nanos() -> Option<u64> {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// What one save cost the frames after it.
+struct AfterSave {
+    /// Wall time of the frame right after the save.
+    first: Duration,
+    /// Wall time of the slowest frame until the settled line was gone.
+    slowest: Duration,
+    /// CPU time of the slowest of those frames (the window's thread), when known.
+    slowest_cpu: Option<Duration>,
+}
+
+/// One save and the frames until its line is gone.
+fn one_save(harness: &mut Harness<'_, ParcoursApp>) -> AfterSave {
     let button = first_settle_button(harness);
     harness.get_by_label(&button).click();
     // The click's frame: the command is applied (the save) at its end.
     harness.step();
     let mut first = None;
     let mut slowest = Duration::ZERO;
+    let mut slowest_cpu = Some(Duration::ZERO);
     for _ in 0..10_000 {
+        let cpu_before = cpu_nanos();
         let start = Instant::now();
         harness.step();
         let took = start.elapsed();
+        let cpu = cpu_before
+            .zip(cpu_nanos())
+            .map(|(before, after)| Duration::from_nanos(after - before));
         first.get_or_insert(took);
         slowest = slowest.max(took);
+        slowest_cpu = slowest_cpu.zip(cpu).map(|(a, b)| a.max(b));
         if harness.query_by_label(&button).is_none() {
-            return (first.unwrap(), slowest);
+            return AfterSave {
+                first: first.unwrap(),
+                slowest,
+                slowest_cpu,
+            };
         }
         // A frame at most every millisecond, as a window repainting continuously would.
         std::thread::sleep(Duration::from_millis(1));
     }
     panic!("the settled appointment stays in Accueil: {button}");
+}
+
+/// Prints the median and the largest of the slowest frames' CPU times.
+fn print_cpu(name: &str, mut times: Vec<Duration>) {
+    if times.is_empty() {
+        return;
+    }
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "{name}: slowest frame's CPU time, median {:.2} ms, largest {:.2} ms ({} saves)",
+        ms(times[times.len() / 2]),
+        ms(times[times.len() - 1]),
+        times.len()
+    );
 }
 
 fn after_a_save(c: &mut Criterion) {
@@ -84,11 +135,21 @@ fn after_a_save(c: &mut Criterion) {
         let mut harness = window::window_on(data.path().to_path_buf(), count, today);
         harness.step();
         harness.step();
+        let mut cpu = Vec::new();
         group.bench_function(BenchmarkId::new("slowest_frame", count), |b| {
-            b.iter_custom(|iterations| (0..iterations).map(|_| one_save(&mut harness).1).sum());
+            b.iter_custom(|iterations| {
+                (0..iterations)
+                    .map(|_| {
+                        let save = one_save(&mut harness);
+                        cpu.extend(save.slowest_cpu);
+                        save.slowest
+                    })
+                    .sum()
+            });
         });
+        print_cpu(&format!("after_a_save/slowest_frame/{count}"), cpu);
         group.bench_function(BenchmarkId::new("first_frame", count), |b| {
-            b.iter_custom(|iterations| (0..iterations).map(|_| one_save(&mut harness).0).sum());
+            b.iter_custom(|iterations| (0..iterations).map(|_| one_save(&mut harness).first).sum());
         });
     }
     group.finish();
