@@ -50,17 +50,21 @@ fn first_settle_button(harness: &mut Harness<'_, ParcoursApp>) -> String {
     panic!("no appointment to settle on Accueil");
 }
 
-/// This thread's time on a CPU so far, in nanoseconds (Linux: `/proc/thread-self/schedstat`),
-/// or `None` elsewhere: on the 2-core development machine the worker thread computing the
-/// lines, the watcher listing the folder after the save and the frames share two cores, and
-/// wall time also counts a frame's waits for one.
+/// This thread's time on a CPU so far (Linux: `CLOCK_THREAD_CPUTIME_ID`, exact at each read,
+/// where `/proc/…/schedstat` moves by scheduler ticks), or `None` elsewhere: on the 2-core
+/// development machine the worker thread computing the lines, the watcher listing the folder
+/// after the save and the frames share two cores, and wall time also counts a frame's waits
+/// for one.
 fn cpu_nanos() -> Option<u64> {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()?
-        .split_whitespace()
-        .next()?
-        .parse()
-        .ok()
+    #[cfg(target_os = "linux")]
+    {
+        let now = rustix::time::clock_gettime(rustix::time::ClockId::ThreadCPUTime);
+        let seconds = u64::try_from(now.tv_sec).ok()?;
+        let nanos = u64::try_from(now.tv_nsec).ok()?;
+        Some(seconds * 1_000_000_000 + nanos)
+    }
+    #[cfg(not(target_os = "linux"))]
+    None
 }
 
 /// What one save cost the frames after it.

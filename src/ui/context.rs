@@ -14,12 +14,16 @@ use crate::model::skills::FlePartner;
 use crate::model::{Beneficiary, BeneficiaryDraft, BeneficiaryId, FieldError, Settings};
 use crate::store::Conflict;
 
+/// Every record, shared: the list (cloned only when changed while a thread holds it) and
+/// each record.
+pub type Records = Arc<Vec<Arc<Beneficiary>>>;
+
 /// The data of the window, read-only, for one frame.
 #[derive(Clone, Copy)]
 pub struct ViewContext<'a> {
     /// Every record as saved, in list order; shared, so that a view computing over every
-    /// record on a thread takes them without a copy.
-    pub records: &'a [Arc<Beneficiary>],
+    /// record on a thread takes them all at the cost of one `Arc::clone`.
+    pub records: &'a Records,
     /// The partner companies' directory.
     pub companies: &'a [Company],
     /// The collective workshops' catalogue.

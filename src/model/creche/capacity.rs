@@ -105,28 +105,34 @@ fn full_slots(
     dates: &[NaiveDate],
     capacity: u32,
 ) -> Vec<FullSlot> {
-    let mut full = Vec::new();
-    for &date in dates {
-        for slot in booking.slots() {
+    full_slots_of(occupancy, booking, dates, capacity).collect()
+}
+
+/// [`full_slots`], one at a time: whether a booking fits stops at the first.
+fn full_slots_of<'a>(
+    occupancy: &'a Occupancy,
+    booking: &'a Booking,
+    dates: &'a [NaiveDate],
+    capacity: u32,
+) -> impl Iterator<Item = FullSlot> + 'a {
+    dates.iter().flat_map(move |&date| {
+        booking.slots().filter_map(move |slot| {
             let entries = occupancy
                 .slots
                 .get(&(date, slot))
                 .map_or(&[][..], Vec::as_slice);
             // The same child already there takes no extra place.
             if entries.iter().any(|e| e.child == booking.child) {
-                continue;
+                return None;
             }
             let booked = distinct_children(entries);
-            if booked >= capacity {
-                full.push(FullSlot {
-                    date,
-                    start: slot_time(slot),
-                    booked,
-                });
-            }
-        }
-    }
-    full
+            (booked >= capacity).then(|| FullSlot {
+                date,
+                start: slot_time(slot),
+                booked,
+            })
+        })
+    })
 }
 /// Checks the booking's shape (grid, hours, range).
 fn check_shape(booking: &Booking, settings: &CrecheSettings) -> Result<(), Refusal> {
@@ -240,13 +246,69 @@ pub(super) enum Alternatives {
     Skip,
 }
 
-pub(super) fn plan(
+/// Which of `requests` (a parent and the booking they wait for) fit now: [`booking_fits`] for
+/// each, against one occupancy of the families' bookings built for them all — a waiting list
+/// of hundreds at 10,000 records built one for each request. `records` are the families
+/// whose bookings count (those with some suffice).
+#[must_use]
+pub fn bookings_fit(
     records: &[&Beneficiary],
-    parent: &Beneficiary,
+    requests: &[(&Beneficiary, &Booking)],
+    settings: &CrecheSettings,
+) -> Vec<bool> {
+    let Some((first, last)) = requests
+        .iter()
+        .map(|(_, booking)| booking.schedule.span())
+        .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
+    else {
+        return Vec::new();
+    };
+    let occupancy = Occupancy::build(bookings_of(records), settings, first, last, None);
+    let booked: BTreeSet<BookingId> = records
+        .iter()
+        .flat_map(|r| r.creche.bookings.iter().map(|b| b.id))
+        .collect();
+    let families: BTreeSet<BeneficiaryId> = records.iter().map(|r| r.id).collect();
+    requests
+        .iter()
+        .map(|&(parent, booking)| {
+            let counted = parent.creche.bookings.is_empty() || families.contains(&parent.id);
+            if booked.contains(&booking.id) || !counted {
+                // Already booked (left out of its own count), or a parent whose bookings are
+                // not among `records`: planned alone, as booking_fits does.
+                return booking_fits(records, parent, booking.clone(), settings);
+            }
+            prepare(parent, booking.clone(), settings).is_ok_and(|prepared| {
+                full_slots_of(
+                    &occupancy,
+                    &prepared.booking,
+                    &prepared.dates,
+                    settings.capacity,
+                )
+                .next()
+                .is_none()
+            })
+        })
+        .collect()
+}
+
+/// A booking past the checks made before places are counted.
+struct Prepared<'a> {
+    /// As the age rule cuts it.
+    booking: Booking,
+    /// The day it is cut at, if it is.
+    cut_at: Option<NaiveDate>,
+    /// Its days the crèche is open.
+    dates: Vec<NaiveDate>,
+    child: &'a Child,
+}
+
+/// A booking's checks before places are counted (grid, child, age, open days).
+fn prepare<'a>(
+    parent: &'a Beneficiary,
     booking: Booking,
     settings: &CrecheSettings,
-    alternatives: Alternatives,
-) -> Result<Planned, Refusal> {
+) -> Result<Prepared<'a>, Refusal> {
     check_shape(&booking, settings)?;
     let child = parent
         .family
@@ -259,6 +321,27 @@ pub(super) fn plan(
     if dates.is_empty() {
         return Err(Refusal::NoOpenDay);
     }
+    Ok(Prepared {
+        booking,
+        cut_at,
+        dates,
+        child,
+    })
+}
+
+pub(super) fn plan(
+    records: &[&Beneficiary],
+    parent: &Beneficiary,
+    booking: Booking,
+    settings: &CrecheSettings,
+    alternatives: Alternatives,
+) -> Result<Planned, Refusal> {
+    let Prepared {
+        booking,
+        cut_at,
+        dates,
+        child,
+    } = prepare(parent, booking, settings)?;
     let others: Vec<&Beneficiary> = records
         .iter()
         .copied()
@@ -376,6 +459,50 @@ mod tests {
     use crate::model::creche::test_support::*;
     use crate::model::creche::*;
     use crate::model::record::dates::test_support::d;
+
+    #[test]
+    fn waiting_requests_fit_against_one_occupancy_as_each_planned_alone() {
+        let settings = CrecheSettings::default();
+        let twelve = twelve_booked();
+        let thirteenth = parent("Treize", d(2025, 6, 1));
+        // A family with a booking of its own, left out of the families counted.
+        let mut apart = parent("Apart", d(2025, 6, 1));
+        let own = once(&apart, d(2026, 11, 24), t(14, 0), t(15, 0));
+        apart.creche.bookings.push(own.clone());
+        let mut demo = crate::model::demo::demo_beneficiaries(300, d(2026, 11, 22), 7);
+        demo.extend(twelve);
+        let booked: Vec<&Beneficiary> = demo
+            .iter()
+            .filter(|r| !r.creche.bookings.is_empty())
+            .collect();
+        let full_morning = once(&thirteenth, d(2026, 11, 24), t(10, 0), t(11, 0));
+        let free_afternoon = once(&thirteenth, d(2026, 11, 24), t(16, 0), t(17, 0));
+        let mut apart_again = own.clone();
+        apart_again.id = BookingId::new();
+        // The first request another week: the one occupancy spans every request's days.
+        let december = once(&thirteenth, d(2026, 12, 1), t(9, 0), t(10, 0));
+        let mut requests: Vec<(&Beneficiary, &Booking)> = vec![(&thirteenth, &december)];
+        requests.extend(
+            demo.iter()
+                .flat_map(|r| r.creche.waiting.iter().map(move |w| (r, &w.booking))),
+        );
+        assert!(
+            requests.len() >= 6,
+            "the demo's waiting list: {}",
+            requests.len()
+        );
+        requests.extend([
+            (&thirteenth, &full_morning),
+            (&thirteenth, &free_afternoon),
+            (&apart, &apart_again),
+        ]);
+        let alone: Vec<bool> = requests
+            .iter()
+            .map(|&(parent, booking)| booking_fits(&booked, parent, booking.clone(), &settings))
+            .collect();
+        assert_eq!(bookings_fit(&booked, &requests, &settings), alone);
+        assert_eq!(alone[alone.len() - 3..], [false, true, true]);
+    }
 
     #[test]
     fn a_booking_in_the_past_is_refused_and_no_past_day_is_suggested() {

@@ -33,7 +33,8 @@ mod week;
 
 pub use booking::{Booking, BookingReason, MAX_BOOKING_DAYS, Schedule};
 pub use capacity::{
-    Occupancy, SUGGESTIONS, SlotEntry, booking_fits, bookings_of, plan_booking, plan_booking_on,
+    Occupancy, SUGGESTIONS, SlotEntry, booking_fits, bookings_fit, bookings_of, plan_booking,
+    plan_booking_on,
 };
 pub use draft::{CareDraft, CrecheDraft};
 pub use family::{ChildCare, CrecheFamily};

@@ -14,14 +14,14 @@ use crate::model::creche::CrecheSettings;
 use crate::model::preparation::Workshop;
 use crate::model::skills::FlePartner;
 use crate::store::Conflict;
-use crate::ui::context::ViewContext;
+use crate::ui::context::{Records, ViewContext};
 
 /// What the data directory holds, as loaded: what every panel reads. The data the views
 /// compute over is reached by methods: each mutable access counts as a change.
 #[derive(Default)]
 pub(super) struct AppData {
     /// Every record, sorted by last then first name.
-    records: Vec<Arc<Beneficiary>>,
+    records: Records,
     /// The partner companies' directory.
     companies: Vec<Company>,
     /// The collective workshops' catalogue.
@@ -43,10 +43,11 @@ impl AppData {
         &self.records
     }
 
-    /// The records, to change them.
+    /// The records, to change them (the list copied first if a view's thread holds it: its
+    /// records are not).
     pub fn records_mut(&mut self) -> &mut Vec<Arc<Beneficiary>> {
         self.revision += 1;
-        &mut self.records
+        Arc::make_mut(&mut self.records)
     }
 
     pub fn companies(&self) -> &[Company] {

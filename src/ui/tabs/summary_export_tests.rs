@@ -41,14 +41,15 @@ fn tab(record: Beneficiary) -> Harness<'static, SummaryPanel> {
     let settings = Settings::default();
     let creche = CrecheSettings::default();
     let mut draft = BeneficiaryDraft::from_beneficiary(&record);
-    let shared = std::sync::Arc::new(record.clone());
+    let shared: crate::ui::context::Records =
+        std::sync::Arc::new(vec![std::sync::Arc::new(record.clone())]);
     let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
     Harness::builder()
         .with_size(egui::vec2(1200.0, 900.0))
         .build_ui_state(
             move |ui, panel: &mut SummaryPanel| {
                 let cx = ViewContext {
-                    records: std::slice::from_ref(&shared),
+                    records: &shared,
                     companies: &[],
                     workshops: &[],
                     partners: &[],

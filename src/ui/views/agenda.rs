@@ -408,6 +408,7 @@ mod tests {
     use crate::model::Settings;
     use crate::model::creche::CrecheSettings;
     use crate::model::record::dates::test_support::d;
+    use crate::ui::context::Records;
 
     fn person(name: &str) -> Beneficiary {
         let mut b = Beneficiary::new(Utc::now());
@@ -426,35 +427,35 @@ mod tests {
         let mut harness = Harness::builder()
             .with_size(egui::vec2(1200.0, 800.0))
             .build_ui_state(
-            move |ui, (view, records, revision): &mut (AgendaView, Vec<Arc<Beneficiary>>, u64)| {
-                let cx = ViewContext {
-                    records,
-                    revision: *revision,
-                    companies: &[],
-                    workshops: &[],
-                    partners: &[],
-                    settings: &settings,
-                    creche: &creche,
-                    conflicts: &[],
-                    today: d(2026, 11, 23),
-                    writable: true,
-                    shown: None,
-                    counsellor: None,
-                };
-                view.ui(ui, &cx, &mut Vec::new());
-            },
-            (
-                AgendaView::default(),
-                vec![Arc::new(person("Diallo")), Arc::new(person("Haddad"))],
-                0,
-            ),
-        );
+                move |ui, (view, records, revision): &mut (AgendaView, Records, u64)| {
+                    let cx = ViewContext {
+                        records,
+                        revision: *revision,
+                        companies: &[],
+                        workshops: &[],
+                        partners: &[],
+                        settings: &settings,
+                        creche: &creche,
+                        conflicts: &[],
+                        today: d(2026, 11, 23),
+                        writable: true,
+                        shown: None,
+                        counsellor: None,
+                    };
+                    view.ui(ui, &cx, &mut Vec::new());
+                },
+                (
+                    AgendaView::default(),
+                    Arc::new(vec![Arc::new(person("Diallo")), Arc::new(person("Haddad"))]),
+                    0,
+                ),
+            );
         harness.run_steps(5);
         assert_eq!(harness.state().0.computations(), 1);
         // A save changes the data's revision (and what the agenda shows).
         let state = harness.state_mut();
         state.2 += 1;
-        Arc::make_mut(&mut state.1[1])
+        Arc::make_mut(&mut Arc::make_mut(&mut state.1)[1])
             .preparation
             .appointments
             .clear();

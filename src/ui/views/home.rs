@@ -13,7 +13,7 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use chrono::{NaiveDate, NaiveTime};
 use egui::{RichText, Ui};
 
-use crate::model::creche::{CrecheSettings, booking_fits, format_time, waiting_list};
+use crate::model::creche::{CrecheSettings, bookings_fit, format_time, waiting_list};
 use crate::model::preparation::{
     AgendaItem, AgendaKind, AppointmentStatus, PermitAlert, Workshop, agenda, to_settle,
 };
@@ -168,24 +168,31 @@ impl Lines {
             })
             .collect();
         let refs: Vec<&Beneficiary> = records.iter().map(|r| &**r).collect();
-        // The places taken are the bookings': a request is planned against the families that
-        // have some (a few dozen), not against every record (the occupancy is built for each
-        // request); whether it fits is all the line needs, no alternative is looked for.
+        // The places taken are the bookings': the requests are planned against the families
+        // that have some (a few dozen), all against one occupancy of their bookings; whether
+        // a request fits is all the line needs, no alternative is looked for.
         let booked: Vec<&Beneficiary> = records
             .iter()
             .map(|r| &**r)
             .filter(|r| !r.creche.bookings.is_empty())
             .collect();
-        let creche_requests = waiting_list(&refs, today)
+        let queued: Vec<_> = waiting_list(&refs, today)
             .into_iter()
             .filter_map(|queued| {
                 let parent = *by_id.get(&queued.parent)?;
                 let request = parent.creche.waiting.get(queued.index)?;
-                booking_fits(&booked, parent, request.booking.clone(), creche).then(|| PersonLine {
-                    person: parent.id,
-                    name: parent.display_name(),
-                    text: words::creche_request(queued.requested_on),
-                })
+                Some((parent, &request.booking, queued.requested_on))
+            })
+            .collect();
+        let requests: Vec<_> = queued.iter().map(|&(p, b, _)| (p, b)).collect();
+        let creche_requests = bookings_fit(&booked, &requests, creche)
+            .into_iter()
+            .zip(&queued)
+            .filter(|(fits, _)| *fits)
+            .map(|(_, &(parent, _, requested_on))| PersonLine {
+                person: parent.id,
+                name: parent.display_name(),
+                text: words::creche_request(requested_on),
             })
             .collect();
         Self {
@@ -247,12 +254,12 @@ impl HomeView {
     }
 
     /// Computes the lines of `cx`'s data on a worker thread: the records are shared with it
-    /// (no copy), the catalogue and the crèche's settings copied.
+    /// (one `Arc::clone`), the catalogue and the crèche's settings copied.
     fn start(&mut self, ctx: &egui::Context, cx: &ViewContext<'_>) {
         self.computed += 1;
         self.failed = None;
         let key = Key::of(cx);
-        let records = cx.records.to_vec();
+        let records = Arc::clone(cx.records);
         let (workshops, creche, today) = (cx.workshops.to_vec(), cx.creche.clone(), cx.today);
         let (sender, receiver) = mpsc::channel();
         let ctx = ctx.clone();
@@ -577,6 +584,7 @@ mod tests {
     use crate::model::preparation::{Action, Objective};
     use crate::model::record::dates::test_support::d;
     use crate::model::{Outcome, OutcomeKind, Settings};
+    use crate::ui::context::Records;
 
     fn with_overdue_action() -> Beneficiary {
         let mut open = Beneficiary::new(chrono::Utc::now());
@@ -607,7 +615,7 @@ mod tests {
     /// What the tests' window holds: the view, and the data as the app would hand them.
     struct Screen {
         view: HomeView,
-        records: Vec<Arc<Beneficiary>>,
+        records: Records,
         today: NaiveDate,
         /// Bumped by a test that changes the records, as the app does.
         revision: u64,
@@ -617,7 +625,7 @@ mod tests {
         /// The record `index`, to change it (the revision bumped).
         fn record_mut(&mut self, index: usize) -> &mut Beneficiary {
             self.revision += 1;
-            Arc::make_mut(&mut self.records[index])
+            Arc::make_mut(&mut Arc::make_mut(&mut self.records)[index])
         }
     }
 
@@ -660,7 +668,7 @@ mod tests {
                 },
                 Screen {
                     view: HomeView::default(),
-                    records: records.into_iter().map(Arc::new).collect(),
+                    records: Arc::new(records.into_iter().map(Arc::new).collect()),
                     today: d(2026, 11, 22),
                     revision: 0,
                 },

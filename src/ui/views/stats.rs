@@ -21,7 +21,7 @@ use crate::model::preparation::Workshop;
 use crate::model::record::{Beneficiary, format_date, parse_date};
 use crate::model::stats::{Period, Report, Scope};
 use crate::ui::command::Command;
-use crate::ui::context::ViewContext;
+use crate::ui::context::{Records, ViewContext};
 use crate::ui::{text, theme};
 
 /// What the scope picker offers.
@@ -46,7 +46,7 @@ struct Key {
 
 /// What the worker reads: the records shared (no copy of them), a copy of the rest.
 struct Snapshot {
-    records: Vec<Arc<Beneficiary>>,
+    records: Records,
     workshops: Vec<Workshop>,
     creche: CrecheSettings,
 }
@@ -190,7 +190,7 @@ impl StatsView {
     /// Starts a computation for `key` on a snapshot of the data.
     fn start(&mut self, ctx: &egui::Context, cx: &ViewContext<'_>, key: Key) {
         let snapshot = Snapshot {
-            records: cx.records.to_vec(),
+            records: Arc::clone(cx.records),
             workshops: cx.workshops.to_vec(),
             creche: cx.creche.clone(),
         };

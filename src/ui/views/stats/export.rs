@@ -257,12 +257,13 @@ mod tests {
         let settings = Settings::default();
         let creche = CrecheSettings::default();
         let report = report();
+        let records = crate::ui::context::Records::default();
         Harness::builder()
             .with_size(egui::vec2(1000.0, 300.0))
             .build_ui_state(
                 move |ui, exports: &mut Exports| {
                     let cx = ViewContext {
-                        records: &[],
+                        records: &records,
                         companies: &[],
                         workshops: &[],
                         partners: &[],
