@@ -3,8 +3,9 @@
 //! here; run `cargo bench --bench scale` once first, or make it with
 //! `PARCOURS_TODAY=2026-11-22 parcours --data-dir target/bench-data/N demo --count N`).
 //!
-//! The window opens on "Accueil"; once the records are in and the view's lines computed, one
-//! frame is measured, two ways: `home_frame/egui_pass_only` (the UI code) and
+//! The window opens on "Accueil"; once the records are in and the view's lines computed (on a
+//! thread of their own; `home_after_change` measures the frames meanwhile), one frame is
+//! measured, two ways: `home_frame/egui_pass_only` (the UI code) and
 //! `home_frame/pass_and_tessellation` (plus the shapes turned into triangles). A frame only
 //! draws the lines already computed: nothing changed, nothing recomputed. For comparison,
 //! `home_frame/baseline_no_view`: the same window on "Fiche" with no record selected.
@@ -26,8 +27,7 @@ fn frame(c: &mut Criterion) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     for count in window::sizes() {
         let mut harness = window::loaded_window(count, today);
-        harness.step();
-        harness.step();
+        window::wait_for_home(&mut harness);
         // The view is on screen, with its lists.
         harness.get_by_label(&t::today(today));
         harness.get_by_label(t::TO_SETTLE);

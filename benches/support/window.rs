@@ -86,3 +86,20 @@ pub fn window_on(
     }
     harness
 }
+
+/// Frames until "Accueil" shows its lines: they are computed on a thread of their own, "Mise
+/// à jour…" beside the day's heading meanwhile.
+#[allow(dead_code, reason = "not every bench shows Accueil")]
+pub fn wait_for_home(harness: &mut Harness<'_, ParcoursApp>) {
+    use parcours::ui::text::home as t;
+    for _ in 0..10_000 {
+        harness.step();
+        if harness.query_by_label(t::UPDATING).is_none()
+            && harness.query_by_label(t::TO_SETTLE).is_some()
+        {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    panic!("Accueil's lines never came");
+}
