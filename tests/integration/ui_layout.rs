@@ -118,7 +118,7 @@ fn the_delay_of_an_overdue_action_is_never_clipped() {
     harness
         .get_by_label_contains(text::common::OVERDUE_OPEN)
         .click();
-    harness.run();
+    crate::common::wait_for_home(&mut harness);
     let delay = harness.get_by_label("10/11/2026 · 12 j de retard").rect();
     assert!(delay.right() <= 1100.0, "{delay:?}");
 }
@@ -204,4 +204,57 @@ fn the_experience_description_leaves_room_for_the_rome_field() {
         description.bottom() <= chosen.top() && chosen.bottom() <= search.top(),
         "description {description:?}, chosen occupation {chosen:?}, search {search:?}"
     );
+}
+
+#[test]
+fn the_save_state_is_never_under_the_status_bar_buttons() {
+    use parcours::model::preparation::{Action, Objective};
+    use parcours::store::{Access, Store};
+    for (width, height) in [(1200.0, 800.0), (800.0, 500.0)] {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            // Thousands of overdue actions: the longest count the bar shows.
+            let mut record = crate::common::fixture();
+            record.preparation.objectives = vec![Objective {
+                actions: (0..13_605)
+                    .map(|i| Action {
+                        label: format!("Action {i}"),
+                        due_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 10),
+                        ..Action::default()
+                    })
+                    .collect(),
+                ..Objective::default()
+            }];
+            let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+            store.save_beneficiary(&record, today()).unwrap();
+        }
+        let mut harness = app_sized(dir.path(), width, height);
+        open_fixture(&mut harness);
+        type_into(&mut harness, text::identity::FIRST_NAME, " Awa");
+        crate::common::let_autosave_run(&mut harness);
+        let saved = harness.get_by_label(text::app::STATUS_SAVED).rect();
+        let overdue = format!("{} (13605)", text::common::OVERDUE_OPEN);
+        for other in [
+            overdue.as_str(),
+            text::app::RESTORE,
+            text::common::PROTECTION_OPEN,
+            text::common::SETTINGS,
+            text::app::DATA_DIR,
+        ] {
+            // The status bar's, at the bottom (a section of the form may bear the same name).
+            let rect = harness
+                .query_all_by_label(other)
+                .map(|node| node.rect())
+                .max_by(|a, b| a.bottom().total_cmp(&b.bottom()))
+                .unwrap();
+            assert!(
+                !rect.intersects(saved),
+                "at {width} px, {other:?} {rect:?} covers the save state {saved:?}"
+            );
+            assert!(
+                rect.left() >= 0.0 && rect.right() <= width,
+                "at {width} px, {other:?} is out of the window: {rect:?}"
+            );
+        }
+    }
 }

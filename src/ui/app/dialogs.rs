@@ -83,79 +83,112 @@ impl ParcoursApp {
             });
     }
 
+    /// The state of the saves, in its colour (empty when there is nothing to say).
+    fn status_message(&self) -> RichText {
+        let editor = self.selected.and_then(|id| self.editors.get(&id));
+        let (message, color) = if !self.is_writable() {
+            (text::app::STATUS_READ_ONLY.to_owned(), theme::WARNING)
+        } else if let Some(editor) = editor.filter(|e| !e.shown_errors().is_empty()) {
+            // A record never saved has nothing kept yet; otherwise only the red fields wait.
+            let message = if editor.is_new {
+                text::app::STATUS_INVALID
+            } else {
+                text::app::STATUS_INVALID_KEPT
+            };
+            (message.to_owned(), theme::ERROR)
+        } else if let SaveState::Failed(message) = &self.save_state {
+            (text::app::save_failed(message), theme::ERROR)
+        } else if let SaveState::LeftInvalid(message) = &self.save_state {
+            (message.clone(), theme::WARNING)
+        } else if self.pending_saves() > 0 {
+            (text::app::STATUS_PENDING.to_owned(), theme::WARNING)
+        } else if self.save_state == SaveState::Saved {
+            (text::app::STATUS_SAVED.to_owned(), theme::OK)
+        } else {
+            (String::new(), theme::OK)
+        };
+        RichText::new(message).color(color)
+    }
+
     pub(super) fn status_ui(&mut self, ui: &mut Ui) {
         egui::Panel::bottom("status").show(ui, |ui| {
+            // The buttons stand at the right, on two rows when one is too narrow; the state at
+            // the left, on a row of its own when it would not fit beside them (a narrow
+            // window, a long count of overdue actions): never under a button. The buttons'
+            // width is last frame's.
+            let buttons_id = ui.scope_id().with("status-buttons");
+            let buttons_width: f32 = ui.ctx().data(|d| d.get_temp(buttons_id)).unwrap_or(0.0);
+            let message = self.status_message();
+            let message_width = egui::WidgetText::from(message.clone())
+                .into_galley(
+                    ui,
+                    Some(egui::TextWrapMode::Extend),
+                    f32::INFINITY,
+                    egui::TextStyle::Body,
+                )
+                .size()
+                .x;
+            let stacked = message_width + theme::SPACE_L + buttons_width > ui.available_width();
+            if stacked {
+                ui.label(message.clone());
+            }
+            let buttons = egui::Layout::right_to_left(egui::Align::Center).with_main_wrap(true);
             ui.horizontal(|ui| {
-                let editor = self.selected.and_then(|id| self.editors.get(&id));
-                let (message, color) = if !self.is_writable() {
-                    (text::app::STATUS_READ_ONLY.to_owned(), theme::WARNING)
-                } else if let Some(editor) = editor.filter(|e| !e.shown_errors().is_empty()) {
-                    // A record never saved has nothing kept yet; otherwise only the red fields
-                    // wait.
-                    let message = if editor.is_new {
-                        text::app::STATUS_INVALID
-                    } else {
-                        text::app::STATUS_INVALID_KEPT
-                    };
-                    (message.to_owned(), theme::ERROR)
-                } else if let SaveState::Failed(message) = &self.save_state {
-                    (text::app::save_failed(message), theme::ERROR)
-                } else if let SaveState::LeftInvalid(message) = &self.save_state {
-                    (message.clone(), theme::WARNING)
-                } else if self.pending_saves() > 0 {
-                    (text::app::STATUS_PENDING.to_owned(), theme::WARNING)
-                } else if self.save_state == SaveState::Saved {
-                    (text::app::STATUS_SAVED.to_owned(), theme::OK)
-                } else {
-                    (String::new(), theme::OK)
-                };
-                ui.label(RichText::new(message).color(color));
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    ui.label(RichText::new(text::app::DATA_DIR).weak())
-                        .on_hover_text(self.store.root().display().to_string());
-                    if let Some(profile) = &self.profile {
-                        ui.label(text::app::counsellor(&profile.name));
-                    }
-                    if self.store.is_encrypted()
-                        && ui
-                            .small_button(text::lock::LOCK_NOW)
-                            .on_hover_text(text::lock::LOCK_NOW_HOVER)
-                            .clicked()
-                    {
-                        self.lock_now();
-                        ui.ctx().request_repaint();
-                    }
-                    if ui.small_button(text::common::SETTINGS).clicked() {
-                        self.windows.settings.open(&self.data.settings);
-                        self.windows
-                            .settings
-                            .set_encrypted(self.store.is_encrypted());
-                    }
-                    if ui.small_button(text::common::PROTECTION_OPEN).clicked() {
-                        self.windows.protection.open();
-                    }
-                    // Shown only when some action is overdue: then it stands out, in red.
-                    let overdue = self.overdue_count();
-                    if overdue > 0 {
-                        let label = format!("{} ({overdue})", text::common::OVERDUE_OPEN);
-                        let button =
-                            egui::Button::new(RichText::new(label).color(theme::ERROR)).small();
-                        // The list is on the "Accueil" view.
-                        if ui.add(button).clicked() {
-                            self.commands
-                                .push(Command::ShowView(crate::ui::views::MainView::Home));
-                        }
-                    }
-                    let restore = egui::Button::new(text::app::RESTORE).small();
-                    if ui.add_enabled(self.store.is_writable(), restore).clicked() {
-                        self.restore_dialog = Some(RestoreDialog {
-                            dates: self.store.backups(),
-                            chosen: None,
-                        });
-                    }
+                if !stacked {
+                    ui.label(message);
+                }
+                ui.with_layout(buttons, |ui| {
+                    self.status_buttons(ui);
+                    let width = ui.min_rect().width();
+                    ui.ctx().data_mut(|d| d.insert_temp(buttons_id, width));
                 });
             });
         });
+    }
+
+    /// The status bar's buttons and names, right to left.
+    fn status_buttons(&mut self, ui: &mut Ui) {
+        ui.label(RichText::new(text::app::DATA_DIR).weak())
+            .on_hover_text(self.store.root().display().to_string());
+        if let Some(profile) = &self.profile {
+            ui.label(text::app::counsellor(&profile.name));
+        }
+        if self.store.is_encrypted()
+            && ui
+                .small_button(text::lock::LOCK_NOW)
+                .on_hover_text(text::lock::LOCK_NOW_HOVER)
+                .clicked()
+        {
+            self.lock_now();
+            ui.ctx().request_repaint();
+        }
+        if ui.small_button(text::common::SETTINGS).clicked() {
+            self.windows.settings.open(&self.data.settings);
+            self.windows
+                .settings
+                .set_encrypted(self.store.is_encrypted());
+        }
+        if ui.small_button(text::common::PROTECTION_OPEN).clicked() {
+            self.windows.protection.open();
+        }
+        // Shown only when some action is overdue: then it stands out, in red.
+        let overdue = self.overdue_count();
+        if overdue > 0 {
+            let label = format!("{} ({overdue})", text::common::OVERDUE_OPEN);
+            let button = egui::Button::new(RichText::new(label).color(theme::ERROR)).small();
+            // The list is on the "Accueil" view.
+            if ui.add(button).clicked() {
+                self.commands
+                    .push(Command::ShowView(crate::ui::views::MainView::Home));
+            }
+        }
+        let restore = egui::Button::new(text::app::RESTORE).small();
+        if ui.add_enabled(self.store.is_writable(), restore).clicked() {
+            self.restore_dialog = Some(RestoreDialog {
+                dates: self.store.backups(),
+                chosen: None,
+            });
+        }
     }
 
     pub(super) fn empty_ui(&mut self, ui: &mut Ui) {
