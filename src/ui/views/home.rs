@@ -622,10 +622,14 @@ mod tests {
     }
 
     impl Screen {
-        /// The record `index`, to change it (the revision bumped).
-        fn record_mut(&mut self, index: usize) -> &mut Beneficiary {
+        /// Record `index` without its objectives (their actions done and gone), as a save
+        /// would leave it: the revision bumped.
+        fn clear_actions(&mut self, index: usize) {
             self.revision += 1;
             Arc::make_mut(&mut Arc::make_mut(&mut self.records)[index])
+                .preparation
+                .objectives
+                .clear();
         }
     }
 
@@ -729,12 +733,7 @@ mod tests {
         harness.run_steps(5);
         assert_eq!(harness.state().view.computations(), 2);
         harness.get_by_label(&late_words::late("10/11/2026", 13));
-        harness
-            .state_mut()
-            .record_mut(0)
-            .preparation
-            .objectives
-            .clear();
+        harness.state_mut().clear_actions(0);
         wait_for_lines(&mut harness);
         harness.run_steps(5);
         assert_eq!(harness.state().view.computations(), 3);
@@ -749,12 +748,7 @@ mod tests {
         harness.get_by_label(&late);
         assert!(harness.query_by_label(words::UPDATING).is_none());
         // The action is done: saved elsewhere, the record changes.
-        harness
-            .state_mut()
-            .record_mut(0)
-            .preparation
-            .objectives
-            .clear();
+        harness.state_mut().clear_actions(0);
         // The next frame does not compute the lines: it shows those it has, and says they
         // are being brought up to date.
         harness.step();
