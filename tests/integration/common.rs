@@ -18,6 +18,10 @@ use parcours::model::{
 use parcours::store::{Access, Store};
 use parcours::ui::{AppConfig, ParcoursApp};
 
+/// Frames a window's `run` may take before it settles: Accueil's lines come from a thread of
+/// their own, whose call for a frame can land during a run and add a few (kittest allows 4).
+pub const APP_MAX_STEPS: u64 = 16;
+
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
 }
@@ -30,6 +34,7 @@ pub fn app(dir: &Path) -> Harness<'static, ParcoursApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1100.0, 760.0))
         .with_theme(egui::Theme::Light)
+        .with_max_steps(crate::common::APP_MAX_STEPS)
         .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config));
     show_record_area(&mut harness);
     harness

@@ -29,6 +29,7 @@ fn app_with_profile(dir: &Path, config: &Path) -> Harness<'static, ParcoursApp> 
     Harness::builder()
         .with_size(egui::vec2(1100.0, 900.0))
         .with_theme(egui::Theme::Light)
+        .with_max_steps(crate::common::APP_MAX_STEPS)
         .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, app_config).with_profile_dir(config))
 }
 

@@ -26,6 +26,7 @@ pub fn app_as(dir: &Path, config: &Path, name: &str) -> Harness<'static, Parcour
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1100.0, 760.0))
         .with_theme(egui::Theme::Light)
+        .with_max_steps(crate::common::APP_MAX_STEPS)
         .build_eframe(move |cc| {
             ParcoursApp::new(&cc.egui_ctx, app_config).with_profile_dir(config)
         });

@@ -49,6 +49,7 @@ fn window(dir: &std::path::Path, width: f32) -> Harness<'static, ParcoursApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(width, 760.0))
         .with_theme(egui::Theme::Light)
+        .with_max_steps(crate::common::APP_MAX_STEPS)
         .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config));
     harness.run();
     harness

@@ -79,6 +79,7 @@ fn window(
     let mut harness = Harness::builder()
         .with_size(egui::vec2(width, 760.0))
         .with_theme(egui::Theme::Light)
+        .with_max_steps(crate::common::APP_MAX_STEPS)
         .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config));
     wait_for_home(&mut harness);
     harness

@@ -57,6 +57,7 @@ fn a_long_name_and_a_long_permit_line_fit_the_smallest_window() {
     let mut harness = Harness::builder()
         .with_size(SMALLEST)
         .with_theme(egui::Theme::Light)
+        .with_max_steps(crate::common::APP_MAX_STEPS)
         .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config));
     crate::common::wait_for_home(&mut harness);
     harness

@@ -156,6 +156,7 @@ fn app_with_short_frames(dir: &Path) -> Harness<'static, ParcoursApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1100.0, 760.0))
         .with_step_dt(0.001)
+        .with_max_steps(crate::common::APP_MAX_STEPS)
         .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config));
     crate::common::show_record_area(&mut harness);
     harness

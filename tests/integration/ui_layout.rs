@@ -14,6 +14,7 @@ fn app_sized(dir: &std::path::Path, width: f32, height: f32) -> Harness<'static,
     let mut harness = Harness::builder()
         .with_size(egui::vec2(width, height))
         .with_theme(egui::Theme::Light)
+        .with_max_steps(crate::common::APP_MAX_STEPS)
         .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config));
     crate::common::show_record_area(&mut harness);
     harness

@@ -87,6 +87,7 @@ fn records_load_in_the_background_while_the_window_draws_a_progress_bar() {
     gate.open_after(Duration::from_secs(30));
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1100.0, 760.0))
+        .with_max_steps(crate::common::APP_MAX_STEPS)
         .build_eframe(move |cc| ParcoursApp::new_loading_in_background(&cc.egui_ctx, config));
 
     // The load cannot finish while the gate is closed: every frame drawn meanwhile shows the
@@ -182,6 +183,7 @@ fn hostile_and_duplicate_files_through_the_background_loader() {
     };
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1100.0, 760.0))
+        .with_max_steps(crate::common::APP_MAX_STEPS)
         .build_eframe(move |cc| ParcoursApp::new_loading_in_background(&cc.egui_ctx, config));
     let started = Instant::now();
     while harness.state().records().is_empty() {

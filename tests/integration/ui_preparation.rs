@@ -409,6 +409,7 @@ fn snapshot_preparation_emploi_tab_filled() {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1100.0, 1900.0))
         .with_theme(egui::Theme::Light)
+        .with_max_steps(crate::common::APP_MAX_STEPS)
         .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config));
     crate::common::show_record_area(&mut harness);
     open_tab(&mut harness, "Fatoumata Diallo");

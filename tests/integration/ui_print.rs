@@ -49,6 +49,7 @@ fn summary_with_notes_ticked(dir: &Path) -> Harness<'static, ParcoursApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1100.0, 760.0))
         .allow_missing_glyphs()
+        .with_max_steps(crate::common::APP_MAX_STEPS)
         .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config));
     crate::common::show_record_area(&mut harness);
     harness.get_by_label_contains("Diallo").click();

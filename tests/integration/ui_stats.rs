@@ -127,6 +127,7 @@ fn app(dir: &Path) -> Harness<'static, ParcoursApp> {
     Harness::builder()
         .with_size(egui::vec2(1200.0, 800.0))
         .with_theme(egui::Theme::Light)
+        .with_max_steps(crate::common::APP_MAX_STEPS)
         .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config))
 }
 

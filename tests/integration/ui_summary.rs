@@ -35,6 +35,7 @@ fn app(dir: &Path) -> Harness<'static, ParcoursApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1100.0, 900.0))
         .with_theme(egui::Theme::Light)
+        .with_max_steps(crate::common::APP_MAX_STEPS)
         .build_eframe(move |cc| ParcoursApp::new(&cc.egui_ctx, config));
     crate::common::show_record_area(&mut harness);
     harness
