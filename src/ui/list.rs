@@ -34,6 +34,11 @@ pub struct ListPanel {
     focus_search: bool,
     /// The search field's widget id, once drawn.
     search_id: Option<egui::Id>,
+    /// A record that moved in the list (renamed, or new): shown at the next frame if it is
+    /// the one selected and out of sight.
+    reveal: Option<BeneficiaryId>,
+    /// The rows' scroll offset and the height in sight, as last drawn.
+    scrolled: (f32, f32),
 }
 
 impl ListPanel {
@@ -77,6 +82,33 @@ impl ListPanel {
         self.folded.insert(to, folded);
         self.referents.insert(to, referent);
         self.stale = true;
+        if from != Some(to) {
+            self.reveal = Some(record.id);
+        }
+    }
+
+    /// The scroll offset that brings the selected record into sight when it has just moved
+    /// out of it; `None` otherwise.
+    fn reveal_offset(
+        &mut self,
+        records: &[Arc<Beneficiary>],
+        selected: Option<BeneficiaryId>,
+        row_pitch: f32,
+    ) -> Option<f32> {
+        let moved = self.reveal.take()?;
+        if selected != Some(moved) {
+            return None;
+        }
+        let position = self
+            .visible
+            .iter()
+            .position(|&index| records.get(index).is_some_and(|b| b.id == moved))?;
+        // usize to f32: a row's place, far below f32's exact integers.
+        #[expect(clippy::cast_precision_loss, reason = "row counts are small")]
+        let top = position as f32 * row_pitch;
+        let (offset, height) = self.scrolled;
+        let in_sight = top >= offset && top + row_pitch <= offset + height;
+        (!in_sight).then(|| (top - height / 2.0).max(0.0))
     }
 
     /// Empties the search, so that every record shows (a new, still nameless one included).
@@ -199,25 +231,29 @@ impl ListPanel {
             }
             return;
         }
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show_rows(
-                ui,
-                theme::LIST_ROW_HEIGHT,
-                self.visible.len(),
-                |ui, rows| {
-                    for &index in &self.visible[rows] {
-                        let Some(record) = records.get(index) else {
-                            continue;
-                        };
-                        let state = RowState {
-                            is_selected: selected == Some(record.id),
-                            is_flagged: flagged.contains(&record.id),
-                        };
-                        row(ui, record, state, commands);
-                    }
-                },
-            );
+        let row_pitch = theme::LIST_ROW_HEIGHT + ui.spacing().item_spacing.y;
+        let mut rows = egui::ScrollArea::vertical().auto_shrink([false, false]);
+        if let Some(offset) = self.reveal_offset(records, selected, row_pitch) {
+            rows = rows.vertical_scroll_offset(offset);
+        }
+        let shown = rows.show_rows(
+            ui,
+            theme::LIST_ROW_HEIGHT,
+            self.visible.len(),
+            |ui, rows| {
+                for &index in &self.visible[rows] {
+                    let Some(record) = records.get(index) else {
+                        continue;
+                    };
+                    let state = RowState {
+                        is_selected: selected == Some(record.id),
+                        is_flagged: flagged.contains(&record.id),
+                    };
+                    row(ui, record, state, commands);
+                }
+            },
+        );
+        self.scrolled = (shown.state.clamped_offset().y, shown.inner_rect.height());
     }
 
     fn keyboard_navigation(

@@ -330,3 +330,44 @@ fn a_renamed_record_moves_to_its_place_in_the_list_and_is_found_by_its_new_name(
     harness.run();
     assert!(harness.query_by_label(&text::list::count(0, 3)).is_some());
 }
+
+#[test]
+fn a_renamed_record_moved_out_of_sight_is_brought_back_into_the_list_view() {
+    use egui::{Key, Modifiers};
+    use parcours::model::Beneficiary;
+
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+        // Forty people: far more rows than the list shows at once.
+        for i in 0..40 {
+            let mut b = Beneficiary::new(chrono::Utc::now());
+            b.identity.first_name = "Awa".into();
+            b.identity.last_name = format!("Bah {i:02}");
+            store.save_beneficiary(&b, crate::common::today()).unwrap();
+        }
+    }
+    let mut harness = app(dir.path());
+    harness.get_by_label_contains("Awa Bah 00").click();
+    harness.run();
+    harness.get_by_label(text::common::LAST_NAME).click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness
+        .get_by_label(text::common::LAST_NAME)
+        .type_text("Zongo");
+    let_autosave_run(&mut harness);
+    harness.run();
+    // Last in the list's order now, and its row drawn (the list draws the rows in sight) and
+    // in sight; the record's heading on the right bears the name too.
+    let row = harness
+        .query_all_by_label_contains("Awa Zongo")
+        .map(|node| node.rect())
+        .find(|rect| rect.left() < 300.0)
+        .expect("the renamed record's row is drawn in the list");
+    assert!(
+        row.top() >= 0.0 && row.bottom() <= 760.0,
+        "the renamed record's row is out of sight: {row:?}"
+    );
+}
