@@ -10,6 +10,9 @@
 //! Run with `cargo bench --bench agenda`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "support/cpu.rs"]
+mod cpu;
+
 use std::hint::black_box;
 
 use chrono::NaiveDate;
@@ -19,24 +22,15 @@ use parcours::model::demo::{
 };
 use parcours::model::preparation::{agenda, to_settle};
 
-/// This thread's time on a CPU so far, in nanoseconds (Linux: `/proc/thread-self/schedstat`),
-/// or `None` elsewhere: on a shared, loaded machine, wall time also counts the waits for a core.
-fn cpu_nanos() -> Option<u64> {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()?
-        .split_whitespace()
-        .next()?
-        .parse()
-        .ok()
-}
-
 /// Prints the CPU time of one call of `f`, averaged over `runs` calls.
 fn print_cpu_time<T>(name: &str, runs: u32, mut f: impl FnMut() -> T) {
-    let Some(before) = cpu_nanos() else { return };
+    let Some(before) = cpu::cpu_nanos() else {
+        return;
+    };
     for _ in 0..runs {
         black_box(f());
     }
-    if let Some(after) = cpu_nanos() {
+    if let Some(after) = cpu::cpu_nanos() {
         let per_call = (after - before) / u64::from(runs);
         println!(
             "{name}: {}.{:02} ms of CPU time per call",

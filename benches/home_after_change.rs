@@ -19,6 +19,8 @@
 //! Run with `cargo bench --bench home_after_change` (sizes: `PARCOURS_BENCH_SIZES`).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "support/cpu.rs"]
+mod cpu;
 #[path = "support/window.rs"]
 mod window;
 
@@ -50,23 +52,6 @@ fn first_settle_button(harness: &mut Harness<'_, ParcoursApp>) -> String {
     panic!("no appointment to settle on Accueil");
 }
 
-/// This thread's time on a CPU so far (Linux: `CLOCK_THREAD_CPUTIME_ID`, exact at each read,
-/// where `/proc/…/schedstat` moves by scheduler ticks), or `None` elsewhere: on the 2-core
-/// development machine the worker thread computing the lines, the watcher listing the folder
-/// after the save and the frames share two cores, and wall time also counts a frame's waits
-/// for one.
-fn cpu_nanos() -> Option<u64> {
-    #[cfg(target_os = "linux")]
-    {
-        let now = rustix::time::clock_gettime(rustix::time::ClockId::ThreadCPUTime);
-        let seconds = u64::try_from(now.tv_sec).ok()?;
-        let nanos = u64::try_from(now.tv_nsec).ok()?;
-        Some(seconds * 1_000_000_000 + nanos)
-    }
-    #[cfg(not(target_os = "linux"))]
-    None
-}
-
 /// What one save cost the frames after it.
 struct AfterSave {
     /// Wall time of the frame right after the save.
@@ -87,12 +72,12 @@ fn one_save(harness: &mut Harness<'_, ParcoursApp>) -> AfterSave {
     let mut slowest = Duration::ZERO;
     let mut slowest_cpu = Some(Duration::ZERO);
     for _ in 0..10_000 {
-        let cpu_before = cpu_nanos();
+        let cpu_before = cpu::cpu_nanos();
         let start = Instant::now();
         harness.step();
         let took = start.elapsed();
         let cpu = cpu_before
-            .zip(cpu_nanos())
+            .zip(cpu::cpu_nanos())
             .map(|(before, after)| Duration::from_nanos(after - before));
         first.get_or_insert(took);
         slowest = slowest.max(took);

@@ -14,7 +14,7 @@
 mod window;
 
 use chrono::NaiveDate;
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use parcours::ui::text::stats as t;
@@ -39,24 +39,7 @@ fn frame(c: &mut Criterion) {
             harness.query_by_label(t::COMPUTING).is_none(),
             "the figures never came"
         );
-        group.bench_function(BenchmarkId::new("egui_pass_only", count), |b| {
-            b.iter(|| harness.step());
-        });
-        let pixels_per_point = harness.ctx.pixels_per_point();
-        group.bench_function(BenchmarkId::new("pass_and_tessellation", count), |b| {
-            b.iter(|| {
-                harness.step();
-                let shapes = harness.output().shapes.clone();
-                harness.ctx.tessellate(shapes, pixels_per_point)
-            });
-        });
-        // For comparison: the same window showing no record ("Fiche", nothing selected).
-        harness.get_by_label("Fiche").click();
-        harness.step();
-        harness.step();
-        group.bench_function(BenchmarkId::new("baseline_no_view", count), |b| {
-            b.iter(|| harness.step());
-        });
+        window::bench_frames(&mut group, &mut harness, count);
     }
     group.finish();
 }

@@ -11,6 +11,9 @@
 //! Run with `cargo bench --bench watch`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "support/cpu.rs"]
+mod cpu;
+
 use std::hint::black_box;
 use std::path::Path;
 
@@ -19,24 +22,15 @@ use parcours::model::BeneficiaryId;
 use parcours::store::BENEFICIARIES_DIR;
 use parcours::store::watch::{changes, scan, scan_since};
 
-/// This thread's time on a CPU so far, in nanoseconds (Linux: `/proc/thread-self/schedstat`),
-/// or `None` elsewhere.
-fn cpu_nanos() -> Option<u64> {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()?
-        .split_whitespace()
-        .next()?
-        .parse()
-        .ok()
-}
-
 /// Prints the CPU time of one look at `dir`, averaged over `runs` looks.
 fn print_cpu_time(name: &str, runs: u32, dir: &Path, mut look: impl FnMut(&Path)) {
-    let Some(before) = cpu_nanos() else { return };
+    let Some(before) = cpu::cpu_nanos() else {
+        return;
+    };
     for _ in 0..runs {
         look(dir);
     }
-    if let Some(after) = cpu_nanos() {
+    if let Some(after) = cpu::cpu_nanos() {
         let per_look = (after - before) / u64::from(runs);
         println!(
             "{name}: {}.{:02} ms of CPU time per look",

@@ -103,3 +103,33 @@ pub fn wait_for_home(harness: &mut Harness<'_, ParcoursApp>) {
     }
     panic!("Accueil's lines never came");
 }
+
+/// One frame of the window as it stands, measured three ways under `count`:
+/// `egui_pass_only` (the UI code), `pass_and_tessellation` (plus the shapes turned into
+/// triangles), and `baseline_no_view` (the same window on "Fiche" with no record selected,
+/// for comparison: the harness is left there).
+#[allow(dead_code, reason = "not every bench measures a view's frame")]
+pub fn bench_frames(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    harness: &mut Harness<'static, ParcoursApp>,
+    count: usize,
+) {
+    use criterion::BenchmarkId;
+    group.bench_function(BenchmarkId::new("egui_pass_only", count), |b| {
+        b.iter(|| harness.step());
+    });
+    let pixels_per_point = harness.ctx.pixels_per_point();
+    group.bench_function(BenchmarkId::new("pass_and_tessellation", count), |b| {
+        b.iter(|| {
+            harness.step();
+            let shapes = harness.output().shapes.clone();
+            harness.ctx.tessellate(shapes, pixels_per_point)
+        });
+    });
+    harness.get_by_label("Fiche").click();
+    harness.step();
+    harness.step();
+    group.bench_function(BenchmarkId::new("baseline_no_view", count), |b| {
+        b.iter(|| harness.step());
+    });
+}

@@ -282,21 +282,50 @@ fn a_daily_backup_is_restored_from_the_window() {
     assert_eq!(harness.state().records()[0].contact.town, "Vitry-sur-Seine");
 }
 
+/// A folder of people (first, last name), each saved as a new record.
+fn people(dir: &std::path::Path, names: &[(&str, String)]) {
+    let mut store = Store::open(dir, Access::ReadWrite).unwrap();
+    for (first, last) in names {
+        let mut b = parcours::model::Beneficiary::new(chrono::Utc::now());
+        b.identity.first_name = (*first).into();
+        b.identity.last_name.clone_from(last);
+        store.save_beneficiary(&b, crate::common::today()).unwrap();
+    }
+}
+
+/// Opens `person` from the list and replaces their last name by `last`, then lets the
+/// autosave run.
+fn rename(
+    harness: &mut egui_kittest::Harness<'_, parcours::ui::ParcoursApp>,
+    person: &str,
+    last: &str,
+) {
+    use egui::{Key, Modifiers};
+    harness.get_by_label_contains(person).click();
+    harness.run();
+    harness.get_by_label(text::common::LAST_NAME).click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness
+        .get_by_label(text::common::LAST_NAME)
+        .type_text(last);
+    let_autosave_run(harness);
+}
+
 #[test]
 fn a_renamed_record_moves_to_its_place_in_the_list_and_is_found_by_its_new_name() {
     use egui::{Key, Modifiers};
-    use parcours::model::Beneficiary;
 
     let dir = tempfile::tempdir().unwrap();
-    {
-        let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
-        for (first, last) in [("Awa", "Bah"), ("Ahmad", "Karimi"), ("Moussa", "Camara")] {
-            let mut b = Beneficiary::new(chrono::Utc::now());
-            b.identity.first_name = first.into();
-            b.identity.last_name = last.into();
-            store.save_beneficiary(&b, crate::common::today()).unwrap();
-        }
-    }
+    people(
+        dir.path(),
+        &[
+            ("Awa", "Bah".into()),
+            ("Ahmad", "Karimi".into()),
+            ("Moussa", "Camara".into()),
+        ],
+    );
     let mut harness = app(dir.path());
     let last_names = |harness: &egui_kittest::Harness<'_, parcours::ui::ParcoursApp>| {
         harness
@@ -307,16 +336,7 @@ fn a_renamed_record_moves_to_its_place_in_the_list_and_is_found_by_its_new_name(
             .collect::<Vec<_>>()
     };
     assert_eq!(last_names(&harness), ["Bah", "Camara", "Karimi"]);
-    harness.get_by_label_contains("Moussa Camara").click();
-    harness.run();
-    harness.get_by_label(text::common::LAST_NAME).click();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.run();
-    harness
-        .get_by_label(text::common::LAST_NAME)
-        .type_text("Traoré");
-    let_autosave_run(&mut harness);
+    rename(&mut harness, "Moussa Camara", "Traoré");
     // Saved under the new name, the record takes its place in the list's order…
     assert_eq!(last_names(&harness), ["Bah", "Karimi", "Traoré"]);
     // …and the search finds it by the new name, accents aside, no longer by the old one.
@@ -333,31 +353,12 @@ fn a_renamed_record_moves_to_its_place_in_the_list_and_is_found_by_its_new_name(
 
 #[test]
 fn a_renamed_record_moved_out_of_sight_is_brought_back_into_the_list_view() {
-    use egui::{Key, Modifiers};
-    use parcours::model::Beneficiary;
-
     let dir = tempfile::tempdir().unwrap();
-    {
-        let mut store = Store::open(dir.path(), Access::ReadWrite).unwrap();
-        // Forty people: far more rows than the list shows at once.
-        for i in 0..40 {
-            let mut b = Beneficiary::new(chrono::Utc::now());
-            b.identity.first_name = "Awa".into();
-            b.identity.last_name = format!("Bah {i:02}");
-            store.save_beneficiary(&b, crate::common::today()).unwrap();
-        }
-    }
+    // Forty people: far more rows than the list shows at once.
+    let forty: Vec<(&str, String)> = (0..40).map(|i| ("Awa", format!("Bah {i:02}"))).collect();
+    people(dir.path(), &forty);
     let mut harness = app(dir.path());
-    harness.get_by_label_contains("Awa Bah 00").click();
-    harness.run();
-    harness.get_by_label(text::common::LAST_NAME).click();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.run();
-    harness
-        .get_by_label(text::common::LAST_NAME)
-        .type_text("Zongo");
-    let_autosave_run(&mut harness);
+    rename(&mut harness, "Awa Bah 00", "Zongo");
     harness.run();
     // Last in the list's order now, and its row drawn (the list draws the rows in sight) and
     // in sight; the record's heading on the right bears the name too.
